@@ -1,0 +1,55 @@
+"""archplan: compare options, model multi-year costs, record decisions, hand over reports.
+
+The public API is small; everything else lives in the capability modules
+(:mod:`archplan.workspace`, :mod:`archplan.compare`, :mod:`archplan.costs`,
+:mod:`archplan.decisions`, :mod:`archplan.report`).
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from archplan.compare import rank_options, weighted_sum
+from archplan.costs import cost_summary, cost_table, cumulative_costs, item_schedule, npv
+from archplan.errors import (
+    ArchplanError,
+    Problem,
+    ReportError,
+    TargetExistsError,
+    WorkspaceError,
+)
+from archplan.fiscal import fiscal_year, fiscal_year_bounds, fy_label
+from archplan.money import format_amount, to_display_unit
+from archplan.workspace import Workspace, check_workspace, load_workspace
+
+try:
+    __version__ = version("archplan")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
+
+__all__ = [
+    # workspace
+    "Workspace",
+    "check_workspace",
+    "load_workspace",
+    # comparison
+    "rank_options",
+    "weighted_sum",
+    # costs and money
+    "cost_summary",
+    "cost_table",
+    "cumulative_costs",
+    "format_amount",
+    "item_schedule",
+    "npv",
+    "to_display_unit",
+    # fiscal calendar
+    "fiscal_year",
+    "fiscal_year_bounds",
+    "fy_label",
+    # errors
+    "ArchplanError",
+    "Problem",
+    "ReportError",
+    "TargetExistsError",
+    "WorkspaceError",
+    "__version__",
+]

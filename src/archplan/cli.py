@@ -1,0 +1,127 @@
+"""The ``archplan`` command line.
+
+Every command catches :class:`~archplan.errors.ArchplanError` and prints its message:
+users see what to fix, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from archplan.errors import ArchplanError, WorkspaceError
+
+EXAMPLE = "food-lab"
+
+
+def _example_dir() -> Path:
+    # Source checkouts (and editable installs) have data/examples next to src/.
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        candidate = parent / "data" / "examples" / EXAMPLE
+        if candidate.is_dir():
+            return candidate
+    raise ArchplanError(
+        "the bundled example was not found; run archplan demo from a source checkout"
+    )
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from archplan.workspace import check_workspace
+
+    problems, notices = check_workspace(args.workspace)
+    for n in notices:
+        print(f"note: {n}")
+    if problems:
+        for p in problems:
+            print(p)
+        print(f"{len(problems)} problem(s) found in {args.workspace}", file=sys.stderr)
+        return 1
+    print(f"{args.workspace}: OK")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from archplan.report import build_report
+
+    out = build_report(args.workspace, args.output, force=args.force)
+    print(f"Report written to {out}")
+    return 0
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from archplan.workspace.scaffold import new_workspace
+
+    root = new_workspace(args.folder, args.lang)
+    print(f"Created workspace {root}. Edit its files, then run: archplan check {root}")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from archplan.report import build_report
+
+    workspace = _example_dir()
+    out = build_report(workspace, Path(args.output_dir) / f"{EXAMPLE}.html", force=True)
+    print(f"Example workspace: {workspace}")
+    print(f"Report written to {out}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for tests and documentation)."""
+    import archplan
+
+    parser = argparse.ArgumentParser(
+        prog="archplan",
+        description="Compare technology options, model multi-year costs, record "
+                    "decisions and export self-contained reports.",
+    )
+    parser.add_argument("--version", action="version",
+                        version=f"archplan {archplan.__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("check", help="validate a workspace and list every problem")
+    p.add_argument("workspace", help="the workspace folder")
+    p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("report", help="build the HTML report of a workspace")
+    p.add_argument("workspace", help="the workspace folder")
+    p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    p.add_argument("--force", action="store_true",
+                   help="replace the output file even if archplan did not write it")
+    p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser("new", help="create a new workspace from commented templates")
+    p.add_argument("folder", help="the folder to create (must not exist)")
+    p.add_argument("--lang", choices=("ja", "en"), default="ja",
+                   help="language of the templates and reports (default: ja)")
+    p.set_defaults(func=_cmd_new)
+
+    p = sub.add_parser("demo", help="build the report of the bundled example")
+    p.add_argument("--output-dir", default="out", help="where to write it (default: out)")
+    p.set_defaults(func=_cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except WorkspaceError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) found; nothing was written", file=sys.stderr)
+        return 1
+    except ArchplanError as exc:
+        print(f"archplan: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("archplan: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""Fiscal years: which year a date falls in, its bounds, and its label.
+
+A fiscal year is named by the calendar year it *starts* in (FY2026 = 2026-04-01 …
+2027-03-31 with the Japanese April start). pandas' ``Y-MAR`` periods are named by the
+year they *end* in, so we do not use them for labels.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+__all__ = ["fiscal_year", "fiscal_year_bounds", "fy_label"]
+
+
+def fiscal_year(day: date, start_month: int = 4) -> int:
+    """The fiscal year that ``day`` falls in.
+
+    Examples
+    --------
+    >>> fiscal_year(date(2027, 3, 31)), fiscal_year(date(2027, 4, 1))
+    (2026, 2027)
+    >>> fiscal_year(date(2026, 12, 31), start_month=1)
+    2026
+    """
+    if not 1 <= start_month <= 12:
+        raise ValueError(f"start_month must be 1..12, not {start_month}")
+    return day.year if day.month >= start_month else day.year - 1
+
+
+def fiscal_year_bounds(fy: int, start_month: int = 4) -> tuple[date, date]:
+    """First and last day of fiscal year ``fy``.
+
+    Examples
+    --------
+    >>> fiscal_year_bounds(2026)
+    (datetime.date(2026, 4, 1), datetime.date(2027, 3, 31))
+    """
+    first = date(fy, start_month, 1)
+    nxt = date(fy + 1, start_month, 1)
+    return first, nxt - timedelta(days=1)
+
+
+def fy_label(fy: int, language: str = "en") -> str:
+    """Label a fiscal year for people: ``FY2026`` or ``令和8年度``.
+
+    Japanese labels use the era in which the fiscal year starts: Reiwa from FY2019
+    (``令和元年度``; Reiwa year = calendar year − 2018), Heisei for FY1989–FY2018.
+
+    Examples
+    --------
+    >>> fy_label(2026), fy_label(2026, "ja"), fy_label(2019, "ja"), fy_label(2018, "ja")
+    ('FY2026', '令和8年度', '令和元年度', '平成30年度')
+    """
+    if language != "ja":
+        return f"FY{fy}"
+    for era, first in (("令和", 2019), ("平成", 1989)):
+        if fy >= first:
+            n = fy - first + 1
+            return f"{era}{'元' if n == 1 else n}年度"
+    return f"{fy}年度"

@@ -1,0 +1,216 @@
+"""Build a report: a notebook executed against a workspace, exported as one HTML file.
+
+The report notebook is generated here (a ``parameters`` cell, papermill-style, holds the
+workspace path), executed with nbclient in a kernel that runs this very Python
+environment, and exported with nbconvert through archplan's own template, which drops
+every CDN loader so the file opens on a network with no internet.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from importlib import metadata
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+
+from archplan.errors import ReportError, TargetExistsError
+
+__all__ = ["build_report", "execute_notebook", "export_html", "report_notebook"]
+
+#: Kernel name that always means "the Python running archplan", whatever kernels the
+#: user has installed elsewhere (a stray user-level ``python3`` kernel could otherwise
+#: run the report in an environment without archplan).
+CURRENT_ENV_KERNEL = "archplan-current-env"
+
+GENERATOR_MARK = b'<meta name="generator" content="archplan'
+
+_CELLS = [
+    ("from archplan import load_workspace\n"
+     "from archplan.report import sections as S\n"
+     "ws = load_workspace(workspace)"),
+    "S.title_section(ws)",
+    "S.options_section(ws)",
+    "S.ranking_section(ws)",
+    "S.cost_summary_section(ws)",
+    "S.cumulative_chart(ws)",
+    "S.cost_tables_section(ws)",
+    "S.decisions_section(ws)",
+]
+
+
+class _CurrentEnvKernelSpecManager(KernelSpecManager):  # type: ignore[misc]
+    def get_kernel_spec(self, kernel_name: str) -> Any:
+        if kernel_name == CURRENT_ENV_KERNEL:
+            return KernelSpec(
+                argv=[sys.executable, "-m", "ipykernel_launcher", "-f",
+                      "{connection_file}"],
+                display_name="archplan (current environment)",
+                language="python",
+            )
+        return super().get_kernel_spec(kernel_name)
+
+
+def report_notebook(workspace: str | Path) -> nbformat.NotebookNode:
+    """The report notebook for ``workspace``, not yet executed.
+
+    Examples
+    --------
+    >>> nb = report_notebook("data/examples/food-lab")
+    >>> nb.cells[0].metadata.tags
+    ['parameters']
+    """
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    params = nbformat.v4.new_code_cell(f"workspace = {str(Path(workspace).resolve())!r}")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells.append(params)
+    nb.cells.extend(nbformat.v4.new_code_cell(src) for src in _CELLS)
+    return nb
+
+
+def execute_notebook(nb: nbformat.NotebookNode, cwd: str | Path,
+                     timeout: int = 300) -> nbformat.NotebookNode:
+    """Execute ``nb`` in a kernel of the current Python environment (nbclient).
+
+    Raises
+    ------
+    ReportError
+        If a cell raises; the message carries the cell's error, not a kernel traceback.
+    """
+    from jupyter_client.manager import AsyncKernelManager
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    km = AsyncKernelManager(kernel_name=CURRENT_ENV_KERNEL,
+                            kernel_spec_manager=_CurrentEnvKernelSpecManager())
+    client = NotebookClient(
+        nb, km=km, timeout=timeout, kernel_name=CURRENT_ENV_KERNEL,
+        resources={"metadata": {"path": str(cwd)}},
+    )
+    # Keep the kernel's output deterministic and free of matplotlib's font-cache chatter.
+    env = dict(os.environ, PYTHONHASHSEED="0", MPLBACKEND="module://matplotlib_inline.backend_inline")
+    # The kernel's own stderr (start-up chatter such as ipykernel's TCP notice) goes to
+    # a file, shown only if the kernel fails; cell errors arrive through nbclient.
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
+        try:
+            client.execute(env=env, stderr=log)
+        except CellExecutionError as exc:
+            raise ReportError(
+                f"the report notebook failed: {exc.ename}: {exc.evalue}") from None
+        except Exception as exc:
+            log.seek(0)
+            tail = "".join(log.readlines()[-15:])
+            raise ReportError(f"could not run the report notebook: {exc}\n{tail}") from exc
+    return nb
+
+
+def _versions() -> str:
+    names = ("pandas", "numpy", "numpy-financial", "matplotlib", "nbconvert", "nbclient")
+    parts = []
+    for n in names:
+        try:
+            parts.append(f"{n} {metadata.version(n)}")
+        except metadata.PackageNotFoundError:  # pragma: no cover - all are dependencies
+            continue
+    return ", ".join(parts)
+
+
+def export_html(nb: nbformat.NotebookNode, title: str = "archplan report",
+                language: str = "en") -> str:
+    """Export an executed notebook to one self-contained HTML page, without code."""
+    from nbconvert import HTMLExporter
+
+    import archplan
+
+    templates = files("archplan.report") / "templates"
+    exporter = HTMLExporter(
+        template_name="archplan",
+        extra_template_basedirs=[str(templates)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    nb.metadata["title"] = title
+    resources = {
+        "archplan_version": archplan.__version__,
+        "archplan_css": (templates / "report.css").read_text(encoding="utf-8"),
+        "archplan_footer": (f"archplan {archplan.__version__} · {date.today().isoformat()}"
+                            f" · Python {sys.version.split()[0]} · {_versions()}"),
+        "language_code": language,
+    }
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    return str(body)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        # mkstemp creates 0600; a report is meant to be shared, so honour the umask.
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _check_target(path: Path, force: bool) -> None:
+    if not path.exists() or force:
+        return
+    if path.is_dir():
+        raise TargetExistsError(f"{path} is a folder; give a file name such as report.html")
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    if GENERATOR_MARK not in head:
+        raise TargetExistsError(
+            f"{path} exists and was not written by archplan; choose another name or "
+            "pass --force to replace it"
+        )
+
+
+def build_report(workspace: str | Path, output: str | Path, *, force: bool = False,
+                 timeout: int = 300) -> Path:
+    """Build the HTML report for a workspace.
+
+    The workspace is validated first (a :class:`~archplan.errors.WorkspaceError` lists
+    every problem). An existing output file is replaced only if archplan wrote it, or
+    with ``force=True``; the new file is written to a temporary name and renamed into
+    place, so an interrupted build leaves the old report intact.
+
+    Parameters
+    ----------
+    workspace : str or Path
+    output : str or Path
+        The HTML file to write.
+
+    Returns
+    -------
+    Path
+        The report's absolute path.
+
+    Examples
+    --------
+    >>> build_report("data/examples/food-lab", "out/food-lab.html")  # doctest: +SKIP
+    PosixPath('/…/out/food-lab.html')
+    """
+    from archplan.workspace import load_workspace
+
+    ws = load_workspace(workspace)
+    out = Path(output).resolve()
+    _check_target(out, force)
+    nb = execute_notebook(report_notebook(ws.root), cwd=ws.root, timeout=timeout)
+    html_text = export_html(nb, title=ws.settings.title, language=ws.settings.language)
+    _atomic_write(out, html_text)
+    return out

@@ -1,0 +1,164 @@
+"""Safe YAML reading that remembers where each value came from.
+
+PyYAML's ``safe_load`` forgets line numbers, silently keeps the last of two duplicate
+keys and turns ``no``/``on``/``yes`` into booleans (the "Norway problem"). Workspace
+files are edited by hand, so we compose the node tree with a safe loader and build the
+Python values ourselves: each mapping key and value gets its line, duplicates are errors,
+only ``true``/``false`` are booleans (as in YAML 1.2), and alias expansion is bounded so a
+"billion laughs" file is refused instead of eating memory.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from archplan.errors import Problem
+
+Path = tuple[str | int, ...]
+
+#: Upper bound on the number of nodes built from one file, aliases expanded.
+MAX_NODES = 200_000
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2-style booleans (no ``yes``/``no``/``on``/``off``)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+@dataclass
+class YamlDoc:
+    """Parsed YAML data plus the line of every value, keyed by its path."""
+
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+
+    def line(self, path: Path) -> int | None:
+        """Line of ``path``, or of its nearest ancestor that has one."""
+        p = tuple(path)
+        while p:
+            if p in self.lines:
+                return self.lines[p]
+            p = p[:-1]
+        return self.lines.get((), None)
+
+
+class _TooBig(Exception):
+    pass
+
+
+def _build(node: yaml.Node, loader: _Loader, path: Path, lines: dict[Path, int],
+           budget: list[int], problems: list[Problem], fname: str) -> Any:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooBig
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                problems.append(Problem(fname, key_node.start_mark.line + 1, _dotted(path),
+                                        "merge keys ('<<') are not supported",
+                                        "the keys written out in full"))
+                continue
+            key = _build(key_node, loader, (*path, "<key>"), {}, budget, problems, fname)
+            if isinstance(key, (dict, list)):
+                problems.append(Problem(fname, key_node.start_mark.line + 1, _dotted(path),
+                                        "a mapping key must be a plain value", "a name"))
+                continue
+            key = str(key) if not isinstance(key, str) else key
+            if key in out:
+                problems.append(Problem(
+                    fname, key_node.start_mark.line + 1, _dotted((*path, key)),
+                    f"duplicate key {key!r} (first given on line {lines[(*path, key)]})",
+                    "each key once"))
+                continue
+            lines[(*path, key)] = key_node.start_mark.line + 1
+            out[key] = _build(value_node, loader, (*path, key), lines, budget, problems,
+                              fname)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _build(child, loader, (*path, i), lines, budget, problems, fname)
+            for i, child in enumerate(node.value)
+        ]
+    return loader.construct_object(node, deep=True)
+
+
+def _dotted(path: Path) -> str:
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + part
+    return text
+
+
+def load_yaml(text: str, fname: str) -> tuple[YamlDoc | None, list[Problem]]:
+    """Parse ``text`` safely; return the document and the problems found.
+
+    Never raises for bad input: syntax errors, unsafe tags, duplicate keys and oversized
+    alias expansions all come back as :class:`~archplan.errors.Problem` records.
+
+    Examples
+    --------
+    >>> doc, problems = load_yaml("a: 1\\nb: no\\n", "x.yaml")
+    >>> doc.data, doc.lines[("b",)], problems
+    ({'a': 1, 'b': 'no'}, 2, [])
+    """
+    problems: list[Problem] = []
+    if "\t" in text:
+        for i, line in enumerate(text.splitlines(), 1):
+            indent = line[: len(line) - len(line.lstrip())]
+            if "\t" in indent:
+                problems.append(Problem(fname, i, None, "a tab is used for indentation",
+                                        "spaces (YAML does not allow tabs for indentation)"))
+                return None, problems
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return YamlDoc(None, {}), problems
+        lines: dict[Path, int] = {}
+        data = _build(node, loader, (), lines, [MAX_NODES], problems, fname)
+        return YamlDoc(data, lines), problems
+    except _TooBig:
+        problems.append(Problem(fname, None, None,
+                                f"the file expands to more than {MAX_NODES:,} values "
+                                "(aliases repeated too often)",
+                                "a plain file without nested alias expansion"))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = exc.problem or "invalid YAML"
+        if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in what:
+            what = f"{what} (only plain YAML is read; tags that build objects are refused)"
+        problems.append(Problem(fname, line, None, f"YAML syntax: {what}",
+                                "valid YAML"))
+    except yaml.YAMLError as exc:
+        problems.append(Problem(fname, None, None, f"YAML error: {exc}", "valid YAML"))
+    except RecursionError:
+        problems.append(Problem(fname, None, None, "the file is nested too deeply",
+                                "at most a few levels of nesting"))
+    finally:
+        loader.dispose()
+    return None, problems
+
+
+def dotted(path: Path) -> str:
+    """Render a path like ``items[3].quantity``."""
+    return _dotted(path)

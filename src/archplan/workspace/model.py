@@ -1,0 +1,191 @@
+"""The in-memory form of a workspace: plain, immutable dataclasses.
+
+Nothing here reads files (see :mod:`archplan.workspace.loader`) or computes results (see
+:mod:`archplan.compare` and :mod:`archplan.costs`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+Language = Literal["ja", "en"]
+DisplayUnit = Literal["yen", "thousand"]
+TaxBasis = Literal["exclusive", "inclusive"]
+Direction = Literal["benefit", "cost"]
+Nature = Literal["one-off", "recurring"]
+Period = Literal["year", "month"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Workspace-wide settings, from ``archplan.yaml``."""
+
+    title: str
+    language: Language = "ja"
+    author: str = ""
+    currency: str = "JPY"
+    display_unit: DisplayUnit = "thousand"
+    fy_start_month: int = 4
+    first_fy: int = 2026
+    horizon: int = 5
+    discount_rate: float = 0.04
+    tax_rate: Decimal = Decimal("0.10")
+    amounts_entered: TaxBasis = "exclusive"
+
+    @property
+    def fiscal_years(self) -> list[int]:
+        """The fiscal years of the horizon, each named by the year it starts in."""
+        return list(range(self.first_fy, self.first_fy + self.horizon))
+
+
+@dataclass(frozen=True)
+class Option:
+    """One candidate solution (e.g. a SaaS, a custom build, extending what exists)."""
+
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One comparison criterion with its direction and (unnormalised) weight."""
+
+    id: str
+    name: str
+    direction: Direction
+    weight: float
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """A named value in the assumptions register, with where it came from."""
+
+    name: str
+    value: Decimal
+    unit: str = ""
+    source: str = ""
+    as_of: date | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Value:
+    """A number written in a cost item: a literal, or a reference to an assumption."""
+
+    literal: Decimal | None = None
+    assumption: str | None = None
+
+    def __str__(self) -> str:
+        return self.assumption if self.assumption is not None else str(self.literal)
+
+
+@dataclass(frozen=True)
+class CostItem:
+    """One cost line of one option.
+
+    ``amount`` is the money per period; otherwise ``quantity`` × ``unit_price`` is. For a
+    one-off item the period is the whole item (paid in ``start``); for a recurring item
+    the period is a year or a month and the item runs from ``start`` to ``end``
+    inclusive (fiscal years).
+    """
+
+    id: str
+    option: str
+    name: str
+    category: str
+    nature: Nature
+    start: int
+    end: int
+    period: Period = "year"
+    amount: Value | None = None
+    quantity: Value | None = None
+    unit_price: Value | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    """A decision record read from ``decisions/`` (MADR-style Markdown)."""
+
+    path: Path
+    number: int
+    title: str
+    status: str
+    date: date | None
+    front_matter: dict[str, object]
+    body: str
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A whole planning case, validated.
+
+    Attributes
+    ----------
+    root : Path
+        The workspace folder.
+    scores : pandas.DataFrame
+        Options × criteria (index ``option``, columns ``criterion``), float.
+    """
+
+    root: Path
+    settings: Settings
+    options: tuple[Option, ...]
+    criteria: tuple[Criterion, ...]
+    scores: pd.DataFrame
+    assumptions: dict[str, Assumption]
+    cost_items: tuple[CostItem, ...]
+    decisions: tuple[DecisionRecord, ...] = field(default=())
+    notices: tuple[str, ...] = field(default=())
+
+    def __repr__(self) -> str:
+        return (
+            f"<Workspace {self.settings.title!r}: {len(self.options)} options x "
+            f"{len(self.criteria)} criteria, {len(self.cost_items)} cost items, "
+            f"{len(self.decisions)} decisions>"
+        )
+
+    def option(self, option_id: str) -> Option:
+        """The option with this id (KeyError if unknown)."""
+        for o in self.options:
+            if o.id == option_id:
+                return o
+        raise KeyError(option_id)
+
+    @property
+    def option_names(self) -> pd.Series:
+        """Option names indexed by option id."""
+        return pd.Series({o.id: o.name for o in self.options}, name="name").rename_axis(
+            "option"
+        )
+
+    @property
+    def criteria_table(self) -> pd.DataFrame:
+        """Criteria as a DataFrame indexed by criterion id."""
+        return pd.DataFrame(
+            [
+                {"criterion": c.id, "name": c.name, "direction": c.direction,
+                 "weight": c.weight}
+                for c in self.criteria
+            ]
+        ).set_index("criterion")
+
+    @property
+    def assumptions_table(self) -> pd.DataFrame:
+        """The assumptions register as a DataFrame indexed by name."""
+        return pd.DataFrame(
+            [
+                {"assumption": a.name, "value": a.value, "unit": a.unit,
+                 "source": a.source, "as_of": a.as_of}
+                for a in self.assumptions.values()
+            ],
+            columns=["assumption", "value", "unit", "source", "as_of"],
+        ).set_index("assumption")
