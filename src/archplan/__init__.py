@@ -11,6 +11,7 @@ from archplan.compare import rank_options, weighted_sum
 from archplan.costs import cost_summary, cost_table, cumulative_costs, item_schedule, npv
 from archplan.errors import (
     ArchplanError,
+    InputError,
     Problem,
     ReportError,
     TargetExistsError,
@@ -47,6 +48,7 @@ __all__ = [
     "fy_label",
     # errors
     "ArchplanError",
+    "InputError",
     "Problem",
     "ReportError",
     "TargetExistsError",

@@ -12,11 +12,12 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from archplan.errors import InputError
 from archplan.workspace.model import Workspace
 
 __all__ = ["contributions", "normalize", "rank_options", "weighted_sum"]
 
-Normalization = Literal["minmax", "max"]
+Normalization = Literal["minmax", "max", "none"]
 
 
 def normalize(matrix: pd.DataFrame, directions: pd.Series,
@@ -26,6 +27,8 @@ def normalize(matrix: pd.DataFrame, directions: pd.Series,
     ``minmax``: (x − min)/(max − min) for benefit, (max − x)/(max − min) for cost; a
     criterion on which all options score the same gets 1 for all (it cannot separate
     them). ``max``: x / max for benefit, min / x for cost (scores must be positive).
+    ``none``: scores are used as given (all criteria must be benefit criteria already on
+    one common scale, as in a textbook weighted-sum model).
 
     Examples
     --------
@@ -43,12 +46,16 @@ def normalize(matrix: pd.DataFrame, directions: pd.Series,
                 out[crit] = 1.0
             else:
                 out[crit] = (hi - x) / (hi - lo) if cost else (x - lo) / (hi - lo)
+        elif method == "none":
+            if cost:
+                raise InputError(f"normalisation 'none' needs benefit criteria ({crit})")
+            out[crit] = x
         elif method == "max":
             if (x <= 0).any():
-                raise ValueError(f"'max' normalisation needs positive scores ({crit})")
+                raise InputError(f"'max' normalisation needs positive scores ({crit})")
             out[crit] = x.min() / x if cost else x / x.max()
         else:
-            raise ValueError(f"unknown normalisation {method!r}")
+            raise InputError(f"unknown normalisation {method!r}")
     return out
 
 
@@ -56,9 +63,12 @@ def contributions(matrix: pd.DataFrame, weights: pd.Series, directions: pd.Serie
                   normalization: Normalization = "minmax") -> pd.DataFrame:
     """Each criterion's share of each option's weighted-sum score (options × criteria)."""
     w = weights.astype(float).reindex(matrix.columns)
+    missing = [str(c) for c in w.index[w.isna()]]
+    if missing:
+        raise InputError("no weight for criteria: " + ", ".join(missing))
+    if not np.isfinite(w).all() or (w < 0).any() or w.sum() <= 0:
+        raise InputError("weights must be finite, non-negative and not all zero")
     total = w.sum()
-    if not np.isfinite(total) or total <= 0:
-        raise ValueError("weights must be finite, non-negative and not all zero")
     return normalize(matrix, directions, normalization) * (w / total)
 
 
@@ -74,12 +84,12 @@ def weighted_sum(matrix: pd.DataFrame, weights: pd.Series, directions: pd.Series
         Weight per criterion (any non-negative scale; rescaled to sum to 1).
     directions : Series
         ``"benefit"`` or ``"cost"`` per criterion.
-    normalization : {"minmax", "max"}
+    normalization : {"minmax", "max", "none"}
 
     Returns
     -------
     DataFrame
-        Index ``option`` in the input order; columns ``score`` (0…1) and ``rank``
+        Index ``option`` in the input order; columns ``score`` and ``rank``
         (1 = best; ties share the better rank).
 
     Examples

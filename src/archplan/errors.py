@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "ArchplanError",
+    "InputError",
     "Problem",
     "ReportError",
     "TargetExistsError",
@@ -78,6 +79,10 @@ class WorkspaceError(ArchplanError):
         self.root = root
         head = f"{len(self.problems)} problem(s)" + (f" in workspace {root}" if root else "")
         super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in self.problems))
+
+
+class InputError(ArchplanError, ValueError):
+    """A function was given an argument it cannot use (also a ``ValueError``)."""
 
 
 class TargetExistsError(ArchplanError):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from archplan.errors import InputError
+
 __all__ = ["fiscal_year", "fiscal_year_bounds", "fy_label"]
 
 
@@ -23,7 +25,7 @@ def fiscal_year(day: date, start_month: int = 4) -> int:
     2026
     """
     if not 1 <= start_month <= 12:
-        raise ValueError(f"start_month must be 1..12, not {start_month}")
+        raise InputError(f"start_month must be 1..12, not {start_month}")
     return day.year if day.month >= start_month else day.year - 1
 
 

@@ -9,6 +9,7 @@ every CDN loader so the file opens on a network with no internet.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 from datetime import date
@@ -29,7 +30,10 @@ __all__ = ["build_report", "execute_notebook", "export_html", "report_notebook"]
 #: run the report in an environment without archplan).
 CURRENT_ENV_KERNEL = "archplan-current-env"
 
-GENERATOR_MARK = b'<meta name="generator" content="archplan'
+# nbconvert re-serialises the page, so attribute order is not fixed: match either.
+GENERATOR_MARK = re.compile(
+    rb'<meta\s+(?:name="generator"\s+content="archplan[ "]|content="archplan[ "][^>]*'
+    rb'name="generator")')
 
 _CELLS = [
     ("from archplan import load_workspace\n"
@@ -73,6 +77,9 @@ def report_notebook(workspace: str | Path) -> nbformat.NotebookNode:
     params.metadata["tags"] = ["parameters"]
     nb.cells.append(params)
     nb.cells.extend(nbformat.v4.new_code_cell(src) for src in _CELLS)
+    # Fixed cell ids: the same workspace gives the same HTML, apart from the date.
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"archplan-{i}"
     return nb
 
 
@@ -173,7 +180,7 @@ def _check_target(path: Path, force: bool) -> None:
         raise TargetExistsError(f"{path} is a folder; give a file name such as report.html")
     with path.open("rb") as fh:
         head = fh.read(4096)
-    if GENERATOR_MARK not in head:
+    if not GENERATOR_MARK.search(head):
         raise TargetExistsError(
             f"{path} exists and was not written by archplan; choose another name or "
             "pass --force to replace it"

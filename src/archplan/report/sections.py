@@ -52,8 +52,9 @@ class Chart:
         self.figure.savefig(buf, format="png", dpi=110, metadata={"Software": None})
         return buf.getvalue()
 
-    def _repr_png_(self) -> bytes:
-        return self.png()
+    def _repr_png_(self) -> tuple[bytes, dict[str, str]]:
+        # The metadata carries the alt text into the exported report.
+        return self.png(), {"alt": self.title}
 
     def __repr__(self) -> str:
         return f"<Chart {self.title!r}>"

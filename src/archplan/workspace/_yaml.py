@@ -56,6 +56,9 @@ class YamlDoc:
         return self.lines.get((), None)
 
 
+_PLAIN_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
 class _TooBig(Exception):
     pass
 
@@ -66,6 +69,13 @@ def _build(node: yaml.Node, loader: _Loader, path: Path, lines: dict[Path, int],
     if budget[0] < 0:
         raise _TooBig
     lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) \
+            and node.tag not in _PLAIN_COLLECTION_TAGS:
+        # Scalars go through SafeLoader's constructors, which refuse unknown tags; a
+        # tagged collection must be refused here since we build collections ourselves.
+        raise yaml.constructor.ConstructorError(
+            None, None, f"could not determine a constructor for the tag {node.tag!r}",
+            node.start_mark)
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:

@@ -7,7 +7,7 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from archplan.errors import TargetExistsError
+from archplan.errors import InputError, TargetExistsError
 from archplan.fiscal import fiscal_year
 
 __all__ = ["new_workspace"]
@@ -52,7 +52,7 @@ def new_workspace(target: str | Path, language: str = "ja", *,
      'options.yaml', 'scores.csv']
     """
     if language not in ("ja", "en"):
-        raise ValueError(f"language must be 'ja' or 'en', not {language!r}")
+        raise InputError(f"language must be 'ja' or 'en', not {language!r}")
     root = Path(target)
     if root.exists() or root.is_symlink():
         raise TargetExistsError(f"{root} already exists; archplan new only creates new folders")

@@ -1,0 +1,98 @@
+"""The HTML report, built end to end with a real kernel (nbclient) and nbconvert."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from archplan import load_workspace
+from archplan.cli import main
+from archplan.report import build_report
+from archplan.report.sections import options_section, title_section
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def report_html(tmp_path_factory: pytest.TempPathFactory) -> str:
+    example = Path(__file__).resolve().parents[1] / "data" / "examples" / "food-lab"
+    out = tmp_path_factory.mktemp("report") / "food-lab.html"
+    path = build_report(example, out)
+    return path.read_text(encoding="utf-8")
+
+
+def test_report_names_every_option_and_shows_ranking(report_html: str) -> None:
+    for name in ("検査情報管理SaaSの利用", "ガバメントクラウド上での独自構築",
+                 "現行オンプレミスの改修・機器更新"):
+        assert name in report_html
+    assert "総合評価の順位" in report_html
+    ranking = report_html[report_html.index('id="ranking"'):]
+    first_row = re.search(r"<tbody><tr><th scope=\"row\">1</th><td>(.*?)</td>", ranking)
+    assert first_row and first_row.group(1) == "検査情報管理SaaSの利用"
+
+
+def test_report_cost_tables_cross_foot_in_thousand_yen(report_html: str) -> None:
+    tables = re.findall(r'<table class="ap-table ap-costs">(.*?)</table>', report_html, re.S)
+    assert len(tables) == 3
+    for table in tables:
+        assert "令和8年度" in table and "令和12年度" in table
+        rows = re.findall(r"<tr(?: class=\"total\")?>(.*?)</tr>", table.split("<tbody>")[1])
+        numbers = [[int(c.replace(",", "").replace("▲", "-")) for c in
+                    re.findall(r'<td class="num">([^<]*)</td>', row)] for row in rows]
+        body, total = numbers[:-1], numbers[-1]
+        for row in body:
+            assert sum(row[:-1]) == row[-1]
+        assert [sum(col) for col in zip(*body, strict=True)] == total
+    # The SaaS total, 58,190 thousand yen, is the hand-checked 58,190,000 yen.
+    assert "58,190" in report_html
+
+
+def test_report_has_npv_chart_and_decision(report_html: str) -> None:
+    assert "正味現在価値" in report_html
+    assert re.search(r'<img[^>]+src="data:image/png;base64,', report_html)
+    assert "検査情報システムの調達方式をSaaS利用とする" in report_html
+
+
+def test_report_is_self_contained(report_html: str) -> None:
+    assert "<script" not in report_html
+    assert not re.search(r'(src|href)="(https?:)?//', report_html)
+    assert "@import" not in report_html
+    assert "cdn" not in report_html.lower()
+    assert '<meta content="archplan' in report_html
+    assert "No description has been provided" not in report_html  # charts have alt text
+    assert ">workspace = " not in report_html  # no code cells
+
+
+def test_rebuilding_replaces_archplan_report(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[1] / "data" / "examples" / "food-lab"
+    out = tmp_path / "r.html"
+    build_report(example, out)
+    first = out.read_text(encoding="utf-8")
+    build_report(example, out)  # archplan's own file: replaced without --force
+    second = out.read_text(encoding="utf-8")
+    strip = re.compile(r"20\d\d-\d\d-\d\d")
+    assert strip.sub("", first) == strip.sub("", second)
+
+
+def test_demo_prints_where_the_report_is(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                         ) -> None:
+    assert main(["demo", "--output-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert f"Report written to {tmp_path / 'food-lab.html'}" in out
+    assert (tmp_path / "food-lab.html").stat().st_size > 10_000
+
+
+def test_workspace_text_is_escaped(tmp_path: Path, example_dir: Path) -> None:
+    ws_dir = tmp_path / "ws"
+    shutil.copytree(example_dir, ws_dir)
+    opt = ws_dir / "options.yaml"
+    opt.write_text(opt.read_text(encoding="utf-8").replace(
+        "name: 検査情報管理SaaSの利用", 'name: "<script>alert(1)</script><img src=x onerror=alert(2)>"'),
+        encoding="utf-8")
+    ws = load_workspace(ws_dir)
+    html = options_section(ws) + title_section(ws)
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
