@@ -21,12 +21,19 @@ def test_check_clean(example_dir: Path, capsys: pytest.CaptureFixture[str]) -> N
 
 def test_check_lists_every_problem_without_traceback(example_copy: Path) -> None:
     costs = example_copy / "costs.yaml"
-    costs.write_text(costs.read_text(encoding="utf-8")
-                     .replace("quantity: users", "quantity: lots")
-                     .replace("start: 2028", "start: next year"), encoding="utf-8")
+    costs.write_text(
+        costs.read_text(encoding="utf-8")
+        .replace("quantity: users", "quantity: lots")
+        .replace("start: 2028", "start: next year"),
+        encoding="utf-8",
+    )
     (example_copy / "options.yaml").write_text("options: {}\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "archplan.cli", "check", str(example_copy)],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "archplan.cli", "check", str(example_copy)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
     out = proc.stdout.splitlines()
@@ -61,9 +68,9 @@ def test_new_refuses_an_existing_folder(tmp_path: Path) -> None:
     assert (target / "notes.txt").read_text(encoding="utf-8") == "precious"
 
 
-def test_report_refuses_to_overwrite_a_foreign_file(example_dir: Path, tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]
-                                                     ) -> None:
+def test_report_refuses_to_overwrite_a_foreign_file(
+    example_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "budget.html"
     target.write_text("<html>the user's own page</html>", encoding="utf-8")
     assert main(["report", str(example_dir), "-o", str(target)]) == 1

@@ -14,7 +14,8 @@ def test_wikipedia_weighted_sum_model_example() -> None:
     # scale; published scores A1 = 21.50, A2 = 22.00, A3 = 22.00.
     m = pd.DataFrame(
         {"C1": [25, 10, 30], "C2": [20, 30, 10], "C3": [15, 20, 30], "C4": [30, 30, 10]},
-        index=["A1", "A2", "A3"], dtype=float,
+        index=["A1", "A2", "A3"],
+        dtype=float,
     )
     w = pd.Series({"C1": 0.20, "C2": 0.15, "C3": 0.40, "C4": 0.25})
     d = pd.Series("benefit", index=m.columns)
@@ -44,8 +45,7 @@ def test_weights_are_rescaled() -> None:
 def test_bad_weights_are_archplan_errors(weights: dict[str, float]) -> None:
     m = pd.DataFrame({"q": [1.0, 3.0], "c": [10.0, 30.0]}, index=["a", "b"])
     with pytest.raises(ArchplanError):
-        weighted_sum(m, pd.Series(weights, dtype=float),
-                     pd.Series({"q": "benefit", "c": "cost"}))
+        weighted_sum(m, pd.Series(weights, dtype=float), pd.Series({"q": "benefit", "c": "cost"}))
 
 
 def test_example_ranking_matches_hand_calculation(example_dir) -> None:  # type: ignore[no-untyped-def]

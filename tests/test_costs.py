@@ -36,14 +36,15 @@ def test_saas_subscription_by_hand(example_dir) -> None:  # type: ignore[no-unty
 
 def test_gov_cloud_total_by_hand(example_dir) -> None:  # type: ignore[no-untyped-def]
     ws = load_workspace(example_dir)
-    exclusive = (78_000_000 + 6_500_000 + 420_000 * 12 * 5 + 11_700_000 * 4
-                 + 3_000_000 * 4)
+    exclusive = 78_000_000 + 6_500_000 + 420_000 * 12 * 5 + 11_700_000 * 4 + 3_000_000 * 4
     table = cost_table(ws, "gov-cloud")
     assert table.loc[TOTAL, TOTAL] == exclusive * 11 // 10
-    assert (table.drop(index=TOTAL)[TOTAL] == table.drop(index=TOTAL, columns=TOTAL)
-            .sum(axis=1)).all()
-    assert (table.loc[TOTAL].drop(TOTAL) == table.drop(index=TOTAL, columns=TOTAL)
-            .sum(axis=0)).all()
+    assert (
+        table.drop(index=TOTAL)[TOTAL] == table.drop(index=TOTAL, columns=TOTAL).sum(axis=1)
+    ).all()
+    assert (
+        table.loc[TOTAL].drop(TOTAL) == table.drop(index=TOTAL, columns=TOTAL).sum(axis=0)
+    ).all()
 
 
 def test_npv_matches_numpy_financial(example_dir) -> None:  # type: ignore[no-untyped-def]
@@ -71,8 +72,16 @@ def _ws_with(example_dir, **changes):  # type: ignore[no-untyped-def]
 
 def test_tax_inclusive_input_to_exclusive(example_dir) -> None:  # type: ignore[no-untyped-def]
     ws = _ws_with(example_dir, amounts_entered="inclusive")
-    item = CostItem(id="x", option="saas", name="x", category="c", nature="one-off",
-                    start=2026, end=2026, amount=Value(literal=Decimal(1099)))
+    item = CostItem(
+        id="x",
+        option="saas",
+        name="x",
+        category="c",
+        nature="one-off",
+        start=2026,
+        end=2026,
+        amount=Value(literal=Decimal(1099)),
+    )
     ws = dataclasses.replace(ws, cost_items=(item,))
     # Tax inside 1,099 yen inclusive: 1099 × 0.1 / 1.1 = 99.9…, rounded down to 99.
     assert item_schedule(ws, "exclusive").loc[("saas", "x"), 2026] == 1000
@@ -82,14 +91,27 @@ def test_tax_inclusive_input_to_exclusive(example_dir) -> None:  # type: ignore[
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "food-lab"
 
 
-@given(amount=st.integers(0, 10**9), start=st.integers(2020, 2034),
-       length=st.integers(0, 10), monthly=st.booleans())
-def test_recurring_items_conserve_money(amount: int, start: int, length: int,
-                                        monthly: bool) -> None:
+@given(
+    amount=st.integers(0, 10**9),
+    start=st.integers(2020, 2034),
+    length=st.integers(0, 10),
+    monthly=st.booleans(),
+)
+def test_recurring_items_conserve_money(
+    amount: int, start: int, length: int, monthly: bool
+) -> None:
     ws = load_workspace(EXAMPLE)
-    item = CostItem(id="x", option="saas", name="x", category="c", nature="recurring",
-                    start=start, end=start + length, period="month" if monthly else "year",
-                    amount=Value(literal=Decimal(amount)))
+    item = CostItem(
+        id="x",
+        option="saas",
+        name="x",
+        category="c",
+        nature="recurring",
+        start=start,
+        end=start + length,
+        period="month" if monthly else "year",
+        amount=Value(literal=Decimal(amount)),
+    )
     ws = dataclasses.replace(ws, cost_items=(item,))
     row = item_schedule(ws, "exclusive").loc[("saas", "x")]
     years_in_plan = len(set(range(start, start + length + 1)) & set(ws.settings.fiscal_years))

@@ -15,7 +15,11 @@ def test_madr_front_matter() -> None:
     assert problems == []
     assert rec is not None
     assert (rec.number, rec.title, rec.status, rec.date.isoformat()) == (
-        7, "Use SaaS", "accepted", "2026-05-01")
+        7,
+        "Use SaaS",
+        "accepted",
+        "2026-05-01",
+    )
 
 
 def test_nygard_status_section() -> None:

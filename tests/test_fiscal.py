@@ -22,8 +22,13 @@ def test_japanese_fiscal_year_boundaries() -> None:
 
 @pytest.mark.parametrize(
     ("fy", "label"),
-    [(2019, "令和元年度"), (2020, "令和2年度"), (2018, "平成30年度"), (1989, "平成元年度"),
-     (1988, "1988年度")],
+    [
+        (2019, "令和元年度"),
+        (2020, "令和2年度"),
+        (2018, "平成30年度"),
+        (1989, "平成元年度"),
+        (1988, "1988年度"),
+    ],
 )
 def test_era_labels(fy: int, label: str) -> None:
     assert fy_label(fy, "ja") == label
@@ -34,8 +39,10 @@ def test_calendar_year_start() -> None:
     assert fiscal_year_bounds(2026, 1) == (date(2026, 1, 1), date(2026, 12, 31))
 
 
-@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2150, 12, 31)),
-       st.integers(min_value=1, max_value=12))
+@given(
+    st.dates(min_value=date(1950, 1, 1), max_value=date(2150, 12, 31)),
+    st.integers(min_value=1, max_value=12),
+)
 def test_every_day_lies_within_its_fiscal_year(day: date, start: int) -> None:
     first, last = fiscal_year_bounds(fiscal_year(day, start), start)
     assert first <= day <= last

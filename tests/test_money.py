@@ -32,9 +32,12 @@ def test_japanese_negative_mark() -> None:
     assert format_amount(1500, "ja") == "1,500"
 
 
-@given(st.lists(st.lists(st.integers(-10**10, 10**10), min_size=3, max_size=3),
-                min_size=1, max_size=8),
-       st.sampled_from(["yen", "thousand"]))
+@given(
+    st.lists(
+        st.lists(st.integers(-(10**10), 10**10), min_size=3, max_size=3), min_size=1, max_size=8
+    ),
+    st.sampled_from(["yen", "thousand"]),
+)
 def test_display_tables_always_cross_foot(cells: list[list[int]], unit: str) -> None:
     frame = pd.DataFrame(cells, columns=[2026, 2027, 2028])
     shown = to_display_unit(with_totals(frame), unit)

@@ -25,11 +25,14 @@ def report_html(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def test_report_names_every_option_and_shows_ranking(report_html: str) -> None:
-    for name in ("検査情報管理SaaSの利用", "ガバメントクラウド上での独自構築",
-                 "現行オンプレミスの改修・機器更新"):
+    for name in (
+        "検査情報管理SaaSの利用",
+        "ガバメントクラウド上での独自構築",
+        "現行オンプレミスの改修・機器更新",
+    ):
         assert name in report_html
     assert "総合評価の順位" in report_html
-    ranking = report_html[report_html.index('id="ranking"'):]
+    ranking = report_html[report_html.index('id="ranking"') :]
     first_row = re.search(r"<tbody><tr><th scope=\"row\">1</th><td>(.*?)</td>", ranking)
     assert first_row and first_row.group(1) == "検査情報管理SaaSの利用"
 
@@ -40,8 +43,13 @@ def test_report_cost_tables_cross_foot_in_thousand_yen(report_html: str) -> None
     for table in tables:
         assert "令和8年度" in table and "令和12年度" in table
         rows = re.findall(r"<tr(?: class=\"total\")?>(.*?)</tr>", table.split("<tbody>")[1])
-        numbers = [[int(c.replace(",", "").replace("▲", "-")) for c in
-                    re.findall(r'<td class="num">([^<]*)</td>', row)] for row in rows]
+        numbers = [
+            [
+                int(c.replace(",", "").replace("▲", "-"))
+                for c in re.findall(r'<td class="num">([^<]*)</td>', row)
+            ]
+            for row in rows
+        ]
         body, total = numbers[:-1], numbers[-1]
         for row in body:
             assert sum(row[:-1]) == row[-1]
@@ -77,8 +85,9 @@ def test_rebuilding_replaces_archplan_report(tmp_path: Path) -> None:
     assert strip.sub("", first) == strip.sub("", second)
 
 
-def test_demo_prints_where_the_report_is(tmp_path: Path, capsys: pytest.CaptureFixture[str]
-                                         ) -> None:
+def test_demo_prints_where_the_report_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["demo", "--output-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert f"Report written to {tmp_path / 'food-lab.html'}" in out
@@ -89,9 +98,13 @@ def test_workspace_text_is_escaped(tmp_path: Path, example_dir: Path) -> None:
     ws_dir = tmp_path / "ws"
     shutil.copytree(example_dir, ws_dir)
     opt = ws_dir / "options.yaml"
-    opt.write_text(opt.read_text(encoding="utf-8").replace(
-        "name: 検査情報管理SaaSの利用", 'name: "<script>alert(1)</script><img src=x onerror=alert(2)>"'),
-        encoding="utf-8")
+    opt.write_text(
+        opt.read_text(encoding="utf-8").replace(
+            "name: 検査情報管理SaaSの利用",
+            'name: "<script>alert(1)</script><img src=x onerror=alert(2)>"',
+        ),
+        encoding="utf-8",
+    )
     ws = load_workspace(ws_dir)
     html = options_section(ws) + title_section(ws)
     assert "<script>" not in html and "<img" not in html

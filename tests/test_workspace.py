@@ -38,8 +38,7 @@ def test_three_deliberate_mistakes_are_all_reported(example_copy: Path) -> None:
     # 1. a criterion missing from the scores table
     scores = example_copy / "scores.csv"
     lines = scores.read_text(encoding="utf-8").splitlines()
-    scores.write_text("\n".join(line.rsplit(",", 1)[0] for line in lines) + "\n",
-                      encoding="utf-8")
+    scores.write_text("\n".join(line.rsplit(",", 1)[0] for line in lines) + "\n", encoding="utf-8")
     # 2. a cost item referring to an unknown assumption
     _edit(example_copy / "costs.yaml", "amount: saas_setup", "amount: saas_setup_fee")
     # 3. a non-numeric quantity
@@ -58,43 +57,126 @@ def test_three_deliberate_mistakes_are_all_reported(example_copy: Path) -> None:
 
 CASES = [
     # (file, old, new, expected file, expected field, words in the message)
-    ("archplan.yaml", "language: ja", "language: fr", "archplan.yaml", "language",
-     "'fr' is not allowed"),
+    (
+        "archplan.yaml",
+        "language: ja",
+        "language: fr",
+        "archplan.yaml",
+        "language",
+        "'fr' is not allowed",
+    ),
     ("archplan.yaml", "title:", "titel:", "archplan.yaml", None, "'title' is missing"),
-    ("archplan.yaml", "horizon: 5", "horizon: five", "archplan.yaml", "fiscal_year.horizon",
-     "'five' is not a number"),
-    ("archplan.yaml", "start_month: 4", "start_month: 13", "archplan.yaml",
-     "fiscal_year.start_month", "out of range"),
-    ("options.yaml", "id: onprem", "id: saas", "options.yaml", "options[2].id",
-     "duplicate option id 'saas'"),
-    ("criteria.yaml", "direction: cost\n    weight: 30", "direction: cheaper\n    weight: 30",
-     "criteria.yaml", "criteria[0].direction", "'cheaper' is not allowed"),
-    ("criteria.yaml", "weight: 30", "weight: -30", "criteria.yaml", "criteria[0].weight",
-     "out of range"),
-    ("costs.yaml", "end: 2030\n  - id: saas-interface", "end: 2025\n  - id: saas-interface",
-     "costs.yaml", "items[2].end", "end 2025 is before start 2026"),
-    ("costs.yaml", "amount: 1200000", "amount: -1200000", "costs.yaml", "items[3].amount",
-     "negative amount"),
-    ("costs.yaml", "option: gov-cloud\n    name: 設計・開発",
-     "option: cloud\n    name: 設計・開発", "costs.yaml", "items[4].option",
-     "unknown option 'cloud'"),
-    ("costs.yaml", "nature: one-off\n    amount: saas_setup",
-     "nature: sometimes\n    amount: saas_setup", "costs.yaml", "items[0].nature",
-     "'sometimes' is not allowed"),
-    ("assumptions.yaml", "value: 45", "value: [45]", "assumptions.yaml",
-     "assumptions.users.value", "a list is not a number"),
-    ("assumptions.yaml", "as_of: 2026-04-01", "as_of: April 2026", "assumptions.yaml",
-     "assumptions.users.as_of", "'April 2026' is not a date"),
-    ("scores.csv", "saas,58.2,4", "saas,58.2,four", "scores.csv", "row saas, column security",
-     "score 'four' is not a number"),
-    ("scores.csv", "onprem,121.0", "on-prem,121.0", "scores.csv", "column option",
-     "unknown option 'on-prem'"),
+    (
+        "archplan.yaml",
+        "horizon: 5",
+        "horizon: five",
+        "archplan.yaml",
+        "fiscal_year.horizon",
+        "'five' is not a number",
+    ),
+    (
+        "archplan.yaml",
+        "start_month: 4",
+        "start_month: 13",
+        "archplan.yaml",
+        "fiscal_year.start_month",
+        "out of range",
+    ),
+    (
+        "options.yaml",
+        "id: onprem",
+        "id: saas",
+        "options.yaml",
+        "options[2].id",
+        "duplicate option id 'saas'",
+    ),
+    (
+        "criteria.yaml",
+        "direction: cost\n    weight: 30",
+        "direction: cheaper\n    weight: 30",
+        "criteria.yaml",
+        "criteria[0].direction",
+        "'cheaper' is not allowed",
+    ),
+    (
+        "criteria.yaml",
+        "weight: 30",
+        "weight: -30",
+        "criteria.yaml",
+        "criteria[0].weight",
+        "out of range",
+    ),
+    (
+        "costs.yaml",
+        "end: 2030\n  - id: saas-interface",
+        "end: 2025\n  - id: saas-interface",
+        "costs.yaml",
+        "items[2].end",
+        "end 2025 is before start 2026",
+    ),
+    (
+        "costs.yaml",
+        "amount: 1200000",
+        "amount: -1200000",
+        "costs.yaml",
+        "items[3].amount",
+        "negative amount",
+    ),
+    (
+        "costs.yaml",
+        "option: gov-cloud\n    name: 設計・開発",
+        "option: cloud\n    name: 設計・開発",
+        "costs.yaml",
+        "items[4].option",
+        "unknown option 'cloud'",
+    ),
+    (
+        "costs.yaml",
+        "nature: one-off\n    amount: saas_setup",
+        "nature: sometimes\n    amount: saas_setup",
+        "costs.yaml",
+        "items[0].nature",
+        "'sometimes' is not allowed",
+    ),
+    (
+        "assumptions.yaml",
+        "value: 45",
+        "value: [45]",
+        "assumptions.yaml",
+        "assumptions.users.value",
+        "a list is not a number",
+    ),
+    (
+        "assumptions.yaml",
+        "as_of: 2026-04-01",
+        "as_of: April 2026",
+        "assumptions.yaml",
+        "assumptions.users.as_of",
+        "'April 2026' is not a date",
+    ),
+    (
+        "scores.csv",
+        "saas,58.2,4",
+        "saas,58.2,four",
+        "scores.csv",
+        "row saas, column security",
+        "score 'four' is not a number",
+    ),
+    (
+        "scores.csv",
+        "onprem,121.0",
+        "on-prem,121.0",
+        "scores.csv",
+        "column option",
+        "unknown option 'on-prem'",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("fname", "old", "new", "pfile", "pfield", "words"), CASES)
-def test_bad_input_is_located(example_copy: Path, fname: str, old: str, new: str,
-                              pfile: str, pfield: str | None, words: str) -> None:
+def test_bad_input_is_located(
+    example_copy: Path, fname: str, old: str, new: str, pfile: str, pfield: str | None, words: str
+) -> None:
     _edit(example_copy / fname, old, new)
     problems = _problems(example_copy)
     hits = [p for p in problems if p.file == pfile and p.field == pfield and words in str(p)]
@@ -135,8 +217,9 @@ def test_spreadsheet_csv_quirks_are_read_and_noted(example_copy: Path) -> None:
 def test_yaml_duplicate_key_in_workspace(example_copy: Path) -> None:
     _edit(example_copy / "archplan.yaml", "author:", "language: en\nauthor:")
     problems = _problems(example_copy)
-    assert any(p.file == "archplan.yaml" and "duplicate key 'language'" in p.message
-               for p in problems)
+    assert any(
+        p.file == "archplan.yaml" and "duplicate key 'language'" in p.message for p in problems
+    )
 
 
 def test_problem_text_names_file_line_field_and_expectation(example_copy: Path) -> None:

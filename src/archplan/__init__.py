@@ -27,31 +27,31 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
 __all__ = [
-    # workspace
-    "Workspace",
-    "check_workspace",
-    "load_workspace",
-    # comparison
-    "rank_options",
-    "weighted_sum",
-    # costs and money
-    "cost_summary",
-    "cost_table",
-    "cumulative_costs",
-    "format_amount",
-    "item_schedule",
-    "npv",
-    "to_display_unit",
-    # fiscal calendar
-    "fiscal_year",
-    "fiscal_year_bounds",
-    "fy_label",
     # errors
     "ArchplanError",
     "InputError",
     "Problem",
     "ReportError",
     "TargetExistsError",
+    # workspace
+    "Workspace",
     "WorkspaceError",
     "__version__",
+    "check_workspace",
+    # costs and money
+    "cost_summary",
+    "cost_table",
+    "cumulative_costs",
+    # fiscal calendar
+    "fiscal_year",
+    "fiscal_year_bounds",
+    "format_amount",
+    "fy_label",
+    "item_schedule",
+    "load_workspace",
+    "npv",
+    # comparison
+    "rank_options",
+    "to_display_unit",
+    "weighted_sum",
 ]

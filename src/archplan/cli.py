@@ -76,10 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="archplan",
         description="Compare technology options, model multi-year costs, record "
-                    "decisions and export self-contained reports.",
+        "decisions and export self-contained reports.",
     )
-    parser.add_argument("--version", action="version",
-                        version=f"archplan {archplan.__version__}")
+    parser.add_argument("--version", action="version", version=f"archplan {archplan.__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("check", help="validate a workspace and list every problem")
@@ -89,14 +88,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="build the HTML report of a workspace")
     p.add_argument("workspace", help="the workspace folder")
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
-    p.add_argument("--force", action="store_true",
-                   help="replace the output file even if archplan did not write it")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the output file even if archplan did not write it",
+    )
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("new", help="create a new workspace from commented templates")
     p.add_argument("folder", help="the folder to create (must not exist)")
-    p.add_argument("--lang", choices=("ja", "en"), default="ja",
-                   help="language of the templates and reports (default: ja)")
+    p.add_argument(
+        "--lang",
+        choices=("ja", "en"),
+        default="ja",
+        help="language of the templates and reports (default: ja)",
+    )
     p.set_defaults(func=_cmd_new)
 
     p = sub.add_parser("demo", help="build the report of the bundled example")

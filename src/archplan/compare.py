@@ -20,8 +20,9 @@ __all__ = ["contributions", "normalize", "rank_options", "weighted_sum"]
 Normalization = Literal["minmax", "max", "none"]
 
 
-def normalize(matrix: pd.DataFrame, directions: pd.Series,
-              method: Normalization = "minmax") -> pd.DataFrame:
+def normalize(
+    matrix: pd.DataFrame, directions: pd.Series, method: Normalization = "minmax"
+) -> pd.DataFrame:
     """Scale each criterion column to 0…1, where 1 is best.
 
     ``minmax``: (x − min)/(max − min) for benefit, (max − x)/(max − min) for cost; a
@@ -59,8 +60,12 @@ def normalize(matrix: pd.DataFrame, directions: pd.Series,
     return out
 
 
-def contributions(matrix: pd.DataFrame, weights: pd.Series, directions: pd.Series,
-                  normalization: Normalization = "minmax") -> pd.DataFrame:
+def contributions(
+    matrix: pd.DataFrame,
+    weights: pd.Series,
+    directions: pd.Series,
+    normalization: Normalization = "minmax",
+) -> pd.DataFrame:
     """Each criterion's share of each option's weighted-sum score (options × criteria)."""
     w = weights.astype(float).reindex(matrix.columns)
     missing = [str(c) for c in w.index[w.isna()]]
@@ -72,8 +77,12 @@ def contributions(matrix: pd.DataFrame, weights: pd.Series, directions: pd.Serie
     return normalize(matrix, directions, normalization) * (w / total)
 
 
-def weighted_sum(matrix: pd.DataFrame, weights: pd.Series, directions: pd.Series,
-                 normalization: Normalization = "minmax") -> pd.DataFrame:
+def weighted_sum(
+    matrix: pd.DataFrame,
+    weights: pd.Series,
+    directions: pd.Series,
+    normalization: Normalization = "minmax",
+) -> pd.DataFrame:
     """Weighted-sum scores and ranks.
 
     Parameters
@@ -109,8 +118,9 @@ def weighted_sum(matrix: pd.DataFrame, weights: pd.Series, directions: pd.Series
     return out
 
 
-def rank_options(ws: Workspace, weights: pd.Series | None = None,
-                 normalization: Normalization = "minmax") -> pd.DataFrame:
+def rank_options(
+    ws: Workspace, weights: pd.Series | None = None, normalization: Normalization = "minmax"
+) -> pd.DataFrame:
     """The workspace's options ranked by weighted sum, best first.
 
     Parameters

@@ -39,8 +39,7 @@ def _normalise_status(text: str) -> str:
     return low or "unknown"
 
 
-def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
-                                                         list[Problem]]:
+def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None, list[Problem]]:
     """Read one decision record from its text.
 
     Parameters
@@ -66,8 +65,15 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
     problems: list[Problem] = []
     m = _FILE_NUMBER.match(path.name)
     if m is None:
-        problems.append(Problem(rel, None, None, "file name does not start with a number",
-                                "NNNN-title-with-dashes.md"))
+        problems.append(
+            Problem(
+                rel,
+                None,
+                None,
+                "file name does not start with a number",
+                "NNNN-title-with-dashes.md",
+            )
+        )
         return None, problems
     number = int(m.group(1))
     front: dict[str, Any] = {}
@@ -77,20 +83,34 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
         doc, yproblems = load_yaml(fm.group(1), rel)
         for p in yproblems:
             # The front matter starts on line 2 of the file.
-            problems.append(Problem(p.file, p.line + 1 if p.line else None, p.field,
-                                    p.message, p.expected))
+            problems.append(
+                Problem(p.file, p.line + 1 if p.line else None, p.field, p.message, p.expected)
+            )
         if doc is not None and doc.data is not None:
             if isinstance(doc.data, dict):
                 front = doc.data
             else:
-                problems.append(Problem(rel, 2, "front matter",
-                                        "front matter is not a mapping",
-                                        "key: value lines such as 'status: accepted'"))
-        body = text[fm.end():]
+                problems.append(
+                    Problem(
+                        rel,
+                        2,
+                        "front matter",
+                        "front matter is not a mapping",
+                        "key: value lines such as 'status: accepted'",
+                    )
+                )
+        body = text[fm.end() :]
     title_m = _TITLE.search(body)
     if title_m is None:
-        problems.append(Problem(rel, None, "title", "no '# Title' heading",
-                                "a first-level heading with the decision's title"))
+        problems.append(
+            Problem(
+                rel,
+                None,
+                "title",
+                "no '# Title' heading",
+                "a first-level heading with the decision's title",
+            )
+        )
         return None, problems
     title = re.sub(r"^\d+\.\s*", "", title_m.group(1)).strip()
     status_raw: Any = front.get("status")
@@ -106,16 +126,21 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
         try:
             when = date.fromisoformat(str(raw_date).strip())
         except ValueError:
-            problems.append(Problem(rel, 3, "date", f"{raw_date!r} is not a date",
-                                    "YYYY-MM-DD"))
+            problems.append(Problem(rel, 3, "date", f"{raw_date!r} is not a date", "YYYY-MM-DD"))
     if problems:
         return None, problems
-    return DecisionRecord(path=path, number=number, title=title, status=status, date=when,
-                          front_matter=front, body=body), problems
+    return DecisionRecord(
+        path=path,
+        number=number,
+        title=title,
+        status=status,
+        date=when,
+        front_matter=front,
+        body=body,
+    ), problems
 
 
-def decisions_table(records: tuple[DecisionRecord, ...] | list[DecisionRecord]
-                    ) -> pd.DataFrame:
+def decisions_table(records: tuple[DecisionRecord, ...] | list[DecisionRecord]) -> pd.DataFrame:
     """The decision log as a DataFrame indexed by record number.
 
     Examples
@@ -123,10 +148,19 @@ def decisions_table(records: tuple[DecisionRecord, ...] | list[DecisionRecord]
     >>> decisions_table([]).columns.tolist()
     ['title', 'status', 'date', 'file']
     """
-    rows = [{"number": r.number, "title": r.title, "status": r.status,
-             "date": r.date, "file": r.path.name} for r in records]
-    return pd.DataFrame(rows, columns=["number", "title", "status", "date", "file"]
-                        ).set_index("number")
+    rows = [
+        {
+            "number": r.number,
+            "title": r.title,
+            "status": r.status,
+            "date": r.date,
+            "file": r.path.name,
+        }
+        for r in records
+    ]
+    return pd.DataFrame(rows, columns=["number", "title", "status", "date", "file"]).set_index(
+        "number"
+    )
 
 
 _md = MarkdownIt("js-default")  # raw HTML is escaped, not passed through

@@ -47,8 +47,9 @@ class Problem:
     --------
     >>> p = Problem("costs.yaml", 12, "items[0].quantity", "'ten' is not a number",
     ...             "a number or an assumption name")
-    >>> str(p)
-    "costs.yaml:12: items[0].quantity: 'ten' is not a number (expected a number or an assumption name)"
+    >>> print(p)  # doctest: +NORMALIZE_WHITESPACE
+    costs.yaml:12: items[0].quantity: 'ten' is not a number
+    (expected a number or an assumption name)
     """
 
     file: str

@@ -63,9 +63,7 @@ def to_display_unit(table: pd.DataFrame, unit: str) -> pd.DataFrame:
     """
     divisor = UNIT_DIVISOR[unit]
     body = table.drop(index=TOTAL, columns=TOTAL, errors="ignore")
-    rounded = body.map(
-        lambda v: round_yen(Decimal(int(v)) / Decimal(divisor))
-    )
+    rounded = body.map(lambda v: round_yen(Decimal(int(v)) / Decimal(divisor)))
     return with_totals(rounded)
 
 

@@ -16,7 +16,7 @@ from datetime import date
 from importlib import metadata
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import nbformat
 from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
@@ -33,12 +33,15 @@ CURRENT_ENV_KERNEL = "archplan-current-env"
 # nbconvert re-serialises the page, so attribute order is not fixed: match either.
 GENERATOR_MARK = re.compile(
     rb'<meta\s+(?:name="generator"\s+content="archplan[ "]|content="archplan[ "][^>]*'
-    rb'name="generator")')
+    rb'name="generator")'
+)
 
 _CELLS = [
-    ("from archplan import load_workspace\n"
-     "from archplan.report import sections as S\n"
-     "ws = load_workspace(workspace)"),
+    (
+        "from archplan import load_workspace\n"
+        "from archplan.report import sections as S\n"
+        "ws = load_workspace(workspace)"
+    ),
     "S.title_section(ws)",
     "S.options_section(ws)",
     "S.ranking_section(ws)",
@@ -53,8 +56,7 @@ class _CurrentEnvKernelSpecManager(KernelSpecManager):  # type: ignore[misc]
     def get_kernel_spec(self, kernel_name: str) -> Any:
         if kernel_name == CURRENT_ENV_KERNEL:
             return KernelSpec(
-                argv=[sys.executable, "-m", "ipykernel_launcher", "-f",
-                      "{connection_file}"],
+                argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
                 display_name="archplan (current environment)",
                 language="python",
             )
@@ -71,8 +73,11 @@ def report_notebook(workspace: str | Path) -> nbformat.NotebookNode:
     ['parameters']
     """
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     params = nbformat.v4.new_code_cell(f"workspace = {str(Path(workspace).resolve())!r}")
     params.metadata["tags"] = ["parameters"]
     nb.cells.append(params)
@@ -80,11 +85,12 @@ def report_notebook(workspace: str | Path) -> nbformat.NotebookNode:
     # Fixed cell ids: the same workspace gives the same HTML, apart from the date.
     for i, cell in enumerate(nb.cells):
         cell.id = f"archplan-{i}"
-    return nb
+    return cast(nbformat.NotebookNode, nb)
 
 
-def execute_notebook(nb: nbformat.NotebookNode, cwd: str | Path,
-                     timeout: int = 300) -> nbformat.NotebookNode:
+def execute_notebook(
+    nb: nbformat.NotebookNode, cwd: str | Path, timeout: int = 300
+) -> nbformat.NotebookNode:
     """Execute ``nb`` in a kernel of the current Python environment (nbclient).
 
     Raises
@@ -96,22 +102,27 @@ def execute_notebook(nb: nbformat.NotebookNode, cwd: str | Path,
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
-    km = AsyncKernelManager(kernel_name=CURRENT_ENV_KERNEL,
-                            kernel_spec_manager=_CurrentEnvKernelSpecManager())
+    km = AsyncKernelManager(
+        kernel_name=CURRENT_ENV_KERNEL, kernel_spec_manager=_CurrentEnvKernelSpecManager()
+    )
     client = NotebookClient(
-        nb, km=km, timeout=timeout, kernel_name=CURRENT_ENV_KERNEL,
+        nb,
+        km=km,
+        timeout=timeout,
+        kernel_name=CURRENT_ENV_KERNEL,
         resources={"metadata": {"path": str(cwd)}},
     )
     # Keep the kernel's output deterministic and free of matplotlib's font-cache chatter.
-    env = dict(os.environ, PYTHONHASHSEED="0", MPLBACKEND="module://matplotlib_inline.backend_inline")
+    env = dict(
+        os.environ, PYTHONHASHSEED="0", MPLBACKEND="module://matplotlib_inline.backend_inline"
+    )
     # The kernel's own stderr (start-up chatter such as ipykernel's TCP notice) goes to
     # a file, shown only if the kernel fails; cell errors arrive through nbclient.
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
         try:
             client.execute(env=env, stderr=log)
         except CellExecutionError as exc:
-            raise ReportError(
-                f"the report notebook failed: {exc.ename}: {exc.evalue}") from None
+            raise ReportError(f"the report notebook failed: {exc.ename}: {exc.evalue}") from None
         except Exception as exc:
             log.seek(0)
             tail = "".join(log.readlines()[-15:])
@@ -130,8 +141,9 @@ def _versions() -> str:
     return ", ".join(parts)
 
 
-def export_html(nb: nbformat.NotebookNode, title: str = "archplan report",
-                language: str = "en") -> str:
+def export_html(
+    nb: nbformat.NotebookNode, title: str = "archplan report", language: str = "en"
+) -> str:
     """Export an executed notebook to one self-contained HTML page, without code."""
     from nbconvert import HTMLExporter
 
@@ -149,8 +161,10 @@ def export_html(nb: nbformat.NotebookNode, title: str = "archplan report",
     resources = {
         "archplan_version": archplan.__version__,
         "archplan_css": (templates / "report.css").read_text(encoding="utf-8"),
-        "archplan_footer": (f"archplan {archplan.__version__} · {date.today().isoformat()}"
-                            f" · Python {sys.version.split()[0]} · {_versions()}"),
+        "archplan_footer": (
+            f"archplan {archplan.__version__} · {date.today().isoformat()}"
+            f" · Python {sys.version.split()[0]} · {_versions()}"
+        ),
         "language_code": language,
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
@@ -187,8 +201,9 @@ def _check_target(path: Path, force: bool) -> None:
         )
 
 
-def build_report(workspace: str | Path, output: str | Path, *, force: bool = False,
-                 timeout: int = 300) -> Path:
+def build_report(
+    workspace: str | Path, output: str | Path, *, force: bool = False, timeout: int = 300
+) -> Path:
     """Build the HTML report for a workspace.
 
     The workspace is validated first (a :class:`~archplan.errors.WorkspaceError` lists
@@ -209,8 +224,10 @@ def build_report(workspace: str | Path, output: str | Path, *, force: bool = Fal
 
     Examples
     --------
-    >>> build_report("data/examples/food-lab", "out/food-lab.html")  # doctest: +SKIP
-    PosixPath('/…/out/food-lab.html')
+    >>> import tempfile
+    >>> out = build_report("data/examples/food-lab", tempfile.mkdtemp() + "/food-lab.html")
+    >>> out.name, out.stat().st_size > 10_000
+    ('food-lab.html', True)
     """
     from archplan.workspace import load_workspace
 

@@ -22,7 +22,7 @@ LABELS: dict[str, dict[str, str]] = {
         "benefit": "benefit (more is better)",
         "cost": "cost (less is better)",
         "ranking_note": "Weighted sum: each criterion's scores are scaled 0–1 (min–max, "
-                        "1 = best, direction respected) and weighted; weights sum to 1.",
+        "1 = best, direction respected) and weighted; weights sum to 1.",
         "costs": "Costs by fiscal year",
         "cost_summary": "Cost summary",
         "item": "Item",
@@ -34,9 +34,9 @@ LABELS: dict[str, dict[str, str]] = {
         "tax_inclusive": "tax-inclusive",
         "tax_exclusive": "tax-exclusive",
         "npv_note": "NPV at a discount rate of {rate}; the first fiscal year is time 0 "
-                    "(numpy-financial convention).",
+        "(numpy-financial convention).",
         "rounding_note": "Each cell is rounded half-up to the display unit; totals are "
-                         "the sums of the rounded cells.",
+        "the sums of the rounded cells.",
         "cumulative": "Cumulative cost",
         "fiscal_year": "Fiscal year",
         "decisions": "Decision records",
@@ -66,7 +66,7 @@ LABELS: dict[str, dict[str, str]] = {
         "benefit": "大きいほど良い",
         "cost": "小さいほど良い",
         "ranking_note": "加重和法：評価項目ごとに得点を0〜1に正規化し（最小最大法、1が最良、"
-                        "向きを考慮）、合計1となる重みを掛けて合計した。",
+        "向きを考慮）、合計1となる重みを掛けて合計した。",
         "costs": "年度別費用",
         "cost_summary": "費用の総括",
         "item": "費目",
@@ -78,7 +78,7 @@ LABELS: dict[str, dict[str, str]] = {
         "tax_inclusive": "税込",
         "tax_exclusive": "税抜",
         "npv_note": "割引率{rate}で割り引いた正味現在価値（初年度を時点0とする"
-                    "numpy-financialの規約）。",
+        "numpy-financialの規約）。",
         "rounding_note": "各欄を表示単位に四捨五入し、合計は四捨五入後の各欄の和とした。",
         "cumulative": "累積費用",
         "fiscal_year": "年度",

@@ -63,42 +63,71 @@ class _TooBig(Exception):
     pass
 
 
-def _build(node: yaml.Node, loader: _Loader, path: Path, lines: dict[Path, int],
-           budget: list[int], problems: list[Problem], fname: str) -> Any:
+def _build(
+    node: yaml.Node,
+    loader: _Loader,
+    path: Path,
+    lines: dict[Path, int],
+    budget: list[int],
+    problems: list[Problem],
+    fname: str,
+) -> Any:
     budget[0] -= 1
     if budget[0] < 0:
         raise _TooBig
     lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) \
-            and node.tag not in _PLAIN_COLLECTION_TAGS:
+    if (
+        isinstance(node, (yaml.MappingNode, yaml.SequenceNode))
+        and node.tag not in _PLAIN_COLLECTION_TAGS
+    ):
         # Scalars go through SafeLoader's constructors, which refuse unknown tags; a
         # tagged collection must be refused here since we build collections ourselves.
         raise yaml.constructor.ConstructorError(
-            None, None, f"could not determine a constructor for the tag {node.tag!r}",
-            node.start_mark)
+            None,
+            None,
+            f"could not determine a constructor for the tag {node.tag!r}",
+            node.start_mark,
+        )
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                problems.append(Problem(fname, key_node.start_mark.line + 1, _dotted(path),
-                                        "merge keys ('<<') are not supported",
-                                        "the keys written out in full"))
+                problems.append(
+                    Problem(
+                        fname,
+                        key_node.start_mark.line + 1,
+                        _dotted(path),
+                        "merge keys ('<<') are not supported",
+                        "the keys written out in full",
+                    )
+                )
                 continue
             key = _build(key_node, loader, (*path, "<key>"), {}, budget, problems, fname)
             if isinstance(key, (dict, list)):
-                problems.append(Problem(fname, key_node.start_mark.line + 1, _dotted(path),
-                                        "a mapping key must be a plain value", "a name"))
+                problems.append(
+                    Problem(
+                        fname,
+                        key_node.start_mark.line + 1,
+                        _dotted(path),
+                        "a mapping key must be a plain value",
+                        "a name",
+                    )
+                )
                 continue
             key = str(key) if not isinstance(key, str) else key
             if key in out:
-                problems.append(Problem(
-                    fname, key_node.start_mark.line + 1, _dotted((*path, key)),
-                    f"duplicate key {key!r} (first given on line {lines[(*path, key)]})",
-                    "each key once"))
+                problems.append(
+                    Problem(
+                        fname,
+                        key_node.start_mark.line + 1,
+                        _dotted((*path, key)),
+                        f"duplicate key {key!r} (first given on line {lines[(*path, key)]})",
+                        "each key once",
+                    )
+                )
                 continue
             lines[(*path, key)] = key_node.start_mark.line + 1
-            out[key] = _build(value_node, loader, (*path, key), lines, budget, problems,
-                              fname)
+            out[key] = _build(value_node, loader, (*path, key), lines, budget, problems, fname)
         return out
     if isinstance(node, yaml.SequenceNode):
         return [
@@ -132,11 +161,18 @@ def load_yaml(text: str, fname: str) -> tuple[YamlDoc | None, list[Problem]]:
     """
     problems: list[Problem] = []
     if "\t" in text:
-        for i, line in enumerate(text.splitlines(), 1):
-            indent = line[: len(line) - len(line.lstrip())]
+        for i, text_line in enumerate(text.splitlines(), 1):
+            indent = text_line[: len(text_line) - len(text_line.lstrip())]
             if "\t" in indent:
-                problems.append(Problem(fname, i, None, "a tab is used for indentation",
-                                        "spaces (YAML does not allow tabs for indentation)"))
+                problems.append(
+                    Problem(
+                        fname,
+                        i,
+                        None,
+                        "a tab is used for indentation",
+                        "spaces (YAML does not allow tabs for indentation)",
+                    )
+                )
                 return None, problems
     loader = _Loader(text)
     try:
@@ -147,23 +183,34 @@ def load_yaml(text: str, fname: str) -> tuple[YamlDoc | None, list[Problem]]:
         data = _build(node, loader, (), lines, [MAX_NODES], problems, fname)
         return YamlDoc(data, lines), problems
     except _TooBig:
-        problems.append(Problem(fname, None, None,
-                                f"the file expands to more than {MAX_NODES:,} values "
-                                "(aliases repeated too often)",
-                                "a plain file without nested alias expansion"))
+        problems.append(
+            Problem(
+                fname,
+                None,
+                None,
+                f"the file expands to more than {MAX_NODES:,} values (aliases repeated too often)",
+                "a plain file without nested alias expansion",
+            )
+        )
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         what = exc.problem or "invalid YAML"
         if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in what:
             what = f"{what} (only plain YAML is read; tags that build objects are refused)"
-        problems.append(Problem(fname, line, None, f"YAML syntax: {what}",
-                                "valid YAML"))
+        problems.append(Problem(fname, line, None, f"YAML syntax: {what}", "valid YAML"))
     except yaml.YAMLError as exc:
         problems.append(Problem(fname, None, None, f"YAML error: {exc}", "valid YAML"))
     except RecursionError:
-        problems.append(Problem(fname, None, None, "the file is nested too deeply",
-                                "at most a few levels of nesting"))
+        problems.append(
+            Problem(
+                fname,
+                None,
+                None,
+                "the file is nested too deeply",
+                "at most a few levels of nesting",
+            )
+        )
     finally:
         loader.dispose()
     return None, problems

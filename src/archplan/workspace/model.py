@@ -163,17 +163,14 @@ class Workspace:
     @property
     def option_names(self) -> pd.Series:
         """Option names indexed by option id."""
-        return pd.Series({o.id: o.name for o in self.options}, name="name").rename_axis(
-            "option"
-        )
+        return pd.Series({o.id: o.name for o in self.options}, name="name").rename_axis("option")
 
     @property
     def criteria_table(self) -> pd.DataFrame:
         """Criteria as a DataFrame indexed by criterion id."""
         return pd.DataFrame(
             [
-                {"criterion": c.id, "name": c.name, "direction": c.direction,
-                 "weight": c.weight}
+                {"criterion": c.id, "name": c.name, "direction": c.direction, "weight": c.weight}
                 for c in self.criteria
             ]
         ).set_index("criterion")
@@ -183,8 +180,13 @@ class Workspace:
         """The assumptions register as a DataFrame indexed by name."""
         return pd.DataFrame(
             [
-                {"assumption": a.name, "value": a.value, "unit": a.unit,
-                 "source": a.source, "as_of": a.as_of}
+                {
+                    "assumption": a.name,
+                    "value": a.value,
+                    "unit": a.unit,
+                    "source": a.source,
+                    "as_of": a.as_of,
+                }
                 for a in self.assumptions.values()
             ],
             columns=["assumption", "value", "unit", "source", "as_of"],

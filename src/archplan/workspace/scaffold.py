@@ -23,8 +23,7 @@ def _walk(node: Traversable, rel: Path) -> list[tuple[Path, Traversable]]:
     return out
 
 
-def new_workspace(target: str | Path, language: str = "ja", *,
-                  today: date | None = None) -> Path:
+def new_workspace(target: str | Path, language: str = "ja", *, today: date | None = None) -> Path:
     """Scaffold a workspace folder with a commented template of every file.
 
     The templates form a valid (if tiny) workspace, so ``archplan check`` and
@@ -58,8 +57,11 @@ def new_workspace(target: str | Path, language: str = "ja", *,
         raise TargetExistsError(f"{root} already exists; archplan new only creates new folders")
     today = today or date.today()
     first = fiscal_year(today) + 1
-    subst = {"__FIRST_FY__": str(first), "__LAST_FY__": str(first + 4),
-             "__TODAY__": today.isoformat()}
+    subst = {
+        "__FIRST_FY__": str(first),
+        "__LAST_FY__": str(first + 4),
+        "__TODAY__": today.isoformat(),
+    }
     template = files("archplan.workspace") / "templates" / language
     # mkdir(exist_ok=False) closes the race between the check above and the write.
     root.mkdir(parents=True, exist_ok=False)
