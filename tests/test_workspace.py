@@ -24,9 +24,10 @@ def _problems(ws: Path) -> list[Problem]:
 
 def test_example_loads(example_dir: Path) -> None:
     ws = load_workspace(example_dir)
-    assert [o.id for o in ws.options] == ["saas", "gov-cloud", "onprem"]
-    assert len(ws.criteria) == 7
-    assert ws.scores.shape == (3, 7)
+    assert [o.id for o in ws.options] == ["saas", "gov-cloud", "onprem", "overseas-saas"]
+    assert len(ws.criteria) == 8
+    assert ws.scores.shape == (4, 7)  # cost5y comes from the cost plan, not scores.csv
+    assert ws.scores_raw is not None and ws.scores_raw.loc["onprem", "lock_in"] == "×"
     assert ws.scores.index.name == "option" and ws.scores.columns.name == "criterion"
     assert ws.settings.fiscal_years == [2026, 2027, 2028, 2029, 2030]
     assert ws.assumptions["users"].as_of.isoformat() == "2026-04-01"
@@ -92,10 +93,10 @@ CASES = [
     ),
     (
         "criteria.yaml",
-        "direction: cost\n    weight: 30",
-        "direction: cheaper\n    weight: 30",
+        "name: 稼働までの期間\n    direction: cost",
+        "name: 稼働までの期間\n    direction: cheaper",
         "criteria.yaml",
-        "criteria[0].direction",
+        "criteria[5].direction",
         "'cheaper' is not allowed",
     ),
     (
@@ -155,17 +156,57 @@ CASES = [
         "'April 2026' is not a date",
     ),
     (
+        "criteria.yaml",
+        "must: {not: [×]}",
+        "must: {not: [bad]}",
+        "criteria.yaml",
+        "criteria[1].must.not",
+        "'bad' is not a mark of the marks scale",
+    ),
+    (
+        "criteria.yaml",
+        "scale: levels",
+        "scale: stars",
+        "criteria.yaml",
+        "criteria[4].scale",
+        "'stars' is not allowed",
+    ),
+    (
+        "criteria.yaml",
+        "    source: cost_total\n",
+        "    source: invoices\n",
+        "criteria.yaml",
+        "criteria[0].source",
+        "'invoices' is not allowed",
+    ),
+    (
+        "archplan.yaml",
+        "tax:",
+        "comparison:\n  method: electre\ntax:",
+        "archplan.yaml",
+        "comparison.method",
+        "'electre' is not allowed",
+    ),
+    (
         "scores.csv",
-        "saas,58.2,4",
-        "saas,58.2,four",
+        "saas,◎,○",
+        "saas,◎,good",
         "scores.csv",
         "row saas, column security",
+        "'good' is not a mark of the marks scale",
+    ),
+    (
+        "scores.csv",
+        "saas,◎,○,4",
+        "saas,◎,○,four",
+        "scores.csv",
+        "row saas, column availability",
         "score 'four' is not a number",
     ),
     (
         "scores.csv",
-        "onprem,121.0",
-        "on-prem,121.0",
+        "onprem,◎",
+        "on-prem,◎",
         "scores.csv",
         "column option",
         "unknown option 'on-prem'",
@@ -187,8 +228,8 @@ def test_bad_input_is_located(
 def test_all_zero_weights(example_copy: Path) -> None:
     path = example_copy / "criteria.yaml"
     text = path.read_text(encoding="utf-8")
-    for w in ("30", "20", "10"):
-        text = text.replace(f"weight: {w}", "weight: 0")
+    for w in ("30", "15", "10", "5"):
+        text = text.replace(f"weight: {w}\n", "weight: 0\n")
     path.write_text(text, encoding="utf-8")
     assert any("all criterion weights are zero" in str(p) for p in _problems(example_copy))
 
@@ -206,7 +247,7 @@ def test_spreadsheet_csv_quirks_are_read_and_noted(example_copy: Path) -> None:
     crlf = text.replace("\n", ",\r\n").replace("option,", "option,", 1)
     scores.write_bytes(crlf.encode("cp932"))
     ws = load_workspace(example_copy)
-    assert ws.scores.loc["saas", "security"] == 4
+    assert ws.scores.loc["saas", "security"] == 2  # ○, read from Shift_JIS
     problems, notices = check_workspace(example_copy)
     assert problems == []
     scores.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))

@@ -7,7 +7,14 @@ The public API is small; everything else lives in the capability modules
 
 from importlib.metadata import PackageNotFoundError, version
 
-from archplan.compare import rank_options, weighted_sum
+from archplan.compare import (
+    build_problem,
+    compare_methods,
+    rank,
+    rank_acceptability,
+    rank_options,
+    stability_intervals,
+)
 from archplan.costs import cost_summary, cost_table, cumulative_costs, item_schedule, npv
 from archplan.errors import (
     ArchplanError,
@@ -37,7 +44,10 @@ __all__ = [
     "Workspace",
     "WorkspaceError",
     "__version__",
+    # comparison
+    "build_problem",
     "check_workspace",
+    "compare_methods",
     # costs and money
     "cost_summary",
     "cost_table",
@@ -50,8 +60,10 @@ __all__ = [
     "item_schedule",
     "load_workspace",
     "npv",
-    # comparison
+    "rank",
+    "rank_acceptability",
     "rank_options",
+    "stability_intervals",
     "to_display_unit",
     "weighted_sum",
 ]

@@ -39,14 +39,17 @@ GENERATOR_MARK = re.compile(
 _CELLS = [
     (
         "from archplan import load_workspace\n"
+        "from archplan.report import charts as C\n"
+        "from archplan.report import comparison as K\n"
         "from archplan.report import sections as S\n"
         "ws = load_workspace(workspace)"
     ),
     "S.title_section(ws)",
     "S.options_section(ws)",
-    "S.ranking_section(ws)",
+    "K.comparison_section(ws)",
+    "K.sensitivity_section(ws)",
     "S.cost_summary_section(ws)",
-    "S.cumulative_chart(ws)",
+    "C.cumulative_chart(ws)",
     "S.cost_tables_section(ws)",
     "S.decisions_section(ws)",
 ]

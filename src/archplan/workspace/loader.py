@@ -33,15 +33,21 @@ from archplan.workspace._yaml import Path as YPath
 from archplan.workspace._yaml import YamlDoc, dotted, load_yaml
 from archplan.workspace.model import (
     Assumption,
+    ComparisonSettings,
     CostItem,
     Criterion,
+    CriterionSource,
     DecisionRecord,
+    Direction,
     DisplayUnit,
     Language,
+    MissingPolicy,
     Option,
+    Scale,
     Settings,
     TaxBasis,
     Value,
+    Weighting,
     Workspace,
 )
 
@@ -294,6 +300,7 @@ def _read_settings(f: _File) -> Settings | None:
         "fiscal_year",
         "discount_rate",
         "tax",
+        "comparison",
     )
     f.unknown_keys(m, (), allowed)
     n_before = len(f.problems)
@@ -393,9 +400,11 @@ def _read_settings(f: _File) -> Settings | None:
                 required=False,
                 default="exclusive",
             )
+    comparison = _read_comparison(f, m.get("comparison"))
     if len(f.problems) > n_before or title is None or first is None or horizon is None:
         return None
     return Settings(
+        comparison=comparison,
         title=title,
         language=cast(Language, language),
         author=author or "",
@@ -407,6 +416,123 @@ def _read_settings(f: _File) -> Settings | None:
         discount_rate=float(rate if rate is not None else Decimal("0.04")),
         tax_rate=tax_rate if tax_rate is not None else Decimal("0.10"),
         amounts_entered=cast(TaxBasis, basis),
+    )
+
+
+_COMPARISON_KEYS = (
+    "method",
+    "normalization",
+    "weighting",
+    "ahp",
+    "accept_inconsistent",
+    "pugh_baseline",
+    "samples",
+    "seed",
+    "concentration",
+)
+
+
+def _bool(v: Any) -> bool:
+    if not isinstance(v, bool):
+        raise ValueError(f"{_describe(v)} is not true or false")
+    return v
+
+
+def _file_list(v: Any) -> tuple[str, ...]:
+    items = v if isinstance(v, list) else [v]
+    out = []
+    for item in items:
+        name = _text(item)
+        if not name.endswith(".csv") or "/" in name.replace("ahp/", "", 1) or ".." in name:
+            raise ValueError(f"{name!r} is not a CSV file name in the workspace")
+        out.append(name)
+    return tuple(out)
+
+
+def _read_comparison(f: _File, raw: Any) -> ComparisonSettings:
+    from archplan.compare.methods import METHODS
+    from archplan.compare.normalize import NORMALIZATIONS
+
+    if raw is None:
+        return ComparisonSettings()
+    p: YPath = ("comparison",)
+    m = f.mapping(raw, p, "a mapping such as {method: wsm, weighting: direct}")
+    if m is None:
+        return ComparisonSettings()
+    f.unknown_keys(m, p, _COMPARISON_KEYS)
+    aliases = {"weighted-sum": "wsm", "weighted-product": "wpm", "promethee-ii": "promethee"}
+    method = f.field(
+        m,
+        p,
+        "method",
+        _choice(*METHODS, aliases=aliases),
+        "one of " + ", ".join(METHODS),
+        required=False,
+        default="wsm",
+    )
+    norm = f.field(
+        m,
+        p,
+        "normalization",
+        _choice(*NORMALIZATIONS),
+        "one of " + ", ".join(NORMALIZATIONS),
+        required=False,
+    )
+    weighting = f.field(
+        m,
+        p,
+        "weighting",
+        _choice(
+            "direct", "roc", "rank-sum", "swing", "ahp", aliases={"rank-order-centroid": "roc"}
+        ),
+        "direct, roc, rank-sum, swing or ahp",
+        required=False,
+        default="direct",
+    )
+    ahp_files = f.field(
+        m,
+        p,
+        "ahp",
+        _file_list,
+        "a CSV file name, or a list of them (one per person)",
+        required=weighting == "ahp",
+        default=(),
+    )
+    accept = f.field(
+        m, p, "accept_inconsistent", _bool, "true or false", required=False, default=False
+    )
+    baseline = f.field(m, p, "pugh_baseline", _ident, "an option id", required=False)
+    samples = f.field(
+        m,
+        p,
+        "samples",
+        _ranged(_int, 100, 10_000_000),
+        "a number of Monte Carlo samples, 100 to 10,000,000",
+        required=False,
+        default=10_000,
+    )
+    seed = f.field(
+        m, p, "seed", _ranged(_int, 0, 2**63 - 1), "a whole number", required=False, default=12345
+    )
+    conc = f.field(
+        m,
+        p,
+        "concentration",
+        _ranged(_decimal, Decimal(1), Decimal(10**6)),
+        "how tightly sampled weights cluster around the given ones, e.g. 100",
+        required=False,
+        default=Decimal(100),
+    )
+    return ComparisonSettings(
+        method=method or "wsm",
+        normalization=norm,
+        weighting=cast(Weighting, weighting or "direct"),
+        ahp_files=ahp_files or (),
+        accept_inconsistent=bool(accept),
+        pugh_baseline=baseline,
+        samples=samples or 10_000,
+        seed=seed if seed is not None else 12345,
+        concentration=float(conc or 100),
     )
 
 
@@ -466,17 +592,118 @@ def _read_options(f: _File) -> list[Option]:
     return out
 
 
-def _read_criteria(f: _File) -> list[Criterion]:
+_CRITERION_KEYS = (
+    "id",
+    "name",
+    "direction",
+    "weight",
+    "description",
+    "scale",
+    "mapping",
+    "target",
+    "range",
+    "unit",
+    "evidence",
+    "must",
+    "missing",
+    "impute",
+    "source",
+    "rank",
+)
+
+
+def _float(v: Any) -> float:
+    return float(_decimal(v))
+
+
+def _read_mapping(
+    f: _File, m: dict[str, Any], p: YPath, scale: str | None
+) -> tuple[tuple[str, float], ...] | None:
+    from archplan.scales import DEFAULT_MAPPINGS, canonical
+
+    if "mapping" not in m:
+        return None
+    if scale not in DEFAULT_MAPPINGS:
+        f.problem(
+            (*p, "mapping"),
+            "a mapping is only for the marks, levels and pugh scales",
+            "no 'mapping' on a number scale",
+        )
+        return None
+    mm = f.mapping(m["mapping"], (*p, "mapping"), "a mapping of marks to numbers")
+    if mm is None:
+        return None
+    out: dict[str, float] = {}
+    for key in mm:
+        mark = canonical(scale, str(key))
+        if mark is None:
+            f.problem(
+                (*p, "mapping", key),
+                f"{key!r} is not a mark of the {scale} scale",
+                " ".join(DEFAULT_MAPPINGS[scale]),
+            )
+            continue
+        number = f.field(mm, (*p, "mapping"), key, _float, "a number")
+        if number is not None:
+            out[mark] = number
+    missing = [k for k in DEFAULT_MAPPINGS[scale] if k not in out]
+    if missing and len(out) == len(mm):
+        f.problem(
+            (*p, "mapping"),
+            "no number for " + ", ".join(missing),
+            "a number for every mark: " + " ".join(DEFAULT_MAPPINGS[scale]),
+        )
+    return tuple(out.items())
+
+
+def _read_must(
+    f: _File, m: dict[str, Any], p: YPath, scale: str | None
+) -> tuple[float | None, float | None, tuple[str, ...]]:
+    from archplan.scales import canonical
+
+    if "must" not in m:
+        return None, None, ()
+    q: YPath = (*p, "must")
+    mm = f.mapping(m["must"], q, "a mapping with min, max or not")
+    if mm is None:
+        return None, None, ()
+    f.unknown_keys(mm, q, ("min", "max", "not"))
+    lo = f.field(mm, q, "min", _float, "the lowest acceptable value", required=False)
+    hi = f.field(
+        mm, q, "max", _float, "the highest acceptable value (e.g. a budget ceiling)", required=False
+    )
+    nots: list[str] = []
+    if "not" in mm:
+        raw = mm["not"] if isinstance(mm["not"], list) else [mm["not"]]
+        for value in raw:
+            text = _text(value)
+            mark = canonical(scale, text) if scale and scale != "number" else None
+            if scale != "number" and mark is None:
+                f.problem(
+                    (*q, "not"),
+                    f"{text!r} is not a mark of the {scale} scale",
+                    "marks that knock an option out, e.g. [×]",
+                )
+            nots.append(mark or text)
+    if lo is None and hi is None and not nots:
+        f.problem(q, "an empty must-have rule", "min, max or not")
+    return lo, hi, tuple(nots)
+
+
+def _read_criteria(f: _File, weighting: str) -> list[Criterion]:
     out: list[Criterion] = []
     ids: list[tuple[int, str | None]] = []
     seq = _list_section(f, "criteria", "criteria")
+    weight_needed = weighting in ("direct", "swing")
     for i, raw in enumerate(seq):
         p: YPath = ("criteria", i)
         m = f.mapping(raw, p, "a mapping with id, name, direction, weight")
         if m is None:
             continue
-        f.unknown_keys(m, p, ("id", "name", "direction", "weight", "description"))
+        n_before = len(f.problems)
+        f.unknown_keys(m, p, _CRITERION_KEYS)
         cid = f.field(m, p, "id", _ident, "a short id, e.g. security")
+        ids.append((i, cid))
         name = f.field(m, p, "name", _text, "a display name")
         direction = f.field(
             m,
@@ -485,24 +712,161 @@ def _read_criteria(f: _File) -> list[Criterion]:
             _choice(
                 "benefit",
                 "cost",
+                "target",
                 aliases={"max": "benefit", "min": "cost", "+": "benefit", "-": "cost"},
             ),
-            "benefit (more is better) or cost (less is better)",
+            "benefit (more is better), cost (less is better) or target",
         )
         weight = f.field(
             m,
             p,
             "weight",
             _ranged(_decimal, Decimal(0), Decimal("1e9")),
-            "a weight of zero or more (weights are normalised to sum to 1)",
+            "a weight of zero or more (weights are rescaled to sum to 1)"
+            if weight_needed
+            else f"a weight of zero or more (ignored: weighting is {weighting})",
+            required=weight_needed,
         )
+        scale = f.field(
+            m,
+            p,
+            "scale",
+            _choice("number", "marks", "levels", "pugh"),
+            "number, marks (◎○△×), levels (high/medium/low) or pugh (+/S/-)",
+            required=False,
+            default="number",
+        )
+        mapping = _read_mapping(f, m, p, scale)
+        target = f.field(m, p, "target", _float, "the ideal value", required=False)
+        rng: tuple[float, float] | None = None
+        if "range" in m:
+            r = m["range"]
+            if (
+                isinstance(r, list)
+                and len(r) == 2
+                and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in r)
+                and r[0] <= r[1]
+            ):
+                rng = (float(r[0]), float(r[1]))
+            else:
+                f.problem(
+                    (*p, "range"),
+                    f"{_describe(r)} is not an acceptable range",
+                    "[lowest, highest], e.g. [99.5, 100]",
+                )
+        if direction == "target":
+            if (target is None) == (rng is None):
+                f.problem(
+                    p,
+                    "a target criterion needs exactly one of 'target' and 'range'",
+                    "target: 99.9, or range: [99.5, 100]",
+                )
+            if scale != "number":
+                f.problem(
+                    (*p, "scale"), "a target criterion is scored with numbers", "scale: number"
+                )
+        elif target is not None or rng is not None:
+            f.problem(
+                (*p, "target" if target is not None else "range"),
+                "'target' and 'range' go with direction: target",
+                "direction: target",
+            )
+        unit = f.field(m, p, "unit", _text, "text", required=False, default="")
+        evidence = f.field(m, p, "evidence", _text, "text", required=False, default="")
         desc = f.field(m, p, "description", _text, "text", required=False, default="")
-        ids.append((i, cid))
-        if None not in (cid, name, direction, weight):
-            out.append(Criterion(cid, name, direction, float(weight), desc or ""))  # type: ignore[arg-type]
+        must_min, must_max, must_not = _read_must(f, m, p, scale)
+        missing = f.field(
+            m,
+            p,
+            "missing",
+            _choice("error", "worst", "impute"),
+            "error (default), worst or impute",
+            required=False,
+            default="error",
+        )
+        impute = f.field(
+            m,
+            p,
+            "impute",
+            _float,
+            "the value to use for a missing score",
+            required=missing == "impute",
+        )
+        if "impute" in m and missing != "impute":
+            f.problem((*p, "impute"), "'impute' goes with missing: impute", "missing: impute")
+        source = f.field(
+            m,
+            p,
+            "source",
+            _choice(
+                "scores",
+                "cost_total",
+                "cost_npv",
+                aliases={"costs.total": "cost_total", "costs.npv": "cost_npv"},
+            ),
+            "scores (from scores.csv), cost_total or cost_npv (from the cost model)",
+            required=False,
+            default="scores",
+        )
+        if source != "scores" and direction not in (None, "cost"):
+            f.problem(
+                (*p, "direction"),
+                "a criterion taken from the cost model is a cost",
+                "direction: cost",
+            )
+        rank = f.field(
+            m,
+            p,
+            "rank",
+            _ranged(_int, 1, 1000),
+            "the criterion's importance rank, 1 = most important",
+            required=weighting in ("roc", "rank-sum"),
+        )
+        if len(f.problems) > n_before:
+            continue
+        assert cid and name and direction
+        out.append(
+            Criterion(
+                id=cid,
+                name=name,
+                direction=cast(Direction, direction),
+                weight=float(weight) if weight is not None else None,
+                description=desc or "",
+                scale=cast(Scale, scale),
+                mapping=mapping,
+                target=target,
+                range=rng,
+                unit=unit or "",
+                evidence=evidence or "",
+                must_min=must_min,
+                must_max=must_max,
+                must_not=must_not,
+                missing=cast(MissingPolicy, missing),
+                impute=impute,
+                source=cast(CriterionSource, source),
+                rank=rank,
+            )
+        )
     _check_unique(f, "criteria", ids, "criterion")
-    if out and len(out) == len(seq) and sum(c.weight for c in out) == 0:
-        f.problem(("criteria",), "all criterion weights are zero", "at least one positive weight")
+    if out and len(out) == len(seq):
+        if weight_needed and sum(c.weight or 0 for c in out) == 0:
+            f.problem(
+                ("criteria",), "all criterion weights are zero", "at least one positive weight"
+            )
+        if weighting == "swing" and max(c.weight or 0 for c in out) != 100:
+            f.problem(
+                ("criteria",),
+                "with swing weighting the most valued swing gets 100",
+                "weight: 100 on the criterion whose swing matters most",
+            )
+        if weighting in ("roc", "rank-sum"):
+            ranks = sorted(c.rank or 0 for c in out)
+            if ranks != list(range(1, len(out) + 1)):
+                f.problem(
+                    ("criteria",),
+                    f"ranks {ranks} are not 1 … {len(out)} each once",
+                    "each criterion a different rank from 1 (most important)",
+                )
     return out
 
 
@@ -730,7 +1094,11 @@ def _read_scores(
     options: list[Option] | None,
     criteria: list[Criterion] | None,
     problems: list[Problem],
-) -> pd.DataFrame | None:
+    pugh_baseline: str | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """Read scores.csv into (numbers, cells as written); None if it has problems."""
+    from archplan.scales import describe_mapping, to_number
+
     fname = SCORES_FILE
     n_before = len(problems)
     try:
@@ -777,21 +1145,32 @@ def _read_scores(
                 "'option' (the column of option ids)",
             )
         )
-    crit_ids = [c.id for c in criteria] if criteria is not None else None
+    by_id = {c.id: c for c in criteria} if criteria is not None else None
+    scored = [c.id for c in criteria if c.source == "scores"] if criteria is not None else None
     columns: list[str] = []
     for j, h in enumerate(header[1:], start=2):
         if not h:
             problems.append(
                 Problem(fname, header_line, f"column {j}", "empty header cell", "a criterion id")
             )
-        elif crit_ids is not None and h not in crit_ids:
+        elif by_id is not None and h not in by_id:
             problems.append(
                 Problem(
                     fname,
                     header_line,
                     f"column {j}",
                     f"unknown criterion {h!r}",
-                    "a criterion id from criteria.yaml: " + ", ".join(crit_ids),
+                    "a criterion id from criteria.yaml: " + ", ".join(by_id),
+                )
+            )
+        elif by_id is not None and by_id[h].source != "scores":
+            problems.append(
+                Problem(
+                    fname,
+                    header_line,
+                    f"column {j}",
+                    f"criterion {h!r} is taken from the cost model ({by_id[h].source})",
+                    "no column for it: its values are computed, so they cannot drift",
                 )
             )
         elif h in columns:
@@ -805,8 +1184,8 @@ def _read_scores(
                 )
             )
         columns.append(h)
-    if crit_ids is not None:
-        for cid in crit_ids:
+    if scored is not None:
+        for cid in scored:
             if cid not in header[1:]:
                 problems.append(
                     Problem(
@@ -819,6 +1198,7 @@ def _read_scores(
                 )
     opt_ids = [o.id for o in options] if options is not None else None
     data: dict[str, list[float]] = {}
+    raw: dict[str, list[str]] = {}
     seen_rows: dict[str, int] = {}
     for line, row in body:
         oid = row[0]
@@ -846,28 +1226,39 @@ def _read_scores(
             continue
         seen_rows[oid] = line
         values: list[float] = []
+        cells: list[str] = []
         for h, cell in zip(header[1:], row[1:], strict=True):
             where = f"row {oid}, column {h}"
+            crit = by_id.get(h) if by_id is not None else None
+            scale = crit.scale if crit is not None else "number"
+            if scale == "pugh" and oid == pugh_baseline and cell in ("", "S", "s", "0"):
+                cell = "S"
+            cells.append(cell)
             if cell == "":
-                problems.append(
-                    Problem(
-                        fname,
-                        line,
-                        where,
-                        f"missing score for option {oid!r} on criterion {h!r}",
-                        "a number",
+                if crit is None or crit.missing == "error":
+                    problems.append(
+                        Problem(
+                            fname,
+                            line,
+                            where,
+                            f"missing score for option {oid!r} on criterion {h!r}",
+                            "a score (or, in criteria.yaml, missing: worst or missing: impute)",
+                        )
                     )
-                )
                 values.append(float("nan"))
                 continue
             try:
-                values.append(float(_decimal(cell)))
-            except ValueError:
-                problems.append(
-                    Problem(fname, line, where, f"score {cell!r} is not a number", "a number")
+                values.append(to_number(scale, cell, crit.mapping_dict if crit else None))
+            except ValueError as exc:
+                expected = (
+                    "a number"
+                    if scale == "number"
+                    else (f"a mark of the {scale} scale ({describe_mapping(scale)})")
                 )
+                problems.append(Problem(fname, line, where, f"score {exc}", expected))
                 values.append(float("nan"))
         data[oid] = values
+        raw[oid] = cells
     if opt_ids is not None:
         for oid in opt_ids:
             if oid not in seen_rows:
@@ -880,14 +1271,166 @@ def _read_scores(
                         f"a row starting with {oid!r}",
                     )
                 )
+    if pugh_baseline is not None and opt_ids is not None and pugh_baseline not in opt_ids:
+        problems.append(
+            Problem(
+                SETTINGS_FILE,
+                None,
+                "comparison.pugh_baseline",
+                f"unknown option {pugh_baseline!r}",
+                "an option id",
+            )
+        )
+    if (
+        by_id is not None
+        and pugh_baseline is None
+        and any(c.scale == "pugh" for c in by_id.values())
+    ):
+        problems.append(
+            Problem(
+                SETTINGS_FILE,
+                None,
+                "comparison.pugh_baseline",
+                "a pugh-scale criterion needs a baseline option",
+                "comparison: {pugh_baseline: <option id>}",
+            )
+        )
     if len(problems) > n_before:
         return None
     frame = pd.DataFrame.from_dict(data, orient="index", columns=header[1:], dtype=float)
-    frame.index.name = "option"
-    frame.columns.name = "criterion"
-    if opt_ids is not None and crit_ids is not None:
-        frame = frame.loc[opt_ids, crit_ids]
-    return frame
+    cells_frame = pd.DataFrame.from_dict(raw, orient="index", columns=header[1:], dtype=object)
+    for f_ in (frame, cells_frame):
+        f_.index.name = "option"
+        f_.columns.name = "criterion"
+    if opt_ids is not None and scored is not None:
+        frame = frame.loc[opt_ids, scored]
+        cells_frame = cells_frame.loc[opt_ids, scored]
+    return frame, cells_frame
+
+
+def _read_ahp(
+    root: Path,
+    files: tuple[str, ...],
+    criteria: list[Criterion] | None,
+    accept: bool,
+    problems: list[Problem],
+    notices: list[str],
+) -> tuple[pd.DataFrame, ...]:
+    """Read pairwise-comparison tables (criteria × criteria; 3, 1/3 or 0.333 per cell)."""
+    from archplan.compare.weights import ahp, combine_judgements
+    from archplan.errors import InputError
+
+    tables: list[pd.DataFrame] = []
+    ids = [c.id for c in criteria] if criteria is not None else None
+    for fname in files:
+        text = _read_text(root, fname, problems, notices)
+        if text is None:
+            continue
+        n_before = len(problems)
+        rows = [
+            (n + 1, [c.strip() for c in r])
+            for n, r in enumerate(csv.reader(io.StringIO(text)))
+            if any(r)
+        ]
+        if not rows:
+            problems.append(
+                Problem(fname, None, None, "file is empty", "a square table of pairwise judgements")
+            )
+            continue
+        header = [h for h in rows[0][1][1:] if h]
+        if ids is not None and sorted(header) != sorted(ids):
+            problems.append(
+                Problem(
+                    fname,
+                    rows[0][0],
+                    "header",
+                    f"columns {header} are not the criteria {ids}",
+                    "one column per criterion, in criteria.yaml",
+                )
+            )
+            continue
+        values: dict[str, list[float]] = {}
+        for line, row in rows[1:]:
+            label = row[0]
+            if label not in header:
+                problems.append(
+                    Problem(
+                        fname, line, "column 1", f"unknown criterion {label!r}", "a criterion id"
+                    )
+                )
+                continue
+            vals: list[float] = []
+            for h, cell in zip(header, row[1:], strict=False):
+                try:
+                    if "/" in cell:
+                        a, b = cell.split("/", 1)
+                        vals.append(float(a) / float(b))
+                    else:
+                        vals.append(float(cell))
+                except (ValueError, ZeroDivisionError):
+                    problems.append(
+                        Problem(
+                            fname,
+                            line,
+                            f"row {label}, column {h}",
+                            f"{cell!r} is not a judgement",
+                            "a number or a fraction such as 1/3",
+                        )
+                    )
+                    vals.append(float("nan"))
+            if len(vals) != len(header):
+                problems.append(
+                    Problem(
+                        fname,
+                        line,
+                        f"row {label}",
+                        f"{len(vals)} judgements for {len(header)} criteria",
+                        "one judgement per column",
+                    )
+                )
+            values[label] = vals
+        if len(problems) > n_before:
+            continue
+        if sorted(values) != sorted(header):
+            problems.append(
+                Problem(
+                    fname,
+                    None,
+                    "rows",
+                    "the rows are not the criteria",
+                    "one row per criterion, named as the columns",
+                )
+            )
+            continue
+        table = pd.DataFrame.from_dict(values, orient="index", columns=header).loc[header]
+        try:
+            ahp(table, accept_inconsistent=accept)
+        except InputError as exc:
+            problems.append(
+                Problem(
+                    fname,
+                    None,
+                    None,
+                    str(exc),
+                    "consistent, reciprocal pairwise judgements (CR ≤ 0.10)",
+                )
+            )
+            continue
+        tables.append(table.loc[ids, ids] if ids is not None else table)
+    if len(tables) > 1 and len(tables) == len(files):
+        try:
+            ahp(combine_judgements(tables), accept_inconsistent=accept)
+        except InputError as exc:
+            problems.append(
+                Problem(
+                    SETTINGS_FILE,
+                    None,
+                    "comparison.ahp",
+                    "the combined judgements: " + str(exc),
+                    "consistent group judgements",
+                )
+            )
+    return tuple(tables)
 
 
 def _read_decisions(
@@ -948,11 +1491,19 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
     of = _load_yaml_file(root, OPTIONS_FILE, problems, notices)
     options = _read_options(of) if of else None
     cf = _load_yaml_file(root, CRITERIA_FILE, problems, notices)
-    criteria = _read_criteria(cf) if cf else None
-    scores = None
+    comparison = settings.comparison if settings else ComparisonSettings()
+    criteria = _read_criteria(cf, comparison.weighting) if cf else None
+    scores = scores_raw = None
     scores_text = _read_text(root, SCORES_FILE, problems, notices)
     if scores_text is not None:
-        scores = _read_scores(scores_text, options, criteria, problems)
+        read = _read_scores(scores_text, options, criteria, problems, comparison.pugh_baseline)
+        if read is not None:
+            scores, scores_raw = read
+    ahp_tables: tuple[pd.DataFrame, ...] = ()
+    if comparison.weighting == "ahp":
+        ahp_tables = _read_ahp(
+            root, comparison.ahp_files, criteria, comparison.accept_inconsistent, problems, notices
+        )
     af = _load_yaml_file(root, ASSUMPTIONS_FILE, problems, notices)
     assumptions = _read_assumptions(af) if af else None
     kf = _load_yaml_file(root, COSTS_FILE, problems, notices)
@@ -973,6 +1524,8 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
         cost_items=tuple(items),
         decisions=tuple(decisions),
         notices=tuple(notices),
+        scores_raw=scores_raw,
+        ahp_tables=ahp_tables,
     )
     return ws, problems, notices
 
@@ -1014,7 +1567,7 @@ def load_workspace(path: str | Path) -> Workspace:
     --------
     >>> ws = load_workspace("data/examples/food-lab")
     >>> [o.id for o in ws.options]
-    ['saas', 'gov-cloud', 'onprem']
+    ['saas', 'gov-cloud', 'onprem', 'overseas-saas']
     """
     root = Path(path)
     ws, problems, _ = _collect(root)

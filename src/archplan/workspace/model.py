@@ -17,9 +17,28 @@ import pandas as pd
 Language = Literal["ja", "en"]
 DisplayUnit = Literal["yen", "thousand"]
 TaxBasis = Literal["exclusive", "inclusive"]
-Direction = Literal["benefit", "cost"]
+Direction = Literal["benefit", "cost", "target"]
+Scale = Literal["number", "marks", "levels", "pugh"]
+MissingPolicy = Literal["error", "worst", "impute"]
+CriterionSource = Literal["scores", "cost_total", "cost_npv"]
+Weighting = Literal["direct", "roc", "rank-sum", "swing", "ahp"]
 Nature = Literal["one-off", "recurring"]
 Period = Literal["year", "month"]
+
+
+@dataclass(frozen=True)
+class ComparisonSettings:
+    """How options are compared, from the ``comparison`` section of ``archplan.yaml``."""
+
+    method: str = "wsm"
+    normalization: str | None = None  # None: the method's own default
+    weighting: Weighting = "direct"
+    ahp_files: tuple[str, ...] = ()
+    accept_inconsistent: bool = False
+    pugh_baseline: str | None = None
+    samples: int = 10_000
+    seed: int = 12345
+    concentration: float = 100.0
 
 
 @dataclass(frozen=True)
@@ -37,6 +56,7 @@ class Settings:
     discount_rate: float = 0.04
     tax_rate: Decimal = Decimal("0.10")
     amounts_entered: TaxBasis = "exclusive"
+    comparison: ComparisonSettings = field(default_factory=ComparisonSettings)
 
     @property
     def fiscal_years(self) -> list[int]:
@@ -55,13 +75,42 @@ class Option:
 
 @dataclass(frozen=True)
 class Criterion:
-    """One comparison criterion with its direction and (unnormalised) weight."""
+    """One comparison criterion: its scale, direction, weight and must-have rule.
+
+    ``direction`` is ``benefit`` (more is better), ``cost`` (less is better) or
+    ``target`` (closest to ``target``, or inside ``range``, is best). A must-have rule
+    (``must_min``, ``must_max``, ``must_not``) knocks an option out before ranking.
+    ``source`` takes the values from the cost model instead of ``scores.csv``.
+    """
 
     id: str
     name: str
     direction: Direction
-    weight: float
+    weight: float | None = None
     description: str = ""
+    scale: Scale = "number"
+    mapping: tuple[tuple[str, float], ...] | None = None
+    target: float | None = None
+    range: tuple[float, float] | None = None
+    unit: str = ""
+    evidence: str = ""
+    must_min: float | None = None
+    must_max: float | None = None
+    must_not: tuple[str, ...] = ()
+    missing: MissingPolicy = "error"
+    impute: float | None = None
+    source: CriterionSource = "scores"
+    rank: int | None = None
+
+    @property
+    def mapping_dict(self) -> dict[str, float] | None:
+        """The explicit mark → number mapping, if one was given."""
+        return dict(self.mapping) if self.mapping is not None else None
+
+    @property
+    def has_must(self) -> bool:
+        """Whether the criterion is a must-have (can knock options out)."""
+        return self.must_min is not None or self.must_max is not None or bool(self.must_not)
 
 
 @dataclass(frozen=True)
@@ -133,7 +182,13 @@ class Workspace:
     root : Path
         The workspace folder.
     scores : pandas.DataFrame
-        Options × criteria (index ``option``, columns ``criterion``), float.
+        Options × criteria read from ``scores.csv`` (index ``option``, columns
+        ``criterion``), as numbers after each criterion's scale mapping; NaN only where a
+        cell is empty and the criterion's ``missing`` policy allows it.
+    scores_raw : pandas.DataFrame
+        The same cells as written (marks such as ◎ kept), for display.
+    ahp_tables : tuple of DataFrame
+        Pairwise-comparison tables when the weighting is ``ahp``.
     """
 
     root: Path
@@ -145,6 +200,8 @@ class Workspace:
     cost_items: tuple[CostItem, ...]
     decisions: tuple[DecisionRecord, ...] = field(default=())
     notices: tuple[str, ...] = field(default=())
+    scores_raw: pd.DataFrame | None = None
+    ahp_tables: tuple[pd.DataFrame, ...] = field(default=())
 
     def __repr__(self) -> str:
         return (
@@ -165,12 +222,27 @@ class Workspace:
         """Option names indexed by option id."""
         return pd.Series({o.id: o.name for o in self.options}, name="name").rename_axis("option")
 
+    def criterion(self, criterion_id: str) -> Criterion:
+        """The criterion with this id (KeyError if unknown)."""
+        for c in self.criteria:
+            if c.id == criterion_id:
+                return c
+        raise KeyError(criterion_id)
+
     @property
     def criteria_table(self) -> pd.DataFrame:
         """Criteria as a DataFrame indexed by criterion id."""
         return pd.DataFrame(
             [
-                {"criterion": c.id, "name": c.name, "direction": c.direction, "weight": c.weight}
+                {
+                    "criterion": c.id,
+                    "name": c.name,
+                    "direction": c.direction,
+                    "weight": c.weight,
+                    "scale": c.scale,
+                    "unit": c.unit,
+                    "source": c.source,
+                }
                 for c in self.criteria
             ]
         ).set_index("criterion")

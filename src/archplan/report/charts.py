@@ -1,0 +1,227 @@
+"""Charts for reports and notebooks (matplotlib, drawn without pyplot's global state).
+
+Each function returns a :class:`Chart`: Jupyter shows it as a PNG, and
+:meth:`Chart.html` embeds it in a report section as an ``<img>`` with alt text. Japanese
+labels use the IPAexGothic font bundled by matplotlib-fontja, so they never render as
+empty boxes, even on a machine without Japanese fonts.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+
+import numpy as np
+import pandas as pd
+from matplotlib import rc_context
+from matplotlib.figure import Figure
+
+from archplan.costs import cumulative_costs
+from archplan.fiscal import fy_label
+from archplan.money import UNIT_DIVISOR
+from archplan.report.i18n import label
+from archplan.workspace.model import Workspace
+
+__all__ = [
+    "Chart",
+    "acceptability_chart",
+    "contribution_chart",
+    "cumulative_chart",
+    "stability_chart",
+    "value_chart",
+]
+
+
+class Chart:
+    """A matplotlib figure that Jupyter (and so the report) shows as an inline PNG.
+
+    ``savefig`` is called with no metadata, so the same figure gives the same bytes.
+    """
+
+    def __init__(self, figure: Figure, title: str = "") -> None:
+        self.figure = figure
+        self.title = title
+
+    def png(self) -> bytes:
+        """The figure as PNG bytes."""
+        buf = io.BytesIO()
+        self.figure.savefig(buf, format="png", dpi=110, metadata={"Software": None})
+        return buf.getvalue()
+
+    def _repr_png_(self) -> tuple[bytes, dict[str, str]]:
+        # The metadata carries the alt text into the exported report.
+        return self.png(), {"alt": self.title}
+
+    def html(self, caption: str = "") -> str:
+        """The chart as an inline ``<figure>`` for an HTML report."""
+        data = base64.b64encode(self.png()).decode("ascii")
+        alt = html.escape(self.title, quote=True)
+        cap = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
+        return (
+            f'<figure class="ap-chart"><img src="data:image/png;base64,{data}" '
+            f'alt="{alt}">{cap}</figure>'
+        )
+
+    def __repr__(self) -> str:
+        return f"<Chart {self.title!r}>"
+
+
+def _unit_note(ws: Workspace) -> str:
+    lang = ws.settings.language
+    unit = label("unit_" + ws.settings.display_unit, lang)
+    tax = label("tax_inclusive", lang)
+    return f"（{unit}・{tax}）" if lang == "ja" else f"({unit}, {tax})"
+
+
+def _font_family(language: str) -> list[str]:
+    """Font families for charts; Japanese uses the bundled IPAexGothic (never boxes)."""
+    if language != "ja":
+        return ["DejaVu Sans"]
+    import matplotlib_fontja
+    from matplotlib import font_manager
+
+    path = matplotlib_fontja.get_font_ttf_path()
+    font_manager.fontManager.addfont(path)
+    return [font_manager.FontProperties(fname=path).get_name(), "DejaVu Sans"]
+
+
+def cumulative_chart(ws: Workspace) -> Chart:
+    """Line chart of cumulative cost by fiscal year, one line per option."""
+    lang = ws.settings.language
+    cum = cumulative_costs(ws)
+    divisor = UNIT_DIVISOR[ws.settings.display_unit]
+    names = ws.option_names
+    title = label("cumulative", lang)
+    # Text objects take their font when created, so the context only needs to span
+    # the drawing calls; the user's global rcParams are left alone.
+    with rc_context({"font.family": _font_family(lang), "svg.hashsalt": "archplan"}):
+        fig = Figure(figsize=(7.5, 4.0), dpi=100)
+        ax = fig.subplots()
+        x = [fy_label(int(fy), lang) for fy in cum.index]
+        for option in cum.columns:
+            ax.plot(x, cum[option] / divisor, marker="o", label=names[option])
+        ax.set_title(title + (_unit_note(ws) if lang == "ja" else " " + _unit_note(ws)))
+        ax.set_xlabel(label("fiscal_year", lang))
+        ax.set_ylabel(label("unit_" + ws.settings.display_unit, lang))
+        ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
+        ax.grid(True, alpha=0.3)
+        ax.legend()
+        fig.tight_layout()
+    return Chart(fig, title)
+
+
+def contribution_chart(
+    contributions: pd.DataFrame,
+    option_names: pd.Series,
+    criterion_names: pd.Series,
+    language: str = "en",
+    title: str | None = None,
+) -> Chart:
+    """Stacked horizontal bars: what each criterion adds to each option's score."""
+    title = title or label("contributions", language)
+    with rc_context({"font.family": _font_family(language)}):
+        fig = Figure(figsize=(7.5, 0.6 * len(contributions) + 1.8), dpi=100)
+        ax = fig.subplots()
+        names = [str(option_names.get(o, o)) for o in contributions.index][::-1]
+        left_pos = np.zeros(len(contributions))
+        left_neg = np.zeros(len(contributions))
+        colors = [f"C{k % 10}" for k in range(contributions.shape[1])]
+        for k, crit in enumerate(contributions.columns):
+            v = contributions[crit].to_numpy(dtype=float)[::-1]
+            left = np.where(v >= 0, left_pos, left_neg)
+            ax.barh(
+                names, v, left=left, color=colors[k], label=str(criterion_names.get(crit, crit))
+            )
+            left_pos = left_pos + np.where(v >= 0, v, 0)
+            left_neg = left_neg + np.where(v < 0, v, 0)
+        ax.axvline(0, color="black", linewidth=0.8)
+        ax.set_title(title)
+        ax.legend(
+            fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, frameon=False
+        )
+        fig.tight_layout()
+    return Chart(fig, title)
+
+
+def stability_chart(intervals: pd.DataFrame, language: str = "en") -> Chart:
+    """Tornado-style bars: each criterion's weight stability interval around its weight."""
+    title = label("stability", language)
+    rows = intervals.sort_values("weight")
+    with rc_context({"font.family": _font_family(language)}):
+        fig = Figure(figsize=(7.5, 0.45 * len(rows) + 1.6), dpi=100)
+        ax = fig.subplots()
+        y = [str(n) for n in rows["name"]]
+        lo = rows["lower"].fillna(0).to_numpy(dtype=float)
+        hi = rows["upper"].fillna(1).to_numpy(dtype=float)
+        ax.barh(y, hi - lo, left=lo, color="#9ec5e8", edgecolor="#2b5797")
+        ax.scatter(rows["weight"], y, color="#c0392b", zorder=3, label=label("weight", language))
+        ax.set_xlim(0, 1)
+        ax.set_xlabel(label("weight_axis", language))
+        ax.set_title(title)
+        ax.legend(loc="lower right", fontsize=8)
+        fig.tight_layout()
+    return Chart(fig, title)
+
+
+def acceptability_chart(
+    acceptability: pd.DataFrame, option_names: pd.Series, language: str = "en"
+) -> Chart:
+    """Heat map of rank acceptability: P(option takes rank r)."""
+    title = label("acceptability", language)
+    with rc_context({"font.family": _font_family(language)}):
+        fig = Figure(figsize=(6.5, 0.55 * len(acceptability) + 1.6), dpi=100)
+        ax = fig.subplots()
+        data = acceptability.to_numpy(dtype=float)
+        ax.imshow(data, cmap="Blues", vmin=0, vmax=1, aspect="auto")
+        ax.set_xticks(range(data.shape[1]), [str(r) for r in acceptability.columns])
+        ax.set_yticks(
+            range(data.shape[0]), [str(option_names.get(o, o)) for o in acceptability.index]
+        )
+        for i in range(data.shape[0]):
+            for j in range(data.shape[1]):
+                ax.text(
+                    j,
+                    i,
+                    f"{data[i, j]:.0%}",
+                    ha="center",
+                    va="center",
+                    color="white" if data[i, j] > 0.6 else "black",
+                    fontsize=9,
+                )
+        ax.set_xlabel(label("rank", language))
+        ax.set_title(title)
+        fig.tight_layout()
+    return Chart(fig, title)
+
+
+def value_chart(value: pd.DataFrame, divisor: int, unit: str, language: str = "en") -> Chart:
+    """Scatter of benefit against cost; Pareto-efficient options filled, others hollow."""
+    title = label("value_for_money", language)
+    with rc_context({"font.family": _font_family(language)}):
+        fig = Figure(figsize=(7.0, 4.2), dpi=100)
+        ax = fig.subplots()
+        for _opt, row in value.iterrows():
+            eff = bool(row["efficient"])
+            ax.scatter(
+                row["cost"] / divisor,
+                row["benefit"],
+                s=80,
+                facecolors="#2b5797" if eff else "white",
+                edgecolors="#2b5797",
+            )
+            ax.annotate(
+                str(row["name"]),
+                (row["cost"] / divisor, row["benefit"]),
+                textcoords="offset points",
+                xytext=(6, 6),
+                fontsize=8,
+            )
+        ax.set_xlabel(f"{label('total', language)} ({unit})")
+        ax.set_ylabel(label("benefit_score", language))
+        ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
+        ax.margins(x=0.3, y=0.15)  # room for the option names beside the points
+        ax.set_title(title)
+        ax.grid(True, alpha=0.3)
+        fig.tight_layout()
+    return Chart(fig, title)

@@ -1,0 +1,261 @@
+"""Report sections on the comparison of options: inputs, knock-outs, ranking, robustness."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from archplan.compare import (
+    Method,
+    build_problem,
+    compare_methods,
+    get_method,
+    rank,
+    rank_acceptability,
+    stability_intervals,
+    value_for_money,
+)
+from archplan.costs import cost_summary
+from archplan.errors import ArchplanError
+from archplan.money import UNIT_DIVISOR
+from archplan.report.charts import (
+    acceptability_chart,
+    contribution_chart,
+    stability_chart,
+    value_chart,
+)
+from archplan.report.i18n import label
+from archplan.report.sections import Fragment, esc, html_table
+from archplan.workspace.model import Workspace
+
+__all__ = ["comparison_section", "sensitivity_section"]
+
+
+def _method(ws: Workspace) -> Method:
+    cs = ws.settings.comparison
+    opts = (
+        {"normalization": cs.normalization}
+        if cs.normalization and cs.method in ("wsm", "wpm", "topsis")
+        else {}
+    )
+    return get_method(cs.method, **opts)
+
+
+def comparison_section(ws: Workspace) -> Fragment:
+    """Criteria with scales and weights, the scores as written, knock-outs, the ranking,
+    why the winner won, and the conventions used."""
+    lang = ws.settings.language
+    problem = build_problem(ws)
+    names = {str(k): str(v) for k, v in problem.option_names.items()}
+    crit_names = {str(k): str(v) for k, v in problem.criterion_names.items()}
+    weights = {str(k): float(v) for k, v in problem.weights.items()}
+
+    def L(key: str) -> str:
+        return esc(label(key, lang))
+
+    out = [f'<h2 id="comparison">{L("comparison")}</h2>']
+    crit_rows = []
+    for cid, row in problem.scales.iterrows():
+        c = ws.criterion(str(cid))
+        direction = label(c.direction, lang) if c.direction != "target" else row["direction"]
+        crit_rows.append(
+            [
+                esc(row["name"])
+                + (f' <span class="ap-unit">[{esc(c.unit)}]</span>' if c.unit else ""),
+                esc(direction),
+                esc(row["mapping"] if c.scale != "number" else ""),
+                esc(row["must"]),
+                f"{weights[str(cid)]:.1%}",
+            ]
+        )
+    out.append(f"<h3>{L('criteria')}</h3>")
+    out.append(
+        html_table(
+            [L("criterion"), L("direction"), L("mapping"), L("must"), L("weight")],
+            crit_rows,
+            numeric_from=4,
+        )
+    )
+    weights_note = next((n for n in problem.notes if n.startswith("weights:")), "")
+    if weights_note:
+        out.append(f'<p class="ap-note">{esc(weights_note)}</p>')
+    # The scores as written (marks kept), cost-model values in the display unit.
+    divisor = UNIT_DIVISOR[ws.settings.display_unit]
+    unit_note = f" ({label('unit_' + ws.settings.display_unit, lang)})"
+    header = [L("option")] + [
+        esc(crit_names[str(c)] + (unit_note if ws.criterion(str(c)).source != "scores" else ""))
+        for c in problem.cells.columns
+    ]
+    rows = []
+    full = problem.full_matrix
+    for i, o in enumerate(problem.cells.index):
+        cells = []
+        for cid in problem.cells.columns:
+            if ws.criterion(str(cid)).source != "scores":
+                cells.append(f"{float(full[cid].to_numpy()[i]) / divisor:,.0f}")
+            else:
+                cells.append(esc(problem.cells.loc[o, cid]))
+        rows.append([esc(names[str(o)]), *cells])
+    out.append(f"<h3>{L('scores')}</h3>")
+    out.append(html_table(header, rows, css="ap-scores"))
+    other = [n for n in problem.notes if not n.startswith("weights:")]
+    if other:
+        out.append('<ul class="ap-note">' + "".join(f"<li>{esc(n)}</li>" for n in other) + "</ul>")
+    if len(problem.excluded):
+        out.append(f"<h3>{L('excluded')}</h3>")
+        out.append(
+            html_table(
+                [L("option"), L("reason")],
+                [[esc(names[str(o)]), esc(r["reason"])] for o, r in problem.excluded.iterrows()],
+                css="ap-excluded",
+            )
+        )
+    try:
+        result = rank(problem, _method(ws))
+    except ArchplanError as exc:
+        out.append(f'<p class="ap-warning">{esc(exc)}</p>')
+        return Fragment("".join(out))
+    out.append(f'<h3 id="ranking">{L("ranking")} — {esc(result.method.label)}</h3>')
+    if not len(result.table):
+        out.append(f'<p class="ap-warning">{L("all_excluded")}</p>')
+        return Fragment("".join(out))
+    out.append(
+        html_table(
+            [L("rank"), L("option"), L("score")],
+            [
+                [esc(r["rank"]), esc(r["name"]), f"{r['score']:.3f}"]
+                for _, r in result.table.iterrows()
+            ],
+            numeric_from=2,
+            css="ap-ranking",
+        )
+    )
+    out.append(f'<p class="ap-explain">{esc(result.explain(language=lang))}</p>')
+    out.append(
+        contribution_chart(
+            result.contributions, problem.option_names, problem.criterion_names, lang
+        ).html()
+    )
+    conv = "".join(f"<li>{esc(k)}: {esc(v)}</li>" for k, v in result.conventions.items())
+    out.append(
+        f'<details class="ap-note"><summary>{L("conventions")}</summary><ul>{conv}</ul></details>'
+    )
+    return Fragment("".join(out))
+
+
+def sensitivity_section(ws: Workspace) -> Fragment:
+    """Weight stability intervals, rank acceptability, method agreement, value for money."""
+    lang = ws.settings.language
+
+    def L(key: str) -> str:
+        return esc(label(key, lang))
+
+    problem = build_problem(ws)
+    names = {str(k): str(v) for k, v in problem.option_names.items()}
+    method = _method(ws)
+    out = [f'<h2 id="sensitivity">{L("robustness")}</h2>']
+    if len(problem.matrix) < 2:
+        out.append(f"<p>{L('too_few')}</p>")
+        return Fragment("".join(out))
+    cs = ws.settings.comparison
+    stab = stability_intervals(problem, method)
+    winner = names[str(stab.attrs["winner"])]
+    out.append(f"<h3>{L('stability')}</h3>")
+    out.append(f'<p class="ap-note">{esc(label("stability_note", lang).format(winner=winner))}</p>')
+
+    def taker(v: object) -> str:
+        return esc(names.get(v, v)) if isinstance(v, str) else "—"
+
+    rows = [
+        [
+            esc(r["name"]),
+            f"{r['weight']:.1%}",
+            f"{r['lower']:.1%}",
+            f"{r['upper']:.1%}",
+            taker(r["below"]),
+            taker(r["above"]),
+        ]
+        for _, r in stab.iterrows()
+    ]
+    out.append(
+        html_table(
+            [L("criterion"), L("weight"), L("lower"), L("upper"), L("below"), L("above")],
+            rows,
+            numeric_from=1,
+            css="ap-stability",
+        )
+    )
+    out.append(stability_chart(stab, lang).html())
+    ra = rank_acceptability(
+        problem,
+        method,
+        samples=cs.samples,
+        seed=cs.seed,
+        concentration=cs.concentration,
+    )
+    out.append(f"<h3>{L('acceptability')}</h3>")
+    out.append(
+        '<p class="ap-note">'
+        + esc(label("acceptability_note", lang).format(**{str(k): v for k, v in ra.attrs.items()}))
+        + "</p>"
+    )
+    rows = [[esc(names[str(o)])] + [f"{v:.1%}" for v in r] for o, r in ra.iterrows()]
+    out.append(
+        html_table(
+            [L("option")] + [esc(f"{label('rank', lang)} {k}") for k in ra.columns],
+            rows,
+            numeric_from=1,
+            css="ap-acceptability",
+        )
+    )
+    out.append(acceptability_chart(ra, problem.option_names, lang).html())
+    methods = compare_methods(problem)
+    out.append(f"<h3>{L('methods')}</h3>")
+    cols = [c for c in methods.columns if c != "agree"]
+    rows = [
+        [esc(names[str(o)])]
+        + ["—" if pd.isna(r[c]) else str(int(r[c])) for c in cols]
+        + ["✓" if r["agree"] else "⚠ " + esc(label("disagree", lang))]
+        for o, r in methods.iterrows()
+    ]
+    out.append(
+        html_table(
+            [L("option")] + [esc(c) for c in cols] + [L("agreement")],
+            rows,
+            numeric_from=1,
+            css="ap-methods",
+        )
+    )
+    for note in methods.attrs.get("notes", []):
+        out.append(f'<p class="ap-note">{esc(note)}</p>')
+    try:
+        costs = cost_summary(ws)["total"]
+        vfm = value_for_money(problem, costs)
+    except ArchplanError:
+        return Fragment("".join(out))
+    divisor = UNIT_DIVISOR[ws.settings.display_unit]
+    unit = label("unit_" + ws.settings.display_unit, lang)
+    out.append(f"<h3>{L('value_for_money')}</h3>")
+    rows = [
+        [
+            esc(r["name"]),
+            f"{r['benefit']:.3f}",
+            f"{r['cost'] / divisor:,.0f}",
+            "✓" if r["efficient"] else "",
+        ]
+        for _, r in vfm.iterrows()
+    ]
+    out.append(
+        html_table(
+            [
+                L("option"),
+                L("benefit_score"),
+                esc(f"{label('total', lang)} ({unit})"),
+                L("efficient"),
+            ],
+            rows,
+            numeric_from=1,
+            css="ap-value",
+        )
+    )
+    out.append(value_chart(vfm, divisor, unit, lang).html())
+    return Fragment("".join(out))
