@@ -28,6 +28,7 @@ notebooks: $(STAMP)
 	$(BIN)/python -m pytest $(NBVAL) notebooks
 
 bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_compare.py
 	$(BIN)/python benchmarks/bench_report.py
 
 env: $(STAMP)

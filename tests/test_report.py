@@ -109,3 +109,18 @@ def test_workspace_text_is_escaped(tmp_path: Path, example_dir: Path) -> None:
     html = options_section(ws) + title_section(ws)
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_report_shows_knockouts_stability_and_acceptability(report_html: str) -> None:
+    assert "必須条件による除外" in report_html
+    excluded = report_html[report_html.index('class="ap-table ap-excluded"') :]
+    assert "海外事業者のSaaSの利用" in excluded[:2000]
+    assert "データの国内保管: × is not acceptable" in excluded[:2000]
+    assert "重みの安定区間" in report_html and 'class="ap-table ap-stability"' in report_html
+    assert "順位の受容度" in report_html and 'class="ap-table ap-acceptability"' in report_html
+    assert "手法ごとの順位" in report_html and "TOPSIS" in report_html
+    assert "上回る主な理由" in report_html  # the "why" sentence
+    # Every chart is an inline PNG with alt text.
+    imgs = re.findall(r"<img[^>]*>", report_html)
+    assert len(imgs) >= 5
+    assert all('src="data:image/png;base64,' in i and 'alt="' in i for i in imgs)
