@@ -45,8 +45,9 @@ class WeightExplorer:
         self.problem = build_problem(ws)
         self.language = ws.settings.language
         self.sliders: dict[str, w.FloatSlider] = {}
+        names = {str(k): str(v) for k, v in self.problem.criterion_names.items()}
         for cid, weight in self.problem.weights.items():
-            name = str(self.problem.criterion_names[cid])
+            name = names[str(cid)]
             self.sliders[str(cid)] = w.FloatSlider(
                 value=round(float(weight) * 100, 1),
                 min=0,
@@ -112,4 +113,4 @@ class WeightExplorer:
     def _ipython_display_(self) -> None:
         from IPython.display import display
 
-        display(self.widget)
+        display(self.widget)  # type: ignore[no-untyped-call]

@@ -75,6 +75,13 @@ def comparison_section(ws: Workspace) -> Fragment:
             numeric_from=4,
         )
     )
+    evidence = [(c.name, c.evidence) for c in ws.criteria if c.evidence]
+    if evidence:
+        out.append(
+            f'<p class="ap-note">{L("evidence")}:</p><ul class="ap-note">'
+            + "".join(f"<li>{esc(n)}: {esc(e)}</li>" for n, e in evidence)
+            + "</ul>"
+        )
     weights_note = next((n for n in problem.notes if n.startswith("weights:")), "")
     if weights_note:
         out.append(f'<p class="ap-note">{esc(weights_note)}</p>')
