@@ -39,7 +39,7 @@ def test_check_lists_every_problem_without_traceback(example_copy: Path) -> None
     out = proc.stdout.splitlines()
     assert any(line.startswith("options.yaml:1: options: a mapping") for line in out), out
     assert any("costs.yaml:" in line and "unknown assumption 'lots'" in line for line in out)
-    assert any("'next year' is not a number" in line for line in out)
+    assert any("'next year' is neither a fiscal year nor a month" in line for line in out)
 
 
 def test_check_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

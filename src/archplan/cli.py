@@ -51,6 +51,23 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from archplan.export import export_csv, export_xlsx
+    from archplan.workspace import load_workspace
+
+    if not args.xlsx and not args.csv:
+        raise ArchplanError("say what to write: --xlsx FILE and/or --csv FOLDER")
+    ws = load_workspace(args.workspace)
+    if args.xlsx:
+        print(
+            f"Workbook written to {export_xlsx(ws, args.xlsx, basis=args.basis, force=args.force)}"
+        )
+    if args.csv:
+        for path in export_csv(ws, args.csv, basis=args.basis, force=args.force):
+            print(f"CSV written to {path}")
+    return 0
+
+
 def _cmd_new(args: argparse.Namespace) -> int:
     from archplan.workspace.scaffold import new_workspace
 
@@ -94,6 +111,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace the output file even if archplan did not write it",
     )
     p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser("export", help="export the cost plan to Excel (live formulas) and CSV")
+    p.add_argument("workspace", help="the workspace folder")
+    p.add_argument("--xlsx", metavar="FILE", help="the .xlsx workbook to write")
+    p.add_argument("--csv", metavar="FOLDER", help="a folder for costs.csv and summary.csv")
+    p.add_argument(
+        "--basis",
+        choices=("inclusive", "exclusive"),
+        default="inclusive",
+        help="tax-inclusive (default, as budgets are) or tax-exclusive",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace files even if archplan did not write them"
+    )
+    p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("new", help="create a new workspace from commented templates")
     p.add_argument("folder", help="the folder to create (must not exist)")

@@ -21,7 +21,8 @@ from typing import Any, cast
 import nbformat
 from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 
-from archplan.errors import ReportError, TargetExistsError
+from archplan.errors import ReportError
+from archplan.fileio import check_target, write_atomic
 
 __all__ = ["build_report", "execute_notebook", "export_html", "report_notebook"]
 
@@ -174,36 +175,6 @@ def export_html(
     return str(body)
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        # mkstemp creates 0600; a report is meant to be shared, so honour the umask.
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _check_target(path: Path, force: bool) -> None:
-    if not path.exists() or force:
-        return
-    if path.is_dir():
-        raise TargetExistsError(f"{path} is a folder; give a file name such as report.html")
-    with path.open("rb") as fh:
-        head = fh.read(4096)
-    if not GENERATOR_MARK.search(head):
-        raise TargetExistsError(
-            f"{path} exists and was not written by archplan; choose another name or "
-            "pass --force to replace it"
-        )
-
-
 def build_report(
     workspace: str | Path, output: str | Path, *, force: bool = False, timeout: int = 300
 ) -> Path:
@@ -236,8 +207,8 @@ def build_report(
 
     ws = load_workspace(workspace)
     out = Path(output).resolve()
-    _check_target(out, force)
+    check_target(out, force, lambda head: bool(GENERATOR_MARK.search(head)), "report")
     nb = execute_notebook(report_notebook(ws.root), cwd=ws.root, timeout=timeout)
     html_text = export_html(nb, title=ws.settings.title, language=ws.settings.language)
-    _atomic_write(out, html_text)
+    write_atomic(out, html_text)
     return out

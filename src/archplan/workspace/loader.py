@@ -32,8 +32,11 @@ from archplan.errors import Problem, WorkspaceError
 from archplan.workspace._yaml import Path as YPath
 from archplan.workspace._yaml import YamlDoc, dotted, load_yaml
 from archplan.workspace.model import (
+    CATEGORIES,
+    PHASES,
     Assumption,
     ComparisonSettings,
+    Contract,
     CostItem,
     Criterion,
     CriterionSource,
@@ -43,9 +46,12 @@ from archplan.workspace.model import (
     Language,
     MissingPolicy,
     Option,
+    Party,
+    PercentOf,
     Scale,
     Settings,
     TaxBasis,
+    Tiers,
     Value,
     Weighting,
     Workspace,
@@ -101,6 +107,7 @@ class _File:
         self.fname = fname
         self.doc = doc
         self.problems = problems
+        self.parties: list[Party] = []
 
     def problem(self, path: YPath, message: str, expected: str | None = None) -> None:
         line = self.doc.line(path) if self.doc is not None else None
@@ -301,6 +308,10 @@ def _read_settings(f: _File) -> Settings | None:
         "discount_rate",
         "tax",
         "comparison",
+        "exchange_rates",
+        "discounting",
+        "depreciation",
+        "sharing",
     )
     f.unknown_keys(m, (), allowed)
     n_before = len(f.problems)
@@ -379,7 +390,7 @@ def _read_settings(f: _File) -> Settings | None:
     if "tax" in m:
         tm = f.mapping(m["tax"], ("tax",), "a mapping with rate and amounts_entered")
         if tm is not None:
-            f.unknown_keys(tm, ("tax",), ("rate", "amounts_entered"))
+            f.unknown_keys(tm, ("tax",), ("rate", "amounts_entered", "table"))
             tax_rate = f.field(
                 tm,
                 ("tax",),
@@ -401,10 +412,51 @@ def _read_settings(f: _File) -> Settings | None:
                 default="exclusive",
             )
     comparison = _read_comparison(f, m.get("comparison"))
+    tax_table = _read_tax_table(f, m.get("tax"), tax_rate)
+    exchange = _read_exchange_rates(f, m.get("exchange_rates"))
+    timing = "start"
+    if "discounting" in m:
+        dm = f.mapping(m["discounting"], ("discounting",), "a mapping with timing")
+        if dm is not None:
+            f.unknown_keys(dm, ("discounting",), ("timing",))
+            timing = (
+                f.field(
+                    dm,
+                    ("discounting",),
+                    "timing",
+                    _choice("start", "end", aliases={"begin": "start"}),
+                    "start (first fiscal year at time 0, numpy-financial) or end "
+                    "(every year discounted, as a spreadsheet's NPV())",
+                    required=False,
+                    default="start",
+                )
+                or "start"
+            )
+    threshold, lives = _read_depreciation(f, m.get("depreciation"))
+    sharing_key = None
+    if "sharing" in m:
+        sm = f.mapping(m["sharing"], ("sharing",), "a mapping with key and parties")
+        if sm is not None:
+            f.unknown_keys(sm, ("sharing",), ("key", "parties"))
+            sharing_key = f.field(
+                sm,
+                ("sharing",),
+                "key",
+                _choice("population", "transactions", "ratio", "equal"),
+                "population, transactions, ratio or equal",
+            )
+            self_parties = _read_parties(f, sm.get("parties"), sharing_key)
+            f.parties = self_parties
     if len(f.problems) > n_before or title is None or first is None or horizon is None:
         return None
     return Settings(
         comparison=comparison,
+        tax_table=tax_table,
+        exchange_rates=exchange,
+        discount_timing=cast(Any, timing),
+        capitalisation_threshold=threshold,
+        useful_lives=lives,
+        sharing_key=sharing_key,
         title=title,
         language=cast(Language, language),
         author=author or "",
@@ -417,6 +469,147 @@ def _read_settings(f: _File) -> Settings | None:
         tax_rate=tax_rate if tax_rate is not None else Decimal("0.10"),
         amounts_entered=cast(TaxBasis, basis),
     )
+
+
+def _read_tax_table(f: _File, raw: Any, flat: Decimal | None) -> tuple[tuple[date, Decimal], ...]:
+    from archplan.workspace.model import JAPAN_CONSUMPTION_TAX
+
+    if not isinstance(raw, dict):
+        return JAPAN_CONSUMPTION_TAX
+    if "table" not in raw:
+        # A single rate written by the user applies to every date; none given: Japan's
+        # dated table.
+        if "rate" in raw and flat is not None:
+            return ((date(1900, 1, 1), flat),)
+        return JAPAN_CONSUMPTION_TAX
+    if "rate" in raw:
+        f.problem(
+            ("tax",), "both 'rate' and 'table' are given", "either a single rate or a dated table"
+        )
+    rows = raw["table"]
+    p: YPath = ("tax", "table")
+    if not isinstance(rows, list) or not rows:
+        f.problem(
+            p,
+            f"{_describe(rows)} where a list of dated rates belongs",
+            "[{from: 2019-10-01, rate: 0.10}, …]",
+        )
+        return JAPAN_CONSUMPTION_TAX
+    out: list[tuple[date, Decimal]] = []
+    for k, row in enumerate(rows):
+        m = f.mapping(row, (*p, k), "a mapping with from and rate")
+        if m is None:
+            continue
+        f.unknown_keys(m, (*p, k), ("from", "rate"))
+        d = f.field(m, (*p, k), "from", _date, "the date the rate applies from (YYYY-MM-DD)")
+        r = f.field(
+            m, (*p, k), "rate", _ranged(_decimal, Decimal(0), Decimal(1)), "a rate between 0 and 1"
+        )
+        if d is not None and r is not None:
+            out.append((d, r))
+    if [d for d, _ in out] != sorted({d for d, _ in out}):
+        f.problem(
+            p, "the dates are not in increasing order (or repeat)", "one row per date, oldest first"
+        )
+    return tuple(out) or JAPAN_CONSUMPTION_TAX
+
+
+def _read_exchange_rates(f: _File, raw: Any) -> dict[str, str]:
+    if raw is None:
+        return {}
+    m = f.mapping(raw, ("exchange_rates",), "a mapping such as {USD: usd_jpy}")
+    if m is None:
+        return {}
+    out: dict[str, str] = {}
+    for cur, name in m.items():
+        if cur not in _CURRENCIES:
+            f.problem(
+                ("exchange_rates", cur),
+                f"unknown currency {cur!r}",
+                "an ISO code: " + ", ".join(_CURRENCIES),
+            )
+            continue
+        if not isinstance(name, str) or not NAME_RE.match(name):
+            f.problem(
+                ("exchange_rates", cur),
+                f"{_describe(name)} is not an assumption name",
+                "the name of an assumption holding the rate, e.g. usd_jpy",
+            )
+            continue
+        out[cur] = name
+    return out
+
+
+def _read_depreciation(f: _File, raw: Any) -> tuple[Decimal, dict[str, int]]:
+    from archplan.workspace.model import USEFUL_LIVES
+
+    lives = dict(USEFUL_LIVES)
+    if raw is None:
+        return Decimal(100_000), lives
+    p: YPath = ("depreciation",)
+    m = f.mapping(raw, p, "a mapping with threshold and lives")
+    if m is None:
+        return Decimal(100_000), lives
+    f.unknown_keys(m, p, ("threshold", "lives"))
+    threshold = f.field(
+        m,
+        p,
+        "threshold",
+        _ranged(_decimal, Decimal(0), Decimal("1e12")),
+        "the capitalisation threshold in yen, e.g. 100000",
+        required=False,
+        default=Decimal(100_000),
+    )
+    if "lives" in m:
+        lm = f.mapping(m["lives"], (*p, "lives"), "a mapping of asset class to years")
+        for k in lm or {}:
+            years = f.field(
+                lm or {}, (*p, "lives"), k, _ranged(_int, 1, 100), "a useful life in whole years"
+            )
+            if years is not None:
+                lives[str(k)] = years
+    return threshold or Decimal(100_000), lives
+
+
+def _read_parties(f: _File, raw: Any, key: str | None) -> list[Party]:
+    p: YPath = ("sharing", "parties")
+    if not isinstance(raw, list) or not raw:
+        f.problem(
+            p,
+            f"{_describe(raw)} where a list of parties belongs",
+            "a list of parties, each with id, name and value",
+        )
+        return []
+    out: list[Party] = []
+    ids: list[tuple[int, str | None]] = []
+    for k, row in enumerate(raw):
+        m = f.mapping(row, (*p, k), "a mapping with id, name, value")
+        if m is None:
+            continue
+        f.unknown_keys(m, (*p, k), ("id", "name", "value"))
+        pid = f.field(m, (*p, k), "id", _ident, "a party id")
+        ids.append((k, pid))
+        name = f.field(m, (*p, k), "name", _text, "a display name")
+        value = f.field(
+            m,
+            (*p, k),
+            "value",
+            _ranged(_decimal, Decimal(0), Decimal("1e15")),
+            "the party's population, transactions or ratio (zero or more)",
+            required=key != "equal",
+            default=Decimal(1),
+        )
+        if pid and name and value is not None:
+            out.append(Party(pid, name, value))
+    seen: set[str] = set()
+    for k, pid in ids:
+        if pid in seen:
+            f.problem((*p, k, "id"), f"duplicate party id {pid!r}", "a unique id per party")
+        if pid:
+            seen.add(pid)
+    if out and key != "equal" and sum(x.value for x in out) == 0:
+        f.problem(p, "every party's value is zero", "at least one positive value")
+    return out
 
 
 _COMPARISON_KEYS = (
@@ -875,7 +1068,7 @@ def _read_assumptions(f: _File) -> dict[str, Assumption]:
     m = f.mapping(f.doc.data if f.doc else None, (), "a mapping with an 'assumptions' section")
     if m is None:
         return out
-    f.unknown_keys(m, (), ("assumptions",))
+    f.unknown_keys(m, (), ("assumptions", "scenarios"))
     section = m.get("assumptions")
     if section is None:
         if "assumptions" not in m:
@@ -914,6 +1107,40 @@ def _read_assumptions(f: _File) -> dict[str, Assumption]:
     return out
 
 
+def _read_scenarios(f: _File, assumptions: dict[str, Assumption]) -> dict[str, dict[str, Decimal]]:
+    """Named sets of assumption overrides (``scenarios:`` in assumptions.yaml)."""
+    m = f.doc.data if f.doc and isinstance(f.doc.data, dict) else {}
+    raw = m.get("scenarios")
+    if raw is None:
+        return {}
+    sm = f.mapping(raw, ("scenarios",), "a mapping of scenario names to overrides")
+    if sm is None:
+        return {}
+    out: dict[str, dict[str, Decimal]] = {}
+    for name, overrides in sm.items():
+        p: YPath = ("scenarios", name)
+        if not ID_RE.match(name):
+            f.problem(p, f"{name!r} is not a valid scenario name", "letters, digits, '-', '_'")
+            continue
+        om = f.mapping(
+            overrides if overrides is not None else {}, p, "a mapping of assumption names to values"
+        )
+        if om is None:
+            continue
+        values: dict[str, Decimal] = {}
+        for key in om:
+            if key not in assumptions:
+                f.problem(
+                    (*p, key), f"unknown assumption {key!r}", "the name of an assumption above"
+                )
+                continue
+            v = f.field(om, p, key, _decimal, "a number")
+            if v is not None:
+                values[key] = v
+        out[name] = values
+    return out
+
+
 def _value(v: Any) -> Value:
     if isinstance(v, str) and NAME_RE.match(v.strip()):
         return Value(assumption=v.strip())
@@ -930,15 +1157,141 @@ _ITEM_KEYS = (
     "option",
     "name",
     "category",
+    "phase",
+    "kind",
     "nature",
     "period",
     "amount",
     "quantity",
     "unit_price",
+    "tiers",
+    "percent_of",
+    "growth",
+    "escalation",
+    "every",
+    "currency",
+    "contract",
+    "asset",
     "start",
     "end",
     "note",
 )
+MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+def _when(v: Any) -> int | str:
+    """A fiscal year (2026) or a calendar month ("2026-10")."""
+    if isinstance(v, int) and not isinstance(v, bool):
+        if not 1900 <= v <= 2200:
+            raise ValueError(f"{v!r} is out of range")
+        return v
+    text = _text(v)
+    m = MONTH_RE.match(text)
+    if m and 1900 <= int(m.group(1)) <= 2200 and 1 <= int(m.group(2)) <= 12:
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+    if text.isdigit():
+        return _when(int(text))
+    raise ValueError(f"{v!r} is neither a fiscal year nor a month")
+
+
+def item_months(
+    start: int | str, end: int | str | None, start_month: int
+) -> tuple[int, int | None]:
+    """Absolute month numbers (year × 12 + month − 1) of an item's first and last month."""
+
+    def absolute(w: int | str, first: bool) -> int:
+        if isinstance(w, int):
+            base = w * 12 + (start_month - 1)
+            return base if first else base + 11
+        y, mo = w.split("-")
+        return int(y) * 12 + int(mo) - 1
+
+    return absolute(start, True), (absolute(end, False) if end is not None else None)
+
+
+def _read_tiers(
+    f: _File, raw: Any, p: YPath, check_value: Callable[[Value, YPath], None]
+) -> Tiers | None:
+    m = f.mapping(raw, p, "a mapping with method and bands")
+    if m is None:
+        return None
+    f.unknown_keys(m, p, ("method", "bands"))
+    method = f.field(
+        m,
+        p,
+        "method",
+        _choice("graduated", "all-units", aliases={"all_units": "all-units"}),
+        "graduated or all-units",
+    )
+    bands_raw = m.get("bands")
+    if not isinstance(bands_raw, list) or not bands_raw:
+        f.problem(
+            (*p, "bands"),
+            f"{_describe(bands_raw)} where a list of bands belongs",
+            "a list such as [{from: 0, price: 1000}, {from: 1000, price: 900}]",
+        )
+        return None
+    bands: list[tuple[Decimal, Value]] = []
+    for k, band in enumerate(bands_raw):
+        q: YPath = (*p, "bands", k)
+        bm = f.mapping(band, q, "a mapping with from and price")
+        if bm is None:
+            continue
+        f.unknown_keys(bm, q, ("from", "price"))
+        lo = f.field(
+            bm,
+            q,
+            "from",
+            _ranged(_decimal, Decimal(0), Decimal("1e15")),
+            "the quantity where the band starts, 0 or more",
+        )
+        price = f.field(bm, q, "price", _value, "a unit price or an assumption name")
+        if price is not None:
+            check_value(price, (*q, "price"))
+        if lo is not None and price is not None:
+            bands.append((lo, price))
+    if len(bands) == len(bands_raw):
+        froms = [b[0] for b in bands]
+        if froms[0] != 0 or froms != sorted(froms) or len(set(froms)) != len(froms):
+            f.problem(
+                (*p, "bands"),
+                f"band starts {[str(x) for x in froms]} are not increasing from 0",
+                "bands starting at 0, each starting higher",
+            )
+            return None
+    if method is None or len(bands) != len(bands_raw):
+        return None
+    return Tiers(cast(Any, method), tuple(bands))
+
+
+def _read_percent_of(f: _File, raw: Any, p: YPath) -> PercentOf | None:
+    m = f.mapping(raw, p, "a mapping with items and rate")
+    if m is None:
+        return None
+    f.unknown_keys(m, p, ("items", "rate", "basis"))
+    items_raw = m.get("items")
+    items = items_raw if isinstance(items_raw, list) else [items_raw] if items_raw else []
+    ids = []
+    for k, it in enumerate(items):
+        try:
+            ids.append(_ident(it))
+        except ValueError as exc:
+            f.problem((*p, "items", k), str(exc), "the id of another cost item")
+    if not items:
+        f.problem((*p, "items"), "no items to take a percentage of", "a list of item ids")
+    rate = f.field(m, p, "rate", _value, "a rate such as 0.15 (15 %) or an assumption name")
+    basis = f.field(
+        m,
+        p,
+        "basis",
+        _choice("total", "same_year", aliases={"same-year": "same_year"}),
+        "total or same_year",
+        required=False,
+        default="total",
+    )
+    if rate is None or not ids:
+        return None
+    return PercentOf(tuple(ids), rate, cast(Any, basis))
 
 
 def _read_costs(
@@ -947,11 +1300,35 @@ def _read_costs(
     assumptions: dict[str, Assumption] | None,
     settings: Settings | None,
     notices: list[str],
-) -> list[CostItem]:
+) -> tuple[list[CostItem], list[Contract]]:
     out: list[CostItem] = []
     ids: list[tuple[int, str | None]] = []
     expected_value = "a number, or the name of an assumption in assumptions.yaml"
-    for i, raw in enumerate(_list_section(f, "items", "cost items")):
+    m0 = f.mapping(f.doc.data if f.doc else None, (), "a mapping with an 'items' list")
+    contracts = _read_contracts(f, m0.get("contracts") if m0 else None)
+    contract_ids = {c.id for c in contracts}
+    rates = settings.exchange_rates if settings else {}
+    home = settings.currency if settings else "JPY"
+
+    def check_value(val: Value, path: YPath, *, negative_ok: bool = False) -> None:
+        if (
+            val.assumption is not None
+            and assumptions is not None
+            and val.assumption not in assumptions
+        ):
+            known = " (known: " + ", ".join(sorted(assumptions)) + ")" if assumptions else ""
+            f.problem(
+                path,
+                f"unknown assumption {val.assumption!r}",
+                "the name of an assumption in assumptions.yaml" + known,
+            )
+        elif val.literal is not None and val.literal < 0 and not negative_ok:
+            f.problem(path, f"negative {path[-1]} {val.literal}", "zero or more")
+
+    raw_items = _list_section(f, "items", "cost items") if m0 is not None else []
+    if m0 is not None:
+        f.unknown_keys(m0, (), ("items", "contracts"))
+    for i, raw in enumerate(raw_items):
         p: YPath = ("items", i)
         m = f.mapping(raw, p, "a mapping describing one cost item")
         if m is None:
@@ -970,16 +1347,46 @@ def _read_costs(
             m,
             p,
             "category",
-            _text,
-            "a category such as build, licence, subscription, cloud, "
-            "operation, maintenance, hardware, migration, exit",
+            _choice(
+                *CATEGORIES,
+                aliases={
+                    "license": "licence",
+                    "operations": "operation",
+                    "ops": "operation",
+                    "saving": "benefit",
+                },
+            ),
+            "one of " + ", ".join(CATEGORIES),
+        )
+        phase = f.field(
+            m,
+            p,
+            "phase",
+            _choice(*PHASES, aliases={"migration": "migrate"}),
+            "one of " + ", ".join(PHASES),
+            required=False,
+            default=_DEFAULT_PHASE.get(category or "", "operate"),
+        )
+        kind = f.field(
+            m,
+            p,
+            "kind",
+            _choice("cost", "benefit", aliases={"saving": "benefit"}),
+            "cost (default) or benefit (a saving or revenue)",
+            required=False,
+            default="cost",
         )
         nature = f.field(
             m,
             p,
             "nature",
-            _choice("one-off", "recurring", aliases={"one_off": "one-off", "once": "one-off"}),
-            "one-off or recurring",
+            _choice(
+                "one-off",
+                "recurring",
+                "usage",
+                aliases={"one_off": "one-off", "once": "one-off", "usage-based": "usage"},
+            ),
+            "one-off, recurring or usage",
         )
         period = f.field(
             m,
@@ -988,86 +1395,171 @@ def _read_costs(
             _choice("year", "month", aliases={"yearly": "year", "monthly": "month"}),
             "year or month (how often a recurring amount is paid)",
             required=False,
-            default="year",
+            default="month" if nature == "usage" else "year",
         )
         if nature == "one-off" and "period" in m:
             f.problem(
                 (*p, "period"), "a one-off item has no period", "no 'period' on a one-off item"
             )
         values: dict[str, Value | None] = {}
-        for key in ("amount", "quantity", "unit_price"):
+        for key in ("amount", "unit_price", "growth", "escalation"):
             values[key] = f.field(m, p, key, _value, expected_value, required=False)
             val = values[key]
-            if val is None:
-                continue
-            if (
-                val.assumption is not None
-                and assumptions is not None
-                and val.assumption not in assumptions
-            ):
-                f.problem(
-                    (*p, key),
-                    f"unknown assumption {val.assumption!r}",
-                    "the name of an assumption in assumptions.yaml"
-                    + (" (known: " + ", ".join(sorted(assumptions)) + ")" if assumptions else ""),
-                )
-            elif val.literal is not None and val.literal < 0:
-                f.problem((*p, key), f"negative {key} {val.literal}", "zero or more")
-        has_amount = "amount" in m
-        has_qp = "quantity" in m or "unit_price" in m
-        if has_amount and has_qp:
+            if val is not None:
+                check_value(val, (*p, key), negative_ok=key in ("growth", "escalation"))
+        series: tuple[Decimal, ...] | None = None
+        values["quantity"] = None
+        if isinstance(m.get("quantity"), list):
+            try:
+                series = tuple(_decimal(v) for v in m["quantity"])
+            except ValueError as exc:
+                f.problem((*p, "quantity"), str(exc), "a list of numbers, one per fiscal year")
+            else:
+                if any(v < 0 for v in series):
+                    f.problem((*p, "quantity"), "a negative quantity in the series", "zero or more")
+        else:
+            values["quantity"] = f.field(
+                m,
+                p,
+                "quantity",
+                _value,
+                expected_value + ", or a list of numbers per year",
+                required=False,
+            )
+            if values["quantity"] is not None:
+                check_value(values["quantity"], (*p, "quantity"))
+        tiers = _read_tiers(f, m["tiers"], (*p, "tiers"), check_value) if "tiers" in m else None
+        pct = (
+            _read_percent_of(f, m["percent_of"], (*p, "percent_of")) if "percent_of" in m else None
+        )
+        if pct is not None:
+            check_value(pct.rate, (*p, "percent_of", "rate"))
+        has_qty = "quantity" in m
+        forms = [
+            k
+            for k, present in (
+                ("amount", "amount" in m),
+                ("quantity × unit_price", "unit_price" in m),
+                ("tiers", "tiers" in m),
+                ("percent_of", "percent_of" in m),
+            )
+            if present
+        ]
+        if len(forms) > 1:
             f.problem(
                 p,
-                "both 'amount' and 'quantity'/'unit_price' are given",
-                "either amount, or quantity and unit_price",
+                "more than one way to price the item: " + ", ".join(forms),
+                "exactly one of amount, quantity × unit_price, quantity with tiers, percent_of",
             )
-        elif not has_amount and not ("quantity" in m and "unit_price" in m):
-            missing = (
-                [k for k in ("quantity", "unit_price") if k not in m] if has_qp else ["amount"]
-            )
+        elif not forms:
             f.problem(
                 p,
-                "no amount: "
-                + " and ".join(repr(k) for k in missing)
-                + (" is" if len(missing) == 1 else " are")
-                + " missing",
-                "either amount, or quantity and unit_price",
+                "no amount: give amount, quantity and unit_price, quantity and tiers, "
+                "or percent_of",
+                "exactly one way to price the item",
+            )
+        elif forms[0] in ("quantity × unit_price", "tiers") and not has_qty:
+            f.problem(
+                p,
+                f"'quantity' is missing ({forms[0].split(' ')[-1]} needs it)",
+                "a quantity: a number, an assumption name or a list per year",
+            )
+        elif has_qty and forms[0] in ("amount", "percent_of"):
+            f.problem(
+                (*p, "quantity"),
+                f"a quantity does not go with {forms[0]}",
+                "quantity only with unit_price or tiers",
+            )
+        if (values["growth"] is not None) and series is not None:
+            f.problem(
+                (*p, "growth"),
+                "growth and a per-year quantity series together",
+                "either a growth rate or an explicit series",
+            )
+        every = f.field(
+            m, p, "every", _ranged(_int, 1, 50), "a refresh cycle in years, e.g. 5", required=False
+        )
+        if every is not None and nature != "one-off":
+            f.problem(
+                (*p, "every"),
+                "a refresh cycle repeats a one-off purchase",
+                "nature: one-off with every",
+            )
+        currency = f.field(
+            m,
+            p,
+            "currency",
+            _choice(*_CURRENCIES),
+            "an ISO currency code such as JPY or USD",
+            required=False,
+        )
+        if currency is not None and currency != home and currency not in rates:
+            f.problem(
+                (*p, "currency"),
+                f"no exchange rate for {currency}",
+                f"exchange_rates: {{{currency}: <assumption name>}} in archplan.yaml",
+            )
+        contract = f.field(m, p, "contract", _ident, "a contract id", required=False)
+        if contract is not None and contract not in contract_ids:
+            f.problem(
+                (*p, "contract"),
+                f"unknown contract {contract!r}",
+                "the id of a contract under 'contracts:' in costs.yaml",
+            )
+        lives = settings.useful_lives if settings else {}
+        asset = f.field(m, p, "asset", _text, "an asset class: " + ", ".join(lives), required=False)
+        if asset is not None and asset not in lives:
+            f.problem(
+                (*p, "asset"),
+                f"unknown asset class {asset!r}",
+                "one of " + ", ".join(lives) + " (or add it under depreciation.lives)",
             )
         start = f.field(
-            m, p, "start", _ranged(_int, 1900, 2200), "the fiscal year the item starts, e.g. 2026"
+            m, p, "start", _when, "a fiscal year such as 2026, or a month such as 2026-10"
         )
         end = f.field(
             m,
             p,
             "end",
-            _ranged(_int, 1900, 2200),
-            "the last fiscal year of a recurring item, e.g. 2030",
-            required=nature == "recurring",
-            default=start,
+            _when,
+            "the last fiscal year (2030) or month (2031-03) of a recurring item",
+            required=nature in ("recurring", "usage"),
         )
-        if nature == "one-off" and "end" in m and start is not None and end != start:
+        if nature == "one-off" and "end" in m and every is None and end != start:
             f.problem(
                 (*p, "end"),
-                "a one-off item has a single fiscal year",
-                "no 'end', or end equal to start",
+                "a one-off item has a single date",
+                "no 'end' (or 'every' for a refresh cycle)",
             )
-        if start is not None and end is not None and end < start:
-            f.problem(
-                (*p, "end"),
-                f"end {end} is before start {start}",
-                "an end fiscal year on or after the start",
-            )
+        start_month = settings.fy_start_month if settings else 4
+        if start is not None and end is not None:
+            a, b = item_months(start, end, start_month)
+            if b is not None and b < a:
+                f.problem(
+                    (*p, "end"),
+                    f"end {end} is before start {start}",
+                    "an end on or after the start",
+                )
+            elif series is not None and b is not None:
+                n_years = (b - (start_month - 1)) // 12 - (a - (start_month - 1)) // 12 + 1
+                if len(series) < n_years:
+                    f.problem(
+                        (*p, "quantity"),
+                        f"the series has {len(series)} values for {n_years} fiscal years",
+                        "one quantity per fiscal year from start to end",
+                    )
         note = f.field(m, p, "note", _text, "text", required=False, default="")
         if len(f.problems) > n_before:
             continue
         assert iid and option and name and category and nature and start is not None
-        assert end is not None
         if settings is not None:
-            last = settings.first_fy + settings.horizon - 1
-            if end < settings.first_fy or start > last:
+            a, b = item_months(start, end, start_month)
+            first = settings.first_fy * 12 + start_month - 1
+            last = first + 12 * settings.horizon - 1
+            if (b is not None and b < first) or a > last:
                 notices.append(
-                    f"{f.fname}: item {iid!r} ({start}-{end}) lies outside the "
-                    f"plan's fiscal years {settings.first_fy}-{last}"
+                    f"{f.fname}: item {iid!r} ({start}–{end or start}) lies outside the plan's "
+                    f"fiscal years {settings.first_fy}–{settings.first_fy + settings.horizon - 1}"
                 )
         out.append(
             CostItem(
@@ -1075,18 +1567,130 @@ def _read_costs(
                 option=option,
                 name=name,
                 category=category,
-                nature=nature,  # type: ignore[arg-type]
+                nature=cast(Any, nature),
                 start=start,
                 end=end,
-                period=period if nature == "recurring" else "year",  # type: ignore[arg-type]
+                period=cast(Any, period) if nature != "one-off" else "year",
                 amount=values["amount"],
                 quantity=values["quantity"],
                 unit_price=values["unit_price"],
                 note=note or "",
+                phase=phase or "operate",
+                kind=cast(Any, kind),
+                quantity_series=series,
+                growth=values["growth"],
+                escalation=values["escalation"],
+                tiers=tiers,
+                percent_of=pct,
+                every=every,
+                currency=currency,
+                contract=contract,
+                asset=asset,
             )
         )
     _check_unique(f, "items", ids, "cost item")
+    _check_percent_of(f, out, [iid for _, iid in ids if iid])
+    return out, contracts
+
+
+_DEFAULT_PHASE = {"build": "build", "migration": "migrate", "exit": "exit", "training": "migrate"}
+
+_CURRENCIES = (
+    "JPY",
+    "USD",
+    "EUR",
+    "GBP",
+    "CNY",
+    "KRW",
+    "AUD",
+    "CAD",
+    "CHF",
+    "SGD",
+    "TWD",
+    "HKD",
+    "INR",
+)
+
+
+def _read_contracts(f: _File, raw: Any) -> list[Contract]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        f.problem(
+            ("contracts",),
+            f"{_describe(raw)} where a list of contracts belongs",
+            "a list of contracts, each with id, name and optionally ceiling",
+        )
+        return []
+    out: list[Contract] = []
+    ids: list[tuple[int, str | None]] = []
+    for i, item in enumerate(raw):
+        p: YPath = ("contracts", i)
+        m = f.mapping(item, p, "a mapping with id, name, ceiling")
+        if m is None:
+            continue
+        f.unknown_keys(m, p, ("id", "name", "ceiling", "note"))
+        cid = f.field(m, p, "id", _ident, "a contract id")
+        ids.append((i, cid))
+        name = f.field(m, p, "name", _text, "the contract's name")
+        ceiling = f.field(
+            m,
+            p,
+            "ceiling",
+            _ranged(_decimal, Decimal(0), Decimal("1e15")),
+            "the commitment ceiling (債務負担行為の限度額), yen tax-inclusive",
+            required=False,
+        )
+        note = f.field(m, p, "note", _text, "text", required=False, default="")
+        if cid and name:
+            out.append(Contract(cid, name, ceiling, note or ""))
+    _check_unique(f, "contracts", ids, "contract")
     return out
+
+
+def _check_percent_of(f: _File, items: list[CostItem], all_ids: list[str]) -> None:
+    """Unknown references and cycles among percent_of items."""
+    by_id = {it.id: it for it in items}
+    index = {iid: k for k, iid in enumerate(all_ids)}
+    for it in items:
+        if it.percent_of is None:
+            continue
+        for ref in it.percent_of.items:
+            if ref not in all_ids:
+                f.problem(
+                    ("items", index[it.id], "percent_of", "items"),
+                    f"unknown cost item {ref!r}",
+                    "the id of another cost item",
+                )
+            elif ref == it.id:
+                f.problem(
+                    ("items", index[it.id], "percent_of", "items"),
+                    "an item cannot be a percentage of itself",
+                    "other items",
+                )
+    # Depth-first search for cycles (a → b → a) among the references.
+    state: dict[str, int] = {}
+
+    def visit(iid: str, path: list[str]) -> None:
+        state[iid] = 1
+        it = by_id.get(iid)
+        for ref in it.percent_of.items if it and it.percent_of else ():
+            if ref == iid or ref not in by_id:
+                continue
+            if state.get(ref) == 1:
+                cycle = [*path[path.index(ref) :], ref] if ref in path else [iid, ref]
+                f.problem(
+                    ("items", index[iid], "percent_of", "items"),
+                    "percentage-of references form a cycle: " + " → ".join(cycle),
+                    "references that end at items priced another way",
+                )
+            elif ref not in state:
+                visit(ref, [*path, ref])
+        state[iid] = 2
+
+    for it in items:
+        if it.id not in state:
+            visit(it.id, [it.id])
 
 
 def _read_scores(
@@ -1488,6 +2092,7 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
         return None, problems, notices
     sf = _load_yaml_file(root, SETTINGS_FILE, problems, notices)
     settings = _read_settings(sf) if sf else None
+    parties = sf.parties if sf else []
     of = _load_yaml_file(root, OPTIONS_FILE, problems, notices)
     options = _read_options(of) if of else None
     cf = _load_yaml_file(root, CRITERIA_FILE, problems, notices)
@@ -1506,9 +2111,12 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
         )
     af = _load_yaml_file(root, ASSUMPTIONS_FILE, problems, notices)
     assumptions = _read_assumptions(af) if af else None
+    scenarios = _read_scenarios(af, assumptions) if af and assumptions is not None else {}
     kf = _load_yaml_file(root, COSTS_FILE, problems, notices)
     option_ids = {o.id for o in options} if options is not None else None
-    items = _read_costs(kf, option_ids, assumptions, settings, notices) if kf else []
+    items, contracts = (
+        _read_costs(kf, option_ids, assumptions, settings, notices) if kf else ([], [])
+    )
     decisions = _read_decisions(root, problems, notices)
     if problems:
         return None, problems, notices
@@ -1526,6 +2134,9 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
         notices=tuple(notices),
         scores_raw=scores_raw,
         ahp_tables=ahp_tables,
+        contracts=tuple(contracts),
+        scenarios=scenarios,
+        parties=tuple(parties),
     )
     return ws, problems, notices
 

@@ -22,7 +22,39 @@ Scale = Literal["number", "marks", "levels", "pugh"]
 MissingPolicy = Literal["error", "worst", "impute"]
 CriterionSource = Literal["scores", "cost_total", "cost_npv"]
 Weighting = Literal["direct", "roc", "rank-sum", "swing", "ahp"]
-Nature = Literal["one-off", "recurring"]
+Nature = Literal["one-off", "recurring", "usage"]
+Kind = Literal["cost", "benefit"]
+Timing = Literal["start", "end"]
+
+#: Japanese consumption tax: the rate in force from each date (national + local).
+JAPAN_CONSUMPTION_TAX: tuple[tuple[date, Decimal], ...] = (
+    (date(1989, 4, 1), Decimal("0.03")),
+    (date(1997, 4, 1), Decimal("0.05")),
+    (date(2014, 4, 1), Decimal("0.08")),
+    (date(2019, 10, 1), Decimal("0.10")),
+)
+
+#: Statutory useful lives commonly used (years), by asset class.
+USEFUL_LIVES: dict[str, int] = {"software": 5, "pc": 4, "server": 5, "network": 6}
+
+CATEGORIES = (
+    "build",
+    "hardware",
+    "software",
+    "licence",
+    "subscription",
+    "cloud",
+    "network",
+    "labour",
+    "operation",
+    "maintenance",
+    "migration",
+    "training",
+    "exit",
+    "benefit",
+    "other",
+)
+PHASES = ("build", "migrate", "operate", "refresh", "exit")
 Period = Literal["year", "month"]
 
 
@@ -57,6 +89,14 @@ class Settings:
     tax_rate: Decimal = Decimal("0.10")
     amounts_entered: TaxBasis = "exclusive"
     comparison: ComparisonSettings = field(default_factory=ComparisonSettings)
+    #: (from date, rate) pairs; the rate in force at a payment's date applies.
+    tax_table: tuple[tuple[date, Decimal], ...] = JAPAN_CONSUMPTION_TAX
+    #: currency → name of the assumption holding its rate in the workspace currency.
+    exchange_rates: dict[str, str] = field(default_factory=dict)
+    discount_timing: Timing = "start"
+    capitalisation_threshold: Decimal = Decimal(100_000)
+    useful_lives: dict[str, int] = field(default_factory=lambda: dict(USEFUL_LIVES))
+    sharing_key: str | None = None
 
     @property
     def fiscal_years(self) -> list[int]:
@@ -137,13 +177,40 @@ class Value:
 
 
 @dataclass(frozen=True)
-class CostItem:
-    """One cost line of one option.
+class Tiers:
+    """Volume pricing: bands of (from quantity, unit price).
 
-    ``amount`` is the money per period; otherwise ``quantity`` × ``unit_price`` is. For a
-    one-off item the period is the whole item (paid in ``start``); for a recurring item
-    the period is a year or a month and the item runs from ``start`` to ``end``
-    inclusive (fiscal years).
+    ``graduated``: each band's price applies to the units inside it. ``all-units``: the
+    price of the band the whole quantity falls in applies to every unit.
+    """
+
+    method: Literal["graduated", "all-units"]
+    bands: tuple[tuple[Decimal, Value], ...]
+
+
+@dataclass(frozen=True)
+class PercentOf:
+    """An amount that is a percentage of other items (e.g. maintenance = 15 % of build).
+
+    ``basis="total"``: rate × the referenced items' whole-life total, per period;
+    ``basis="same_year"``: rate × their amount in the same fiscal year.
+    """
+
+    items: tuple[str, ...]
+    rate: Value
+    basis: Literal["total", "same_year"] = "total"
+
+
+@dataclass(frozen=True)
+class CostItem:
+    """One cost (or benefit) line of one option.
+
+    The money per period is ``amount``, or ``quantity`` × ``unit_price`` (or the
+    ``tiers`` price of that quantity), or a ``percent_of`` other items. A one-off item is
+    paid once at ``start`` (again every ``every`` years for a refresh cycle); a recurring
+    or usage item is paid every year or month from ``start`` to ``end``. ``start`` and
+    ``end`` are fiscal years (``2026``) or calendar months (``"2026-10"``); partial years
+    are prorated by month.
     """
 
     id: str
@@ -151,13 +218,43 @@ class CostItem:
     name: str
     category: str
     nature: Nature
-    start: int
-    end: int
+    start: int | str
+    end: int | str | None = None
     period: Period = "year"
     amount: Value | None = None
     quantity: Value | None = None
     unit_price: Value | None = None
     note: str = ""
+    phase: str = "operate"
+    kind: Kind = "cost"
+    quantity_series: tuple[Decimal, ...] | None = None
+    growth: Value | None = None
+    escalation: Value | None = None
+    tiers: Tiers | None = None
+    percent_of: PercentOf | None = None
+    every: int | None = None
+    currency: str | None = None
+    contract: str | None = None
+    asset: str | None = None
+
+
+@dataclass(frozen=True)
+class Contract:
+    """A contract spanning several fiscal years (a multi-year commitment, 債務負担行為)."""
+
+    id: str
+    name: str
+    ceiling: Decimal | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Party:
+    """A bureau or municipality sharing a platform's cost, with its allocation value."""
+
+    id: str
+    name: str
+    value: Decimal = Decimal(1)
 
 
 @dataclass(frozen=True)
@@ -202,6 +299,9 @@ class Workspace:
     notices: tuple[str, ...] = field(default=())
     scores_raw: pd.DataFrame | None = None
     ahp_tables: tuple[pd.DataFrame, ...] = field(default=())
+    contracts: tuple[Contract, ...] = field(default=())
+    scenarios: dict[str, dict[str, Decimal]] = field(default_factory=dict)
+    parties: tuple[Party, ...] = field(default=())
 
     def __repr__(self) -> str:
         return (

@@ -1,0 +1,329 @@
+"""The cost engine: every item's money, month by month, then by fiscal year with tax.
+
+Conventions (see ``docs/costs.md``):
+
+* **Months.** Each item is laid out on calendar months. A yearly amount is spread evenly
+  over the months it is active (so an item starting in October pays 6/12 of its yearly
+  amount in a fiscal year starting in April); a monthly amount is paid each active month;
+  a one-off amount is paid in its start month, and again every ``every`` years for a
+  refresh cycle.
+* **Drivers.** Quantity grows from the item's first fiscal year (``(1 + growth)^t``) or
+  follows an explicit per-year series; prices (and fixed amounts) escalate from the plan's
+  first fiscal year (``(1 + escalation)^t``), the year the prices are quoted for. Tiers
+  price a period's quantity (graduated or all-units). ``percent_of`` takes a rate of other
+  items (their whole-life total, or their amount in the same fiscal year).
+* **Currency.** A foreign-currency amount is converted at its exchange-rate assumption
+  (which a scenario may override), before tax.
+* **Money.** Months carry exact Decimals. Per item and fiscal year, the months are grouped
+  by the consumption-tax rate in force on their first day; each group is rounded half-up to
+  the yen, and its tax is rounded down (切り捨て). Tables are integer yen.
+"""
+
+from __future__ import annotations
+
+import weakref
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from typing import Literal
+
+import pandas as pd
+
+from archplan.errors import InputError
+from archplan.workspace.model import CostItem, Settings, Tiers, Value, Workspace
+
+__all__ = ["Basis", "CostModel", "cost_model", "fy_of_month", "month_start"]
+
+Basis = Literal["exclusive", "inclusive"]
+ONE = Decimal(1)
+TWELVE = Decimal(12)
+
+
+def month_number(year: int, month: int) -> int:
+    """Absolute month number: year × 12 + month − 1."""
+    return year * 12 + month - 1
+
+
+def month_start(m: int) -> date:
+    """The first day of absolute month ``m``."""
+    return date(m // 12, m % 12 + 1, 1)
+
+
+def fy_of_month(m: int, start_month: int) -> int:
+    """The fiscal year an absolute month falls in.
+
+    Examples
+    --------
+    >>> fy_of_month(month_number(2027, 3), 4), fy_of_month(month_number(2027, 4), 4)
+    (2026, 2027)
+    """
+    return (m - (start_month - 1)) // 12
+
+
+def item_span(item: CostItem, settings: Settings) -> tuple[int, int]:
+    """First and last absolute month of an item (an open-ended one runs to the plan's end)."""
+    sm = settings.fy_start_month
+
+    def absolute(w: int | str, first: bool) -> int:
+        if isinstance(w, int):
+            base = w * 12 + sm - 1
+            return base if first else base + 11
+        y, mo = w.split("-")
+        return month_number(int(y), int(mo))
+
+    a = absolute(item.start, True)
+    plan_end = month_number(settings.first_fy, sm) + 12 * settings.horizon - 1
+    b = absolute(item.end, False) if item.end is not None else max(plan_end, a)
+    return a, b
+
+
+def tiered_amount(tiers: Tiers, quantity: Decimal, prices: list[Decimal]) -> Decimal:
+    """The price of ``quantity`` units under graduated or all-units tiers.
+
+    Examples
+    --------
+    >>> from archplan.workspace.model import Tiers, Value
+    >>> t = Tiers("graduated", ((Decimal(0), Value()), (Decimal(100), Value())))
+    >>> tiered_amount(t, Decimal(150), [Decimal(10), Decimal(8)])  # 100×10 + 50×8
+    Decimal('1400')
+    >>> tiered_amount(Tiers("all-units", t.bands), Decimal(150), [Decimal(10), Decimal(8)])
+    Decimal('1200')
+    """
+    froms = [b[0] for b in tiers.bands]
+    if tiers.method == "all-units":
+        k = max(bisect_right(froms, quantity) - 1, 0)
+        return quantity * prices[k]
+    total = Decimal(0)
+    for k, lo in enumerate(froms):
+        hi = froms[k + 1] if k + 1 < len(froms) else None
+        if quantity <= lo:
+            break
+        units = (min(quantity, hi) if hi is not None else quantity) - lo
+        total += units * prices[k]
+    return total
+
+
+def _order(items: tuple[CostItem, ...]) -> list[CostItem]:
+    """Items with every percent_of dependency before the items that use it."""
+    by_id = {it.id: it for it in items}
+    done: set[str] = set()
+    out: list[CostItem] = []
+
+    def visit(it: CostItem, stack: tuple[str, ...]) -> None:
+        if it.id in done:
+            return
+        if it.id in stack:
+            raise InputError(
+                "percentage-of references form a cycle: "
+                + " → ".join([*stack[stack.index(it.id) :], it.id])
+            )
+        for ref in it.percent_of.items if it.percent_of else ():
+            if ref in by_id:
+                visit(by_id[ref], (*stack, it.id))
+        done.add(it.id)
+        out.append(it)
+
+    for it in items:
+        visit(it, ())
+    return out
+
+
+@dataclass
+class CostModel:
+    """Every item's money by month, and the fiscal-year tables derived from it.
+
+    Build it with :func:`cost_model`; it is cached per workspace and set of overrides.
+    """
+
+    ws: Workspace
+    values: dict[str, Decimal]
+    monthly: dict[str, dict[int, Decimal]]
+
+    @property
+    def settings(self) -> Settings:
+        return self.ws.settings
+
+    def _rate_at(self, m: int) -> Decimal:
+        table = self.settings.tax_table
+        d = month_start(m)
+        k = bisect_right([t[0] for t in table], d) - 1
+        return table[k][1] if k >= 0 else Decimal(0)
+
+    def item_year(self, item_id: str, basis: Basis) -> dict[int, int]:
+        """One item's integer yen per fiscal year on the given tax basis (all years).
+
+        Rounding is cumulative: the running total of the exact amounts is rounded half-up
+        and each (fiscal year, tax rate) group gets the difference, so the years of an
+        item add up to its rounded whole-life total exactly, however it is prorated.
+        """
+        sm = self.settings.fy_start_month
+        groups: dict[tuple[int, Decimal], Decimal] = defaultdict(Decimal)
+        first_month: dict[tuple[int, Decimal], int] = {}
+        for m, amount in sorted(self.monthly[item_id].items()):
+            key = (fy_of_month(m, sm), self._rate_at(m))
+            groups[key] += amount
+            first_month.setdefault(key, m)
+        out: dict[int, int] = defaultdict(int)
+        entered = self.settings.amounts_entered
+        running = Decimal(0)
+        done = 0
+        for key in sorted(groups, key=lambda k: first_month[k]):
+            fy, rate = key
+            running += groups[key]
+            cumulative = int(running.quantize(ONE, rounding=ROUND_HALF_UP))
+            rounded = cumulative - done
+            done = cumulative
+            if entered == "exclusive":
+                excl = rounded
+                incl = rounded + int((rounded * rate).quantize(ONE, rounding=ROUND_FLOOR))
+            else:
+                incl = rounded
+                tax = int((rounded * rate / (ONE + rate)).quantize(ONE, rounding=ROUND_FLOOR))
+                excl = rounded - tax
+            out[fy] += incl if basis == "inclusive" else excl
+        return dict(out)
+
+    def schedule(
+        self, basis: Basis = "inclusive", kind: str = "cost", years: list[int] | None = None
+    ) -> pd.DataFrame:
+        """Items of ``kind`` × fiscal years (the plan's unless ``years``), integer yen."""
+        years = years if years is not None else self.settings.fiscal_years
+        rows: dict[tuple[str, str], list[int]] = {}
+        for item in self.ws.cost_items:
+            if item.kind != kind:
+                continue
+            by_year = self.item_year(item.id, basis)
+            rows[(item.option, item.id)] = [by_year.get(fy, 0) for fy in years]
+        index = pd.MultiIndex.from_tuples(list(rows), names=["option", "item"])
+        frame = pd.DataFrame(
+            list(rows.values()),
+            index=index,
+            columns=pd.Index(years, name="fiscal_year"),
+            dtype="int64",
+        )
+        frame.attrs.update(basis=basis, currency=self.settings.currency, kind=kind)
+        return frame
+
+
+_CACHE: dict[int, tuple[weakref.ref[Workspace], dict[tuple[object, ...], CostModel]]] = {}
+
+
+def cost_model(
+    ws: Workspace, assumptions: dict[str, Decimal] | None = None, scenario: str | None = None
+) -> CostModel:
+    """Compute (or fetch from the cache) the monthly cost model of a workspace.
+
+    Parameters
+    ----------
+    ws : Workspace
+    assumptions : dict, optional
+        Assumption values to use instead of the register's (what-if).
+    scenario : str, optional
+        A scenario from ``assumptions.yaml`` whose overrides apply first.
+    """
+    if scenario is not None and scenario not in ws.scenarios:
+        raise InputError(
+            f"unknown scenario {scenario!r}; known: " + (", ".join(ws.scenarios) or "none")
+        )
+    key = (scenario, tuple(sorted((k, str(v)) for k, v in (assumptions or {}).items())))
+    entry = _CACHE.get(id(ws))
+    if entry is None or entry[0]() is not ws:
+        entry = (weakref.ref(ws), {})
+        _CACHE[id(ws)] = entry
+    if key in entry[1]:
+        return entry[1][key]
+    values = {name: a.value for name, a in ws.assumptions.items()}
+    if scenario is not None:
+        values.update(ws.scenarios[scenario])
+    for k, v in (assumptions or {}).items():
+        if k not in values:
+            raise InputError(f"unknown assumption {k!r}")
+        values[k] = Decimal(str(v))
+    model = CostModel(ws, values, _monthly(ws, values))
+    entry[1][key] = model
+    return model
+
+
+def _monthly(ws: Workspace, values: dict[str, Decimal]) -> dict[str, dict[int, Decimal]]:
+    s = ws.settings
+    sm = s.fy_start_month
+    out: dict[str, dict[int, Decimal]] = {}
+
+    def val(v: Value) -> Decimal:
+        return values[v.assumption] if v.assumption is not None else v.literal  # type: ignore[return-value]
+
+    for item in _order(ws.cost_items):
+        a, b = item_span(item, s)
+        first_fy = fy_of_month(a, sm)
+        rate = Decimal(1)
+        if item.currency is not None and item.currency != s.currency:
+            rate = values[s.exchange_rates[item.currency]]
+        growth = val(item.growth) if item.growth is not None else Decimal(0)
+        esc = val(item.escalation) if item.escalation is not None else Decimal(0)
+
+        def quantity(
+            fy: int, item: CostItem = item, first_fy: int = first_fy, growth: Decimal = growth
+        ) -> Decimal:
+            if item.quantity_series is not None:
+                k = fy - first_fy
+                if not 0 <= k < len(item.quantity_series):
+                    raise InputError(
+                        f"cost item {item.id!r}: the quantity series has "
+                        f"{len(item.quantity_series)} values but the item runs into FY{fy}"
+                    )
+                return item.quantity_series[k]
+            assert item.quantity is not None
+            return val(item.quantity) * (1 + growth) ** (fy - first_fy)
+
+        def per_period(fy: int, item: CostItem = item, esc: Decimal = esc) -> Decimal:
+            factor = (1 + esc) ** (fy - s.first_fy)
+            if item.amount is not None:
+                return val(item.amount) * factor
+            if item.tiers is not None:
+                prices = [val(p) * factor for _, p in item.tiers.bands]
+                return tiered_amount(item.tiers, quantity(fy), prices)
+            if item.unit_price is not None:
+                return quantity(fy) * val(item.unit_price) * factor
+            assert item.percent_of is not None
+            pct = item.percent_of
+            if pct.basis == "total":
+                base = sum((sum(out[r].values(), Decimal(0)) for r in pct.items), Decimal(0))
+            else:
+                base = sum(
+                    (v for r in pct.items for m, v in out[r].items() if fy_of_month(m, sm) == fy),
+                    Decimal(0),
+                )
+            return val(pct.rate) * base
+
+        months: dict[int, Decimal] = defaultdict(Decimal)
+        if item.nature == "one-off":
+            step = 12 * item.every if item.every else None
+            last = b if (item.end is not None or step) else a
+            m = a
+            while m <= last:
+                months[m] += per_period(fy_of_month(m, sm)) * rate
+                if step is None:
+                    break
+                m += step
+        elif item.percent_of is not None and item.percent_of.basis == "same_year":
+            # Rate × the referenced items' amount in each fiscal year, spread over the
+            # months this item is active in that year.
+            active: dict[int, list[int]] = defaultdict(list)
+            for m in range(a, b + 1):
+                active[fy_of_month(m, sm)].append(m)
+            for fy, ms in active.items():
+                share = per_period(fy) * rate * len(ms) / TWELVE
+                for m in ms:
+                    months[m] += share / len(ms)
+        else:
+            cache: dict[int, Decimal] = {}
+            for m in range(a, b + 1):
+                fy = fy_of_month(m, sm)
+                if fy not in cache:
+                    amount = per_period(fy) * rate
+                    cache[fy] = amount / TWELVE if item.period == "year" else amount
+                months[m] += cache[fy]
+        out[item.id] = dict(months)
+    return out

@@ -1,0 +1,248 @@
+"""Cost tables by fiscal year: per option, by category, cumulative, compared, budgeted."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import cast
+
+import pandas as pd
+
+from archplan.costs.discount import npv
+from archplan.costs.engine import Basis, cost_model
+from archplan.fiscal import fy_label
+from archplan.money import TOTAL, format_amount, to_display_unit, with_totals
+from archplan.workspace.model import Workspace
+
+__all__ = [
+    "break_even",
+    "budget_view",
+    "category_summary",
+    "cost_summary",
+    "cost_table",
+    "cumulative_costs",
+    "format_budget",
+    "item_schedule",
+    "yearly_totals",
+]
+
+Overrides = dict[str, Decimal] | None
+
+
+def item_schedule(
+    ws: Workspace,
+    basis: Basis = "inclusive",
+    assumptions: Overrides = None,
+    scenario: str | None = None,
+    kind: str = "cost",
+) -> pd.DataFrame:
+    """Every cost item's amount per fiscal year of the plan, in integer yen.
+
+    Returns
+    -------
+    DataFrame
+        Index ``(option, item)``, columns the fiscal years (int, named ``fiscal_year``);
+        ``attrs["basis"]`` says whether tax is included.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> ws = load_workspace("data/examples/food-lab")
+    >>> sched = item_schedule(ws)
+    >>> int(sched.loc[("saas", "saas-subscription"), 2026])  # 45 × 12,000 × 12 × 1.1
+    7128000
+    """
+    return cost_model(ws, assumptions, scenario).schedule(basis, kind)
+
+
+def cost_table(
+    ws: Workspace,
+    option: str,
+    basis: Basis = "inclusive",
+    assumptions: Overrides = None,
+    scenario: str | None = None,
+) -> pd.DataFrame:
+    """One option's cost items by fiscal year, with a total row and column (yen).
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> t = cost_table(load_workspace("data/examples/food-lab"), "saas")
+    >>> int(t.loc["total", "total"]), int(t.drop(index="total")["total"].sum())
+    (58190000, 58190000)
+    """
+    ws.option(option)  # KeyError for an unknown option, before any work
+    sched = item_schedule(ws, basis, assumptions, scenario)
+    if option in sched.index.get_level_values("option"):
+        body = cast(pd.DataFrame, sched.xs(option, level="option"))
+    else:
+        body = pd.DataFrame(columns=sched.columns, dtype="int64").rename_axis("item")
+    table = with_totals(body)
+    table.index.name = "item"
+    table.attrs.update(basis=basis, currency=ws.settings.currency, option=option)
+    return table
+
+
+def category_summary(
+    ws: Workspace,
+    option: str,
+    basis: Basis = "inclusive",
+    assumptions: Overrides = None,
+    scenario: str | None = None,
+) -> pd.DataFrame:
+    """One option's costs by category and fiscal year, with totals (yen)."""
+    table = cost_table(ws, option, basis, assumptions, scenario).drop(index=TOTAL, columns=TOTAL)
+    cats = {i.id: i.category for i in ws.cost_items}
+    body = table.groupby(table.index.map(cats)).sum()
+    body.index.name = "category"
+    out = with_totals(body)
+    out.attrs.update(basis=basis, option=option)
+    return out
+
+
+def yearly_totals(
+    ws: Workspace,
+    basis: Basis = "inclusive",
+    assumptions: Overrides = None,
+    scenario: str | None = None,
+) -> pd.DataFrame:
+    """Total cost per fiscal year (rows) and option (columns), in yen."""
+    sched = item_schedule(ws, basis, assumptions, scenario)
+    totals = sched.groupby(level="option").sum().T
+    totals = totals.reindex(columns=[o.id for o in ws.options], fill_value=0)
+    totals.columns.name = "option"
+    totals.attrs["basis"] = basis
+    return totals.astype("int64")
+
+
+def cumulative_costs(
+    ws: Workspace,
+    basis: Basis = "inclusive",
+    assumptions: Overrides = None,
+    scenario: str | None = None,
+) -> pd.DataFrame:
+    """Cumulative cost by fiscal year (rows) and option (columns), in yen."""
+    cum = yearly_totals(ws, basis, assumptions, scenario).cumsum()
+    cum.attrs["basis"] = basis
+    return cum
+
+
+def cost_summary(
+    ws: Workspace,
+    basis: Basis = "inclusive",
+    assumptions: Overrides = None,
+    scenario: str | None = None,
+) -> pd.DataFrame:
+    """Per option: total over the horizon, NPV and equivalent annual cost.
+
+    NPV follows the workspace's timing convention (``discounting.timing``: ``start`` puts
+    the first fiscal year at time 0, as numpy-financial does; ``end`` discounts every
+    year, as a spreadsheet's NPV() does).
+
+    Returns
+    -------
+    DataFrame
+        Index ``option``; columns ``name``, ``total`` (int yen), ``npv``, ``eac`` (float).
+    """
+    from archplan.costs.discount import equivalent_annual_cost
+
+    yearly = yearly_totals(ws, basis, assumptions, scenario)
+    rate = ws.settings.discount_rate
+    timing = ws.settings.discount_timing
+    npvs = {o: npv(yearly[o].tolist(), rate, timing) for o in yearly.columns}
+    out = pd.DataFrame(
+        {
+            "name": ws.option_names,
+            TOTAL: yearly.sum(axis=0).astype("int64"),
+            "npv": pd.Series(npvs),
+            "eac": pd.Series(
+                {o: equivalent_annual_cost(v, rate, len(yearly), timing) for o, v in npvs.items()}
+            ),
+        }
+    )
+    out.index.name = "option"
+    out.attrs.update(basis=basis, discount_rate=rate, timing=timing)
+    return out
+
+
+def break_even(
+    ws: Workspace,
+    basis: Basis = "inclusive",
+    assumptions: Overrides = None,
+    scenario: str | None = None,
+) -> pd.DataFrame:
+    """For each pair (row, column): the first fiscal year from which the row option's
+    cumulative cost stays at or below the column option's, when it starts above it.
+
+    ``None`` where the row option never catches up within the plan (or is never more
+    expensive: then the cell holds the first fiscal year).
+    """
+    cum = cumulative_costs(ws, basis, assumptions, scenario)
+    options = list(cum.columns)
+    years = list(cum.index)
+    out = pd.DataFrame(
+        None,
+        index=pd.Index(options, name="option"),
+        columns=pd.Index(options, name="versus"),
+        dtype=object,
+    )
+    for a in options:
+        for b in options:
+            if a == b:
+                continue
+            diff = (cum[a] - cum[b]).to_numpy()
+            result = None
+            for k in range(len(years)):
+                if (diff[k:] <= 0).all():
+                    result = int(years[k])
+                    break
+            out.loc[a, b] = result
+    return out
+
+
+def budget_view(
+    ws: Workspace,
+    by: str = "option",
+    option: str | None = None,
+    basis: Basis = "inclusive",
+    unit: str | None = None,
+    assumptions: Overrides = None,
+    scenario: str | None = None,
+) -> pd.DataFrame:
+    """Per fiscal year amounts in the display unit, rows cross-footing to the totals.
+
+    Parameters
+    ----------
+    by : {"option", "category", "item"}
+        Rows: options (all), or one option's categories or items (``option`` required).
+    unit : {"yen", "thousand"}, optional
+        Defaults to the workspace's display unit.
+
+    Returns
+    -------
+    DataFrame
+        Integers in the unit; cells rounded half-up, totals summed from the rounded cells.
+    """
+    unit = unit or ws.settings.display_unit
+    if by == "option":
+        body = yearly_totals(ws, basis, assumptions, scenario).T
+    elif by in ("category", "item"):
+        if option is None:
+            raise ValueError("by='category' or 'item' needs an option")
+        fn = category_summary if by == "category" else cost_table
+        body = fn(ws, option, basis, assumptions, scenario)
+    else:
+        raise ValueError(f"by must be option, category or item, not {by!r}")
+    shown = to_display_unit(body, unit)
+    shown.attrs.update(basis=basis, unit=unit, by=by, option=option)
+    return shown
+
+
+def format_budget(table: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    """A budget table as text: thousands separators, ▲ for negatives in Japanese, fiscal
+    years labelled ``FY2026`` or ``令和8年度``."""
+    out = table.map(lambda v: format_amount(int(v), language))
+    out.columns = [
+        fy_label(int(c), language) if c != TOTAL else ("合計" if language == "ja" else "Total")
+        for c in table.columns
+    ]
+    return out

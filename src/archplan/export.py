@@ -1,0 +1,296 @@
+"""Export the cost plan to a workbook a finance officer can audit, and to CSV.
+
+The workbook has a summary sheet and one sheet per option, fiscal years as columns.
+Amounts are integer yen values; **every total is a live formula** (``=SUM(…)``), the
+summary's totals refer to the option sheets, and its NPV is the spreadsheet's own
+``NPV()`` formula adjusted to the workspace's timing convention, so the officer can check
+each figure in Excel itself.
+
+Text from the workspace that a spreadsheet would run as a formula (starting with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return) is neutralised: stored as a string in the
+workbook, and prefixed with ``'`` in CSV (OWASP's advice for CSV injection).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from archplan.costs import commitments, cost_summary, item_schedule
+from archplan.costs.engine import Basis
+from archplan.fileio import check_target, write_atomic
+from archplan.fiscal import fy_label
+from archplan.workspace.model import Workspace
+
+__all__ = ["export_csv", "export_xlsx", "neutralise"]
+
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+CREATOR = "archplan"
+
+
+def neutralise(text: str) -> str:
+    """Make text safe for a CSV cell: a leading formula character gets a ``'`` before it.
+
+    Examples
+    --------
+    >>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise("plain"), neutralise("-3 items")
+    ('\\'=HYPERLINK("http://x")', 'plain', "'-3 items")
+    """
+    return "'" + text if text.startswith(_DANGEROUS) else text
+
+
+def _text_cell(ws_sheet: Any, row: int, col: int, value: str) -> None:
+    cell = ws_sheet.cell(row=row, column=col)
+    cell.value = value
+    # openpyxl would store "=…" as a formula; force a plain string cell instead.
+    cell.data_type = "s"
+
+
+def _sheet_name(option: str, used: set[str]) -> str:
+    name = "".join(ch for ch in option if ch not in "[]:*?/\\")[:28] or "option"
+    base, k = name, 2
+    while name.lower() in used or name.lower() == "summary":
+        name = f"{base[:26]}~{k}"
+        k += 1
+    used.add(name.lower())
+    return name
+
+
+def _is_ours(head: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(head)) as z:
+            return f"<dc:creator>{CREATOR}</dc:creator>".encode() in z.read("docProps/core.xml")
+    except Exception:
+        # Only the first 64 KiB were read: fall back to looking for the marker bytes.
+        return False
+
+
+def _is_ours_file(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as z:
+            return f"<dc:creator>{CREATOR}</dc:creator>".encode() in z.read("docProps/core.xml")
+    except Exception:
+        return False
+
+
+def export_xlsx(
+    ws: Workspace, path: str | Path, *, basis: Basis = "inclusive", force: bool = False
+) -> Path:
+    """Write the cost plan as an ``.xlsx`` workbook with live total formulas.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from archplan import load_workspace
+    >>> out = export_xlsx(load_workspace("data/examples/food-lab"),
+    ...                   tempfile.mkdtemp() + "/plan.xlsx")
+    >>> out.suffix
+    '.xlsx'
+    """
+    out = Path(path).resolve()
+    if out.exists() and not force and not _is_ours_file(out):
+        check_target(out, force, _is_ours, "workbook")
+    lang = ws.settings.language
+    sched = item_schedule(ws, basis)
+    years = list(sched.columns)
+    items = {i.id: i for i in ws.cost_items}
+    neg = "▲" if lang == "ja" else "-"
+    money = f'#,##0;[Red]"{neg}"#,##0'
+    bold = Font(bold=True)
+    head_fill = PatternFill("solid", fgColor="E8EEF7")
+    wb = Workbook()
+    wb.properties.creator = CREATOR
+    wb.properties.title = ws.settings.title
+    summary = wb.create_sheet("Summary", 0)
+    wb.remove(wb["Sheet"])
+    used: set[str] = set()
+    total_refs: dict[str, tuple[str, int]] = {}
+    first_col = 5  # A id, B name, C category, D phase, then fiscal years
+    for option in ws.options:
+        sheet = wb.create_sheet(_sheet_name(option.id, used))
+        _text_cell(sheet, 1, 1, option.name)
+        sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
+        _text_cell(sheet, 2, 1, f"yen, tax-{basis}")
+        headers = [
+            "item",
+            "name",
+            "category",
+            "phase",
+            *[fy_label(int(fy), lang) for fy in years],
+            "total",
+        ]
+        for c, h in enumerate(headers, start=1):
+            _text_cell(sheet, 4, c, h)
+            sheet.cell(row=4, column=c).font = bold
+            sheet.cell(row=4, column=c).fill = head_fill
+        rows = (
+            sched.xs(option.id, level="option")
+            if option.id in sched.index.get_level_values("option")
+            else sched.iloc[0:0]
+        )
+        r = 5
+        for item_id, values in rows.iterrows():
+            it = items[str(item_id)]
+            for c, text in enumerate([it.id, it.name, it.category, it.phase], start=1):
+                _text_cell(sheet, r, c, text)
+            for k, v in enumerate(values.tolist()):
+                cell = sheet.cell(row=r, column=first_col + k, value=int(v))
+                cell.number_format = money
+            a = get_column_letter(first_col)
+            z = get_column_letter(first_col + len(years) - 1)
+            tot = sheet.cell(row=r, column=first_col + len(years), value=f"=SUM({a}{r}:{z}{r})")
+            tot.number_format = money
+            r += 1
+        total_row = r
+        _text_cell(sheet, total_row, 1, "total")
+        sheet.cell(row=total_row, column=1).font = bold
+        for k in range(len(years) + 1):
+            col = get_column_letter(first_col + k)
+            cell = sheet.cell(
+                row=total_row,
+                column=first_col + k,
+                value=f"=SUM({col}5:{col}{total_row - 1})" if total_row > 5 else 0,
+            )
+            cell.number_format = money
+            cell.font = bold
+        sheet.column_dimensions["B"].width = 34
+        for k in range(len(years) + 1):
+            sheet.column_dimensions[get_column_letter(first_col + k)].width = 14
+        sheet.freeze_panes = "E5"
+        total_refs[option.id] = (sheet.title, total_row)
+    # Summary: per option, each fiscal year's total and the grand total refer to the
+    # option sheets; NPV is a live NPV() formula on those cells.
+    _text_cell(summary, 1, 1, ws.settings.title)
+    summary.cell(row=1, column=1).font = Font(bold=True, size=13)
+    rate = ws.settings.discount_rate
+    timing = ws.settings.discount_timing
+    _text_cell(summary, 2, 1, f"yen, tax-{basis}; discount rate {rate:.2%}, timing {timing}")
+    summary.cell(row=3, column=1, value=rate).number_format = "0.00%"
+    _text_cell(summary, 3, 2, "discount rate")
+    headers = ["option", "name", *[fy_label(int(fy), lang) for fy in years], "total", "NPV"]
+    for c, h in enumerate(headers, start=1):
+        _text_cell(summary, 5, c, h)
+        summary.cell(row=5, column=c).font = bold
+        summary.cell(row=5, column=c).fill = head_fill
+    npvs = cost_summary(ws, basis)["npv"]
+    for k, option in enumerate(ws.options):
+        r = 6 + k
+        sheet_title, total_row = total_refs[option.id]
+        ref = "'" + sheet_title.replace("'", "''") + "'"
+        _text_cell(summary, r, 1, option.id)
+        _text_cell(summary, r, 2, option.name)
+        for j in range(len(years) + 1):
+            col = get_column_letter(first_col + j)
+            cell = summary.cell(row=r, column=3 + j, value=f"={ref}!{col}{total_row}")
+            cell.number_format = money
+        first = get_column_letter(3)
+        second = get_column_letter(4)
+        last = get_column_letter(2 + len(years))
+        if timing == "start":
+            formula = (
+                f"={first}{r}+NPV($A$3,{second}{r}:{last}{r})" if len(years) > 1 else f"={first}{r}"
+            )
+        else:
+            formula = f"=NPV($A$3,{first}{r}:{last}{r})"
+        cell = summary.cell(row=r, column=3 + len(years) + 1, value=formula)
+        cell.number_format = money
+        # Keep archplan's own figure beside it, so a difference would show at once.
+        _text_cell(summary, r, 3 + len(years) + 2, f"archplan: {npvs[option.id]:,.0f}")
+    summary.column_dimensions["B"].width = 34
+    # Commitments and the assumptions register, for the audit trail.
+    com = commitments(ws, basis)
+    if not com.empty:
+        sheet = wb.create_sheet("Commitments")
+        cols = [
+            "contract",
+            "name",
+            "first_fy",
+            "last_fy",
+            "total",
+            "ceiling",
+            "exceeded",
+            *com.attrs["years"],
+        ]
+        for c, h in enumerate(cols, start=1):
+            _text_cell(sheet, 1, c, str(h))
+            sheet.cell(row=1, column=c).font = bold
+        for r, (cid, row) in enumerate(com.iterrows(), start=2):
+            _text_cell(sheet, r, 1, str(cid))
+            _text_cell(sheet, r, 2, str(row["name"]))
+            for c, key in enumerate(cols[2:], start=3):
+                v = row[key]
+                sheet.cell(
+                    row=r,
+                    column=c,
+                    value=None
+                    if v is None or v != v
+                    else (bool(v) if key == "exceeded" else int(v)),
+                )
+    sheet = wb.create_sheet("Assumptions")
+    for c, h in enumerate(["name", "value", "unit", "source", "as of"], start=1):
+        _text_cell(sheet, 1, c, h)
+        sheet.cell(row=1, column=c).font = bold
+    for r, assumption in enumerate(ws.assumptions.values(), start=2):
+        _text_cell(sheet, r, 1, assumption.name)
+        sheet.cell(row=r, column=2, value=float(assumption.value))
+        _text_cell(sheet, r, 3, assumption.unit)
+        _text_cell(sheet, r, 4, assumption.source)
+        _text_cell(sheet, r, 5, assumption.as_of.isoformat() if assumption.as_of else "")
+        sheet.cell(row=r, column=4).alignment = Alignment(wrap_text=True)
+    buf = io.BytesIO()
+    wb.save(buf)
+    write_atomic(out, buf.getvalue())
+    return out
+
+
+def export_csv(
+    ws: Workspace, folder: str | Path, *, basis: Basis = "inclusive", force: bool = False
+) -> list[Path]:
+    """Write ``costs.csv`` (one row per item, fiscal years as columns) and
+    ``summary.csv`` (per option: total and NPV) into ``folder`` (UTF-8 with a byte-order
+    mark, so Excel on Japanese Windows opens it correctly).
+    """
+    root = Path(folder).resolve()
+    root.mkdir(parents=True, exist_ok=True)
+    marker = b"\xef\xbb\xbf# archplan"
+    sched = item_schedule(ws, basis)
+    years = [int(y) for y in sched.columns]
+    items = {i.id: i for i in ws.cost_items}
+    written = []
+    for name, header, rows in (
+        (
+            "costs.csv",
+            ["option", "item", "name", "category", "phase", *years, "total"],
+            [
+                [o, i, items[i].name, items[i].category, items[i].phase, *map(int, v), int(sum(v))]
+                for (o, i), v in zip(sched.index, sched.to_numpy().tolist(), strict=True)
+            ],
+        ),
+        (
+            "summary.csv",
+            ["option", "name", "total", "npv"],
+            [
+                [o, r["name"], int(r["total"]), round(float(r["npv"]))]
+                for o, r in cost_summary(ws, basis).iterrows()
+            ],
+        ),
+    ):
+        path = root / name
+        check_target(path, force, lambda head: head.startswith(marker), "CSV file")
+        buf = io.StringIO()
+        title = " ".join(ws.settings.title.split())  # one line, whatever the user typed
+        buf.write(f"# archplan {title}; yen, tax-{basis}\n")
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([neutralise(v) if isinstance(v, str) else v for v in row])
+        write_atomic(path, "\ufeff" + buf.getvalue())
+        written.append(path)
+    return written
