@@ -22,3 +22,43 @@ def example_copy(tmp_path: Path) -> Path:
     dest = tmp_path / "ws"
     shutil.copytree(EXAMPLE, dest)
     return dest
+
+
+def make_workspace(
+    tmp_path: Path,
+    items: str,
+    *,
+    settings: str = "",
+    assumptions: str = "",
+    contracts: str = "",
+    replace: dict[str, str] | None = None,
+) -> Path:
+    """A copy of the example with its own cost items (YAML text under ``items:``).
+
+    ``settings`` is appended to archplan.yaml, ``assumptions`` to the assumptions
+    register (indented entries or a ``scenarios:`` section), ``contracts`` becomes the
+    ``contracts:`` section of costs.yaml; ``replace`` edits archplan.yaml text.
+    """
+    import textwrap
+
+    dest = tmp_path / "ws"
+    shutil.copytree(EXAMPLE, dest)
+    body = "items:\n" + textwrap.indent(textwrap.dedent(items).strip("\n"), "  ") + "\n"
+    if contracts:
+        body += (
+            "contracts:\n" + textwrap.indent(textwrap.dedent(contracts).strip("\n"), "  ") + "\n"
+        )
+    (dest / "costs.yaml").write_text(body, encoding="utf-8")
+    cfg = dest / "archplan.yaml"
+    text = cfg.read_text(encoding="utf-8")
+    for old, new in (replace or {}).items():
+        assert old in text, old
+        text = text.replace(old, new)
+    cfg.write_text(text + textwrap.dedent(settings), encoding="utf-8")
+    if assumptions:
+        reg = dest / "assumptions.yaml"
+        reg.write_text(
+            reg.read_text(encoding="utf-8") + textwrap.dedent(assumptions), encoding="utf-8"
+        )
+    # The example's cost criterion needs every option costed; keep it but zero-safe.
+    return dest

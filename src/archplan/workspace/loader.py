@@ -34,6 +34,7 @@ from archplan.workspace._yaml import YamlDoc, dotted, load_yaml
 from archplan.workspace.model import (
     CATEGORIES,
     PHASES,
+    USEFUL_LIVES,
     Assumption,
     ComparisonSettings,
     Contract,
@@ -729,11 +730,11 @@ def _read_comparison(f: _File, raw: Any) -> ComparisonSettings:
     )
 
 
-def _list_section(f: _File, key: str, what: str) -> list[Any]:
+def _list_section(f: _File, key: str, what: str, also: tuple[str, ...] = ()) -> list[Any]:
     m = f.mapping(f.doc.data if f.doc else None, (), f"a mapping with a '{key}' list")
     if m is None:
         return []
-    f.unknown_keys(m, (), (key,))
+    f.unknown_keys(m, (), (key, *also))
     if key not in m:
         f.problem((), f"required section {key!r} is missing", f"'{key}:' with a list of {what}")
         return []
@@ -1325,9 +1326,7 @@ def _read_costs(
         elif val.literal is not None and val.literal < 0 and not negative_ok:
             f.problem(path, f"negative {path[-1]} {val.literal}", "zero or more")
 
-    raw_items = _list_section(f, "items", "cost items") if m0 is not None else []
-    if m0 is not None:
-        f.unknown_keys(m0, (), ("items", "contracts"))
+    raw_items = _list_section(f, "items", "cost items", ("contracts",)) if m0 is not None else []
     for i, raw in enumerate(raw_items):
         p: YPath = ("items", i)
         m = f.mapping(raw, p, "a mapping describing one cost item")
@@ -1493,7 +1492,7 @@ def _read_costs(
             "an ISO currency code such as JPY or USD",
             required=False,
         )
-        if currency is not None and currency != home and currency not in rates:
+        if settings and currency is not None and currency != home and currency not in rates:
             f.problem(
                 (*p, "currency"),
                 f"no exchange rate for {currency}",
@@ -1506,7 +1505,7 @@ def _read_costs(
                 f"unknown contract {contract!r}",
                 "the id of a contract under 'contracts:' in costs.yaml",
             )
-        lives = settings.useful_lives if settings else {}
+        lives = settings.useful_lives if settings else dict(USEFUL_LIVES)
         asset = f.field(m, p, "asset", _text, "an asset class: " + ", ".join(lives), required=False)
         if asset is not None and asset not in lives:
             f.problem(

@@ -1,0 +1,69 @@
+"""Discounting against numpy-financial and published spreadsheet examples."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy_financial as npf
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from archplan import ArchplanError
+from archplan.costs import equivalent_annual_cost, irr, npv, payback_year, roi, xirr, xnpv
+
+FLOWS = [-10000, 3000, 4200, 6800]
+DATES = [
+    date(2008, 1, 1),
+    date(2008, 3, 1),
+    date(2008, 10, 30),
+    date(2009, 2, 15),
+    date(2009, 4, 1),
+]
+DATED = [-10000, 2750, 4250, 3250, 2750]
+
+
+def test_npv_both_conventions_published() -> None:
+    # NPV(10 %, −10000, 3000, 4200, 6800): 1,307.29 with the first flow at time 0
+    # (numpy-financial), 1,188.44 in a spreadsheet's NPV(), which discounts it too.
+    assert npv(FLOWS, 0.10) == pytest.approx(1307.29, abs=0.005)
+    assert npv(FLOWS, 0.10, "end") == pytest.approx(1188.44, abs=0.005)
+
+
+def test_xnpv_and_xirr_published() -> None:
+    # The spreadsheet documentation's XNPV example (9 %): 2,086.65; XIRR: 37.34 %.
+    assert xnpv(0.09, DATED, DATES) == pytest.approx(2086.65, abs=0.005)
+    assert xirr(DATED, DATES) == pytest.approx(0.373362535, abs=1e-6)
+
+
+def test_irr_against_numpy_financial_and_refusal() -> None:
+    assert irr([-100, 39, 59, 55, 20]) == pytest.approx(npf.irr([-100, 39, 59, 55, 20]))
+    with pytest.raises(ArchplanError, match="change sign"):
+        irr([100, 200, 300])  # a cost-only option: no IRR, said plainly
+
+
+@given(
+    st.lists(st.floats(-1e7, 1e7, allow_nan=False), min_size=1, max_size=12), st.floats(0.0, 0.2)
+)
+def test_npv_matches_numpy_financial(values: list[float], rate: float) -> None:
+    assert npv(values, rate) == pytest.approx(float(npf.npv(rate, values)), rel=1e-9, abs=1e-6)
+    assert npv(values, rate, "end") == pytest.approx(
+        float(npf.npv(rate, values)) / (1 + rate), rel=1e-9, abs=1e-6
+    )
+
+
+@pytest.mark.parametrize("timing", ["start", "end"])
+def test_equivalent_annual_cost_has_the_same_present_value(timing: str) -> None:
+    pv = 1_000_000.0
+    eac = equivalent_annual_cost(pv, 0.04, 5, timing)
+    level = [eac] * 5
+    assert npv(level, 0.04, timing) == pytest.approx(pv)
+    # numpy-financial's own annuity: PV of five payments of `eac`.
+    when = "begin" if timing == "start" else "end"
+    assert -npf.pv(0.04, 5, eac, when=when) == pytest.approx(pv)
+
+
+def test_payback_and_roi() -> None:
+    assert payback_year([2026, 2027, 2028, 2029], [-300, 100, 100, 150]) == 2029
+    assert payback_year([2026, 2027], [-300, 100]) is None
+    assert roi(130.0, 100.0) == pytest.approx(0.3)

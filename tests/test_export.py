@@ -1,0 +1,94 @@
+"""Excel and CSV export: live formulas that add up, neutralised text, safe writes."""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.utils import column_index_from_string
+
+from archplan import TargetExistsError, load_workspace
+from archplan.cli import main
+from archplan.costs import cost_summary, cost_table
+from archplan.export import export_csv, export_xlsx
+
+
+def _evaluate(wb: openpyxl.Workbook, sheet: str, ref: str, depth: int = 0) -> float:
+    """A tiny evaluator for the formulas archplan writes: =SUM(A1:B2) and ='s'!C3."""
+    assert depth < 10
+    cell = wb[sheet][ref]
+    v = cell.value
+    if not (isinstance(v, str) and v.startswith("=")) or cell.data_type == "s":
+        return float(v or 0)
+    m = re.fullmatch(r"=SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)", v)
+    if m:
+        c1, r1 = column_index_from_string(m.group(1)), int(m.group(2))
+        c2, r2 = column_index_from_string(m.group(3)), int(m.group(4))
+        return sum(
+            _evaluate(wb, sheet, wb[sheet].cell(row=r, column=c).coordinate, depth + 1)
+            for r in range(r1, r2 + 1)
+            for c in range(c1, c2 + 1)
+        )
+    m = re.fullmatch(r"='(.+)'!([A-Z]+\d+)", v)
+    if m:
+        return _evaluate(wb, m.group(1).replace("''", "'"), m.group(2), depth + 1)
+    raise AssertionError(f"unexpected formula {v}")
+
+
+def test_workbook_totals_are_live_formulas_that_add_up(example_dir: Path, tmp_path: Path) -> None:
+    ws = load_workspace(example_dir)
+    out = export_xlsx(ws, tmp_path / "plan.xlsx")
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[:2] == ["Summary", "saas"]
+    table = cost_table(ws, "gov-cloud")
+    sheet = wb["gov-cloud"]
+    total_row = 4 + len(table)  # header on row 4, items, then totals
+    assert sheet.cell(row=total_row, column=1).value == "total"
+    grand = sheet.cell(row=total_row, column=5 + 5)
+    assert grand.value.startswith("=SUM(")
+    assert _evaluate(wb, "gov-cloud", grand.coordinate) == table.loc["total", "total"]
+    summary = wb["Summary"]
+    for r in range(6, 6 + len(ws.options)):
+        option = summary.cell(row=r, column=1).value
+        assert _evaluate(wb, "Summary", f"H{r}") == cost_summary(ws).loc[option, "total"]
+        assert summary[f"I{r}"].value == f"=C{r}+NPV($A$3,D{r}:G{r})"
+
+
+def test_formula_like_text_is_neutralised(example_dir: Path, tmp_path: Path) -> None:
+    ws_dir = tmp_path / "ws"
+    shutil.copytree(example_dir, ws_dir)
+    costs = ws_dir / "costs.yaml"
+    costs.write_text(
+        costs.read_text(encoding="utf-8").replace(
+            "name: 初期設定・帳票調整", 'name: \'=HYPERLINK("http://evil.example","x")\''
+        ),
+        encoding="utf-8",
+    )
+    ws = load_workspace(ws_dir)
+    wb = openpyxl.load_workbook(export_xlsx(ws, tmp_path / "x.xlsx"))
+    cell = wb["saas"]["B5"]
+    assert cell.value.startswith("=HYPERLINK") and cell.data_type == "s"  # text, not formula
+    export_csv(ws, tmp_path / "csv")
+    with (tmp_path / "csv" / "costs.csv").open(encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(line for line in fh if not line.startswith("#")))
+    assert rows[1][2].startswith("'=HYPERLINK")
+
+
+def test_export_refuses_foreign_files_and_replaces_its_own(
+    example_dir: Path, tmp_path: Path
+) -> None:
+    ws = load_workspace(example_dir)
+    mine = tmp_path / "budget.xlsx"
+    mine.write_bytes(b"the finance office's own workbook")
+    with pytest.raises(TargetExistsError):
+        export_xlsx(ws, mine)
+    assert mine.read_bytes() == b"the finance office's own workbook"
+    ours = export_xlsx(ws, tmp_path / "plan.xlsx")
+    export_xlsx(ws, ours)  # archplan's own workbook: replaced without --force
+    assert main(["export", str(example_dir), "--xlsx", str(mine)]) == 1
+    assert main(["export", str(example_dir), "--xlsx", str(mine), "--force"]) == 0
+    assert openpyxl.load_workbook(mine).sheetnames[0] == "Summary"
