@@ -7,13 +7,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
-from conftest import make_workspace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archplan import WorkspaceError, load_workspace
 from archplan.costs import cost_model, cost_table, item_schedule, tiered_amount
 from archplan.workspace.model import Tiers, Value
+from conftest import make_workspace
 
 FLAT = {"  rate: 0.10\n": "  rate: 0.10\n"}
 

@@ -6,7 +6,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import make_workspace
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -24,6 +23,7 @@ from archplan.costs import (
     share_costs,
 )
 from archplan.money import TOTAL
+from conftest import make_workspace
 
 
 def test_commitment_ceiling_warning(tmp_path: Path) -> None:
