@@ -90,8 +90,9 @@ def test_demo_prints_where_the_report_is(
 ) -> None:
     assert main(["demo", "--output-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert f"Report written to {tmp_path / 'food-lab.html'}" in out
-    assert (tmp_path / "food-lab.html").stat().st_size > 10_000
+    for name in ("food-lab", "network-refresh", "shared-platform"):
+        assert f"Report written to {tmp_path / (name + '.html')}" in out
+        assert (tmp_path / f"{name}.html").stat().st_size > 10_000
 
 
 def test_workspace_text_is_escaped(tmp_path: Path, example_dir: Path) -> None:
@@ -124,3 +125,43 @@ def test_report_shows_knockouts_stability_and_acceptability(report_html: str) ->
     imgs = re.findall(r"<img[^>]*>", report_html)
     assert len(imgs) >= 5
     assert all('src="data:image/png;base64,' in i and 'alt="' in i for i in imgs)
+
+
+@pytest.fixture(scope="module")
+def network_html(tmp_path_factory: pytest.TempPathFactory) -> str:
+    example = Path(__file__).resolve().parents[1] / "data" / "examples" / "network-refresh"
+    return build_report(example, tmp_path_factory.mktemp("n") / "n.html").read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def shared_html(tmp_path_factory: pytest.TempPathFactory) -> str:
+    example = Path(__file__).resolve().parents[1] / "data" / "examples" / "shared-platform"
+    return build_report(example, tmp_path_factory.mktemp("s") / "s.html").read_text("utf-8")
+
+
+def test_network_report_shows_commitments_depreciation_and_budget(network_html: str) -> None:
+    assert "債務負担行為（複数年契約）" in network_html
+    assert "exceeds its ceiling 200,000,000 yen" in network_html  # the NaaS contract
+    assert "資産計上した機器等の減価償却" in network_html
+    assert "令和15年度" in network_html  # eight fiscal years
+    assert "シナリオ別の総費用" in network_html and "more-sites" in network_html
+    budget = re.search(r'<table class="ap-table ap-budget">(.*?)</table>', network_html, re.S)
+    assert budget is not None
+    rows = re.findall(r"<tr(?: class=\"total\")?>(.*?)</tr>", budget.group(1).split("<tbody>")[1])
+    numbers = [
+        [
+            int(c.replace(",", "").replace("▲", "-"))
+            for c in re.findall(r'<td class="num">([^<]*)</td>', row)
+        ]
+        for row in rows
+    ]
+    body, total = numbers[:-1], numbers[-1]
+    assert [sum(col) for col in zip(*body, strict=True)] == total  # cross-footed
+
+
+def test_shared_platform_report_is_in_english_with_shares(shared_html: str) -> None:
+    assert '<html lang="en">' in shared_html
+    assert "Shared use: each party's share" in shared_html
+    assert "Kita City" in shared_html and "Yama Village" in shared_html
+    assert "FY2026" in shared_html and "令和" not in shared_html
+    assert "Scenarios: total cost over the plan" in shared_html and "weak-yen" in shared_html

@@ -17,7 +17,7 @@ def test_sliders_drive_the_ranking(example_dir: Path) -> None:
         slider.value = 100 if cid == "usability" else 0
     assert ex.result.winner == "gov-cloud"  # only usability counts: the custom build wins
     assert ex.table.value.index("ガバメントクラウド") < ex.table.value.index("検査情報管理SaaS")
-    assert ex.chart.value != first_png and ex.chart.value[:4] == b"\x89PNG"
+    assert bytes(ex.chart.value) != bytes(first_png) and bytes(ex.chart.value)[:4] == b"\x89PNG"
 
 
 def test_method_selector(example_dir: Path) -> None:
@@ -37,3 +37,23 @@ def test_bad_state_is_reported_not_raised(example_dir: Path) -> None:
     for s in ex.sliders.values():
         s.value = 0
     assert "not all zero" in ex.message.value
+
+
+def test_cost_explorer_exchange_rate_and_scenario(tmp_path: Path) -> None:
+    from archplan.widgets import CostExplorer
+
+    ws = load_workspace(
+        Path(__file__).resolve().parents[1] / "data" / "examples" / "shared-platform"
+    )
+    ex = CostExplorer(ws, ["user_growth", "usd_jpy"])
+    base = ex.totals.copy()
+    ex.sliders["usd_jpy"].value = 160
+    # Only the USD-priced SaaS moves with the exchange rate.
+    assert ex.totals["joint-saas"] > base["joint-saas"]
+    assert ex.totals["joint-build"] == base["joint-build"]
+    png = bytes(ex.chart.value)
+    ex.scenario.value = "low-uptake"  # sets user growth to 3 % and the rate back to 139
+    assert ex.sliders["user_growth"].value == 0.03 and ex.sliders["usd_jpy"].value == 139
+    assert ex.totals["joint-saas"] < base["joint-saas"]
+    assert bytes(ex.chart.value) != png
+    assert "Kita" not in ex.table.value and "Joint SaaS" in ex.table.value

@@ -13,18 +13,18 @@ from pathlib import Path
 
 from archplan.errors import ArchplanError, WorkspaceError
 
-EXAMPLE = "food-lab"
 
-
-def _example_dir() -> Path:
+def _examples() -> list[Path]:
     # Source checkouts (and editable installs) have data/examples next to src/.
     here = Path(__file__).resolve()
     for parent in here.parents:
-        candidate = parent / "data" / "examples" / EXAMPLE
-        if candidate.is_dir():
-            return candidate
+        folder = parent / "data" / "examples"
+        if folder.is_dir():
+            found = sorted(p for p in folder.iterdir() if (p / "archplan.yaml").is_file())
+            if found:
+                return found
     raise ArchplanError(
-        "the bundled example was not found; run archplan demo from a source checkout"
+        "the bundled examples were not found; run archplan demo from a source checkout"
     )
 
 
@@ -79,10 +79,10 @@ def _cmd_new(args: argparse.Namespace) -> int:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from archplan.report import build_report
 
-    workspace = _example_dir()
-    out = build_report(workspace, Path(args.output_dir) / f"{EXAMPLE}.html", force=True)
-    print(f"Example workspace: {workspace}")
-    print(f"Report written to {out}")
+    for workspace in _examples():
+        out = build_report(workspace, Path(args.output_dir) / f"{workspace.name}.html", force=True)
+        print(f"Example workspace: {workspace}")
+        print(f"Report written to {out}")
     return 0
 
 
@@ -137,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=_cmd_new)
 
-    p = sub.add_parser("demo", help="build the report of the bundled example")
+    p = sub.add_parser("demo", help="build the reports of the bundled examples")
     p.add_argument("--output-dir", default="out", help="where to write it (default: out)")
     p.set_defaults(func=_cmd_demo)
     return parser

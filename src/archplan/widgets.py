@@ -8,6 +8,7 @@ the result back; no kernel or browser is needed.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import ipywidgets as w
@@ -19,7 +20,7 @@ from archplan.report.charts import contribution_chart
 from archplan.report.sections import esc, html_table
 from archplan.workspace.model import Workspace
 
-__all__ = ["WeightExplorer"]
+__all__ = ["CostExplorer", "WeightExplorer"]
 
 
 class WeightExplorer:
@@ -109,6 +110,118 @@ class WeightExplorer:
         self.chart.value = contribution_chart(
             r.contributions, problem.option_names, problem.criterion_names, self.language
         ).png()
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)  # type: ignore[no-untyped-call]
+
+
+class CostExplorer:
+    """Sliders for chosen assumptions (e.g. user growth, exchange rate) and a scenario
+    selector, with the budget by fiscal year and the cumulative-cost chart.
+
+    Parameters
+    ----------
+    ws : Workspace
+    knobs : list of str
+        Assumption names to put on sliders; each ranges from half to twice its value
+        (zero to twice for a value of zero is not useful, so zero gets 0 … 1).
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> ex = CostExplorer(load_workspace("data/examples/food-lab"), ["users"])
+    >>> before = ex.totals["saas"]
+    >>> ex.sliders["users"].value = 90
+    >>> int(ex.totals["saas"] - before)  # thousand yen: 45 users × 12,000 × 12 × 5 × 1.1
+    35640
+    """
+
+    def __init__(self, ws: Workspace, knobs: list[str]) -> None:
+        from archplan.report.charts import cumulative_chart
+
+        self._chart_fn = cumulative_chart
+        self.ws = ws
+        self.sliders: dict[str, w.FloatSlider] = {}
+        for name in knobs:
+            a = ws.assumptions[name]
+            v = float(a.value)
+            lo, hi = (v / 2, v * 2) if v > 0 else (0.0, 1.0)
+            step = 10 ** (len(str(int(abs(hi)))) - 3) if hi >= 100 else 0.005
+            self.sliders[name] = w.FloatSlider(
+                value=v,
+                min=lo,
+                max=hi,
+                step=step,
+                description=name,
+                continuous_update=False,
+                style={"description_width": "10em"},
+                layout=w.Layout(width="32em"),
+            )
+        self.scenario = w.Dropdown(
+            options=["base", *ws.scenarios], value="base", description="Scenario"
+        )
+        self.table = w.HTML()
+        self.chart = w.Image(format="png")
+        self.message = w.HTML()
+        self.totals = pd.Series(dtype="int64")
+        self._holding = False
+        for s in self.sliders.values():
+            s.observe(self._changed, names="value")
+        self.scenario.observe(self._scenario_changed, names="value")
+        self.widget = w.HBox(
+            [
+                w.VBox([self.scenario, *self.sliders.values()]),
+                w.VBox([self.message, self.table, self.chart]),
+            ]
+        )
+        self.update()
+
+    def _scenario_changed(self, change: dict[str, Any]) -> None:
+        # A scenario sets its assumptions: move the sliders there (one update, not one per
+        # slider); the user then adjusts from that starting point.
+        name = change["new"]
+        values = self.ws.scenarios.get(name, {}) if name != "base" else {}
+        self._holding = True
+        try:
+            for key, slider in self.sliders.items():
+                v = float(values.get(key, self.ws.assumptions[key].value))
+                slider.max = max(slider.max, v)
+                slider.min = min(slider.min, v)
+                slider.value = v
+        finally:
+            self._holding = False
+        self.update()
+
+    def overrides(self) -> dict[str, Decimal]:
+        """The slider values as assumption overrides."""
+        return {k: Decimal(str(s.value)) for k, s in self.sliders.items()}
+
+    def _changed(self, change: dict[str, Any]) -> None:
+        if not self._holding:
+            self.update()
+
+    def update(self) -> None:
+        """Recompute the budget and chart from the sliders and the scenario."""
+        from archplan.costs import budget_view, format_budget
+
+        scenario = None if self.scenario.value == "base" else self.scenario.value
+        # The scenario applies first; the sliders (set from it) override on top.
+        try:
+            view = budget_view(self.ws, assumptions=self.overrides(), scenario=scenario)
+        except ArchplanError as exc:
+            self.message.value = f'<p style="color:#a00">{esc(exc)}</p>'
+            return
+        self.message.value = ""
+        self.totals = view["total"].drop("total")
+        text = format_budget(view, self.ws.settings.language)
+        names = dict(self.ws.option_names.items())
+        rows = [[esc(names.get(str(k), str(k))), *map(esc, r.tolist())] for k, r in text.iterrows()]
+        self.table.value = html_table(
+            ["", *map(esc, text.columns)], rows, numeric_from=1, total_last=True
+        )
+        self.chart.value = self._chart_fn(self.ws, self.overrides(), scenario).png()
 
     def _ipython_display_(self) -> None:
         from IPython.display import display

@@ -42,6 +42,7 @@ _CELLS = [
         "from archplan import load_workspace\n"
         "from archplan.report import charts as C\n"
         "from archplan.report import comparison as K\n"
+        "from archplan.report import cost_sections as P\n"
         "from archplan.report import sections as S\n"
         "ws = load_workspace(workspace)"
     ),
@@ -51,7 +52,9 @@ _CELLS = [
     "K.sensitivity_section(ws)",
     "S.cost_summary_section(ws)",
     "C.cumulative_chart(ws)",
+    "P.budget_section(ws)",
     "S.cost_tables_section(ws)",
+    "P.plan_details_section(ws)",
     "S.decisions_section(ws)",
 ]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+from decimal import Decimal
 
 import numpy as np
 import pandas as pd
@@ -86,10 +87,12 @@ def _font_family(language: str) -> list[str]:
     return [font_manager.FontProperties(fname=path).get_name(), "DejaVu Sans"]
 
 
-def cumulative_chart(ws: Workspace) -> Chart:
+def cumulative_chart(
+    ws: Workspace, assumptions: dict[str, Decimal] | None = None, scenario: str | None = None
+) -> Chart:
     """Line chart of cumulative cost by fiscal year, one line per option."""
     lang = ws.settings.language
-    cum = cumulative_costs(ws)
+    cum = cumulative_costs(ws, assumptions=assumptions, scenario=scenario)
     divisor = UNIT_DIVISOR[ws.settings.display_unit]
     names = ws.option_names
     title = label("cumulative", lang)

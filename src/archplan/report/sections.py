@@ -133,9 +133,11 @@ def cost_summary_section(ws: Workspace) -> Fragment:
     years = ws.settings.fiscal_years
     span = f"{fy_label(years[0], lang)}–{fy_label(years[-1], lang)}"
     rows = [
-        [esc(r["name"]), _money(ws, r[TOTAL]), _money(ws, r["npv"])] for _, r in summary.iterrows()
+        [esc(r["name"]), _money(ws, r[TOTAL]), _money(ws, r["npv"]), _money(ws, r["eac"])]
+        for _, r in summary.iterrows()
     ]
     rate = f"{ws.settings.discount_rate:.1%}"
+    note_key = "npv_note" if ws.settings.discount_timing == "start" else "npv_note_end"
     return Fragment(
         f'<h2 id="costs">{esc(label("cost_summary", lang))}</h2>'
         + html_table(
@@ -143,12 +145,13 @@ def cost_summary_section(ws: Workspace) -> Fragment:
                 esc(label("option", lang)),
                 esc(label("total", lang)) + f" {esc(span)}",
                 esc(label("npv", lang)),
+                esc(label("eac", lang)),
             ],
             rows,
             numeric_from=1,
             caption=esc(_unit_note(ws)),
         )
-        + f'<p class="ap-note">{esc(label("npv_note", lang).format(rate=rate))}</p>'
+        + f'<p class="ap-note">{esc(label(note_key, lang).format(rate=rate))}</p>'
     )
 
 

@@ -1,0 +1,284 @@
+"""Report sections on the cost plan beyond the per-option tables: budget by fiscal year,
+categories, break-even, scenarios, commitments, depreciation, shared use, net benefit.
+
+A section whose data the workspace does not have (no contracts, no scenarios …) says
+nothing rather than printing an empty table.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from archplan.costs import (
+    break_even,
+    budget_view,
+    category_summary,
+    commitments,
+    cost_summary,
+    depreciation,
+    net_benefit,
+    scenario_table,
+    share_costs,
+)
+from archplan.fiscal import fy_label
+from archplan.money import TOTAL, UNIT_DIVISOR, format_amount, to_display_unit
+from archplan.report.i18n import label
+from archplan.report.sections import Fragment, esc, html_table
+from archplan.workspace.model import Workspace
+
+__all__ = ["budget_section", "plan_details_section"]
+
+
+def _unit(ws: Workspace) -> str:
+    lang = ws.settings.language
+    unit = label("unit_" + ws.settings.display_unit, lang)
+    tax = label("tax_inclusive", lang)
+    return f"（{unit}・{tax}）" if lang == "ja" else f"({unit}, {tax})"
+
+
+def _fy_headers(ws: Workspace, columns: list[object]) -> list[str]:
+    lang = ws.settings.language
+    return [
+        esc(label("total", lang)) if c == TOTAL else esc(fy_label(int(str(c)), lang))
+        for c in columns
+    ]
+
+
+def _rows(ws: Workspace, table: pd.DataFrame, names: dict[str, str]) -> list[list[str]]:
+    lang = ws.settings.language
+    rows = []
+    for key, values in table.iterrows():
+        first = label("total", lang) if key == TOTAL else names.get(str(key), str(key))
+        rows.append([esc(first), *[format_amount(int(v), lang) for v in values]])
+    return rows
+
+
+def budget_section(ws: Workspace) -> Fragment:
+    """The budget view: every option's cost per fiscal year in the display unit,
+    cross-footed, then each option's categories, and the break-even years."""
+    lang = ws.settings.language
+
+    def L(key: str) -> str:
+        return esc(label(key, lang))
+
+    names = {o.id: o.name for o in ws.options}
+    view = budget_view(ws)
+    out = [
+        f'<h2 id="budget">{L("budget")}</h2>',
+        html_table(
+            [L("option"), *_fy_headers(ws, list(view.columns))],
+            _rows(ws, view, names),
+            numeric_from=1,
+            total_last=True,
+            caption=esc(_unit(ws)),
+            css="ap-budget",
+        ),
+        f'<p class="ap-note">{L("rounding_note")}</p>',
+    ]
+    # Categories: options × categories over the horizon.
+    cats: dict[str, pd.Series] = {}
+    for o in ws.options:
+        summary = category_summary(ws, o.id).drop(index=TOTAL)
+        cats[o.id] = summary[TOTAL]
+    table = pd.DataFrame(cats).T.fillna(0).astype("int64")
+    shown = to_display_unit(table, ws.settings.display_unit)
+    out.append(f"<h3>{L('by_category')}</h3>")
+    out.append(
+        html_table(
+            [L("option"), *[esc(c) if c != TOTAL else L("total") for c in shown.columns]],
+            _rows(ws, shown, names),
+            numeric_from=1,
+            total_last=True,
+            caption=esc(_unit(ws)),
+            css="ap-categories",
+        )
+    )
+    be = break_even(ws)
+    rows = []
+    for a in be.index:
+        for b in be.columns:
+            if a == b:
+                continue
+            cum_a_first = budget_view(ws, unit="yen").loc[a, ws.settings.fiscal_years[0]]
+            cum_b_first = budget_view(ws, unit="yen").loc[b, ws.settings.fiscal_years[0]]
+            year = be.loc[a, b]
+            if cum_a_first > cum_b_first and year is not None:
+                rows.append(
+                    [esc(names[str(a)]), esc(names[str(b)]), esc(fy_label(int(year), lang))]
+                )
+    if rows:
+        out.append(f"<h3>{L('break_even')}</h3>")
+        out.append(f'<p class="ap-note">{L("break_even_note")}</p>')
+        out.append(
+            html_table([L("option"), L("versus"), L("from_year")], rows, css="ap-break-even")
+        )
+    return Fragment("".join(out))
+
+
+def plan_details_section(ws: Workspace) -> Fragment:
+    """Scenarios, multi-year commitments, depreciation, shared use and net benefit —
+    each only when the workspace has it."""
+    lang = ws.settings.language
+
+    def L(key: str) -> str:
+        return esc(label(key, lang))
+
+    names = {o.id: o.name for o in ws.options}
+    divisor = UNIT_DIVISOR[ws.settings.display_unit]
+    out: list[str] = []
+    if ws.scenarios:
+        table = scenario_table(ws)
+        shown = table.map(lambda v: format_amount(round(int(v) / divisor), lang))
+        out.append(f'<h2 id="scenarios">{L("scenarios")}</h2>')
+        rows = [[esc(names[str(o)]), *r.tolist()] for o, r in shown.iterrows()]
+        out.append(
+            html_table(
+                [L("option"), *[esc(c) for c in table.columns]],
+                rows,
+                numeric_from=1,
+                caption=esc(_unit(ws)),
+                css="ap-scenarios",
+            )
+        )
+        overrides = "".join(
+            f"<li>{esc(n)}: " + esc(", ".join(f"{k} = {v:g}" for k, v in o.items())) + "</li>"
+            for n, o in ws.scenarios.items()
+        )
+        out.append(f'<ul class="ap-note">{overrides}</ul>')
+    com = commitments(ws)
+    if not com.empty:
+        out.append(f'<h2 id="commitments">{L("commitments")}</h2>')
+        for w in com.attrs["warnings"]:
+            out.append(f'<p class="ap-warning" role="alert">⚠ {esc(w)}</p>')
+        years = com.attrs["years"]
+        rows = []
+        for _cid, r in com.iterrows():
+            period = (
+                f"{fy_label(int(r['first_fy']), lang)}–{fy_label(int(r['last_fy']), lang)}"
+                if r["first_fy"] is not None
+                else ""
+            )
+            ceiling = (
+                ""
+                if pd.isna(r["ceiling"])
+                else format_amount(round(int(r["ceiling"]) / divisor), lang)
+            )
+            rows.append(
+                [
+                    esc(r["name"]),
+                    esc(period),
+                    *[format_amount(round(int(r[y]) / divisor), lang) for y in years],
+                    format_amount(round(int(r["total"]) / divisor), lang),
+                    ceiling,
+                    "⚠" if r["exceeded"] else "✓",
+                ]
+            )
+        out.append(
+            html_table(
+                [
+                    L("contract"),
+                    L("period"),
+                    *_fy_headers(ws, years),
+                    L("commitment"),
+                    L("ceiling"),
+                    L("within"),
+                ],
+                rows,
+                numeric_from=2,
+                caption=esc(_unit(ws)),
+                css="ap-commitments",
+            )
+        )
+    dep = depreciation(ws)
+    if not dep.empty:
+        out.append(f'<h2 id="depreciation">{L("depreciation")}</h2>')
+        years = ws.settings.fiscal_years
+        items = {i.id: i.name for i in ws.cost_items}
+        rows = []
+        for key, rec in zip(dep.index.tolist(), dep.to_dict("records"), strict=True):
+            opt_id, item_id, bought = (str(k) for k in key)
+            rows.append(
+                [
+                    esc(names[opt_id]),
+                    esc(items[item_id]),
+                    esc(bought),
+                    esc(f"{rec['asset']} / {rec['life']}"),
+                    *[format_amount(round(int(rec[y]) / divisor), lang) for y in years],
+                    format_amount(round(int(rec["after_plan"]) / divisor), lang),
+                ]
+            )
+        out.append(
+            html_table(
+                [
+                    L("option"),
+                    L("item"),
+                    L("purchased"),
+                    L("life"),
+                    *_fy_headers(ws, list(years)),
+                    L("after_plan"),
+                ],
+                rows,
+                numeric_from=4,
+                caption=esc(_unit(ws)),
+                css="ap-depreciation",
+            )
+        )
+        threshold = format_amount(dep.attrs["threshold"], lang)
+        note = label("depreciation_note", lang).format(threshold=threshold)
+        out.append(f'<p class="ap-note">{esc(note)}</p>')
+    if ws.parties and ws.settings.sharing_key:
+        summary = cost_summary(ws)
+        option = str(summary["total"].idxmin())
+        from archplan.compare import rank_options
+
+        ranking = rank_options(ws)
+        if len(ranking):
+            option = str(ranking.index[0])
+        shares = share_costs(ws, option)
+        out.append(f'<h2 id="sharing">{L("sharing")}</h2>')
+        note = label("sharing_note", lang).format(option=names[option], key=ws.settings.sharing_key)
+        out.append(f'<p class="ap-note">{esc(note)}</p>')
+        body = shares.drop(columns="name")
+        shown = to_display_unit(body.drop(index=TOTAL), ws.settings.display_unit)
+        party = {p.id: p.name for p in ws.parties}
+        out.append(
+            html_table(
+                [L("party"), *_fy_headers(ws, list(shown.columns))],
+                _rows(ws, shown, party),
+                numeric_from=1,
+                total_last=True,
+                caption=esc(_unit(ws)),
+                css="ap-sharing",
+            )
+        )
+    for opt in ws.options:
+        if not any(i.kind == "benefit" and i.option == opt.id for i in ws.cost_items):
+            continue
+        nb = net_benefit(ws, opt.id)
+        out.append(f"<h2>{L('net_benefit')} — {esc(opt.name)}</h2>")
+        shown = nb[["benefit", "cost", "net"]].T
+        out.append(
+            html_table(
+                [L("item"), *_fy_headers(ws, list(shown.columns))],
+                _rows(
+                    ws,
+                    shown.map(lambda v: round(int(v) / divisor)),
+                    {
+                        "benefit": label("benefit_row", lang),
+                        "cost": label("cost_row", lang),
+                        "net": label("net_row", lang),
+                    },
+                ),
+                numeric_from=1,
+                caption=esc(_unit(ws)),
+            )
+        )
+        payback = nb.attrs["payback_year"]
+        out.append(
+            f'<p class="ap-note">{L("payback")}: '
+            f"{esc(fy_label(payback, lang)) if payback else '—'}; ROI: "
+            f"{nb.attrs['roi']:.1%}</p>"
+            if nb.attrs["roi"] is not None
+            else ""
+        )
+    return Fragment("".join(out))
