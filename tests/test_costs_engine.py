@@ -306,3 +306,18 @@ def test_cost_table_totals_are_exact(example_dir: Path) -> None:
         assert (body.sum(axis=0) == t.loc["total"].drop("total")).all()
     model = cost_model(ws)
     assert cost_model(ws) is model  # cached per workspace
+
+
+def test_negative_quantity_and_end_before_start_are_located(tmp_path: Path) -> None:
+    d = make_workspace(
+        tmp_path,
+        """
+        - {id: q, option: saas, name: Q, category: other, nature: recurring,
+           quantity: -5, unit_price: 100, start: 2027, end: 2026}
+    """,
+    )
+    with pytest.raises(WorkspaceError) as info:
+        load_workspace(d)
+    text = [str(p) for p in info.value.problems]
+    assert any(t.startswith("costs.yaml:3: items[0].quantity: negative quantity -5") for t in text)
+    assert any("items[0].end: end 2026 is before start 2027" in t for t in text)

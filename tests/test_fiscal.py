@@ -48,3 +48,19 @@ def test_every_day_lies_within_its_fiscal_year(day: date, start: int) -> None:
     assert first <= day <= last
     # Consecutive fiscal years tile the calendar with no gap or overlap.
     assert fiscal_year(last + timedelta(days=1), start) == fiscal_year(day, start) + 1
+
+
+def test_fiscal_year_type() -> None:
+    from archplan import FiscalYear
+
+    fy = FiscalYear(2026)
+    assert (fy.first_day, fy.last_day) == (date(2026, 4, 1), date(2027, 3, 31))
+    assert FiscalYear.of(date(2027, 3, 31)) == fy and FiscalYear.of(date(2027, 4, 1)) == fy + 1
+    assert str(fy) == "FY2026" and fy.label("ja") == "令和8年度"
+    assert date(2026, 3, 31) not in fy
+    cal = FiscalYear(2026, start_month=1)
+    assert cal.last_day == date(2026, 12, 31) and repr(cal) == "FiscalYear(2026, start_month=1)"
+    # pandas' Y-MAR periods are named by the year they end in: FY2026 is Period('2027').
+    import pandas as pd
+
+    assert pd.Period(date(2026, 4, 1), freq="Y-MAR").year == 2027 != fy.year

@@ -24,7 +24,7 @@ from archplan.errors import (
     TargetExistsError,
     WorkspaceError,
 )
-from archplan.fiscal import fiscal_year, fiscal_year_bounds, fy_label
+from archplan.fiscal import FiscalYear, fiscal_year, fiscal_year_bounds, fy_label
 from archplan.money import format_amount, to_display_unit
 from archplan.workspace import Workspace, check_workspace, load_workspace
 
@@ -36,6 +36,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     # errors
     "ArchplanError",
+    "FiscalYear",
     "InputError",
     "Problem",
     "ReportError",

@@ -7,11 +7,12 @@ year they *end* in, so we do not use them for labels.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from archplan.errors import InputError
 
-__all__ = ["fiscal_year", "fiscal_year_bounds", "fy_label"]
+__all__ = ["FiscalYear", "fiscal_year", "fiscal_year_bounds", "fy_label"]
 
 
 def fiscal_year(day: date, start_month: int = 4) -> int:
@@ -60,3 +61,54 @@ def fy_label(fy: int, language: str = "en") -> str:
             n = fy - first + 1
             return f"{era}{'元' if n == 1 else n}年度"
     return f"{fy}年度"
+
+
+@dataclass(frozen=True, order=True)
+class FiscalYear:
+    """A fiscal year, named by the calendar year it starts in.
+
+    Examples
+    --------
+    >>> fy = FiscalYear.of(date(2027, 2, 14))
+    >>> fy, fy.first_day, fy.last_day, fy.label("ja")
+    (FiscalYear(2026), datetime.date(2026, 4, 1), datetime.date(2027, 3, 31), '令和8年度')
+    >>> date(2026, 12, 1) in fy, fy + 1
+    (True, FiscalYear(2027))
+    """
+
+    year: int
+    start_month: int = 4
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.start_month <= 12:
+            raise InputError(f"start_month must be 1..12, not {self.start_month}")
+
+    @classmethod
+    def of(cls, day: date, start_month: int = 4) -> FiscalYear:
+        """The fiscal year containing ``day``."""
+        return cls(fiscal_year(day, start_month), start_month)
+
+    @property
+    def first_day(self) -> date:
+        return fiscal_year_bounds(self.year, self.start_month)[0]
+
+    @property
+    def last_day(self) -> date:
+        return fiscal_year_bounds(self.year, self.start_month)[1]
+
+    def label(self, language: str = "en") -> str:
+        """``FY2026`` or ``令和8年度``."""
+        return fy_label(self.year, language)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.first_day <= day <= self.last_day
+
+    def __add__(self, years: int) -> FiscalYear:
+        return FiscalYear(self.year + years, self.start_month)
+
+    def __str__(self) -> str:
+        return self.label()
+
+    def __repr__(self) -> str:
+        extra = f", start_month={self.start_month}" if self.start_month != 4 else ""
+        return f"FiscalYear({self.year}{extra})"
