@@ -28,7 +28,8 @@ from typing import Any, TypeVar, cast
 
 import pandas as pd
 
-from archplan.errors import Problem, WorkspaceError
+from archplan.errors import InputError, Problem, WorkspaceError
+from archplan.uncertainty.distributions import Distribution
 from archplan.workspace._yaml import Path as YPath
 from archplan.workspace._yaml import YamlDoc, dotted, load_yaml
 from archplan.workspace.model import (
@@ -38,6 +39,7 @@ from archplan.workspace.model import (
     Assumption,
     ComparisonSettings,
     Contract,
+    Correlation,
     CostItem,
     Criterion,
     CriterionSource,
@@ -49,8 +51,10 @@ from archplan.workspace.model import (
     Option,
     Party,
     PercentOf,
+    Risk,
     Scale,
     Settings,
+    SimulationSettings,
     TaxBasis,
     Tiers,
     Value,
@@ -109,6 +113,7 @@ class _File:
         self.doc = doc
         self.problems = problems
         self.parties: list[Party] = []
+        self.risks: list[Risk] = []
 
     def problem(self, path: YPath, message: str, expected: str | None = None) -> None:
         line = self.doc.line(path) if self.doc is not None else None
@@ -313,6 +318,7 @@ def _read_settings(f: _File) -> Settings | None:
         "discounting",
         "depreciation",
         "sharing",
+        "simulation",
     )
     f.unknown_keys(m, (), allowed)
     n_before = len(f.problems)
@@ -434,6 +440,7 @@ def _read_settings(f: _File) -> Settings | None:
                 or "start"
             )
     threshold, lives = _read_depreciation(f, m.get("depreciation"))
+    simulation = _read_simulation(f, m.get("simulation"))
     sharing_key = None
     if "sharing" in m:
         sm = f.mapping(m["sharing"], ("sharing",), "a mapping with key and parties")
@@ -458,6 +465,7 @@ def _read_settings(f: _File) -> Settings | None:
         capitalisation_threshold=threshold,
         useful_lives=lives,
         sharing_key=sharing_key,
+        simulation=simulation,
         title=title,
         language=cast(Language, language),
         author=author or "",
@@ -539,6 +547,44 @@ def _read_exchange_rates(f: _File, raw: Any) -> dict[str, str]:
             continue
         out[cur] = name
     return out
+
+
+def _read_simulation(f: _File, raw: Any) -> SimulationSettings:
+    if raw is None:
+        return SimulationSettings()
+    p: YPath = ("simulation",)
+    m = f.mapping(raw, p, "a mapping with trials, seed and confidence")
+    if m is None:
+        return SimulationSettings()
+    f.unknown_keys(m, p, ("trials", "seed", "confidence"))
+    trials = f.field(
+        m,
+        p,
+        "trials",
+        _ranged(_int, 100, 10_000_000),
+        "a number of trials, 100 to 10,000,000 (10,000 or more recommended)",
+        required=False,
+        default=10_000,
+    )
+    seed = f.field(
+        m,
+        p,
+        "seed",
+        _ranged(_int, 0, 2**63 - 1),
+        "a whole number",
+        required=False,
+        default=20260401,
+    )
+    conf = f.field(
+        m,
+        p,
+        "confidence",
+        _ranged(_float, 0.5, 0.999),
+        "a confidence level such as 0.8 (P80)",
+        required=False,
+        default=0.8,
+    )
+    return SimulationSettings(trials or 10_000, seed if seed is not None else 20260401, conf or 0.8)
 
 
 def _read_depreciation(f: _File, raw: Any) -> tuple[Decimal, dict[str, int]]:
@@ -1069,7 +1115,7 @@ def _read_assumptions(f: _File) -> dict[str, Assumption]:
     m = f.mapping(f.doc.data if f.doc else None, (), "a mapping with an 'assumptions' section")
     if m is None:
         return out
-    f.unknown_keys(m, (), ("assumptions", "scenarios"))
+    f.unknown_keys(m, (), ("assumptions", "scenarios", "correlations"))
     section = m.get("assumptions")
     if section is None:
         if "assumptions" not in m:
@@ -1097,14 +1143,146 @@ def _read_assumptions(f: _File) -> dict[str, Assumption]:
             if value is not None:
                 out[name] = Assumption(name, value)
             continue
-        f.unknown_keys(raw, p, ("value", "unit", "source", "as_of", "description"))
+        f.unknown_keys(raw, p, ("value", "unit", "source", "as_of", "description", "uncertainty"))
         value = f.field(raw, p, "value", _decimal, "a number")
         unit = f.field(raw, p, "unit", _text, "text", required=False, default="")
         source = f.field(raw, p, "source", _text, "text", required=False, default="")
         as_of = f.field(raw, p, "as_of", _date, "a date as YYYY-MM-DD", required=False)
         desc = f.field(raw, p, "description", _text, "text", required=False, default="")
+        dist = (
+            _read_uncertainty(f, raw["uncertainty"], (*p, "uncertainty"))
+            if "uncertainty" in raw
+            else None
+        )
         if value is not None:
-            out[name] = Assumption(name, value, unit or "", source or "", as_of, desc or "")
+            out[name] = Assumption(name, value, unit or "", source or "", as_of, desc or "", dist)
+    return out
+
+
+_DIST_KEYS = ("dist", "min", "mode", "likely", "max", "shape", "median", "p90", "value")
+
+
+def _read_uncertainty(f: _File, raw: Any, p: YPath) -> Distribution | None:
+    """A distribution from {dist: triangular|pert|uniform|lognormal|fixed, …}."""
+    from archplan.uncertainty.distributions import PERT, Fixed, Lognormal, Triangular, Uniform
+
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return Fixed(float(raw))
+    m = f.mapping(raw, p, "a mapping such as {dist: pert, min: 80, mode: 100, max: 150}")
+    if m is None:
+        return None
+    f.unknown_keys(m, p, _DIST_KEYS)
+    if "likely" in m and "mode" not in m:
+        m = {**m, "mode": m["likely"]}
+    dist = f.field(
+        m,
+        p,
+        "dist",
+        _choice("triangular", "pert", "uniform", "lognormal", "fixed"),
+        "triangular, pert, uniform, lognormal or fixed",
+    )
+    need = {
+        "triangular": ("min", "mode", "max"),
+        "pert": ("min", "mode", "max"),
+        "uniform": ("min", "max"),
+        "lognormal": ("median", "p90"),
+        "fixed": ("value",),
+    }
+    if dist is None:
+        return None
+    vals: dict[str, float] = {}
+    for key in need[dist]:
+        v = f.field(m, p, key, _float, f"a number ({dist} needs {', '.join(need[dist])})")
+        if v is not None:
+            vals[key] = v
+    shape = f.field(
+        m,
+        p,
+        "shape",
+        _ranged(_float, 0.001, 1000),
+        "a positive PERT shape",
+        required=False,
+        default=4.0,
+    )
+    if len(vals) != len(need[dist]):
+        return None
+    try:
+        if dist == "triangular":
+            return Triangular(vals["min"], vals["mode"], vals["max"])
+        if dist == "pert":
+            return PERT(vals["min"], vals["mode"], vals["max"], shape or 4.0)
+        if dist == "uniform":
+            return Uniform(vals["min"], vals["max"])
+        if dist == "lognormal":
+            return Lognormal(vals["median"], vals["p90"])
+        return Fixed(vals["value"])
+    except InputError as exc:
+        f.problem(
+            p,
+            f"impossible distribution: {exc}",
+            "min ≤ mode ≤ max with min < max (lognormal: 0 < median < p90)",
+        )
+        return None
+
+
+def _read_correlations(f: _File, assumptions: dict[str, Assumption]) -> list[Correlation]:
+    m = f.doc.data if f.doc and isinstance(f.doc.data, dict) else {}
+    raw = m.get("correlations")
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        f.problem(
+            ("correlations",),
+            f"{_describe(raw)} where a list belongs",
+            "a list such as [{between: [users, peak], rho: 0.6}]",
+        )
+        return []
+    out: list[Correlation] = []
+    seen: set[frozenset[str]] = set()
+    for k, row in enumerate(raw):
+        p: YPath = ("correlations", k)
+        rm = f.mapping(row, p, "a mapping with between and rho")
+        if rm is None:
+            continue
+        f.unknown_keys(rm, p, ("between", "rho"))
+        pair = rm.get("between")
+        if not (
+            isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)
+        ):
+            f.problem(
+                (*p, "between"),
+                f"{_describe(pair)} is not a pair of input names",
+                "[name, name]: assumption names, item:<id> or risk:<id>",
+            )
+            continue
+        a, b = pair
+        for name in (a, b):
+            if ":" not in name and name not in assumptions:
+                f.problem(
+                    (*p, "between"),
+                    f"unknown assumption {name!r}",
+                    "an assumption with an uncertainty, item:<id> or risk:<id>",
+                )
+            elif ":" not in name and assumptions[name].uncertainty is None:
+                f.problem(
+                    (*p, "between"),
+                    f"assumption {name!r} has no uncertainty",
+                    "inputs that carry an 'uncertainty'",
+                )
+        if a == b:
+            f.problem(
+                (*p, "between"), "an input cannot be correlated with itself", "two different inputs"
+            )
+            continue
+        if frozenset((a, b)) in seen:
+            f.problem((*p, "between"), f"the pair {a}, {b} is given twice", "each pair once")
+            continue
+        seen.add(frozenset((a, b)))
+        rho = f.field(
+            rm, p, "rho", _ranged(_float, -1.0, 1.0), "a rank correlation between -1 and 1"
+        )
+        if rho is not None:
+            out.append(Correlation(a, b, rho))
     return out
 
 
@@ -1173,6 +1351,7 @@ _ITEM_KEYS = (
     "currency",
     "contract",
     "asset",
+    "uncertainty",
     "start",
     "end",
     "note",
@@ -1326,7 +1505,9 @@ def _read_costs(
         elif val.literal is not None and val.literal < 0 and not negative_ok:
             f.problem(path, f"negative {path[-1]} {val.literal}", "zero or more")
 
-    raw_items = _list_section(f, "items", "cost items", ("contracts",)) if m0 is not None else []
+    raw_items = (
+        _list_section(f, "items", "cost items", ("contracts", "risks")) if m0 is not None else []
+    )
     for i, raw in enumerate(raw_items):
         p: YPath = ("items", i)
         m = f.mapping(raw, p, "a mapping describing one cost item")
@@ -1548,6 +1729,17 @@ def _read_costs(
                         "one quantity per fiscal year from start to end",
                     )
         note = f.field(m, p, "note", _text, "text", required=False, default="")
+        factor = (
+            _read_uncertainty(f, m["uncertainty"], (*p, "uncertainty"))
+            if "uncertainty" in m
+            else None
+        )
+        if factor is not None and factor.median() <= 0:
+            f.problem(
+                (*p, "uncertainty"),
+                "an item's uncertainty is a factor on its amount and must be positive",
+                "e.g. {dist: triangular, min: 0.9, mode: 1.0, max: 1.4}",
+            )
         if len(f.problems) > n_before:
             continue
         assert iid and option and name and category and nature and start is not None
@@ -1585,11 +1777,73 @@ def _read_costs(
                 currency=currency,
                 contract=contract,
                 asset=asset,
+                uncertainty=factor,
             )
         )
     _check_unique(f, "items", ids, "cost item")
     _check_percent_of(f, out, [iid for _, iid in ids if iid])
+    f.risks = _read_risks(f, m0.get("risks") if m0 else None, options, settings)
     return out, contracts
+
+
+def _read_risks(
+    f: _File, raw: Any, options: set[str] | None, settings: Settings | None
+) -> list[Risk]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        f.problem(
+            ("risks",),
+            f"{_describe(raw)} where a list of risks belongs",
+            "a list of risk events, each with id, name, options, fy, probability, impact",
+        )
+        return []
+    out: list[Risk] = []
+    ids: list[tuple[int, str | None]] = []
+    for k, row in enumerate(raw):
+        p: YPath = ("risks", k)
+        m = f.mapping(row, p, "a mapping describing one risk event")
+        if m is None:
+            continue
+        n_before = len(f.problems)
+        f.unknown_keys(m, p, ("id", "name", "options", "fy", "probability", "impact", "note"))
+        rid = f.field(m, p, "id", _ident, "a risk id")
+        ids.append((k, rid))
+        name = f.field(m, p, "name", _text, "a description of the event")
+        raw_opts = m.get("options")
+        opts = raw_opts if isinstance(raw_opts, list) else [raw_opts] if raw_opts else []
+        if not opts:
+            f.problem((*p, "options"), "no options named", "the option ids the event affects")
+        for o in opts:
+            if options is not None and o not in options:
+                f.problem(
+                    (*p, "options"), f"unknown option {o!r}", "one of " + ", ".join(sorted(options))
+                )
+        fy = f.field(m, p, "fy", _ranged(_int, 1900, 2200), "the fiscal year it would hit")
+        if fy is not None and settings is not None and fy not in settings.fiscal_years:
+            f.problem(
+                (*p, "fy"),
+                f"FY{fy} is outside the plan",
+                f"a fiscal year from {settings.first_fy} to "
+                f"{settings.first_fy + settings.horizon - 1}",
+            )
+        prob = f.field(
+            m, p, "probability", _ranged(_float, 0.0, 1.0), "a probability between 0 and 1"
+        )
+        impact = _read_uncertainty(f, m["impact"], (*p, "impact")) if "impact" in m else None
+        if "impact" not in m:
+            f.problem(
+                p,
+                "required field 'impact' is missing",
+                "the cost if it happens: a number or a distribution",
+            )
+        note = f.field(m, p, "note", _text, "text", required=False, default="")
+        if len(f.problems) > n_before or None in (rid, name, fy, prob, impact):
+            continue
+        assert rid and name and fy is not None and prob is not None and impact is not None
+        out.append(Risk(rid, name, tuple(str(o) for o in opts), fy, prob, impact, note or ""))
+    _check_unique(f, "risks", ids, "risk")
+    return out
 
 
 _DEFAULT_PHASE = {"build": "build", "migration": "migrate", "exit": "exit", "training": "migrate"}
@@ -2111,6 +2365,7 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
     af = _load_yaml_file(root, ASSUMPTIONS_FILE, problems, notices)
     assumptions = _read_assumptions(af) if af else None
     scenarios = _read_scenarios(af, assumptions) if af and assumptions is not None else {}
+    correlations = _read_correlations(af, assumptions) if af and assumptions is not None else []
     kf = _load_yaml_file(root, COSTS_FILE, problems, notices)
     option_ids = {o.id for o in options} if options is not None else None
     items, contracts = (
@@ -2136,6 +2391,8 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
         contracts=tuple(contracts),
         scenarios=scenarios,
         parties=tuple(parties),
+        risks=tuple(kf.risks) if kf else (),
+        correlations=tuple(correlations),
     )
     return ws, problems, notices
 

@@ -14,6 +14,8 @@ from typing import Literal
 
 import pandas as pd
 
+from archplan.uncertainty.distributions import Distribution
+
 Language = Literal["ja", "en"]
 DisplayUnit = Literal["yen", "thousand"]
 TaxBasis = Literal["exclusive", "inclusive"]
@@ -97,6 +99,7 @@ class Settings:
     capitalisation_threshold: Decimal = Decimal(100_000)
     useful_lives: dict[str, int] = field(default_factory=lambda: dict(USEFUL_LIVES))
     sharing_key: str | None = None
+    simulation: SimulationSettings = field(default_factory=lambda: SimulationSettings())
 
     @property
     def fiscal_years(self) -> list[int]:
@@ -163,6 +166,8 @@ class Assumption:
     source: str = ""
     as_of: date | None = None
     description: str = ""
+    #: The value's uncertainty, for cost-risk simulation (None: certain).
+    uncertainty: Distribution | None = None
 
 
 @dataclass(frozen=True)
@@ -236,6 +241,41 @@ class CostItem:
     currency: str | None = None
     contract: str | None = None
     asset: str | None = None
+    #: A multiplicative factor on the item's amount, for cost-risk simulation.
+    uncertainty: Distribution | None = None
+
+
+@dataclass(frozen=True)
+class Risk:
+    """A discrete risk event: with ``probability`` it costs ``impact`` (yen, entered on
+    the workspace's tax basis) in fiscal year ``fy`` for each of ``options``."""
+
+    id: str
+    name: str
+    options: tuple[str, ...]
+    fy: int
+    probability: float
+    impact: Distribution
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Correlation:
+    """A rank correlation between two uncertain inputs (assumption names, ``item:<id>``
+    for an item's factor, ``risk:<id>`` for a risk's impact)."""
+
+    a: str
+    b: str
+    rho: float
+
+
+@dataclass(frozen=True)
+class SimulationSettings:
+    """Monte Carlo settings, from the ``simulation`` section of ``archplan.yaml``."""
+
+    trials: int = 10_000
+    seed: int = 20260401
+    confidence: float = 0.8
 
 
 @dataclass(frozen=True)
@@ -300,6 +340,8 @@ class Workspace:
     scores_raw: pd.DataFrame | None = None
     ahp_tables: tuple[pd.DataFrame, ...] = field(default=())
     contracts: tuple[Contract, ...] = field(default=())
+    risks: tuple[Risk, ...] = field(default=())
+    correlations: tuple[Correlation, ...] = field(default=())
     scenarios: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     parties: tuple[Party, ...] = field(default=())
 
