@@ -57,8 +57,6 @@ def make_workspace(
     cfg.write_text(text + textwrap.dedent(settings), encoding="utf-8")
     if assumptions:
         reg = dest / "assumptions.yaml"
-        reg.write_text(
-            reg.read_text(encoding="utf-8") + textwrap.dedent(assumptions), encoding="utf-8"
-        )
+        reg.write_text(reg.read_text(encoding="utf-8") + assumptions, encoding="utf-8")
     # The example's cost criterion needs every option costed; keep it but zero-safe.
     return dest

@@ -237,7 +237,7 @@ def test_inclusive_entry_converted_to_exclusive(tmp_path: Path) -> None:
     assert _row(d, "x", "inclusive")[2026] == 1099
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(
     amount=st.integers(1, 10**8),
     start=st.integers(0, 47),

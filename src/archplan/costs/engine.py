@@ -134,7 +134,10 @@ def _order(items: tuple[CostItem, ...]) -> list[CostItem]:
 class CostModel:
     """Every item's money by month, and the fiscal-year tables derived from it.
 
-    Build it with :func:`cost_model`; it is cached per workspace and set of overrides.
+    ``monthly`` holds **twelfths of a yen**: a yearly amount paid over twelve months is
+    then an exact whole number of twelfths each month, so no division (and no rounding)
+    happens before the single rounding of each fiscal year. Build it with
+    :func:`cost_model`; it is cached per workspace and set of overrides.
     """
 
     ws: Workspace
@@ -172,7 +175,7 @@ class CostModel:
         for key in sorted(groups, key=lambda k: first_month[k]):
             fy, rate = key
             running += groups[key]
-            cumulative = int(running.quantize(ONE, rounding=ROUND_HALF_UP))
+            cumulative = int((running / TWELVE).quantize(ONE, rounding=ROUND_HALF_UP))
             rounded = cumulative - done
             done = cumulative
             if entered == "exclusive":
@@ -295,7 +298,7 @@ def _monthly(ws: Workspace, values: dict[str, Decimal]) -> dict[str, dict[int, D
                     (v for r in pct.items for m, v in out[r].items() if fy_of_month(m, sm) == fy),
                     Decimal(0),
                 )
-            return val(pct.rate) * base
+            return val(pct.rate) * base / TWELVE  # the months hold twelfths of a yen
 
         months: dict[int, Decimal] = defaultdict(Decimal)
         if item.nature == "one-off":
@@ -303,7 +306,7 @@ def _monthly(ws: Workspace, values: dict[str, Decimal]) -> dict[str, dict[int, D
             last = b if (item.end is not None or step) else a
             m = a
             while m <= last:
-                months[m] += per_period(fy_of_month(m, sm)) * rate
+                months[m] += per_period(fy_of_month(m, sm)) * rate * TWELVE
                 if step is None:
                     break
                 m += step
@@ -314,16 +317,16 @@ def _monthly(ws: Workspace, values: dict[str, Decimal]) -> dict[str, dict[int, D
             for m in range(a, b + 1):
                 active[fy_of_month(m, sm)].append(m)
             for fy, ms in active.items():
-                share = per_period(fy) * rate * len(ms) / TWELVE
+                share = per_period(fy) * rate
                 for m in ms:
-                    months[m] += share / len(ms)
+                    months[m] += share
         else:
             cache: dict[int, Decimal] = {}
             for m in range(a, b + 1):
                 fy = fy_of_month(m, sm)
                 if fy not in cache:
                     amount = per_period(fy) * rate
-                    cache[fy] = amount / TWELVE if item.period == "year" else amount
+                    cache[fy] = amount if item.period == "year" else amount * TWELVE
                 months[m] += cache[fy]
         out[item.id] = dict(months)
     return out

@@ -1786,66 +1786,6 @@ def _read_costs(
     return out, contracts
 
 
-def _read_risks(
-    f: _File, raw: Any, options: set[str] | None, settings: Settings | None
-) -> list[Risk]:
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        f.problem(
-            ("risks",),
-            f"{_describe(raw)} where a list of risks belongs",
-            "a list of risk events, each with id, name, options, fy, probability, impact",
-        )
-        return []
-    out: list[Risk] = []
-    ids: list[tuple[int, str | None]] = []
-    for k, row in enumerate(raw):
-        p: YPath = ("risks", k)
-        m = f.mapping(row, p, "a mapping describing one risk event")
-        if m is None:
-            continue
-        n_before = len(f.problems)
-        f.unknown_keys(m, p, ("id", "name", "options", "fy", "probability", "impact", "note"))
-        rid = f.field(m, p, "id", _ident, "a risk id")
-        ids.append((k, rid))
-        name = f.field(m, p, "name", _text, "a description of the event")
-        raw_opts = m.get("options")
-        opts = raw_opts if isinstance(raw_opts, list) else [raw_opts] if raw_opts else []
-        if not opts:
-            f.problem((*p, "options"), "no options named", "the option ids the event affects")
-        for o in opts:
-            if options is not None and o not in options:
-                f.problem(
-                    (*p, "options"), f"unknown option {o!r}", "one of " + ", ".join(sorted(options))
-                )
-        fy = f.field(m, p, "fy", _ranged(_int, 1900, 2200), "the fiscal year it would hit")
-        if fy is not None and settings is not None and fy not in settings.fiscal_years:
-            f.problem(
-                (*p, "fy"),
-                f"FY{fy} is outside the plan",
-                f"a fiscal year from {settings.first_fy} to "
-                f"{settings.first_fy + settings.horizon - 1}",
-            )
-        prob = f.field(
-            m, p, "probability", _ranged(_float, 0.0, 1.0), "a probability between 0 and 1"
-        )
-        impact = _read_uncertainty(f, m["impact"], (*p, "impact")) if "impact" in m else None
-        if "impact" not in m:
-            f.problem(
-                p,
-                "required field 'impact' is missing",
-                "the cost if it happens: a number or a distribution",
-            )
-        note = f.field(m, p, "note", _text, "text", required=False, default="")
-        if len(f.problems) > n_before or None in (rid, name, fy, prob, impact):
-            continue
-        assert rid and name and fy is not None and prob is not None and impact is not None
-        out.append(Risk(rid, name, tuple(str(o) for o in opts), fy, prob, impact, note or ""))
-    _check_unique(f, "risks", ids, "risk")
-    return out
-
-
 _DEFAULT_PHASE = {"build": "build", "migration": "migrate", "exit": "exit", "training": "migrate"}
 
 _CURRENCIES = (
@@ -1863,6 +1803,83 @@ _CURRENCIES = (
     "HKD",
     "INR",
 )
+
+
+def _read_risks(
+    f: _File, raw: Any, options: set[str] | None, settings: Settings | None
+) -> list[Risk]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        f.problem(
+            ("risks",),
+            f"{_describe(raw)} where a list of risks belongs",
+            "a list of risk events, each with id, name, fy, probability and impact",
+        )
+        return []
+    out: list[Risk] = []
+    ids: list[tuple[int, str | None]] = []
+    for k, row in enumerate(raw):
+        p: YPath = ("risks", k)
+        m = f.mapping(row, p, "a mapping describing one risk event")
+        if m is None:
+            continue
+        n_before = len(f.problems)
+        f.unknown_keys(
+            m, p, ("id", "name", "options", "fy", "probability", "impact", "impacts", "note")
+        )
+        rid = f.field(m, p, "id", _ident, "a risk id")
+        ids.append((k, rid))
+        name = f.field(m, p, "name", _text, "a description of the event")
+        fy = f.field(m, p, "fy", _ranged(_int, 1900, 2200), "the fiscal year it would hit")
+        if fy is not None and settings is not None and fy not in settings.fiscal_years:
+            f.problem(
+                (*p, "fy"),
+                f"FY{fy} is outside the plan",
+                f"a fiscal year from {settings.first_fy} to "
+                f"{settings.first_fy + settings.horizon - 1}",
+            )
+        prob = f.field(
+            m, p, "probability", _ranged(_float, 0.0, 1.0), "a probability between 0 and 1"
+        )
+        impacts: list[tuple[str, Distribution]] = []
+        shared = True
+        if ("impact" in m) == ("impacts" in m):
+            f.problem(
+                p,
+                "give either 'impact' (with 'options') or 'impacts' (per option)",
+                "impact: <number or distribution> and options: [...], or impacts: "
+                "{option: <number or distribution>}",
+            )
+        elif "impact" in m:
+            raw_opts = m.get("options")
+            opts = raw_opts if isinstance(raw_opts, list) else [raw_opts] if raw_opts else []
+            if not opts:
+                f.problem((*p, "options"), "no options named", "the option ids it affects")
+            dist = _read_uncertainty(f, m["impact"], (*p, "impact"))
+            if dist is not None:
+                impacts = [(str(o), dist) for o in opts]
+        else:
+            shared = False
+            im = f.mapping(m["impacts"], (*p, "impacts"), "a mapping of option to impact")
+            for o, v in (im or {}).items():
+                dist = _read_uncertainty(f, v, (*p, "impacts", o))
+                if dist is not None:
+                    impacts.append((str(o), dist))
+        for o, _ in impacts:
+            if options is not None and o not in options:
+                f.problem(
+                    (*p, "impacts" if not shared else "options"),
+                    f"unknown option {o!r}",
+                    "one of " + ", ".join(sorted(options)),
+                )
+        note = f.field(m, p, "note", _text, "text", required=False, default="")
+        if len(f.problems) > n_before or None in (rid, name, fy, prob) or not impacts:
+            continue
+        assert rid and name and fy is not None and prob is not None
+        out.append(Risk(rid, name, fy, prob, tuple(impacts), shared, note or ""))
+    _check_unique(f, "risks", ids, "risk")
+    return out
 
 
 def _read_contracts(f: _File, raw: Any) -> list[Contract]:

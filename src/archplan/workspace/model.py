@@ -247,16 +247,30 @@ class CostItem:
 
 @dataclass(frozen=True)
 class Risk:
-    """A discrete risk event: with ``probability`` it costs ``impact`` (yen, entered on
-    the workspace's tax basis) in fiscal year ``fy`` for each of ``options``."""
+    """A discrete risk event: with ``probability`` it happens (once, for every option it
+    touches) and costs each option its impact (yen, on the workspace's tax basis) in
+    fiscal year ``fy``.
+
+    ``impacts`` pairs each option with its impact distribution. When one distribution is
+    shared (``shared_impact``), a single draw applies to every option; otherwise each
+    option's impact is drawn separately (input ``risk:<id>:<option>``).
+    """
 
     id: str
     name: str
-    options: tuple[str, ...]
     fy: int
     probability: float
-    impact: Distribution
+    impacts: tuple[tuple[str, Distribution], ...]
+    shared_impact: bool = True
     note: str = ""
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        return tuple(o for o, _ in self.impacts)
+
+    def input_name(self, option: str) -> str:
+        """The simulation input holding this risk's realised cost for ``option``."""
+        return f"risk:{self.id}" if self.shared_impact else f"risk:{self.id}:{option}"
 
 
 @dataclass(frozen=True)
