@@ -29,6 +29,7 @@ notebooks: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_compare.py
+	$(BIN)/python benchmarks/bench_risk.py
 	$(BIN)/python benchmarks/bench_report.py
 
 env: $(STAMP)

@@ -165,3 +165,22 @@ def test_shared_platform_report_is_in_english_with_shares(shared_html: str) -> N
     assert "Kita City" in shared_html and "Yama Village" in shared_html
     assert "FY2026" in shared_html and "令和" not in shared_html
     assert "Scenarios: total cost over the plan" in shared_html and "weak-yen" in shared_html
+
+
+def test_vaccine_report_shows_cost_risk(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[1] / "data" / "examples" / "vaccine-booking"
+    html = build_report(example, tmp_path / "v.html").read_text("utf-8")
+    assert "費用リスク" in html and "試行10,000回、乱数シード20260401" in html
+    for needle in (
+        "P80を確保するための予備費",
+        "行の選択肢が列の選択肢より安くなる確率",
+        "費用を左右する要因",
+        "費用の不確実性を考慮して1位となる確率",
+    ):
+        assert needle in html
+    assert 'class="ap-table ap-risk"' in html and 'alt="Sカーブ' in html
+    assert 'alt="トルネード図' in html
+    # Same seed, same numbers: a second build has the same risk table.
+    again = build_report(example, tmp_path / "v2.html").read_text("utf-8")
+    table = re.compile(r'<table class="ap-table ap-risk">.*?</table>', re.S)
+    assert table.search(html).group(0) == table.search(again).group(0)  # type: ignore[union-attr]

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import make_workspace
 from scipy import stats
 
 from archplan import WorkspaceError, load_workspace
@@ -25,6 +24,7 @@ from archplan.uncertainty import (
     tornado,
     variance_contribution,
 )
+from conftest import make_workspace
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 
@@ -42,10 +42,10 @@ def test_triangular_matches_scipy_and_formulas(low: float, mode: float, high: fl
     assert abs(x.mean() - t.mean()) < 5 * se
 
 
-@pytest.mark.parametrize(("low", "mode", "high", "shape"), [(0, 3, 12, 4), (100, 150, 400, 4),
-                                                             (1, 2, 3, 6)])
-def test_pert_matches_beta_and_formulas(low: float, mode: float, high: float,
-                                        shape: float) -> None:
+@pytest.mark.parametrize(
+    ("low", "mode", "high", "shape"), [(0, 3, 12, 4), (100, 150, 400, 4), (1, 2, 3, 6)]
+)
+def test_pert_matches_beta_and_formulas(low: float, mode: float, high: float, shape: float) -> None:
     p = PERT(low, mode, high, shape)
     a = 1 + shape * (mode - low) / (high - low)
     b = 1 + shape * (high - mode) / (high - low)
@@ -91,8 +91,12 @@ def _two_inputs(tmp_path: Path, rho: float | None, dist_a: str, dist_b: str) -> 
 def test_independent_sum_matches_analytic_mean_and_variance(tmp_path: Path) -> None:
     a = Triangular(50, 100, 200)
     b = PERT(100, 200, 500)
-    d = _two_inputs(tmp_path, None, "{dist: triangular, min: 50, mode: 100, max: 200}",
-                    "{dist: pert, min: 100, mode: 200, max: 500}")
+    d = _two_inputs(
+        tmp_path,
+        None,
+        "{dist: triangular, min: 50, mode: 100, max: 200}",
+        "{dist: pert, min: 100, mode: 200, max: 500}",
+    )
     sim = simulate(load_workspace(d), trials=200_000, seed=7)
     total = sim.totals[:, 0]
     mean, var = a.mean() + b.mean(), a.var() + b.var()
@@ -103,8 +107,12 @@ def test_independent_sum_matches_analytic_mean_and_variance(tmp_path: Path) -> N
 
 
 def test_perfectly_correlated_sum_has_summed_quantiles(tmp_path: Path) -> None:
-    d = _two_inputs(tmp_path, 1.0, "{dist: triangular, min: 50, mode: 100, max: 200}",
-                    "{dist: pert, min: 100, mode: 200, max: 500}")
+    d = _two_inputs(
+        tmp_path,
+        1.0,
+        "{dist: triangular, min: 50, mode: 100, max: 200}",
+        "{dist: pert, min: 100, mode: 200, max: 500}",
+    )
     sim = simulate(load_workspace(d), trials=100_000, seed=3)
     total = sim.totals[:, 0]
     a, b = Triangular(50, 100, 200), PERT(100, 200, 500)
@@ -115,14 +123,16 @@ def test_perfectly_correlated_sum_has_summed_quantiles(tmp_path: Path) -> None:
 
 
 def test_rank_correlation_is_imposed(tmp_path: Path) -> None:
-    d = _two_inputs(tmp_path, 0.6, "{dist: uniform, min: 0, max: 1}",
-                    "{dist: lognormal, median: 1, p90: 3}")
+    d = _two_inputs(
+        tmp_path, 0.6, "{dist: uniform, min: 0, max: 1}", "{dist: lognormal, median: 1, p90: 3}"
+    )
     from archplan.uncertainty.simulate import _correlation_root, _draw, compile_model
 
     ws = load_workspace(d)
     model = compile_model(ws)
-    draws = _draw(model, np.random.default_rng(5), 100_000,
-                  _correlation_root(ws, model.input_names))
+    draws = _draw(
+        model, np.random.default_rng(5), 100_000, _correlation_root(ws, model.input_names)
+    )
     rho = stats.spearmanr(draws["a"], draws["b"]).statistic
     assert rho == pytest.approx(0.6, abs=0.01)
 
@@ -153,13 +163,17 @@ def test_risk_event_one_occurrence_for_all_options(tmp_path: Path) -> None:
         replace={"  rate: 0.10\n": "  rate: 0.0\n"},
     )
     costs = d / "costs.yaml"
-    costs.write_text(costs.read_text(encoding="utf-8") + """risks:
+    costs.write_text(
+        costs.read_text(encoding="utf-8")
+        + """risks:
   - id: surge
     name: Surge
     fy: 2027
     probability: 0.25
     impacts: {saas: 1000, onprem: 3000}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     sim = simulate(load_workspace(d), trials=100_000, seed=9)
     saas, onprem = sim.options.index("saas"), sim.options.index("onprem")
     hit_saas = sim.by_year[:, saas, 1] > 0
@@ -192,23 +206,42 @@ def test_contingency_tornado_and_comparisons() -> None:
     assert rf.sum() == pytest.approx(1.0)
 
 
-@pytest.mark.parametrize(("text", "field", "words"), [
-    ("uncertainty: {dist: triangular, min: 50, mode: 10, max: 20}",
-     "assumptions.users.uncertainty", "impossible distribution"),
-    ("uncertainty: {dist: pert, min: 10, max: 20}", "assumptions.users.uncertainty",
-     "'mode' is missing"),
-    ("uncertainty: {dist: gamma, min: 1, max: 2}", "assumptions.users.uncertainty.dist",
-     "'gamma' is not allowed"),
-])
-def test_impossible_distributions_are_located(example_copy: Path, text: str, field: str,
-                                              words: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "field", "words"),
+    [
+        (
+            "uncertainty: {dist: triangular, min: 50, mode: 10, max: 20}",
+            "assumptions.users.uncertainty",
+            "impossible distribution",
+        ),
+        (
+            "uncertainty: {dist: pert, min: 10, max: 20}",
+            "assumptions.users.uncertainty",
+            "'mode' is missing",
+        ),
+        (
+            "uncertainty: {dist: gamma, min: 1, max: 2}",
+            "assumptions.users.uncertainty.dist",
+            "'gamma' is not allowed",
+        ),
+    ],
+)
+def test_impossible_distributions_are_located(
+    example_copy: Path, text: str, field: str, words: str
+) -> None:
     reg = example_copy / "assumptions.yaml"
-    reg.write_text(reg.read_text(encoding="utf-8").replace(
-        "    as_of: 2026-04-01\n", f"    as_of: 2026-04-01\n    {text}\n", 1), encoding="utf-8")
+    reg.write_text(
+        reg.read_text(encoding="utf-8").replace(
+            "    as_of: 2026-04-01\n", f"    as_of: 2026-04-01\n    {text}\n", 1
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(WorkspaceError) as info:
         load_workspace(example_copy)
-    assert any(p.file == "assumptions.yaml" and p.field == field and words in str(p)
-               for p in info.value.problems), [str(p) for p in info.value.problems]
+    assert any(
+        p.file == "assumptions.yaml" and p.field == field and words in str(p)
+        for p in info.value.problems
+    ), [str(p) for p in info.value.problems]
 
 
 def test_inconsistent_correlations_are_refused(tmp_path: Path) -> None:
@@ -232,3 +265,36 @@ correlations:
 
     with pytest.raises(ArchplanError, match="not positive semi-definite"):
         simulate(load_workspace(d), trials=100)
+
+
+def test_compiled_model_matches_the_exact_engine_for_every_driver(tmp_path: Path) -> None:
+    d = make_workspace(
+        tmp_path,
+        """
+        - {id: b, option: saas, name: B, category: build, nature: one-off, amount: 5000000,
+           start: 2026-07}
+        - {id: m1, option: saas, name: M1, category: maintenance, nature: recurring,
+           percent_of: {items: [b], rate: 0.15}, start: 2026-10, end: 2030}
+        - {id: l, option: saas, name: L, category: licence, nature: recurring, amount: 800000,
+           escalation: 0.03, start: 2026, end: 2030}
+        - {id: m2, option: saas, name: M2, category: maintenance, nature: recurring,
+           percent_of: {items: [l], rate: 0.2, basis: same_year}, start: 2026-10, end: 2030}
+        - {id: u, option: saas, name: U, category: cloud, nature: usage, period: month,
+           quantity: users, growth: 0.1, currency: USD,
+           tiers: {method: graduated, bands: [{from: 0, price: 3}, {from: 50, price: 2}]},
+           start: 2026, end: 2030}
+        - {id: s, option: onprem, name: S, category: subscription, nature: recurring,
+           quantity: [10, 12, 15, 15, 20], unit_price: 1000, start: 2026, end: 2030}
+        - {id: h, option: onprem, name: H, category: hardware, nature: one-off, amount: 2000000,
+           every: 2, start: 2026-11}
+        """,
+        settings="exchange_rates: {USD: usd_jpy}\n",
+        assumptions="  usd_jpy: {value: 150, uncertainty: {dist: uniform, min: 140, max: 160}}\n",
+    )
+    ws = load_workspace(d)
+    from archplan.uncertainty.simulate import compile_model, deterministic_inputs
+
+    model = compile_model(ws)
+    got = model.evaluate({k: np.array([v]) for k, v in deterministic_inputs(model).items()})[0]
+    exact = yearly_totals(ws).T.to_numpy(dtype=float)
+    np.testing.assert_allclose(got, exact, atol=8)  # a few yen of rounding per item-year

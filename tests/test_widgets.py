@@ -57,3 +57,22 @@ def test_cost_explorer_exchange_rate_and_scenario(tmp_path: Path) -> None:
     assert ex.totals["joint-saas"] < base["joint-saas"]
     assert bytes(ex.chart.value) != png
     assert "Kita" not in ex.table.value and "Joint SaaS" in ex.table.value
+
+
+def test_risk_explorer_confidence_and_correlation() -> None:
+    from archplan.widgets import RiskExplorer
+
+    ws = load_workspace(
+        Path(__file__).resolve().parents[1] / "data" / "examples" / "vaccine-booking"
+    )
+    ex = RiskExplorer(ws, trials=4000)
+    p80 = int(ex.contingency.loc["total", "budget"])
+    ex.confidence.value = 0.9
+    p90 = int(ex.contingency.loc["total", "budget"])
+    assert p90 > p80  # more confidence costs more
+    ex.option.value = "serverless"
+    assert ex.contingency.attrs["option"] == "serverless"
+    before = ex.sim.by_year.copy()
+    ex.correlated.value = False
+    assert "ignored" in ex.sim.record["dependence"] and "ignored" in ex.summary.value
+    assert not (before == ex.sim.by_year).all()

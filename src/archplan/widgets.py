@@ -20,7 +20,7 @@ from archplan.report.charts import contribution_chart
 from archplan.report.sections import esc, html_table
 from archplan.workspace.model import Workspace
 
-__all__ = ["CostExplorer", "WeightExplorer"]
+__all__ = ["CostExplorer", "RiskExplorer", "WeightExplorer"]
 
 
 class WeightExplorer:
@@ -222,6 +222,119 @@ class CostExplorer:
             ["", *map(esc, text.columns)], rows, numeric_from=1, total_last=True
         )
         self.chart.value = self._chart_fn(self.ws, self.overrides(), scenario).png()
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)  # type: ignore[no-untyped-call]
+
+
+class RiskExplorer:
+    """A confidence-level slider, a correlation switch and an option selector over the
+    cost-risk simulation: the percentile table, the contingency per year and the S-curve.
+
+    The simulation is re-run only when the correlation switch changes (the confidence
+    level and the option only re-read the same trials).
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> ex = RiskExplorer(load_workspace("data/examples/vaccine-booking"), trials=2000)
+    >>> ex.confidence.value = 0.9
+    >>> int(ex.contingency.loc["total", "budget"]) >= int(ex.contingency.loc["total", "plan"])
+    True
+    """
+
+    def __init__(self, ws: Workspace, trials: int | None = None) -> None:
+        from archplan.uncertainty import simulate
+
+        self._simulate = simulate
+        self.ws = ws
+        self.trials = trials
+        names = dict(ws.option_names.items())
+        self.option = w.Dropdown(
+            options=[(str(n), str(o)) for o, n in names.items()], description="Option"
+        )
+        self.confidence = w.FloatSlider(
+            value=ws.settings.simulation.confidence,
+            min=0.5,
+            max=0.95,
+            step=0.05,
+            description="Confidence",
+            continuous_update=False,
+            readout_format=".0%",
+        )
+        self.correlated = w.Checkbox(
+            value=True, description="Apply declared correlations", disabled=not ws.correlations
+        )
+        self.summary = w.HTML()
+        self.table = w.HTML()
+        self.chart = w.Image(format="png")
+        self.sim = simulate(ws, trials)
+        self.contingency = pd.DataFrame()
+        self.option.observe(self._changed, names="value")
+        self.confidence.observe(self._changed, names="value")
+        self.correlated.observe(self._resimulate, names="value")
+        self.widget = w.HBox(
+            [
+                w.VBox([self.option, self.confidence, self.correlated]),
+                w.VBox([self.summary, self.table, self.chart]),
+            ]
+        )
+        self.update()
+
+    def _resimulate(self, change: dict[str, Any]) -> None:
+        self.sim = self._simulate(self.ws, self.trials, correlated=bool(self.correlated.value))
+        self.update()
+
+    def _changed(self, change: dict[str, Any]) -> None:
+        self.update()
+
+    def update(self) -> None:
+        """Refresh the tables and the chart from the current simulation and controls."""
+        from archplan.money import UNIT_DIVISOR, format_amount
+        from archplan.report.charts import s_curve_chart
+        from archplan.uncertainty import contingency, summary_table
+
+        lang = self.ws.settings.language
+        divisor = UNIT_DIVISOR[self.ws.settings.display_unit]
+        conf = float(self.confidence.value)
+        option = str(self.option.value)
+        sim = self.sim
+        summary = summary_table(sim)
+        rows = [
+            [
+                esc(str(o)),
+                *[
+                    format_amount(round(float(r[c]) / divisor), lang)
+                    for c in ("P10", "P50", "P80", "P90", "plan")
+                ],
+                f"P{round(float(r['plan_percentile']) * 100)}",
+            ]
+            for o, r in summary.iterrows()
+        ]
+        self.summary.value = f"<p>{esc(sim.record['dependence'])}</p>" + html_table(
+            ["", "P10", "P50", "P80", "P90", "plan", "plan at"], rows, numeric_from=1
+        )
+        self.contingency = contingency(sim, option, conf)
+        c = self.contingency
+        header = ["", *[esc(str(i)) for i in c.index]]
+        body = [
+            [esc(col), *[format_amount(round(float(v) / divisor), lang) for v in c[col].tolist()]]
+            for col in ("plan", "allocated", "budget")
+        ]
+        self.table.value = html_table(header, body, numeric_from=1)
+        names = {str(k): str(v) for k, v in self.ws.option_names.items()}
+        unit = "千円" if divisor == 1000 else "yen"
+        self.chart.value = s_curve_chart(
+            {o: sim.totals[:, k] for k, o in enumerate(sim.options)},
+            {o: float(sim.deterministic[k].sum()) for k, o in enumerate(sim.options)},
+            names,
+            divisor,
+            unit,
+            conf,
+            lang,
+        ).png()
 
     def _ipython_display_(self) -> None:
         from IPython.display import display

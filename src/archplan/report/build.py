@@ -43,6 +43,7 @@ _CELLS = [
         "from archplan.report import charts as C\n"
         "from archplan.report import comparison as K\n"
         "from archplan.report import cost_sections as P\n"
+        "from archplan.report import risk as R\n"
         "from archplan.report import sections as S\n"
         "ws = load_workspace(workspace)"
     ),
@@ -55,6 +56,7 @@ _CELLS = [
     "P.budget_section(ws)",
     "S.cost_tables_section(ws)",
     "P.plan_details_section(ws)",
+    "R.risk_section(ws)",
     "S.decisions_section(ws)",
 ]
 

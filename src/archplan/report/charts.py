@@ -228,3 +228,73 @@ def value_chart(value: pd.DataFrame, divisor: int, unit: str, language: str = "e
         ax.grid(True, alpha=0.3)
         fig.tight_layout()
     return Chart(fig, title)
+
+
+def s_curve_chart(
+    totals: dict[str, np.ndarray],
+    plans: dict[str, float],
+    names: dict[str, str],
+    divisor: int,
+    unit: str,
+    confidence: float,
+    language: str = "en",
+) -> Chart:
+    """Cumulative probability of each option's total, with its plan and the confidence
+    level marked."""
+    title = label("s_curve", language)
+    with rc_context({"font.family": _font_family(language)}):
+        fig = Figure(figsize=(7.5, 4.2), dpi=100)
+        ax = fig.subplots()
+        for k, (option, values) in enumerate(totals.items()):
+            x = np.sort(values) / divisor
+            y = np.arange(1, len(x) + 1) / len(x)
+            color = f"C{k % 10}"
+            ax.plot(x, y, color=color, label=names.get(option, option))
+            ax.axvline(plans[option] / divisor, color=color, linestyle=":", linewidth=1)
+        ax.axhline(confidence, color="grey", linestyle="--", linewidth=0.8)
+        ax.text(
+            ax.get_xlim()[0],
+            confidence,
+            f" P{round(confidence * 100)}",
+            va="bottom",
+            fontsize=8,
+            color="grey",
+        )
+        ax.set_xlabel(f"{label('total', language)} ({unit})")
+        ax.set_ylabel(label("probability", language))
+        ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
+        ax.set_ylim(0, 1)
+        ax.grid(True, alpha=0.3)
+        ax.legend(fontsize=8, loc="lower right")
+        ax.set_title(title)
+        fig.tight_layout()
+    return Chart(fig, title)
+
+
+def tornado_chart(
+    table: pd.DataFrame,
+    names: dict[str, str],
+    divisor: int,
+    unit: str,
+    language: str = "en",
+    top: int = 10,
+) -> Chart:
+    """Horizontal bars from each input's P10 to its P90 effect on the total."""
+    title = label("tornado", language)
+    rows = table.head(top).iloc[::-1]
+    base = float(table.attrs.get("base", 0.0)) / divisor
+    with rc_context({"font.family": _font_family(language)}):
+        fig = Figure(figsize=(7.5, 0.45 * len(rows) + 1.6), dpi=100)
+        ax = fig.subplots()
+        labels = [names.get(str(i), str(i)) for i in rows.index]
+        lo = rows["low"].to_numpy(dtype=float) / divisor
+        hi = rows["high"].to_numpy(dtype=float) / divisor
+        ax.barh(labels, lo - base, left=base, color="#5b9bd5", label="P10")
+        ax.barh(labels, hi - base, left=base, color="#ed7d31", label="P90")
+        ax.axvline(base, color="black", linewidth=0.8)
+        ax.set_xlabel(f"{label('total', language)} ({unit})")
+        ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
+        ax.legend(fontsize=8, loc="lower right")
+        ax.set_title(title)
+        fig.tight_layout()
+    return Chart(fig, title)

@@ -54,6 +54,7 @@ class _Item:
     count: FloatArray  # periods paid per extended year (as entered)
     coef: FloatArray  # periods × tax factor on the chosen basis, per extended year
     first_fy: int
+    coef_plan: FloatArray = field(default_factory=lambda: np.zeros(0))
 
 
 @dataclass
@@ -71,6 +72,8 @@ class SimulationModel:
     distributions: dict[str, Distribution]
     risk_coef: dict[str, float]  # tax factor of each risk's year
     counts: dict[str, FloatArray] = field(default_factory=dict)
+    referenced: frozenset[str] = frozenset()
+    plan_is_all: bool = False
 
     def evaluate(self, inputs: Inputs) -> FloatArray:
         """Costs by option and plan year for rows of inputs: (rows, options, years).
@@ -78,63 +81,66 @@ class SimulationModel:
         ``inputs`` maps input names (assumption names, ``item:<id>``, ``risk:<id>``) to
         arrays of one value per row; missing names take their deterministic value.
         A ``risk:<id>`` value is the event's realised cost (0 when it does not happen).
+        Each item is computed for all years at once, as a (rows, years) array.
         """
         n = max((len(v) for v in inputs.values() if isinstance(v, np.ndarray)), default=1)
         s = self.ws.settings
         values: dict[str, FloatArray | float] = dict(self.constants)
         values.update(inputs)
 
+        def col(v: FloatArray | float) -> FloatArray | float:
+            # A per-row input as a column, so it broadcasts against the years.
+            return v[:, None] if isinstance(v, np.ndarray) else v
+
         def val(v: Value | None, default: float = 0.0) -> FloatArray | float:
             if v is None:
                 return default
             if v.assumption is not None:
-                return values[v.assumption]
+                return col(values[v.assumption])
             assert v.literal is not None
             return float(v.literal)
 
+        years = np.asarray(self.years, dtype=float)
+        plan = np.asarray(self.plan)
         out = np.zeros((n, len(self.options), len(self.plan)))
-        raw: dict[str, list[FloatArray | float]] = {}
-        ny = len(self.years)
-        plan_set = {k: j for j, k in enumerate(self.plan)}
+        money: dict[str, FloatArray] = {}  # item → money paid per extended year (as entered)
         for it in self.items:
             item = it.item
             growth = val(item.growth)
             esc = val(item.escalation)
-            rate: FloatArray | float = 1.0
-            if item.currency is not None and item.currency != s.currency:
-                rate = values[s.exchange_rates[item.currency]]
-            factor = values.get(f"item:{item.id}", 1.0)
-            per_year: list[FloatArray | float] = []
-            for k, fy in enumerate(self.years):
-                if it.count[k] == 0 and not (item.percent_of is not None):
-                    per_year.append(0.0)
-                    continue
-                escf = (1 + esc) ** (fy - s.first_fy)
-                if item.amount is not None:
-                    amount = val(item.amount) * escf
-                elif item.percent_of is not None:
-                    pct = item.percent_of
-                    if pct.basis == "total":
-                        base = sum(
-                            sum(raw[r][j] * self._count(r, j) for j in range(ny)) for r in pct.items
-                        )
-                    else:
-                        base = sum(raw[r][k] * self._count(r, k) for r in pct.items)
-                    amount = val(pct.rate) * base
+            escf = (1 + esc) ** (years - s.first_fy)
+            if item.amount is not None:
+                per = val(item.amount) * escf
+            elif item.percent_of is not None:
+                pct = item.percent_of
+                if pct.basis == "total":
+                    base = sum(money[r].sum(axis=1, keepdims=True) for r in pct.items)
+                    per = val(pct.rate) * base * np.ones_like(years)
                 else:
-                    q = self._quantity(item, fy, it.first_fy, values, growth)
-                    if item.tiers is not None:
-                        prices = [val(p) * escf for _, p in item.tiers.bands]
-                        amount = _tiered(
-                            item.tiers.method, [float(b[0]) for b in item.tiers.bands], q, prices
-                        )
-                    else:
-                        amount = q * val(item.unit_price) * escf
-                amount = amount * rate * factor
-                per_year.append(amount)
-                if k in plan_set and it.coef[k] != 0:
-                    out[:, it.index, plan_set[k]] += amount * it.coef[k]
-            raw[item.id] = per_year
+                    # Rate × the referenced items' money in the same year (its count,
+                    # active months / 12, prorates a partial year as the engine does).
+                    per = val(pct.rate) * sum(money[r] for r in pct.items)
+            else:
+                if item.quantity_series is not None:
+                    k = np.clip((years - it.first_fy).astype(int), 0, len(item.quantity_series) - 1)
+                    q = np.asarray([float(x) for x in item.quantity_series])[k]
+                else:
+                    assert item.quantity is not None
+                    q = val(item.quantity) * (1 + growth) ** (years - it.first_fy)
+                if item.tiers is not None:
+                    prices = [val(p) * escf for _, p in item.tiers.bands]
+                    per = _tiered(
+                        item.tiers.method, [float(b[0]) for b in item.tiers.bands], q, prices
+                    )
+                else:
+                    per = q * val(item.unit_price) * escf
+            if item.currency is not None and item.currency != s.currency:
+                per = per * col(values[s.exchange_rates[item.currency]])
+            per = per * col(values.get(f"item:{item.id}", 1.0))
+            per = np.broadcast_to(per, (n, len(years)))
+            if item.id in self.referenced:  # kept only where a percent_of needs it
+                money[item.id] = per * it.count
+            out[:, it.index, :] += (per if self.plan_is_all else per[:, plan]) * it.coef_plan
         for risk in self.ws.risks:
             j = self.ws.settings.fiscal_years.index(risk.fy)
             for o in risk.options:
@@ -249,6 +255,8 @@ def compile_model(ws: Workspace, basis: Basis = "inclusive") -> SimulationModel:
         else:
             risk_coef[risk.id] = 1.0 if basis == "inclusive" else 1 / (1 + r)
     plan = [years.index(fy) for fy in s.fiscal_years]
+    for compiled in items:
+        compiled.coef_plan = compiled.coef[plan]
     return SimulationModel(
         ws,
         basis,
@@ -261,6 +269,8 @@ def compile_model(ws: Workspace, basis: Basis = "inclusive") -> SimulationModel:
         dists,
         risk_coef,
         {it.item.id: it.count for it in items},
+        frozenset(r for it in items if it.item.percent_of for r in it.item.percent_of.items),
+        plan == list(range(len(years))),
     )
 
 

@@ -1,0 +1,204 @@
+"""The report's cost-risk section: shown when the workspace declares uncertainties."""
+
+from __future__ import annotations
+
+from archplan.compare import rank_options
+from archplan.errors import ArchplanError
+from archplan.fiscal import fy_label
+from archplan.money import UNIT_DIVISOR, format_amount
+from archplan.report.charts import s_curve_chart, tornado_chart
+from archplan.report.i18n import label
+from archplan.report.sections import Fragment, esc, html_table
+from archplan.uncertainty import (
+    contingency,
+    prob_cheaper,
+    rank_first,
+    simulate,
+    summary_table,
+    tornado,
+    variance_contribution,
+)
+from archplan.workspace.model import Workspace
+
+__all__ = ["has_uncertainty", "input_label", "risk_section"]
+
+
+def has_uncertainty(ws: Workspace) -> bool:
+    """Whether any assumption, item or risk event is uncertain."""
+    return (
+        any(a.uncertainty is not None for a in ws.assumptions.values())
+        or any(i.uncertainty is not None for i in ws.cost_items)
+        or bool(ws.risks)
+    )
+
+
+def input_label(ws: Workspace, name: str, language: str) -> str:
+    """A readable name for a simulation input."""
+    if name.startswith("item:"):
+        item = next(i for i in ws.cost_items if i.id == name[5:])
+        return f"{item.name} ({label('estimate', language)})"
+    if name.startswith("risk:"):
+        parts = name.split(":")
+        risk = next(r for r in ws.risks if r.id == parts[1])
+        return risk.name + (f" — {ws.option(parts[2]).name}" if len(parts) > 2 else "")
+    return name
+
+
+def risk_section(ws: Workspace) -> Fragment:
+    """Percentiles, the plan's confidence, contingency per year, P(cheaper), tornado,
+    P(ranks first), and the reproducibility record."""
+    if not has_uncertainty(ws):
+        return Fragment("")
+    lang = ws.settings.language
+
+    def L(key: str) -> str:
+        return esc(label(key, lang))
+
+    cfg = ws.settings.simulation
+    sim = simulate(ws)
+    divisor = UNIT_DIVISOR[ws.settings.display_unit]
+    unit = label("unit_" + ws.settings.display_unit, lang)
+    names = {o.id: o.name for o in ws.options}
+
+    def money(v: float) -> str:
+        return format_amount(round(v / divisor), lang)
+
+    out = [f'<h2 id="risk">{L("risk")}</h2>']
+    rec = sim.record
+    out.append(f'<p class="ap-note">{esc(label("risk_note", lang).format(**rec))}</p>')
+    table = summary_table(sim)
+    conf = cfg.confidence
+    rows = [
+        [
+            esc(names[str(o)]),
+            money(r["mean"]),
+            money(r["P10"]),
+            money(r["P50"]),
+            money(r["P70"]),
+            money(r["P80"]),
+            money(r["P90"]),
+            money(r["plan"]),
+            f"P{round(r['plan_percentile'] * 100)}",
+        ]
+        for o, r in table.iterrows()
+    ]
+    out.append(
+        html_table(
+            [
+                L("option"),
+                L("mean"),
+                "P10",
+                "P50",
+                "P70",
+                "P80",
+                "P90",
+                L("plan"),
+                L("plan_confidence"),
+            ],
+            rows,
+            numeric_from=1,
+            caption=esc(f"({unit})"),
+            css="ap-risk",
+        )
+    )
+    out.append(
+        s_curve_chart(
+            {o: sim.totals[:, k] for k, o in enumerate(sim.options)},
+            {o: float(sim.deterministic[k].sum()) for k, o in enumerate(sim.options)},
+            names,
+            divisor,
+            unit,
+            conf,
+            lang,
+        ).html()
+    )
+    ranking = rank_options(ws)
+    focus = str(ranking.index[0]) if len(ranking) else sim.options[0]
+    cont = contingency(sim, focus, conf)
+    heading = label("contingency", lang).format(level=round(conf * 100), option=names[focus])
+    out.append(f"<h3>{esc(heading)}</h3>")
+    years = [c for c in cont.index if c != "total"]
+    header = [L("item"), *[esc(fy_label(int(str(y)), lang)) for y in years], L("total")]
+    body = []
+    for col in ("plan", "own_quantile", "allocated", "budget"):
+        body.append(
+            [
+                L(f"cont_{col}"),
+                *[money(float(v)) for v in cont[col].drop("total").tolist()],
+                money(float(cont[col].to_numpy()[-1])),
+            ]
+        )
+    out.append(
+        html_table(header, body, numeric_from=1, caption=esc(f"({unit})"), css="ap-contingency")
+    )
+    out.append(f'<p class="ap-note">{L("contingency_note")}</p>')
+    pc = prob_cheaper(sim)
+    out.append(f"<h3>{L('prob_cheaper')}</h3>")
+    rows = [
+        [esc(names[str(a)]), *["—" if a == b else f"{pc.loc[a, b]:.0%}" for b in pc.columns]]
+        for a in pc.index
+    ]
+    out.append(
+        html_table(
+            [L("option"), *[esc(names[str(b)]) for b in pc.columns]],
+            rows,
+            numeric_from=1,
+            css="ap-cheaper",
+        )
+    )
+    tor = tornado(sim, focus)
+    vc = variance_contribution(sim, focus)
+    labels = {str(n): input_label(ws, str(n), lang) for n in tor.index}
+    shares = {str(k): float(v) for k, v in vc["share"].items()}
+    out.append(f"<h3>{esc(label('tornado_for', lang).format(option=names[focus]))}</h3>")
+    rows = [
+        [
+            esc(labels[str(n)]),
+            money(r["low"]),
+            money(r["high"]),
+            money(r["swing"]),
+            f"{shares[str(n)]:.0%}",
+        ]
+        for n, r in tor.iterrows()
+        if r["swing"] > 0
+    ]
+    out.append(
+        html_table(
+            [L("input"), L("at_p10"), L("at_p90"), L("swing"), L("variance_share")],
+            rows,
+            numeric_from=1,
+            caption=esc(f"({unit})"),
+            css="ap-tornado",
+        )
+    )
+    if rows:
+        out.append(tornado_chart(tor[tor["swing"] > 0], labels, divisor, unit, lang).html())
+    try:
+        rf = rank_first(sim, samples=min(2000, sim.by_year.shape[0]))
+    except ArchplanError:
+        rf = None
+    if rf is not None:
+        out.append(f"<h3>{L('rank_first')}</h3>")
+        out.append(
+            html_table(
+                [L("option"), L("p_first")],
+                [[esc(names[str(o)]), f"{p:.0%}"] for o, p in rf.items()],
+                numeric_from=1,
+                css="ap-rank-first",
+            )
+        )
+        note = label("rank_first_note", lang).format(n=rf.attrs["samples"])
+        out.append(f'<p class="ap-note">{esc(note)}</p>')
+    inputs = []
+    for name, dist in sim.model.distributions.items():
+        inputs.append([esc(input_label(ws, name, lang)), esc(dist.describe())])
+    for risk in ws.risks:
+        inputs.append(
+            [esc(risk.name), esc(f"p = {risk.probability:.0%}, {fy_label(risk.fy, lang)}")]
+        )
+    out.append(
+        f'<details class="ap-note"><summary>{L("inputs")}</summary>'
+        + html_table([L("input"), L("distribution")], inputs)
+        + "</details>"
+    )
+    return Fragment("".join(out))
