@@ -184,3 +184,15 @@ def test_vaccine_report_shows_cost_risk(tmp_path: Path) -> None:
     again = build_report(example, tmp_path / "v2.html").read_text("utf-8")
     table = re.compile(r'<table class="ap-table ap-risk">.*?</table>', re.S)
     assert table.search(html).group(0) == table.search(again).group(0)  # type: ignore[union-attr]
+
+
+def test_decision_log_is_tied_to_the_numbers(report_html: str) -> None:
+    log = report_html[report_html.index('id="decisions"') :]
+    assert '<ol class="ap-timeline">' in log
+    assert "置換先" in log and 'href="#adr-0002"' in log  # supersede link inside the file
+    record2 = log[log.index('id="adr-0002"') :]
+    record2 = record2[: record2.index("</article>")]
+    assert 'role="alert"' in record2 and "見直しの契機に該当" in record2
+    assert "10,000" in record2 and "12,000" in record2 and "≠" in record2
+    assert 'class="ap-table ap-live"' in record2 and "58,190" in record2
+    assert '0002-inspection-system-delivery-model.md"' not in log  # no dangling file links

@@ -31,7 +31,11 @@ def test_example_loads(example_dir: Path) -> None:
     assert ws.scores.index.name == "option" and ws.scores.columns.name == "criterion"
     assert ws.settings.fiscal_years == [2026, 2027, 2028, 2029, 2030]
     assert ws.assumptions["users"].as_of.isoformat() == "2026-04-01"
-    assert len(ws.decisions) == 1 and ws.decisions[0].status == "proposed"
+    assert [(d.number, d.status) for d in ws.decisions] == [
+        (1, "superseded"),
+        (2, "accepted"),
+        (3, "proposed"),
+    ]
     assert ws.notices == ()
 
 

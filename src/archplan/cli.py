@@ -68,6 +68,46 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_adr(args: argparse.Namespace) -> int:
+    from archplan import decisions as adr
+    from archplan.workspace import load_workspace
+
+    ws = load_workspace(args.workspace)
+    if args.adr_command == "new":
+        print(f"Created {adr.new_record(ws, args.title)}")
+    elif args.adr_command == "list":
+        log = adr.decision_log(ws)
+        if log.empty:
+            print("No decision records yet.")
+        else:
+            import pandas as pd
+
+            with pd.option_context("display.width", 200, "display.max_colwidth", 60):
+                print(log.drop(columns="file").to_string())
+    elif args.adr_command == "status":
+        print(f"Updated {adr.set_status(ws, args.number, args.status)}")
+    elif args.adr_command == "supersede":
+        new, old = adr.supersede(ws, args.number, args.title)
+        print(f"Created {new}\nMarked {old} as superseded")
+    elif args.adr_command == "check":
+        result = adr.check_log(ws)
+        for p in result.problems:
+            print(p)
+        for p in result.warnings:
+            print(f"warning: {p}")
+        n = len(result.problems) + len(result.warnings)
+        print(
+            f"{len(result.problems)} problem(s), {len(result.warnings)} warning(s)"
+            if n
+            else "decision log: OK",
+            file=sys.stderr if n else sys.stdout,
+        )
+        return 1 if n else 0
+    elif args.adr_command == "index":
+        print(f"Index written to {adr.write_index(ws, force=args.force)}")
+    return 0
+
+
 def _cmd_new(args: argparse.Namespace) -> int:
     from archplan.workspace.scaffold import new_workspace
 
@@ -126,6 +166,40 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace files even if archplan did not write them"
     )
     p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("adr", help="decision records: new, list, status, supersede, check, index")
+    adr_sub = p.add_subparsers(dest="adr_command", required=True)
+
+    def workspace_arg(q: argparse.ArgumentParser) -> None:
+        q.add_argument(
+            "-w",
+            "--workspace",
+            default=".",
+            help="the workspace folder (default: the current folder)",
+        )
+
+    q = adr_sub.add_parser("new", help="the next record from the MADR template")
+    q.add_argument("title")
+    workspace_arg(q)
+    q = adr_sub.add_parser("list", help="the log: status, dates, triggers")
+    workspace_arg(q)
+    q = adr_sub.add_parser("status", help="change a record's status (only that line)")
+    q.add_argument("number", type=int)
+    q.add_argument("status", help="proposed, accepted, rejected or deprecated")
+    workspace_arg(q)
+    q = adr_sub.add_parser("supersede", help="a new record that supersedes record N")
+    q.add_argument("number", type=int)
+    q.add_argument("title")
+    workspace_arg(q)
+    q = adr_sub.add_parser(
+        "check",
+        help="links, numbers, cycles, statuses, sections, references, review dates and triggers",
+    )
+    workspace_arg(q)
+    q = adr_sub.add_parser("index", help="write decisions/index.md with a Mermaid graph")
+    q.add_argument("--force", action="store_true", help="replace an index archplan did not write")
+    workspace_arg(q)
+    p.set_defaults(func=_cmd_adr)
 
     p = sub.add_parser("new", help="create a new workspace from commented templates")
     p.add_argument("folder", help="the folder to create (must not exist)")

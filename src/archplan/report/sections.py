@@ -14,10 +14,9 @@ from decimal import Decimal
 
 from archplan.compare import rank_options
 from archplan.costs import cost_summary, cost_table
-from archplan.decisions import render_markdown
 from archplan.fiscal import fy_label
 from archplan.money import TOTAL, UNIT_DIVISOR, format_amount, round_yen, to_display_unit
-from archplan.report.i18n import STATUS_JA, label
+from archplan.report.i18n import label
 from archplan.workspace.model import Workspace
 
 __all__ = [
@@ -188,42 +187,10 @@ def cost_tables_section(ws: Workspace) -> Fragment:
     return Fragment("".join(out))
 
 
-def decisions_section(ws: Workspace) -> Fragment:
-    """The decision log table and each record rendered (raw HTML escaped)."""
-    lang = ws.settings.language
-    out = [f'<h2 id="decisions">{esc(label("decisions", lang))}</h2>']
-    if not ws.decisions:
-        out.append(f"<p>{esc(label('no_decisions', lang))}</p>")
-        return Fragment("".join(out))
+def decisions_section(ws: Workspace, today: date | None = None) -> Fragment:
+    """The decision log: a timeline with supersede links, then each record with the live
+    figures it rests on, its recorded assumptions against their values now, its triggers,
+    and a banner where a trigger fires or the review date has passed."""
+    from archplan.report.decision_log import decision_log_section
 
-    def status(s: str) -> str:
-        return STATUS_JA.get(s, s) if lang == "ja" else s
-
-    rows = [
-        [
-            esc(f"{r.number:04d}"),
-            esc(r.title),
-            esc(status(r.status)),
-            esc(r.date.isoformat() if r.date else ""),
-        ]
-        for r in ws.decisions
-    ]
-    out.append(
-        html_table(
-            [
-                esc(label("number", lang)),
-                esc(label("title", lang)),
-                esc(label("status", lang)),
-                esc(label("date", lang)),
-            ],
-            rows,
-        )
-    )
-    for r in ws.decisions:
-        out.append(
-            f'<article class="ap-record" id="adr-{r.number:04d}">'
-            f'<p class="ap-record-meta">{esc(f"{r.number:04d}")} · '
-            f"{esc(status(r.status))}</p>"
-            f"{render_markdown(r.body, shift_headings=2)}</article>"
-        )
-    return Fragment("".join(out))
+    return decision_log_section(ws, today)

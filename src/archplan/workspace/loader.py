@@ -2310,9 +2310,8 @@ def _read_ahp(
 def _read_decisions(
     root: Path, problems: list[Problem], notices: list[str]
 ) -> list[DecisionRecord]:
-    # Imported here: decisions depends on the YAML reader only, and this keeps the
-    # workspace package importable without the Markdown stack.
-    from archplan.decisions import read_record
+    # Imported here: the decisions package imports this module.
+    from archplan.decisions.records import classify, read_record
 
     folder = root / DECISIONS_DIR
     if not folder.is_dir():
@@ -2323,8 +2322,34 @@ def _read_decisions(
         if not path.is_file() or not RECORD_RE.match(path.name):
             continue
         rel = f"{DECISIONS_DIR}/{path.name}"
-        text = _read_text(root, rel, problems, notices)
-        if text is None:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.append(
+                Problem(
+                    rel,
+                    None,
+                    None,
+                    "file is too large to be a record",
+                    f"at most {MAX_FILE_BYTES:,} bytes",
+                )
+            )
+            continue
+        try:
+            # Decoded as is (line ends and byte-order mark kept), so that a record written
+            # back unchanged is byte-for-byte the file that was read.
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(
+                Problem(
+                    rel,
+                    None,
+                    None,
+                    f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+                    "a UTF-8 Markdown file",
+                )
+            )
+            continue
+        if classify(path, text) != "record":
+            notices.append(f"{rel}: not read as a decision record (no '# Title' heading)")
             continue
         record, rproblems = read_record(path, text, rel)
         problems.extend(rproblems)

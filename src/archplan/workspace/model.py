@@ -6,6 +6,7 @@ Nothing here reads files (see :mod:`archplan.workspace.loader`) or computes resu
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -313,7 +314,11 @@ class Party:
 
 @dataclass(frozen=True)
 class DecisionRecord:
-    """A decision record read from ``decisions/`` (MADR-style Markdown)."""
+    """A decision record read from ``decisions/`` (MADR 2/3/4 or Nygard Markdown).
+
+    ``raw`` is the file's text exactly as read (byte-for-byte once encoded as UTF-8), so
+    writing a record back unchanged gives identical bytes; edits patch single lines.
+    """
 
     path: Path
     number: int
@@ -322,6 +327,24 @@ class DecisionRecord:
     date: date | None
     front_matter: dict[str, object]
     body: str
+    raw: str = ""
+    format: str = "madr4"  # madr4 (front matter), madr2 (bullets), nygard, plain
+    status_raw: str = ""
+    status_line: int | None = None  # 1-based line of the status value, for editing
+    title_number: int | None = None  # a number written in the title ("# 2. …")
+    sections: tuple[tuple[str, int], ...] = ()  # (heading, line) of each ## section
+    links: tuple[tuple[str, int], ...] = ()  # (relation, record number)
+    options: tuple[str, ...] = ()
+    chosen: str | None = None
+    assumptions: tuple[tuple[str, Decimal], ...] = ()  # recorded values
+    review_by: _dt.date | None = None
+    triggers: tuple[tuple[str, int], ...] = ()  # (condition, line)
+    meta_lines: dict[str, int] = field(default_factory=dict)  # archplan key → line
+
+    @property
+    def known_status(self) -> bool:
+        """Whether the status is one of MADR's (proposed, accepted, …)."""
+        return self.status in ("proposed", "accepted", "rejected", "deprecated", "superseded")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,575 @@
+"""The decision log's lifecycle: new records, status changes, supersession, checks, index.
+
+Every change is a targeted edit: a new record is a new file (never written over an
+existing one), and a status change or supersession rewrites only the status line of the
+old record — every other byte stays as it was. Writes go through a temporary file and a
+rename, so an interruption leaves the old file intact.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from archplan.decisions.records import (
+    KNOWN_STATUSES,
+    REQUIRED_SECTIONS,
+    read_folder,
+    with_status_line,
+)
+from archplan.decisions.triggers import Evaluation, TriggerContext, evaluate_trigger
+from archplan.errors import ArchplanError, InputError, Problem, TargetExistsError
+from archplan.fileio import write_atomic
+from archplan.workspace.loader import DECISIONS_DIR
+from archplan.workspace.model import DecisionRecord, Workspace
+
+__all__ = [
+    "LogCheck",
+    "check_log",
+    "decision_log",
+    "evaluate_record",
+    "new_record",
+    "set_status",
+    "slugify",
+    "supersede",
+    "write_index",
+]
+
+INDEX_MARK = "<!-- archplan: generated index; edit the records, not this file -->"
+
+
+def slugify(title: str) -> str:
+    """A file-name slug: ASCII letters and digits joined by dashes (``decision`` when a
+    title has none, e.g. one written in Japanese).
+
+    Examples
+    --------
+    >>> slugify("Use SaaS for the Lab (2026)"), slugify("検査情報システムの方式")
+    ('use-saas-for-the-lab-2026', 'decision')
+    """
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:60].rstrip("-") or "decision"
+
+
+def _folder(ws: Workspace) -> Path:
+    return ws.root / DECISIONS_DIR
+
+
+def _records(ws: Workspace) -> list[DecisionRecord]:
+    folder = _folder(ws)
+    if not folder.is_dir():
+        return []
+    records, _, problems = read_folder(folder)
+    if problems:
+        raise ArchplanError(
+            "cannot read the decision log:\n" + "\n".join(f"  {p}" for p in problems)
+        )
+    return records
+
+
+def _find(ws: Workspace, number: int) -> DecisionRecord:
+    matches = [r for r in _records(ws) if r.number == number]
+    if not matches:
+        raise InputError(f"no decision record number {number} in {_folder(ws)}")
+    if len(matches) > 1:
+        raise InputError(
+            f"record number {number} is used by several files: "
+            + ", ".join(r.path.name for r in matches)
+        )
+    return matches[0]
+
+
+_HEADINGS = {
+    "en": (
+        "Context and Problem Statement",
+        "Decision Drivers",
+        "Considered Options",
+        "Decision Outcome",
+        "Consequences",
+        "Confirmation",
+        "Pros and Cons of the Options",
+        "More Information",
+    ),
+    "ja": (
+        "背景と課題",
+        "判断の要因",
+        "検討した選択肢",
+        "決定事項",
+        "影響",
+        "確認方法",
+        "各選択肢の長所と短所",
+        "補足情報",
+    ),
+}
+
+
+def _template(ws: Workspace, number: int, title: str, today: date, supersedes: int | None) -> str:
+    """A MADR 4 record pre-filled from the workspace: options, ranking, costs."""
+    from archplan.compare import rank_options
+    from archplan.costs import cost_summary
+
+    lang = ws.settings.language
+    h = _HEADINGS["ja" if lang == "ja" else "en"]
+    ranking = rank_options(ws)
+    summary = cost_summary(ws)
+    first = str(ranking.index[0]) if len(ranking) else None
+    used = sorted(
+        {
+            v.assumption
+            for i in ws.cost_items
+            for v in (i.amount, i.quantity, i.unit_price, i.growth, i.escalation)
+            if v is not None and v.assumption is not None
+        }
+    )
+    lines = [
+        "---",
+        "status: proposed",
+        f"date: {today.isoformat()}",
+        'decision-makers: ""',
+        'consulted: ""',
+        'informed: ""',
+        "archplan:",
+        "  options: [" + ", ".join(o.id for o in ws.options) + "]",
+        f"  chosen: {first or 'null'}",
+        "  assumptions:",
+    ]
+    lines += [f"    {name}: {ws.assumptions[name].value}" for name in used] or ["    {}"]
+    if lines[-1] == "    {}":
+        lines[-2] = "  assumptions: {}"
+        lines.pop()
+    lines += [
+        f"  review-by: {(today + timedelta(days=365)).isoformat()}",
+        "  triggers:",
+        "    - another option ranks first",
+    ]
+    if supersedes is not None:
+        lines += ["  links:", f"    supersedes: [{supersedes}]"]
+    lines += [
+        "---",
+        f"# {title}",
+        "",
+        f"## {h[0]}",
+        "",
+        "…" if lang != "ja" else "（何が課題で、なぜ今決める必要があるか）",
+        "",
+        f"## {h[1]}",
+        "",
+        "* …",
+        "",
+        f"## {h[2]}",
+        "",
+    ]
+    for o in ws.options:
+        lines.append(f"* {o.name} ({o.id})")
+    lines += ["", f"## {h[3]}", ""]
+    names = {str(k): str(v) for k, v in ranking["name"].items()}
+    totals = {str(k): int(v) for k, v in summary["total"].items()}
+    if first:
+        lines.append(f'Chosen option: "{names[first]}", because …')
+    lines += ["", "| # | option | score | total (yen, tax-incl.) |", "|---|---|---|---|"]
+    for opt_id, r in ranking.iterrows():
+        key = str(opt_id)
+        lines.append(f"| {r['rank']} | {names[key]} | {r['score']:.3f} | {totals[key]:,} |")
+    lines += [
+        "",
+        f"### {h[4]}",
+        "",
+        "* Good, because …",
+        "* Bad, because …",
+        "",
+        f"### {h[5]}",
+        "",
+        "…",
+        "",
+        f"## {h[6]}",
+        "",
+    ]
+    for o in ws.options:
+        lines += [f"### {o.name}", "", "* Good, because …", "* Bad, because …", ""]
+    lines += [
+        f"## {h[7]}",
+        "",
+        f"Generated by archplan from {ws.settings.title} on {today.isoformat()}.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def new_record(
+    ws: Workspace, title: str, *, today: date | None = None, supersedes: int | None = None
+) -> Path:
+    """Create the next decision record from the MADR template, pre-filled from the
+    workspace; never overwrites a file.
+
+    Examples
+    --------
+    >>> import shutil, tempfile
+    >>> from archplan import load_workspace
+    >>> d = tempfile.mkdtemp() + "/ws"
+    >>> _ = shutil.copytree("data/examples/food-lab", d)
+    >>> new_record(load_workspace(d), "Add a data-export clause").name
+    '0004-add-a-data-export-clause.md'
+    """
+    if not title.strip():
+        raise InputError("a decision record needs a title")
+    folder = _folder(ws)
+    folder.mkdir(exist_ok=True)
+    numbers = [r.number for r in _records(ws)]
+    number = max(numbers, default=0) + 1
+    path = folder / f"{number:04d}-{slugify(title)}.md"
+    text = _template(ws, number, title.strip(), today or date.today(), supersedes)
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except FileExistsError:
+        raise TargetExistsError(
+            f"{path} already exists; archplan never overwrites a record"
+        ) from None
+    return path
+
+
+def set_status(ws: Workspace, number: int, status: str) -> Path:
+    """Change a record's status, editing only its status line.
+
+    Raises
+    ------
+    InputError
+        For an unknown status, or a record with no status line to edit.
+    """
+    low = status.strip().lower()
+    if low not in KNOWN_STATUSES and not low.startswith("superseded by"):
+        raise InputError(f"unknown status {status!r}; expected one of " + ", ".join(KNOWN_STATUSES))
+    record = _find(ws, number)
+    try:
+        text = with_status_line(record, status.strip())
+    except ValueError:
+        raise InputError(
+            f"{record.path.name} has no status line to change; add "
+            "'status: proposed' to its front matter first"
+        ) from None
+    write_atomic(record.path, text)
+    return record.path
+
+
+def supersede(
+    ws: Workspace, number: int, title: str, *, today: date | None = None
+) -> tuple[Path, Path]:
+    """Create a record that supersedes record ``number``, and mark the old one
+    ``superseded by [NNNN](file)`` (its status line only). Returns (new, old)."""
+    old = _find(ws, number)
+    if old.status == "superseded":
+        raise InputError(f"record {number} is already superseded ({old.status_raw})")
+    if old.status_line is None:
+        raise InputError(f"{old.path.name} has no status line to mark as superseded")
+    new = new_record(ws, title, today=today, supersedes=number)
+    new_number = int(new.name[:4])
+    link = f"superseded by [ADR-{new_number:04d}]({new.name})"
+    write_atomic(old.path, with_status_line(old, link))
+    return new, old.path
+
+
+def evaluate_record(
+    record: DecisionRecord, ctx: TriggerContext, today: date | None = None
+) -> tuple[list[Evaluation], list[Problem]]:
+    """Evaluate a record's triggers; problems for those that cannot be evaluated."""
+    out: list[Evaluation] = []
+    problems: list[Problem] = []
+    rel = f"{DECISIONS_DIR}/{record.path.name}"
+    for text, line in record.triggers:
+        try:
+            out.append(evaluate_trigger(text, record, ctx, line))
+        except ArchplanError as exc:
+            problems.append(
+                Problem(
+                    rel,
+                    line or None,
+                    "archplan.triggers",
+                    str(exc),
+                    "a condition archplan understands (docs/decisions.md)",
+                )
+            )
+    return out, problems
+
+
+@dataclass
+class LogCheck:
+    """The result of checking the decision log."""
+
+    problems: list[Problem]
+    warnings: list[Problem]  # stale records and firing triggers: to act on, not errors
+    evaluations: dict[int, list[Evaluation]]
+
+    @property
+    def clean(self) -> bool:
+        return not self.problems and not self.warnings
+
+
+def check_log(ws: Workspace, today: date | None = None) -> LogCheck:
+    """Check the decision log: links, numbers, cycles, statuses, sections, references,
+    review dates and triggers, each with file and line."""
+    today = today or date.today()
+    records = _records(ws)
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    by_number: dict[int, list[DecisionRecord]] = {}
+    for r in records:
+        by_number.setdefault(r.number, []).append(r)
+    for n, rs in by_number.items():
+        if len(rs) > 1:
+            for r in rs[1:]:
+                problems.append(
+                    Problem(
+                        _rel(r),
+                        1,
+                        "number",
+                        f"record number {n} is also used by {rs[0].path.name}",
+                        "a unique number per record",
+                    )
+                )
+    options = {o.id for o in ws.options}
+    evaluations: dict[int, list[Evaluation]] = {}
+    ctx = TriggerContext(ws)
+    for r in records:
+        rel = _rel(r)
+        if not r.known_status:
+            problems.append(
+                Problem(
+                    rel,
+                    r.status_line,
+                    "status",
+                    f"unknown status {r.status_raw or '(none)'!r}",
+                    "proposed, accepted, rejected, deprecated or superseded by …",
+                )
+            )
+        headings = {h.lower() for h, _ in r.sections}
+        for key, names in REQUIRED_SECTIONS.items():
+            if (not headings & set(names) and r.format != "nygard") or (
+                r.format == "nygard" and key != "options" and not headings & set(names)
+            ):
+                problems.append(
+                    Problem(
+                        rel,
+                        None,
+                        "sections",
+                        f"no '{names[0].title()}' section",
+                        "the MADR sections: "
+                        + ", ".join(n[0].title() for n in REQUIRED_SECTIONS.values()),
+                    )
+                )
+        for relation, target in r.links:
+            if target not in by_number:
+                problems.append(
+                    Problem(
+                        rel,
+                        r.status_line or r.meta_lines.get("links"),
+                        "links",
+                        f"{relation} {target}: no record {target}",
+                        "the number of an existing record",
+                    )
+                )
+        for m in re.finditer(r"\]\((?:\./)?(\d{4}-[^)\s#]*\.md)", r.raw):
+            if not (r.path.parent / m.group(1)).exists():
+                line = r.raw.count("\n", 0, m.start()) + 1
+                problems.append(
+                    Problem(
+                        rel,
+                        line,
+                        "links",
+                        f"broken link to {m.group(1)}",
+                        "a file in the decisions folder",
+                    )
+                )
+        for o in (*r.options, *([r.chosen] if r.chosen else [])):
+            if o not in options:
+                problems.append(
+                    Problem(
+                        rel,
+                        r.meta_lines.get("options"),
+                        "archplan.options",
+                        f"option {o!r} no longer exists in the workspace",
+                        "ids from options.yaml: " + ", ".join(sorted(options)),
+                    )
+                )
+        for name, _ in r.assumptions:
+            if name not in ws.assumptions:
+                problems.append(
+                    Problem(
+                        rel,
+                        r.meta_lines.get("assumptions"),
+                        "archplan.assumptions",
+                        f"assumption {name!r} no longer exists",
+                        "names from assumptions.yaml",
+                    )
+                )
+        if r.status in ("superseded", "rejected", "deprecated"):
+            continue  # a closed decision is not revisited
+        if r.review_by is not None and r.review_by < today:
+            warnings.append(
+                Problem(
+                    rel,
+                    r.meta_lines.get("review-by"),
+                    "archplan.review-by",
+                    f"review was due on {r.review_by.isoformat()}",
+                    "a review, then a new review-by date",
+                )
+            )
+        evals, bad = evaluate_record(r, ctx, today)
+        problems.extend(bad)
+        evaluations[r.number] = evals
+        for e in evals:
+            if e.fired:
+                warnings.append(
+                    Problem(
+                        rel,
+                        e.line or None,
+                        "archplan.triggers",
+                        f"trigger fires: {e.text} — {e.because}",
+                        "the decision to be revisited",
+                    )
+                )
+    problems.extend(_cycles(records))
+    return LogCheck(problems, warnings, evaluations)
+
+
+def _rel(r: DecisionRecord) -> str:
+    return f"{DECISIONS_DIR}/{r.path.name}"
+
+
+def _cycles(records: list[DecisionRecord]) -> list[Problem]:
+    graph: dict[int, set[int]] = {}
+    for r in records:
+        for relation, target in r.links:
+            if relation == "supersedes":
+                graph.setdefault(r.number, set()).add(target)
+            elif relation == "superseded-by":
+                graph.setdefault(target, set()).add(r.number)
+    out: list[Problem] = []
+    seen_cycles: set[frozenset[int]] = set()
+
+    def visit(n: int, path: list[int]) -> None:
+        for m in sorted(graph.get(n, ())):
+            if m in path:
+                cycle = [*path[path.index(m) :], m]
+                key = frozenset(cycle)
+                if key not in seen_cycles:
+                    seen_cycles.add(key)
+                    rec = next((r for r in records if r.number == m), None)
+                    out.append(
+                        Problem(
+                            _rel(rec) if rec else DECISIONS_DIR,
+                            rec.status_line if rec else None,
+                            "links",
+                            "supersede chain forms a cycle: " + " → ".join(str(x) for x in cycle),
+                            "a chain that ends at the current decision",
+                        )
+                    )
+            elif len(path) < 200:
+                visit(m, [*path, m])
+
+    for n in sorted(graph):
+        visit(n, [n])
+    return out
+
+
+def decision_log(ws: Workspace, today: date | None = None) -> pd.DataFrame:
+    """The log as a DataFrame: number, title, status, date, review-by, triggered.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> log = decision_log(load_workspace("data/examples/food-lab"))
+    >>> log.columns.tolist()
+    ['title', 'status', 'date', 'review_by', 'triggered', 'file']
+    """
+    today = today or date.today()
+    ctx = TriggerContext(ws)
+    rows = []
+    for r in _records(ws):
+        evals, _ = (
+            evaluate_record(r, ctx, today)
+            if r.status not in ("superseded", "rejected", "deprecated")
+            else ([], [])
+        )
+        fired = [e.text for e in evals if e.fired]
+        overdue = (
+            r.review_by is not None
+            and r.review_by < today
+            and r.status not in ("superseded", "rejected", "deprecated")
+        )
+        rows.append(
+            {
+                "number": r.number,
+                "title": r.title,
+                "status": r.status,
+                "date": r.date,
+                "review_by": r.review_by,
+                "triggered": bool(fired) or overdue,
+                "file": r.path.name,
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["number", "title", "status", "date", "review_by", "triggered", "file"]
+    ).set_index("number")
+
+
+def write_index(ws: Workspace, *, force: bool = False) -> Path:
+    """Write ``decisions/index.md``: records by status, and the supersede/relates graph as
+    a Mermaid diagram. Replaces only an index archplan wrote (or with ``force``)."""
+    path = _folder(ws) / "index.md"
+    if path.exists() and not force and INDEX_MARK not in path.read_text("utf-8"):
+        raise TargetExistsError(
+            f"{path} exists and was not written by archplan; pass --force to replace it"
+        )
+    records = sorted(_records(ws), key=lambda r: r.number)
+    lines = [INDEX_MARK, f"# Decision log — {ws.settings.title}", ""]
+    for status in (*KNOWN_STATUSES, "other"):
+        group = [
+            r
+            for r in records
+            if (r.status == status) or (status == "other" and r.status not in KNOWN_STATUSES)
+        ]
+        if not group:
+            continue
+        lines += [
+            f"## {status.title()}",
+            "",
+            "| No. | Title | Date | Review by |",
+            "|---|---|---|---|",
+        ]
+        for r in group:
+            title = r.title.replace("|", "\\|")
+            lines.append(
+                f"| {r.number:04d} | [{title}]({r.path.name}) | "
+                f"{r.date or ''} | {r.review_by or ''} |"
+            )
+        lines.append("")
+    lines += ["## Links", "", "```mermaid", "graph LR"]
+    for r in records:
+        label = r.title.replace('"', "'")
+        lines.append(f'  R{r.number}["{r.number:04d} {label}"]')
+    arrows = {
+        "supersedes": "-->|supersedes|",
+        "amends": "-.->|amends|",
+        "relates-to": "---|relates to|",
+    }
+    done: set[tuple[int, str, int]] = set()
+    for r in records:
+        for relation, target in r.links:
+            a, rel, b = r.number, relation, target
+            if relation == "superseded-by":
+                a, rel, b = target, "supersedes", r.number
+            elif relation == "amended-by":
+                a, rel, b = target, "amends", r.number
+            if (a, rel, b) in done or rel not in arrows:
+                continue
+            done.add((a, rel, b))
+            lines.append(f"  R{a} {arrows[rel]} R{b}")
+    lines += ["```", ""]
+    write_atomic(path, "\n".join(lines))
+    return path

@@ -1,0 +1,171 @@
+"""The report's decision log: records tied to the numbers they rest on."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from archplan.decisions import TriggerContext, evaluate_record, render_markdown
+from archplan.money import UNIT_DIVISOR, format_amount
+from archplan.report.i18n import STATUS_JA, label
+from archplan.report.sections import Fragment, esc, html_table
+from archplan.workspace.model import DecisionRecord, Workspace
+
+__all__ = ["decision_log_section"]
+
+CLOSED = ("superseded", "rejected", "deprecated")
+
+
+def _status(s: str, lang: str) -> str:
+    return STATUS_JA.get(s, s) if lang == "ja" else s
+
+
+def _target(records: dict[int, DecisionRecord], n: int) -> str:
+    r = records.get(n)
+    text = f"{n:04d}" + (f" {r.title}" if r else "")
+    return f'<a href="#adr-{n:04d}">{esc(text)}</a>' if r else esc(text)
+
+
+def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
+    """See :func:`archplan.report.sections.decisions_section`."""
+    lang = ws.settings.language
+    today = today or date.today()
+
+    def L(key: str) -> str:
+        return esc(label(key, lang))
+
+    out = [f'<h2 id="decisions">{L("decisions")}</h2>']
+    if not ws.decisions:
+        out.append(f"<p>{L('no_decisions')}</p>")
+        return Fragment("".join(out))
+    records = {r.number: r for r in ws.decisions}
+    ctx = TriggerContext(ws)
+    # Timeline, oldest first, with the links between records.
+    out.append(f'<h3>{L("timeline")}</h3><ol class="ap-timeline">')
+    for r in sorted(ws.decisions, key=lambda r: (r.date or date.min, r.number)):
+        links = "".join(
+            f' <span class="ap-link">{esc(label("rel_" + rel, lang))} {_target(records, n)}</span>'
+            for rel, n in r.links
+        )
+        out.append(
+            f'<li><span class="ap-date">{esc(r.date.isoformat() if r.date else "—")}'
+            f'</span> <a href="#adr-{r.number:04d}">{esc(f"{r.number:04d}")} '
+            f'{esc(r.title)}</a> <span class="ap-status ap-status-{esc(r.status)}">'
+            f"{esc(_status(r.status, lang))}</span>{links}</li>"
+        )
+    out.append("</ol>")
+    ranking = _ranking(ws)
+    totals = _totals(ws)
+    p90 = _p90(ws)
+    divisor = UNIT_DIVISOR[ws.settings.display_unit]
+    unit = label("unit_" + ws.settings.display_unit, lang)
+    for r in sorted(ws.decisions, key=lambda r: r.number):
+        out.append(f'<article class="ap-record" id="adr-{r.number:04d}">')
+        out.append(
+            f'<p class="ap-record-meta">{esc(f"{r.number:04d}")} · '
+            f"{esc(_status(r.status, lang))} · {esc(r.date or '')}"
+            + (f" · {L('review_by')} {esc(r.review_by.isoformat())}" if r.review_by else "")
+            + "</p>"
+        )
+        evals, problems = evaluate_record(r, ctx, today) if r.status not in CLOSED else ([], [])
+        fired = [e for e in evals if e.fired]
+        if r.status not in CLOSED and r.review_by is not None and r.review_by < today:
+            out.append(
+                f'<p class="ap-warning" role="alert">⚠ '
+                f"{esc(label('review_overdue', lang).format(date=r.review_by))}</p>"
+            )
+        for e in fired:
+            out.append(
+                f'<p class="ap-warning" role="alert">⚠ {L("trigger_fires")}: '
+                f"{esc(e.text)} — {esc(e.because)}</p>"
+            )
+        for p in problems:
+            out.append(f'<p class="ap-warning">⚠ {esc(p.message)}</p>')
+        considered = list(r.options) or [o.id for o in ws.options]
+        if r.options or r.chosen:
+            rows = []
+            for o in considered:
+                if o not in totals:
+                    rows.append([esc(o), "—", "—", "—", "—"])
+                    continue
+                rank = ranking.get(o)
+                rows.append(
+                    [
+                        esc(ws.option(o).name) + (" ★" if o == r.chosen else ""),
+                        esc(rank) if rank is not None else esc(label("excluded_short", lang)),
+                        format_amount(round(totals[o] / divisor), lang),
+                        format_amount(round(p90[o] / divisor), lang) if o in p90 else "—",
+                        esc(label("chosen", lang)) if o == r.chosen else "",
+                    ]
+                )
+            out.append(f"<h4>{L('live_figures')}</h4>")
+            out.append(
+                html_table(
+                    [L("option"), L("rank_now"), L("total_now"), "P90", L("chosen")],
+                    rows,
+                    numeric_from=1,
+                    caption=esc(f"({unit})"),
+                    css="ap-live",
+                )
+            )
+        if r.assumptions:
+            rows = []
+            for name, then in r.assumptions:
+                now = ws.assumptions[name].value if name in ws.assumptions else None
+                changed = now is None or Decimal(now) != then
+                rows.append(
+                    [
+                        esc(name),
+                        _num(then),
+                        _num(now) if now is not None else "—",
+                        "≠" if changed else "=",
+                    ]
+                )
+            out.append(f"<h4>{L('assumptions_then_now')}</h4>")
+            out.append(
+                html_table(
+                    [L("assumption"), L("when_decided"), L("now"), ""],
+                    rows,
+                    numeric_from=1,
+                    css="ap-then-now",
+                )
+            )
+        if evals:
+            items = "".join(
+                f"<li>{'⚠' if e.fired else '✓'} {esc(e.text)} "
+                f'<span class="ap-note">({esc(e.because)})</span></li>'
+                for e in evals
+            )
+            out.append(f'<h4>{L("triggers")}</h4><ul class="ap-triggers">{items}</ul>')
+        out.append(render_markdown(r.body, shift_headings=2, record_anchors=True))
+        out.append("</article>")
+    return Fragment("".join(out))
+
+
+def _num(v: Decimal) -> str:
+    return f"{v:,}" if v == v.to_integral_value() else f"{v:,.6g}"
+
+
+def _ranking(ws: Workspace) -> dict[str, int]:
+    from archplan.compare import rank_options
+
+    return {str(k): int(v) for k, v in rank_options(ws)["rank"].items()}
+
+
+def _totals(ws: Workspace) -> dict[str, int]:
+    from archplan.costs import cost_summary
+
+    return {str(k): int(v) for k, v in cost_summary(ws)["total"].items()}
+
+
+def _p90(ws: Workspace) -> dict[str, float]:
+    from archplan.report.risk import has_uncertainty
+
+    if not has_uncertainty(ws):
+        return {}
+    import numpy as np
+
+    from archplan.uncertainty import simulate
+
+    sim = simulate(ws)
+    return {o: float(np.percentile(sim.totals[:, k], 90)) for k, o in enumerate(sim.options)}
