@@ -14,6 +14,7 @@ demo: $(STAMP)
 	$(BIN)/archplan demo
 
 test: $(STAMP) lint
+	bash scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest $(NBVAL) --doctest-modules src/archplan tests notebooks
 
 lint: $(STAMP)

@@ -46,7 +46,7 @@ def test_example_ranking_by_hand(example_dir: Path) -> None:
 def test_cost_criterion_comes_from_the_cost_plan(example_dir: Path) -> None:
     p = build_problem(load_workspace(example_dir))
     assert p.full_matrix.loc["saas", "cost5y"] == 58_190_000  # = cost_table total
-    assert any("taken from the cost model" in n for n in p.notes)
+    assert any("費用計画から算出" in n for n in p.notes)  # the workspace is Japanese
 
 
 def test_scales_are_mapped_and_shown(example_dir: Path) -> None:
@@ -61,7 +61,7 @@ def test_budget_ceiling_knocks_out(example_copy: Path) -> None:
     _edit(example_copy / "criteria.yaml", "must: {max: 200000000}", "must: {max: 100000000}")
     p = build_problem(load_workspace(example_copy))
     assert set(p.excluded.index) == {"overseas-saas", "gov-cloud", "onprem"}
-    assert "above the maximum 100,000,000" in p.excluded.loc["gov-cloud", "reason"]
+    assert "100,000,000を上回る" in p.excluded.loc["gov-cloud", "reason"]
     assert rank(p).winner == "saas"
 
 
@@ -77,7 +77,7 @@ def test_missing_score_error_worst_impute(example_copy: Path) -> None:
     )
     p = build_problem(load_workspace(example_copy))
     assert p.full_matrix.loc["onprem", "availability"] == 4.0  # worst of 4, 4, 5
-    assert any("missing score for onprem; used the worst value given (4)" in n for n in p.notes)
+    assert any("onprem" in n and "（4）を用いた" in n for n in p.notes)
     _edit(example_copy / "criteria.yaml", "missing: worst", "missing: impute\n    impute: 1")
     p = build_problem(load_workspace(example_copy))
     assert p.full_matrix.loc["onprem", "availability"] == 1.0

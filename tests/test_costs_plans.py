@@ -36,6 +36,7 @@ def test_commitment_ceiling_warning(tmp_path: Path) -> None:
            nature: recurring, amount: 1000000, start: 2027, end: 2031, contract: ops-5y}
         """,
         contracts="- {id: ops-5y, name: Operation 2027-2031, ceiling: 60000000}",
+        replace={"language: ja": "language: en"},
     )
     c = commitments(load_workspace(d))
     row = c.loc["ops-5y"]

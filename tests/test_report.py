@@ -116,7 +116,7 @@ def test_report_shows_knockouts_stability_and_acceptability(report_html: str) ->
     assert "必須条件による除外" in report_html
     excluded = report_html[report_html.index('class="ap-table ap-excluded"') :]
     assert "海外事業者のSaaSの利用" in excluded[:2000]
-    assert "データの国内保管: × is not acceptable" in excluded[:2000]
+    assert "データの国内保管：×は許容されない" in excluded[:2000]
     assert "重みの安定区間" in report_html and 'class="ap-table ap-stability"' in report_html
     assert "順位の受容度" in report_html and 'class="ap-table ap-acceptability"' in report_html
     assert "手法ごとの順位" in report_html and "TOPSIS" in report_html
@@ -141,7 +141,7 @@ def shared_html(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def test_network_report_shows_commitments_depreciation_and_budget(network_html: str) -> None:
     assert "債務負担行為（複数年契約）" in network_html
-    assert "exceeds its ceiling 200,000,000 yen" in network_html  # the NaaS contract
+    assert "限度額200,000,000円を" in network_html  # the NaaS contract's ceiling warning
     assert "資産計上した機器等の減価償却" in network_html
     assert "令和15年度" in network_html  # eight fiscal years
     assert "シナリオ別の総費用" in network_html and "more-sites" in network_html

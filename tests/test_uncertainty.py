@@ -103,7 +103,7 @@ def test_independent_sum_matches_analytic_mean_and_variance(tmp_path: Path) -> N
     assert abs(total.mean() - mean) < 5 * np.sqrt(var / len(total))
     # Sample variance: relative standard error about sqrt(2/n) for near-normal sums.
     assert total.var() == pytest.approx(var, rel=0.02)
-    assert "independent" in sim.record["dependence"]
+    assert "独立" in sim.record["dependence"]  # stated, in the workspace's language
 
 
 def test_perfectly_correlated_sum_has_summed_quantiles(tmp_path: Path) -> None:
@@ -119,7 +119,7 @@ def test_perfectly_correlated_sum_has_summed_quantiles(tmp_path: Path) -> None:
     for q in (0.1, 0.5, 0.8, 0.9):
         expected = float(a.ppf(np.array([q]))[0] + b.ppf(np.array([q]))[0])
         assert np.quantile(total, q) == pytest.approx(expected, rel=0.005)
-    assert "copula" in sim.record["dependence"]
+    assert "コピュラ" in sim.record["dependence"]
 
 
 def test_rank_correlation_is_imposed(tmp_path: Path) -> None:

@@ -74,5 +74,5 @@ def test_risk_explorer_confidence_and_correlation() -> None:
     assert ex.contingency.attrs["option"] == "serverless"
     before = ex.sim.by_year.copy()
     ex.correlated.value = False
-    assert "ignored" in ex.sim.record["dependence"] and "ignored" in ex.summary.value
+    assert "無視" in ex.sim.record["dependence"] and "無視" in ex.summary.value
     assert not (before == ex.sim.by_year).all()

@@ -108,6 +108,22 @@ def _cmd_adr(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_handover(args: argparse.Namespace) -> int:
+    from archplan.report import build_handover
+
+    out = build_handover(args.workspace, args.output, force=args.force)
+    print(f"Handover pack written to {out}")
+    return 0
+
+
+def _cmd_export_notebook(args: argparse.Namespace) -> int:
+    from archplan.report import export_notebook
+
+    out = export_notebook(args.notebook, args.output, execute=args.execute, force=args.force)
+    print(f"Document written to {out}")
+    return 0
+
+
 def _cmd_new(args: argparse.Namespace) -> int:
     from archplan.workspace.scaffold import new_workspace
 
@@ -117,12 +133,15 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from archplan.report import build_report
+    from archplan.report import build_handover, build_report
 
+    folder = Path(args.output_dir)
     for workspace in _examples():
-        out = build_report(workspace, Path(args.output_dir) / f"{workspace.name}.html", force=True)
+        out = build_report(workspace, folder / f"{workspace.name}.html", force=True)
+        pack = build_handover(workspace, folder / f"{workspace.name}-handover.html", force=True)
         print(f"Example workspace: {workspace}")
         print(f"Report written to {out}")
+        print(f"Handover pack written to {pack}")
     return 0
 
 
@@ -151,6 +170,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace the output file even if archplan did not write it",
     )
     p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser("handover", help="build the handover pack a successor reads first")
+    p.add_argument("workspace", help="the workspace folder")
+    p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the output file even if archplan did not write it",
+    )
+    p.set_defaults(func=_cmd_handover)
+
+    p = sub.add_parser(
+        "export-notebook", help="any notebook as a self-contained, code-free HTML document"
+    )
+    p.add_argument("notebook", help="the .ipynb file")
+    p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    p.add_argument("--execute", action="store_true", help="run the notebook first")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the output file even if archplan did not write it",
+    )
+    p.set_defaults(func=_cmd_export_notebook)
 
     p = sub.add_parser("export", help="export the cost plan to Excel (live formulas) and CSV")
     p.add_argument("workspace", help="the workspace folder")

@@ -56,6 +56,7 @@ class Method:
 
     key: ClassVar[str] = ""
     label: ClassVar[str] = ""
+    label_ja: ClassVar[str] = ""
     higher_is_better: ClassVar[bool] = True
     # True where the score is a linear function of the weights, so that weight
     # stability intervals have a closed form.
@@ -82,6 +83,10 @@ class Method:
         """For linear methods: the matrix P with score = P @ w."""
         raise NotImplementedError
 
+    def label_for(self, language: str) -> str:
+        """The method's name in ``language``."""
+        return self.label_ja if language == "ja" and self.label_ja else self.label
+
     def merit(self, scores: FloatArray) -> FloatArray:
         """Scores turned so that larger always wins."""
         return scores if self.higher_is_better else -scores
@@ -98,6 +103,7 @@ class WeightedSum(Method):
     normalization: str = "minmax"
     key: ClassVar[str] = "wsm"
     label: ClassVar[str] = "Weighted sum"
+    label_ja: ClassVar[str] = "加重和法"
     linear_in_weights: ClassVar[bool] = True
 
     def __post_init__(self) -> None:
@@ -130,6 +136,7 @@ class WeightedProduct(Method):
     normalization: str = "max"
     key: ClassVar[str] = "wpm"
     label: ClassVar[str] = "Weighted product"
+    label_ja: ClassVar[str] = "加重積法"
 
     def __post_init__(self) -> None:
         _check_norm(self.normalization)
@@ -167,6 +174,7 @@ class TOPSIS(Method):
     normalization: str = "vector"
     key: ClassVar[str] = "topsis"
     label: ClassVar[str] = "TOPSIS"
+    label_ja: ClassVar[str] = "TOPSIS"
 
     def __post_init__(self) -> None:
         _check_norm(self.normalization)
@@ -215,6 +223,7 @@ class VIKOR(Method):
     v: float = 0.5
     key: ClassVar[str] = "vikor"
     label: ClassVar[str] = "VIKOR"
+    label_ja: ClassVar[str] = "VIKOR"
     higher_is_better: ClassVar[bool] = False
 
     def __post_init__(self) -> None:
@@ -284,6 +293,7 @@ class PrometheeII(Method):
     thresholds_relative: bool = True
     key: ClassVar[str] = "promethee"
     label: ClassVar[str] = "PROMETHEE II"
+    label_ja: ClassVar[str] = "PROMETHEE II"
     linear_in_weights: ClassVar[bool] = True
 
     def __post_init__(self) -> None:

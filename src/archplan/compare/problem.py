@@ -26,6 +26,7 @@ from archplan.compare.weights import (
     swing_weights,
 )
 from archplan.errors import InputError
+from archplan.messages import msg
 from archplan.scales import describe_mapping
 from archplan.workspace.model import Criterion, Workspace
 
@@ -67,6 +68,7 @@ class DecisionProblem:
     scales: pd.DataFrame = field(default_factory=pd.DataFrame)
     cells: pd.DataFrame = field(default_factory=pd.DataFrame)
     full_matrix: pd.DataFrame = field(default_factory=pd.DataFrame)
+    weights_note: str = ""
 
     def with_weights(self, weights: pd.Series | dict[str, float]) -> DecisionProblem:
         """The same problem with other weights (rescaled to sum to 1)."""
@@ -83,24 +85,28 @@ class DecisionProblem:
 def workspace_weights(ws: Workspace) -> tuple[pd.Series, str]:
     """The weights the workspace's weighting gives, and a note saying how."""
     cs = ws.settings.comparison
+    lang = ws.settings.language
     crits = list(ws.criteria)
     if cs.weighting == "direct":
-        return direct_weights({c.id: c.weight or 0.0 for c in crits}), "direct points"
+        return direct_weights({c.id: c.weight or 0.0 for c in crits}), msg("w_direct", lang)
     if cs.weighting == "swing":
-        return swing_weights({c.id: c.weight or 0.0 for c in crits}), "swing weighting"
+        return swing_weights({c.id: c.weight or 0.0 for c in crits}), msg("w_swing", lang)
     if cs.weighting in ("roc", "rank-sum"):
         order = [c.id for c in sorted(crits, key=lambda c: c.rank or 0)]
         fn = rank_order_centroid if cs.weighting == "roc" else rank_sum
-        name = "rank-order centroid" if cs.weighting == "roc" else "rank sum"
-        return fn(order), f"{name} from the ranking of criteria"
+        return fn(order), msg(f"w_{cs.weighting}", lang)
     tables = list(ws.ahp_tables)
     table = combine_judgements(tables) if len(tables) > 1 else tables[0]
     result = ahp(table, accept_inconsistent=cs.accept_inconsistent)
-    how = (
-        f"AHP eigenvector from {len(tables)} pairwise table(s)"
-        + (" combined by geometric mean" if len(tables) > 1 else "")
-        + f"; λmax = {result.lambda_max:.3f}, CI = {result.consistency_index:.3f}, "
-        f"CR = {result.consistency_ratio:.3f} (random index: {result.random_index_table})"
+    how = msg(
+        "w_ahp",
+        lang,
+        n=len(tables),
+        group=msg("w_group", lang) if len(tables) > 1 else "",
+        lam=f"{result.lambda_max:.3f}",
+        ci=f"{result.consistency_index:.3f}",
+        cr=f"{result.consistency_ratio:.3f}",
+        table=result.random_index_table,
     )
     if result.notes:
         how += "; " + "; ".join(result.notes)
@@ -119,13 +125,13 @@ def _num(v: float) -> str:
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.6g}"
 
 
-def _must_reason(c: Criterion, raw: object, value: float) -> str | None:
+def _must_reason(c: Criterion, raw: object, value: float, lang: str = "en") -> str | None:
     if c.must_not and str(raw) in c.must_not:
-        return f"{c.name}: {raw} is not acceptable"
+        return msg("must_not", lang, name=c.name, value=raw)
     if c.must_min is not None and value < c.must_min:
-        return f"{c.name}: {_num(value)} is below the minimum {_num(c.must_min)}"
+        return msg("must_min", lang, name=c.name, value=_num(value), limit=_num(c.must_min))
     if c.must_max is not None and value > c.must_max:
-        return f"{c.name}: {_num(value)} is above the maximum {_num(c.must_max)}"
+        return msg("must_max", lang, name=c.name, value=_num(value), limit=_num(c.must_max))
     return None
 
 
@@ -148,6 +154,7 @@ def build_problem(
     ['overseas-saas']
     """
     notes: list[str] = []
+    lang = ws.settings.language
     options = [o.id for o in ws.options]
     matrix = pd.DataFrame(index=pd.Index(options, name="option"), dtype=float)
     cells = pd.DataFrame(index=matrix.index, dtype=object)
@@ -159,17 +166,13 @@ def build_problem(
         else:
             col = _cost_values(ws, c.source)
             raw = col.map(lambda v: f"{v:,.0f}")
-            notes.append(
-                f"{c.name}: taken from the cost model "
-                f"({'total over the horizon' if c.source == 'cost_total' else 'NPV'}, "
-                "yen, tax-inclusive)"
-            )
+            notes.append(msg("from_costs", lang, name=c.name, what=msg(c.source, lang)))
         missing = col[col.isna()].index.tolist()
         if missing:
             if c.missing == "impute":
                 assert c.impute is not None
                 col[missing] = c.impute
-                how = f"imputed {c.impute:g}"
+                how = msg("imputed", lang, value=f"{c.impute:g}")
             else:  # worst: the lowest benefit / highest cost among those scored
                 known = col.dropna()
                 if known.empty:
@@ -179,8 +182,8 @@ def build_problem(
                     dist = _distance(known, c)
                     worst = float(known.to_numpy()[int(np.argmax(dist.to_numpy()))])
                 col[missing] = worst
-                how = f"used the worst value given ({worst:g})"
-            notes.append(f"{c.name}: missing score for {', '.join(missing)}; {how}")
+                how = msg("worst", lang, value=f"{worst:g}")
+            notes.append(msg("missing", lang, name=c.name, options=", ".join(missing), how=how))
             raw = raw.copy()
             raw[missing] = [f"({col[m]:g})" for m in missing]
         matrix[c.id] = col
@@ -212,7 +215,7 @@ def build_problem(
             continue
         for o in options:
             value = float(matrix[c.id].to_numpy()[options.index(o)])
-            reason = _must_reason(c, cells.loc[o, c.id], value)
+            reason = _must_reason(c, cells.loc[o, c.id], value, lang)
             if reason:
                 excluded_rows.append(
                     {"option": o, "criterion": c.id, "value": cells.loc[o, c.id], "reason": reason}
@@ -231,18 +234,19 @@ def build_problem(
         if c.direction == "target":
             full[c.id] = -_distance(full[c.id], c)
             if c.target is not None:
-                what = f"the target {c.target:g}"
+                what = msg("target_value", lang, value=f"{c.target:g}")
             else:
                 assert c.range is not None
-                what = f"the range [{c.range[0]:g}, {c.range[1]:g}]"
-            notes.append(f"{c.name}: scored by distance from {what} (0 = on target)")
+                what = msg("target_range", lang, lo=f"{c.range[0]:g}", hi=f"{c.range[1]:g}")
+            notes.append(msg("target", lang, name=c.name, what=what))
     kept = [o for o in options if o not in excluded.index]
     if weights is None:
         w, how = workspace_weights(ws)
-        notes.append(f"weights: {how}")
+        weights_note = msg("weights", lang, how=how)
     else:
         w = direct_weights(pd.Series(weights, dtype=float).reindex(full.columns))
-        notes.append("weights: set for this run (not the workspace's)")
+        weights_note = msg("weights_run", lang)
+    notes.append(weights_note)
     cost = pd.Series({c.id: c.direction == "cost" for c in ws.criteria}, name="cost")
     return DecisionProblem(
         matrix=full.loc[kept],
@@ -255,6 +259,7 @@ def build_problem(
         scales=pd.DataFrame(scale_rows).set_index("criterion"),
         cells=cells,
         full_matrix=full,
+        weights_note=weights_note,
     )
 
 

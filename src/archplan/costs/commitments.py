@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from archplan.costs.engine import Basis, cost_model
+from archplan.messages import msg
 from archplan.workspace.model import Workspace
 
 __all__ = ["commitments"]
@@ -57,8 +58,15 @@ def commitments(
         if exceeded:
             assert ceiling is not None
             warnings.append(
-                f"contract {c.id} ({c.name}): total {total:,} yen exceeds its "
-                f"ceiling {ceiling:,} yen by {total - ceiling:,} yen"
+                msg(
+                    "ceiling",
+                    ws.settings.language,
+                    id=c.id,
+                    name=c.name,
+                    total=f"{total:,}",
+                    ceiling=f"{ceiling:,}",
+                    over=f"{total - ceiling:,}",
+                )
             )
         row: dict[object, object] = {
             "contract": c.id,

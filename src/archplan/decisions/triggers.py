@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from archplan.errors import InputError
+from archplan.messages import msg
 from archplan.workspace.model import DecisionRecord, Workspace
 
 __all__ = ["Evaluation", "TriggerContext", "evaluate_trigger", "parse_trigger"]
@@ -131,13 +132,14 @@ def evaluate_trigger(
     """Evaluate one trigger of a record against the workspace now."""
     kind, parts = parse_trigger(text)
     ws = ctx.ws
+    lang = ws.settings.language
     if kind == "compare":
         name, op, num = parts
         if name not in ws.assumptions:
             raise InputError(f"trigger {text!r}: unknown assumption {name!r}")
         now = float(ws.assumptions[name].value)
         fired = _OPS[op](now, _number(num))
-        return Evaluation(text, fired, f"{name} is {now:,.6g} now", line)
+        return Evaluation(text, fired, msg("t_compare", lang, name=name, now=f"{now:,.6g}"), line)
     if kind == "change":
         name, direction, pct = parts
         recorded = dict(record.assumptions).get(name)
@@ -157,7 +159,14 @@ def evaluate_trigger(
         return Evaluation(
             text,
             fired,
-            f"{name} was {recorded:,} when decided and is {current:,} now ({change:+.1f} %)",
+            msg(
+                "t_change",
+                lang,
+                name=name,
+                then=f"{recorded:,}",
+                now=f"{current:,}",
+                change=f"{change:+.1f} %",
+            ),
             line,
         )
     if kind == "total":
@@ -173,22 +182,30 @@ def evaluate_trigger(
 
             q = int(pct[1:])
             value = float(np.percentile(sim.totals[:, sim.options.index(option)], q))
-            what = f"{pct.upper()} total of {option} is {value:,.0f} yen"
+            what = msg("t_total", lang, what=pct.upper(), option=option, value=f"{value:,.0f}")
         else:
             value = float(ctx.totals[option])
-            what = f"total of {option} is {value:,.0f} yen"
+            what = msg("t_total", lang, what="", option=option, value=f"{value:,.0f}").strip()
         return Evaluation(text, _OPS[op](value, _number(num)), what, line)
     if kind == "first":
         if record.chosen is None:
             raise InputError(f"trigger {text!r}: the record names no chosen option")
         first = ctx.ranking[0] if ctx.ranking else None
         return Evaluation(
-            text, first != record.chosen, f"{first} ranks first now (chosen: {record.chosen})", line
+            text,
+            first != record.chosen,
+            msg("t_first", lang, first=first, chosen=record.chosen),
+            line,
         )
     option = parts[0]
     return Evaluation(
         text,
         option in ctx.excluded,
-        f"{option} is {'now' if option in ctx.excluded else 'not'} knocked out",
+        msg(
+            "t_knocked",
+            lang,
+            option=option,
+            state=msg("t_knocked_yes" if option in ctx.excluded else "t_knocked_no", lang),
+        ),
         line,
     )

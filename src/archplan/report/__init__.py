@@ -1,5 +1,20 @@
-"""HTML reports: a notebook executed against a workspace and exported without code."""
+"""HTML reports and handover packs: notebooks executed against a workspace and exported
+without code, as single self-contained files."""
 
-from archplan.report.build import build_report, execute_notebook, export_html, report_notebook
+from archplan.report.build import (
+    build_handover,
+    build_report,
+    execute_notebook,
+    export_html,
+    export_notebook,
+    report_notebook,
+)
 
-__all__ = ["build_report", "execute_notebook", "export_html", "report_notebook"]
+__all__ = [
+    "build_handover",
+    "build_report",
+    "execute_notebook",
+    "export_html",
+    "export_notebook",
+    "report_notebook",
+]

@@ -24,7 +24,14 @@ from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 from archplan.errors import ReportError
 from archplan.fileio import check_target, write_atomic
 
-__all__ = ["build_report", "execute_notebook", "export_html", "report_notebook"]
+__all__ = [
+    "build_handover",
+    "build_report",
+    "execute_notebook",
+    "export_html",
+    "export_notebook",
+    "report_notebook",
+]
 
 #: Kernel name that always means "the Python running archplan", whatever kernels the
 #: user has installed elsewhere (a stray user-level ``python3`` kernel could otherwise
@@ -37,28 +44,44 @@ GENERATOR_MARK = re.compile(
     rb'name="generator")'
 )
 
-_CELLS = [
-    (
-        "from archplan import load_workspace\n"
-        "from archplan.report import charts as C\n"
-        "from archplan.report import comparison as K\n"
-        "from archplan.report import cost_sections as P\n"
-        "from archplan.report import risk as R\n"
-        "from archplan.report import sections as S\n"
-        "ws = load_workspace(workspace)"
-    ),
-    "S.title_section(ws)",
-    "S.options_section(ws)",
-    "K.comparison_section(ws)",
-    "K.sensitivity_section(ws)",
-    "S.cost_summary_section(ws)",
-    "C.cumulative_chart(ws)",
-    "P.budget_section(ws)",
-    "S.cost_tables_section(ws)",
-    "P.plan_details_section(ws)",
-    "R.risk_section(ws)",
-    "S.decisions_section(ws)",
-]
+_IMPORTS = (
+    "from archplan import load_workspace\n"
+    "from archplan.report import charts as C\n"
+    "from archplan.report import comparison as K\n"
+    "from archplan.report import cost_sections as P\n"
+    "from archplan.report import handover as H\n"
+    "from archplan.report import risk as R\n"
+    "from archplan.report import sections as S\n"
+    "ws = load_workspace(workspace)"
+)
+_CELLS: dict[str, list[str]] = {
+    "report": [
+        _IMPORTS,
+        "S.title_section(ws)",
+        "S.options_section(ws)",
+        "K.comparison_section(ws)",
+        "K.sensitivity_section(ws)",
+        "S.cost_summary_section(ws)",
+        "C.cumulative_chart(ws)",
+        "P.budget_section(ws)",
+        "S.cost_tables_section(ws)",
+        "P.plan_details_section(ws)",
+        "R.risk_section(ws)",
+        "S.decisions_section(ws)",
+    ],
+    "handover": [
+        _IMPORTS,
+        "H.handover_title(ws)",
+        "H.decided_and_open(ws)",
+        "S.decisions_section(ws)",
+        "H.review_calendar(ws)",
+        "H.assumptions_section(ws)",
+        "P.budget_section(ws)",
+        "P.plan_details_section(ws)",
+        "H.risks_section(ws)",
+        "H.files_section(ws)",
+    ],
+}
 
 
 class _CurrentEnvKernelSpecManager(KernelSpecManager):  # type: ignore[misc]
@@ -72,8 +95,8 @@ class _CurrentEnvKernelSpecManager(KernelSpecManager):  # type: ignore[misc]
         return super().get_kernel_spec(kernel_name)
 
 
-def report_notebook(workspace: str | Path) -> nbformat.NotebookNode:
-    """The report notebook for ``workspace``, not yet executed.
+def report_notebook(workspace: str | Path, kind: str = "report") -> nbformat.NotebookNode:
+    """The report (or ``kind="handover"`` pack) notebook for ``workspace``, not executed.
 
     Examples
     --------
@@ -90,7 +113,7 @@ def report_notebook(workspace: str | Path) -> nbformat.NotebookNode:
     params = nbformat.v4.new_code_cell(f"workspace = {str(Path(workspace).resolve())!r}")
     params.metadata["tags"] = ["parameters"]
     nb.cells.append(params)
-    nb.cells.extend(nbformat.v4.new_code_cell(src) for src in _CELLS)
+    nb.cells.extend(nbformat.v4.new_code_cell(src) for src in _CELLS[kind])
     # Fixed cell ids: the same workspace gives the same HTML, apart from the date.
     for i, cell in enumerate(nb.cells):
         cell.id = f"archplan-{i}"
@@ -150,10 +173,43 @@ def _versions() -> str:
     return ", ".join(parts)
 
 
+def git_commit(folder: Path) -> str | None:
+    """The short commit of the repository holding ``folder`` (``+`` if it has uncommitted
+    changes), or None when it is not in a git repository or git is not installed."""
+    import subprocess
+
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(folder), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+        if head.returncode != 0:
+            return None
+        dirty = subprocess.run(
+            ["git", "-C", str(folder), "status", "--porcelain", "--", "."],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return head.stdout.strip() + ("+" if dirty.stdout.strip() else "")
+
+
 def export_html(
-    nb: nbformat.NotebookNode, title: str = "archplan report", language: str = "en"
+    nb: nbformat.NotebookNode,
+    title: str = "archplan report",
+    language: str = "en",
+    source: Path | None = None,
 ) -> str:
-    """Export an executed notebook to one self-contained HTML page, without code."""
+    """Export an executed notebook to one self-contained HTML page, without code.
+
+    ``source`` (the workspace or notebook folder) adds its git commit to the footer.
+    """
     from nbconvert import HTMLExporter
 
     import archplan
@@ -172,7 +228,8 @@ def export_html(
         "archplan_css": (templates / "report.css").read_text(encoding="utf-8"),
         "archplan_footer": (
             f"archplan {archplan.__version__} · {date.today().isoformat()}"
-            f" · Python {sys.version.split()[0]} · {_versions()}"
+            + (f" · git {commit}" if (commit := git_commit(source) if source else None) else "")
+            + f" · Python {sys.version.split()[0]} · {_versions()}"
         ),
         "language_code": language,
     }
@@ -208,12 +265,79 @@ def build_report(
     >>> out.name, out.stat().st_size > 10_000
     ('food-lab.html', True)
     """
+    return _build(workspace, output, "report", force=force, timeout=timeout)
+
+
+def build_handover(
+    workspace: str | Path, output: str | Path, *, force: bool = False, timeout: int = 300
+) -> Path:
+    """Build the handover pack for a workspace (same safety rules as :func:`build_report`).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = build_handover("data/examples/food-lab", tempfile.mkdtemp() + "/handover.html")
+    >>> "引継ぎ資料" in out.read_text(encoding="utf-8")
+    True
+    """
+    return _build(workspace, output, "handover", force=force, timeout=timeout)
+
+
+def _build(
+    workspace: str | Path, output: str | Path, kind: str, *, force: bool, timeout: int
+) -> Path:
     from archplan.workspace import load_workspace
 
     ws = load_workspace(workspace)
     out = Path(output).resolve()
-    check_target(out, force, lambda head: bool(GENERATOR_MARK.search(head)), "report")
-    nb = execute_notebook(report_notebook(ws.root), cwd=ws.root, timeout=timeout)
-    html_text = export_html(nb, title=ws.settings.title, language=ws.settings.language)
+    check_target(out, force, lambda head: bool(GENERATOR_MARK.search(head)), kind)
+    nb = execute_notebook(report_notebook(ws.root, kind), cwd=ws.root, timeout=timeout)
+    html_text = export_html(
+        nb, title=ws.settings.title, language=ws.settings.language, source=ws.root
+    )
     write_atomic(out, html_text)
+    return out
+
+
+def export_notebook(
+    notebook: str | Path,
+    output: str | Path,
+    *,
+    execute: bool = False,
+    force: bool = False,
+    timeout: int = 600,
+) -> Path:
+    """Turn any analysis notebook into the same self-contained, code-free document.
+
+    The notebook's saved outputs are used as they are (``execute=True`` runs it first, in
+    its own folder, without saving it). Code cells are left out, widgets (which carry no
+    content once exported) dropped, and nothing is fetched from a network to show it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = export_notebook("notebooks/01-quickstart.ipynb", tempfile.mkdtemp() + "/q.html")
+    >>> "<script" in out.read_text(encoding="utf-8")
+    False
+    """
+    src = Path(notebook)
+    if not src.is_file():
+        raise ReportError(f"{src}: no such notebook")
+    try:
+        nb = nbformat.read(src, as_version=4)
+    except Exception as exc:
+        raise ReportError(f"{src} is not a readable notebook: {exc}") from None
+    out = Path(output).resolve()
+    check_target(out, force, lambda head: bool(GENERATOR_MARK.search(head)), "document")
+    if execute:
+        nb = execute_notebook(nb, cwd=src.resolve().parent, timeout=timeout)
+    title = src.stem
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            m = re.search(r"^#\s+(.+)$", cell.source, re.M)
+            if m:
+                title = m.group(1).strip()
+                break
+    language = "ja" if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", title) else "en"
+    write_atomic(out, export_html(nb, title=title, language=language, source=src.parent))
     return out

@@ -23,7 +23,7 @@ from archplan.report.charts import (
     stability_chart,
     value_chart,
 )
-from archplan.report.i18n import label
+from archplan.report.i18n import convention_text, has_label, label
 from archplan.report.sections import Fragment, esc, html_table
 from archplan.workspace.model import Workspace
 
@@ -82,7 +82,7 @@ def comparison_section(ws: Workspace) -> Fragment:
             + "".join(f"<li>{esc(n)}: {esc(e)}</li>" for n, e in evidence)
             + "</ul>"
         )
-    weights_note = next((n for n in problem.notes if n.startswith("weights:")), "")
+    weights_note = problem.weights_note
     if weights_note:
         out.append(f'<p class="ap-note">{esc(weights_note)}</p>')
     # The scores as written (marks kept), cost-model values in the display unit.
@@ -104,7 +104,7 @@ def comparison_section(ws: Workspace) -> Fragment:
         rows.append([esc(names[str(o)]), *cells])
     out.append(f"<h3>{L('scores')}</h3>")
     out.append(html_table(header, rows, css="ap-scores"))
-    other = [n for n in problem.notes if not n.startswith("weights:")]
+    other = [n for n in problem.notes if n != problem.weights_note]
     if other:
         out.append('<ul class="ap-note">' + "".join(f"<li>{esc(n)}</li>" for n in other) + "</ul>")
     if len(problem.excluded):
@@ -121,7 +121,7 @@ def comparison_section(ws: Workspace) -> Fragment:
     except ArchplanError as exc:
         out.append(f'<p class="ap-warning">{esc(exc)}</p>')
         return Fragment("".join(out))
-    out.append(f'<h3 id="ranking">{L("ranking")} — {esc(result.method.label)}</h3>')
+    out.append(f'<h3 id="ranking">{L("ranking")} — {esc(result.method.label_for(lang))}</h3>')
     if not len(result.table):
         out.append(f'<p class="ap-warning">{L("all_excluded")}</p>')
         return Fragment("".join(out))
@@ -142,7 +142,11 @@ def comparison_section(ws: Workspace) -> Fragment:
             result.contributions, problem.option_names, problem.criterion_names, lang
         ).html()
     )
-    conv = "".join(f"<li>{esc(k)}: {esc(v)}</li>" for k, v in result.conventions.items())
+    conv = "".join(
+        f"<li>{esc(label('conv_' + k, lang) if has_label('conv_' + k) else k)}: "
+        f"{esc(convention_text(k, v, lang))}</li>"
+        for k, v in result.conventions.items()
+    )
     out.append(
         f'<details class="ap-note"><summary>{L("conventions")}</summary><ul>{conv}</ul></details>'
     )
@@ -202,7 +206,9 @@ def sensitivity_section(ws: Workspace) -> Fragment:
     out.append(f"<h3>{L('acceptability')}</h3>")
     out.append(
         '<p class="ap-note">'
-        + esc(label("acceptability_note", lang).format(**{str(k): v for k, v in ra.attrs.items()}))
+        + esc(
+            label("acceptability_note", lang).format(**_acceptability_attrs(ra.attrs, method, lang))
+        )
         + "</p>"
     )
     rows = [[esc(names[str(o)])] + [f"{v:.1%}" for v in r] for o, r in ra.iterrows()]
@@ -218,6 +224,12 @@ def sensitivity_section(ws: Workspace) -> Fragment:
     methods = compare_methods(problem)
     out.append(f"<h3>{L('methods')}</h3>")
     cols = [c for c in methods.columns if c != "agree"]
+    if lang == "ja":
+        from archplan.compare import METHODS
+
+        ja_names = {cls.label: cls.label_ja for cls in METHODS.values()}
+        methods = methods.rename(columns=ja_names)
+        cols = [ja_names.get(c, c) for c in cols]
     rows = [
         [esc(names[str(o)])]
         + ["—" if pd.isna(r[c]) else str(int(r[c])) for c in cols]
@@ -266,3 +278,20 @@ def sensitivity_section(ws: Workspace) -> Fragment:
     )
     out.append(value_chart(vfm, divisor, unit, lang).html())
     return Fragment("".join(out))
+
+
+_MODES_JA = {
+    "around": "与えた重みの周辺",
+    "ordinal": "重要度の順序を保つ範囲",
+    "uniform": "すべての重み",
+}
+
+
+def _acceptability_attrs(
+    attrs: dict[object, object], method: Method, lang: str
+) -> dict[str, object]:
+    out = {str(k): v for k, v in attrs.items()}
+    out["method"] = method.label_for(lang)
+    if lang == "ja":
+        out["mode"] = _MODES_JA.get(str(out["mode"]), out["mode"])
+    return out

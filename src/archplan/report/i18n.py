@@ -113,6 +113,7 @@ LABELS: dict[str, dict[str, str]] = {
         "distribution": "Distribution",
         "estimate": "estimate uncertainty",
         "timeline": "Timeline",
+        "changed": "Changed",
         "rel_supersedes": "supersedes",
         "rel_superseded-by": "superseded by",
         "rel_amends": "amends",
@@ -131,6 +132,65 @@ LABELS: dict[str, dict[str, str]] = {
         "when_decided": "When decided",
         "now": "Now",
         "triggers": "Revisit triggers",
+        "recommendation_status": "Status of the recommendation",
+        "no_recommendation": "No option passes the must-have criteria",
+        "status_unrecorded": "{option} ranks first; no decision recorded yet",
+        "status_recorded": "{option}: {status} (ADR-{number})",
+        "st_proposed": "proposed",
+        "st_accepted": "accepted",
+        "st_rejected": "rejected",
+        "st_deprecated": "deprecated",
+        "contents": "Contents",
+        "summary": "Executive summary",
+        "why": "Why",
+        "confidence_range": "Confidence range of the total",
+        "no_uncertainty": "no uncertainty declared in this workspace",
+        "due_for_review": "Decisions due for review",
+        "nothing_due": "No decision is past its review date, and no revisit trigger fires.",
+        "handover": "Handover pack",
+        "handover_intro": "For whoever takes over this case: what was decided and why, "
+        "what is still open, what the decisions rest on, what must be revisited and when, "
+        "and where the files are.",
+        "decided_open": "What is decided, and what is still open",
+        "decided": "Decided",
+        "still_open": "Still open",
+        "closed": "Closed (superseded, rejected or deprecated)",
+        "none": "None.",
+        "links": "Links",
+        "assumptions_register": "Assumptions register",
+        "value": "Value",
+        "unit": "Unit",
+        "source": "Source",
+        "as_of": "As of",
+        "age": "Age",
+        "stale": "stale",
+        "no_date": "no date",
+        "age_days": "{days} days",
+        "stale_note": "An assumption older than {days} days, or without a date, is flagged as "
+        "stale: {n} here. Check them first.",
+        "risks_heading": "Risks",
+        "risk_event": "Risk event",
+        "impact": "Impact",
+        "review_calendar": "Review calendar",
+        "when": "When",
+        "overdue": "overdue",
+        "in_days": "in {days} days",
+        "no_trigger_fires": "no trigger fires",
+        "files": "Where the files live",
+        "workspace_folder": "Workspace folder",
+        "file": "File",
+        "contents_of_file": "Contents",
+        "f_settings": "settings: title, language, fiscal years, rates",
+        "f_options": "the options",
+        "f_criteria": "the comparison criteria and weights",
+        "f_scores": "the scores (opens in a spreadsheet)",
+        "f_assumptions": "the assumptions register, scenarios, correlations",
+        "f_costs": "cost items, contracts, risk events",
+        "f_decisions": "decision records (MADR Markdown)",
+        "f_ahp": "pairwise comparisons (AHP)",
+        "files_note": "Rebuild this document with: archplan handover WORKSPACE -o FILE.html; "
+        "check the workspace with: archplan check WORKSPACE; check the decision log with: "
+        "archplan adr check -w WORKSPACE.",
         "comparison": "Comparison of options",
         "evidence": "Evidence",
         "mapping": "Scale",
@@ -267,6 +327,7 @@ LABELS: dict[str, dict[str, str]] = {
         "distribution": "分布",
         "estimate": "見積の不確実性",
         "timeline": "経緯",
+        "changed": "変化",
         "rel_supersedes": "置換元",
         "rel_superseded-by": "置換先",
         "rel_amends": "修正対象",
@@ -285,6 +346,64 @@ LABELS: dict[str, dict[str, str]] = {
         "when_decided": "決定時",
         "now": "現在",
         "triggers": "見直しの契機",
+        "recommendation_status": "推奨案の状態",
+        "no_recommendation": "必須条件を満たす選択肢がない",
+        "status_unrecorded": "{option}が1位（意思決定記録は未作成）",
+        "status_recorded": "{option}：{status}（ADR-{number}）",
+        "st_proposed": "提案中",
+        "st_accepted": "承認済",
+        "st_rejected": "却下",
+        "st_deprecated": "廃止",
+        "contents": "目次",
+        "summary": "要旨",
+        "why": "理由",
+        "confidence_range": "総費用の信頼区間",
+        "no_uncertainty": "このワークスペースでは不確実性を宣言していない",
+        "due_for_review": "見直しが必要な意思決定",
+        "nothing_due": "見直し期限を過ぎた決定、見直しの契機に該当する決定はない。",
+        "handover": "引継ぎ資料",
+        "handover_intro": "この案件を引き継ぐ方へ：何をなぜ決めたか、何が未決か、"
+        "決定が依拠する前提、いつ何を見直すか、ファイルの所在をまとめた。",
+        "decided_open": "決定事項と未決事項",
+        "decided": "決定済み",
+        "still_open": "未決",
+        "closed": "終了（置換・却下・廃止）",
+        "none": "なし。",
+        "links": "関連",
+        "assumptions_register": "前提条件の台帳",
+        "value": "値",
+        "unit": "単位",
+        "source": "出典",
+        "as_of": "時点",
+        "age": "経過",
+        "stale": "要確認",
+        "no_date": "時点なし",
+        "age_days": "{days}日",
+        "stale_note": "時点が{days}日より古い、または時点のない前提条件を"
+        "「要確認」とした（{n}件）。まずこれらを確認すること。",
+        "risks_heading": "リスク",
+        "risk_event": "リスク事象",
+        "impact": "影響額",
+        "review_calendar": "見直し予定",
+        "when": "時期",
+        "overdue": "期限超過",
+        "in_days": "{days}日後",
+        "no_trigger_fires": "該当する契機なし",
+        "files": "ファイルの所在",
+        "workspace_folder": "ワークスペース",
+        "file": "ファイル",
+        "contents_of_file": "内容",
+        "f_settings": "設定：表題、言語、年度、割引率・税率",
+        "f_options": "選択肢",
+        "f_criteria": "評価項目と重み",
+        "f_scores": "評価（表計算ソフトで開ける）",
+        "f_assumptions": "前提条件の台帳、シナリオ、相関",
+        "f_costs": "費目、契約、リスク事象",
+        "f_decisions": "意思決定記録（MADR形式のMarkdown）",
+        "f_ahp": "一対比較（AHP）",
+        "files_note": "この資料の再作成：archplan handover WORKSPACE -o FILE.html。"
+        "ワークスペースの検証：archplan check WORKSPACE。"
+        "意思決定記録の検証：archplan adr check -w WORKSPACE。",
         "comparison": "選択肢の比較",
         "evidence": "評価の根拠",
         "mapping": "尺度",
@@ -330,5 +449,39 @@ STATUS_JA = {
 
 def label(key: str, language: str) -> str:
     """The label for ``key`` in ``language`` (English when missing)."""
+    if key.startswith("conv_") and key[5:] in _CONV_JA:
+        return _CONV_JA[key[5:]] if language == "ja" else key[5:]
     table = LABELS.get(language, LABELS["en"])
     return table.get(key) or LABELS["en"][key]
+
+
+_CONV_JA = {
+    "method": "手法",
+    "normalization": "正規化",
+    "contributions": "寄与の意味",
+    "ties": "同点の扱い",
+    "weights": "重み",
+    "knock-outs": "足切り",
+    "ideal": "理想解",
+    "v": "v",
+    "order": "順位の向き",
+    "preference function": "選好関数",
+    "thresholds": "閾値",
+}
+_CONV_VALUES_JA = {
+    "ties": "同点は上位の順位を共有し、options.yaml の順に並べる",
+    "weights": "合計が1になるよう換算",
+    "knock-outs": "必須条件は順位付けの前に適用し、除外した選択肢は正規化に影響しない",
+}
+
+
+def has_label(key: str) -> bool:
+    """Whether a label exists (for keys built from data)."""
+    return key.startswith("conv_") and key[5:] in _CONV_JA
+
+
+def convention_text(key: str, value: str, language: str) -> str:
+    """A convention's value in ``language`` where a translation exists."""
+    if language == "ja":
+        return _CONV_VALUES_JA.get(key, value)
+    return value

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from archplan.compare import rank_options
 from archplan.costs import cost_summary, cost_table
 from archplan.fiscal import fy_label
 from archplan.money import TOTAL, UNIT_DIVISOR, format_amount, round_yen, to_display_unit
@@ -92,12 +91,15 @@ def _money(ws: Workspace, yen: float) -> str:
 
 
 def title_section(ws: Workspace, generated: date | None = None) -> Fragment:
-    """Title, author, generation date and the top-ranked option."""
+    """Title page (title, date, author, status of the recommendation), table of contents
+    and executive summary."""
+    from archplan.report.summary import executive_summary, recommendation_status, toc
+
     s = ws.settings
     lang = s.language
     when = (generated or date.today()).isoformat()
-    top = rank_options(ws).iloc[0]
     rows = [
+        '<section class="ap-title-page">',
         f'<p class="ap-kicker">{esc(label("report", lang))}</p>',
         f'<h1 id="top">{esc(s.title)}</h1>',
         '<dl class="ap-meta">',
@@ -105,8 +107,14 @@ def title_section(ws: Workspace, generated: date | None = None) -> Fragment:
     ]
     if s.author:
         rows.append(f"<dt>{esc(label('author', lang))}</dt><dd>{esc(s.author)}</dd>")
-    rows.append(f"<dt>{esc(label('recommended', lang))}</dt><dd>{esc(top['name'])}</dd>")
+    rows.append(
+        f"<dt>{esc(label('recommendation_status', lang))}</dt>"
+        f"<dd>{esc(recommendation_status(ws))}</dd>"
+    )
     rows.append("</dl>")
+    rows.append(toc(ws))
+    rows.append("</section>")
+    rows.append(executive_summary(ws, generated))
     if ws.notices:
         rows.append(f"<h2>{esc(label('notices', lang))}</h2><ul>")
         rows.extend(f"<li>{esc(n)}</li>" for n in ws.notices)

@@ -37,6 +37,7 @@ from scipy import special
 
 from archplan.costs.engine import Basis, _order, fy_of_month, item_span, month_start
 from archplan.errors import InputError
+from archplan.messages import msg
 from archplan.uncertainty.distributions import Distribution, Fixed
 from archplan.workspace.model import CostItem, Value, Workspace
 
@@ -430,12 +431,13 @@ def simulate(
         "basis": basis,
         "inputs": len(names),
         "risk events": len(ws.risks),
-        "dependence": (
-            "Gaussian copula on declared Spearman rank correlations"
+        "dependence": msg(
+            "dep_copula"
             if corr is not None
-            else "independent (no correlations declared)"
+            else "dep_none"
             if not ws.correlations
-            else "independent (correlations ignored)"
+            else "dep_ignored",
+            ws.settings.language,
         ),
         "archplan": __version__,
         "numpy": np.__version__,

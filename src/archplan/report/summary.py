@@ -1,0 +1,179 @@
+"""The report's front matter: the status of the recommendation, a table of contents and
+the executive summary a department head reads first."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+
+from archplan.compare import build_problem, rank
+from archplan.costs import commitments, cost_summary
+from archplan.decisions import TriggerContext, evaluate_record
+from archplan.errors import ArchplanError
+from archplan.fiscal import fy_label
+from archplan.money import UNIT_DIVISOR, format_amount
+from archplan.report.i18n import label
+from archplan.report.sections import esc
+from archplan.workspace.model import Workspace
+
+__all__ = ["executive_summary", "recommendation_status", "toc"]
+
+
+def _top(ws: Workspace) -> str | None:
+    from archplan.compare import rank_options
+
+    ranking = rank_options(ws)
+    return str(ranking.index[0]) if len(ranking) else None
+
+
+def recommendation_status(ws: Workspace) -> str:
+    """Where the recommendation stands in the decision log, in the workspace language."""
+    lang = ws.settings.language
+    top = _top(ws)
+    if top is None:
+        return label("no_recommendation", lang)
+    records = [r for r in ws.decisions if r.chosen == top and r.status != "superseded"]
+    name = ws.option(top).name
+    if not records:
+        return label("status_unrecorded", lang).format(option=name)
+    r = max(records, key=lambda r: r.number)
+    status = (
+        label("st_" + r.status, lang)
+        if r.status in ("proposed", "accepted", "rejected", "deprecated")
+        else r.status
+    )
+    return label("status_recorded", lang).format(
+        option=name, status=status, number=f"{r.number:04d}"
+    )
+
+
+def toc(ws: Workspace) -> str:
+    """Links to the report's sections that this workspace has."""
+    from archplan.report.risk import has_uncertainty
+
+    lang = ws.settings.language
+    entries = [
+        ("summary", "summary"),
+        ("options", "options"),
+        ("comparison", "comparison"),
+        ("sensitivity", "robustness"),
+        ("costs", "cost_summary"),
+        ("budget", "budget"),
+        ("cost-tables", "costs"),
+    ]
+    if ws.scenarios:
+        entries.append(("scenarios", "scenarios"))
+    if ws.contracts:
+        entries.append(("commitments", "commitments"))
+    if any(i.asset for i in ws.cost_items):
+        entries.append(("depreciation", "depreciation"))
+    if ws.parties:
+        entries.append(("sharing", "sharing"))
+    if has_uncertainty(ws):
+        entries.append(("risk", "risk"))
+    entries.append(("decisions", "decisions"))
+    items = "".join(
+        f'<li><a href="#{anchor}">{esc(label(key, lang))}</a></li>' for anchor, key in entries
+    )
+    return (
+        f'<nav class="ap-toc" aria-label="{esc(label("contents", lang))}">'
+        f"<h2>{esc(label('contents', lang))}</h2><ol>{items}</ol></nav>"
+    )
+
+
+def executive_summary(ws: Workspace, today: date | None = None) -> str:
+    """The recommended option, why, its cost and confidence range, what needs review."""
+    from archplan.report.risk import has_uncertainty
+
+    lang = ws.settings.language
+    today = today or date.today()
+
+    def L(key: str) -> str:
+        return esc(label(key, lang))
+
+    out = [f'<section class="ap-summary"><h2 id="summary">{L("summary")}</h2>']
+    problem = build_problem(ws)
+    try:
+        result = rank(problem, _method(ws))
+    except ArchplanError as exc:
+        out.append(f'<p class="ap-warning">{esc(exc)}</p></section>')
+        return "".join(out)
+    if not len(result.table):
+        out.append(f"<p>{L('all_excluded')}</p></section>")
+        return "".join(out)
+    top = str(result.table.index[0])
+    name = ws.option(top).name
+    divisor = UNIT_DIVISOR[ws.settings.display_unit]
+    unit = label("unit_" + ws.settings.display_unit, lang)
+    years = ws.settings.fiscal_years
+    span = f"{fy_label(years[0], lang)}–{fy_label(years[-1], lang)}"
+    total = int(cost_summary(ws)["total"].to_dict()[top])
+    items = [
+        f"<li><strong>{L('recommended')}:</strong> {esc(name)}</li>",
+        f"<li><strong>{L('why')}:</strong> {esc(result.explain(language=lang))}</li>",
+        f"<li><strong>{L('total')} {esc(span)}:</strong> "
+        f"{format_amount(round(total / divisor), lang)} {esc(unit)}"
+        f" ({L('tax_inclusive')})</li>",
+    ]
+    if has_uncertainty(ws):
+        from archplan.uncertainty import simulate
+
+        sim = simulate(ws)
+        k = sim.options.index(top)
+        p10, p50, p90 = np.percentile(sim.totals[:, k], [10, 50, 90])
+        items.append(
+            f"<li><strong>{L('confidence_range')}:</strong> P10 "
+            f"{format_amount(round(p10 / divisor), lang)} – P50 "
+            f"{format_amount(round(p50 / divisor), lang)} – P90 "
+            f"{format_amount(round(p90 / divisor), lang)} {esc(unit)}</li>"
+        )
+    else:
+        items.append(f"<li><strong>{L('confidence_range')}:</strong> {L('no_uncertainty')}</li>")
+    if len(problem.excluded):
+        names = ", ".join(ws.option(str(o)).name for o in problem.excluded.index)
+        items.append(f"<li><strong>{L('excluded')}:</strong> {esc(names)}</li>")
+    com = commitments(ws)
+    for w in com.attrs.get("warnings", []):
+        items.append(f'<li class="ap-warning">⚠ {esc(w)}</li>')
+    out.append(f"<ul>{''.join(items)}</ul>")
+    due = _due(ws, today)
+    out.append(f"<h3>{L('due_for_review')}</h3>")
+    if due:
+        out.append(
+            "<ul>"
+            + "".join(
+                f'<li class="ap-warning"><a href="#adr-{n:04d}">'
+                f"{esc(f'{n:04d}')} {esc(t)}</a> — {esc(why)}</li>"
+                for n, t, why in due
+            )
+            + "</ul>"
+        )
+    else:
+        out.append(f"<p>{L('nothing_due')}</p>")
+    out.append("</section>")
+    return "".join(out)
+
+
+def _method(ws: Workspace):  # type: ignore[no-untyped-def]
+    from archplan.report.comparison import _method as method
+
+    return method(ws)
+
+
+def _due(ws: Workspace, today: date) -> list[tuple[int, str, str]]:
+    """Open records past their review date or with a trigger that fires."""
+    lang = ws.settings.language
+    ctx = TriggerContext(ws)
+    out = []
+    for r in ws.decisions:
+        if r.status in ("superseded", "rejected", "deprecated"):
+            continue
+        reasons = []
+        if r.review_by is not None and r.review_by < today:
+            reasons.append(label("review_overdue", lang).format(date=r.review_by))
+        evals, _ = evaluate_record(r, ctx, today)
+        reasons += [f"{label('trigger_fires', lang)}: {e.text}" for e in evals if e.fired]
+        if reasons:
+            out.append((r.number, r.title, "; ".join(reasons)))
+    return out
