@@ -83,3 +83,27 @@ def test_report_of_invalid_workspace_writes_nothing(example_copy: Path, tmp_path
     target = tmp_path / "r.html"
     assert main(["report", str(example_copy), "-o", str(target)]) == 1
     assert not target.exists()
+
+
+def test_handover_and_export_notebook_commands(
+    example_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "handover.html"
+    assert main(["handover", str(example_dir), "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    for needle in (
+        "引継ぎ資料",
+        "決定事項と未決事項",
+        "前提条件の台帳",
+        "見直し予定",
+        "ファイルの所在",
+        "要確認",
+    ):
+        assert needle in html
+    nb = Path(__file__).resolve().parents[1] / "notebooks" / "01-quickstart.ipynb"
+    doc = tmp_path / "quickstart.html"
+    assert main(["export-notebook", str(nb), "-o", str(doc)]) == 0
+    text = doc.read_text(encoding="utf-8")
+    assert "archplan quickstart" in text and "<script" not in text
+    assert "import archplan as ap" not in text  # no code cells
+    assert main(["export-notebook", str(tmp_path / "nope.ipynb"), "-o", str(doc)]) == 1

@@ -18,7 +18,6 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import brentq
 
 from archplan.compare.methods import FloatArray, Method, get_method
 from archplan.compare.problem import DecisionProblem, rank
@@ -142,6 +141,8 @@ def _scanned_bounds(
     def margin(t: float) -> float:
         s = m.merit(m.batch(x, _weights_at(w, j, np.array([t])), cost))[0]
         return float(s[top] - np.delete(s, top).max())
+
+    from scipy.optimize import brentq  # imported when a non-linear method needs it
 
     grid = np.union1d(np.linspace(0.0, 1.0, SCAN_POINTS), [w[j]])
     scores = m.merit(m.batch(x, _weights_at(w, j, grid), cost))

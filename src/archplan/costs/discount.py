@@ -17,7 +17,6 @@ from datetime import date
 
 import numpy as np
 import numpy_financial as npf
-from scipy.optimize import brentq
 
 from archplan.errors import InputError
 
@@ -103,6 +102,8 @@ def xirr(values: Sequence[float], dates: Sequence[date]) -> float:
     0.3734
     """
     _check_sign_change(values)
+    from scipy.optimize import brentq  # only XIRR needs a root finder
+
     try:
         return float(brentq(lambda r: xnpv(r, values, dates), -0.9999, 100.0, xtol=1e-12))
     except ValueError:

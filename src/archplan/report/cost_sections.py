@@ -19,6 +19,7 @@ from archplan.costs import (
     net_benefit,
     scenario_table,
     share_costs,
+    yearly_totals,
 )
 from archplan.fiscal import fy_label
 from archplan.money import TOTAL, UNIT_DIVISOR, format_amount, to_display_unit
@@ -94,15 +95,16 @@ def budget_section(ws: Workspace) -> Fragment:
         )
     )
     be = break_even(ws)
+    first_year = yearly_totals(ws).iloc[0]
+    first = {str(k): int(v) for k, v in first_year.items()}
     rows = []
     for a in be.index:
         for b in be.columns:
             if a == b:
                 continue
-            cum_a_first = budget_view(ws, unit="yen").loc[a, ws.settings.fiscal_years[0]]
-            cum_b_first = budget_view(ws, unit="yen").loc[b, ws.settings.fiscal_years[0]]
             year = be.loc[a, b]
-            if cum_a_first > cum_b_first and year is not None:
+            # Only pairs where the first starts dearer and catches up are break-evens.
+            if first[str(a)] > first[str(b)] and year is not None:
                 rows.append(
                     [esc(names[str(a)]), esc(names[str(b)]), esc(fy_label(int(year), lang))]
                 )

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from scipy import special, stats
+from scipy import special
 
 from archplan.errors import InputError
 
@@ -162,6 +162,8 @@ class PERT(Distribution):
         return span * span * a * b / ((a + b) ** 2 * (a + b + 1))
 
     def ppf(self, u: FloatArray) -> FloatArray:
+        from scipy import stats  # heavy to import; only the copula path needs it
+
         x = stats.beta.ppf(np.asarray(u, dtype=float), self.alpha, self.beta)
         return self.low + (self.high - self.low) * np.asarray(x, dtype=float)
 
