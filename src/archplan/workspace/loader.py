@@ -280,6 +280,13 @@ def _read_text(
         notices.append(f"{fname}: read as Shift_JIS (cp932); save as UTF-8 to avoid this")
     if raw.startswith(b"\xef\xbb\xbf"):
         notices.append(f"{fname}: a byte-order mark was ignored")
+    if "\r" in text:
+        notices.append(f"{fname}: Windows (CRLF) line ends were read as usual")
+    if "\x00" in text:
+        problems.append(
+            Problem(fname, None, None, "file contains NUL bytes (binary data)", "a text file")
+        )
+        return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -1969,8 +1976,10 @@ def _read_scores(
     criteria: list[Criterion] | None,
     problems: list[Problem],
     pugh_baseline: str | None = None,
+    notices: list[str] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame] | None:
     """Read scores.csv into (numbers, cells as written); None if it has problems."""
+    notices = notices if notices is not None else []
     from archplan.scales import describe_mapping, to_number
 
     fname = SCORES_FILE
@@ -2007,6 +2016,10 @@ def _read_scores(
     # Spreadsheets leave empty trailing columns behind; drop columns empty everywhere.
     width = max(len(r) for _, r in rows)
     keep = [j for j in range(width) if any(j < len(r) and r[j] for _, r in rows)]
+    if len(keep) < width:
+        notices.append(
+            f"{fname}: {width - len(keep)} empty column(s) left by a spreadsheet were ignored"
+        )
     header = [header[j] if j < len(header) else "" for j in keep]
     body = [(n, [r[j] if j < len(r) else "" for j in keep]) for n, r in rows[1:]]
     if not header or header[0].lower() not in ("option", "options", "id", "選択肢", "案"):
@@ -2123,6 +2136,11 @@ def _read_scores(
                 continue
             try:
                 values.append(to_number(scale, cell, crit.mapping_dict if crit else None))
+                if scale == "number" and not _PLAIN_NUMBER.match(cell):
+                    notices.append(
+                        f"{fname}:{line}: {where}: {cell!r} read as "
+                        f"{values[-1]:g} (full-width digits or separators)"
+                    )
             except ValueError as exc:
                 expected = (
                     "a number"
@@ -2180,6 +2198,9 @@ def _read_scores(
         frame = frame.loc[opt_ids, scored]
         cells_frame = cells_frame.loc[opt_ids, scored]
     return frame, cells_frame
+
+
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 
 
 def _read_ahp(
@@ -2396,7 +2417,9 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
     scores = scores_raw = None
     scores_text = _read_text(root, SCORES_FILE, problems, notices)
     if scores_text is not None:
-        read = _read_scores(scores_text, options, criteria, problems, comparison.pugh_baseline)
+        read = _read_scores(
+            scores_text, options, criteria, problems, comparison.pugh_baseline, notices
+        )
         if read is not None:
             scores, scores_raw = read
     ahp_tables: tuple[pd.DataFrame, ...] = ()
@@ -2408,6 +2431,14 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
     assumptions = _read_assumptions(af) if af else None
     scenarios = _read_scenarios(af, assumptions) if af and assumptions is not None else {}
     correlations = _read_correlations(af, assumptions) if af and assumptions is not None else []
+    if sf is not None and settings is not None and assumptions is not None:
+        for cur, name in settings.exchange_rates.items():
+            if name not in assumptions:
+                sf.problem(
+                    ("exchange_rates", cur),
+                    f"unknown assumption {name!r}",
+                    "the name of an assumption in assumptions.yaml holding the rate",
+                )
     kf = _load_yaml_file(root, COSTS_FILE, problems, notices)
     option_ids = {o.id for o in options} if options is not None else None
     items, contracts = (
