@@ -114,6 +114,7 @@ class _File:
         self.problems = problems
         self.parties: list[Party] = []
         self.risks: list[Risk] = []
+        self.declared: set[str] = set()  # ids declared, valid or not (to avoid cascades)
 
     def problem(self, path: YPath, message: str, expected: str | None = None) -> None:
         line = self.doc.line(path) if self.doc is not None else None
@@ -950,6 +951,8 @@ def _read_criteria(f: _File, weighting: str) -> list[Criterion]:
         n_before = len(f.problems)
         f.unknown_keys(m, p, _CRITERION_KEYS)
         cid = f.field(m, p, "id", _ident, "a short id, e.g. security")
+        if isinstance(m.get("id"), str):
+            f.declared.add(m["id"].strip())
         ids.append((i, cid))
         name = f.field(m, p, "name", _text, "a display name")
         direction = f.field(
@@ -1977,6 +1980,7 @@ def _read_scores(
     problems: list[Problem],
     pugh_baseline: str | None = None,
     notices: list[str] | None = None,
+    declared: set[str] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame] | None:
     """Read scores.csv into (numbers, cells as written); None if it has problems."""
     notices = notices if notices is not None else []
@@ -2035,11 +2039,16 @@ def _read_scores(
     by_id = {c.id: c for c in criteria} if criteria is not None else None
     scored = [c.id for c in criteria if c.source == "scores"] if criteria is not None else None
     columns: list[str] = []
+    skipped: set[str] = set()
     for j, h in enumerate(header[1:], start=2):
         if not h:
             problems.append(
                 Problem(fname, header_line, f"column {j}", "empty header cell", "a criterion id")
             )
+        elif by_id is not None and h not in by_id and h in (declared or set()):
+            # The criterion exists but is itself invalid (already reported): don't pile
+            # cell errors on top of that problem.
+            skipped.add(h)
         elif by_id is not None and h not in by_id:
             problems.append(
                 Problem(
@@ -2117,6 +2126,10 @@ def _read_scores(
         for h, cell in zip(header[1:], row[1:], strict=True):
             where = f"row {oid}, column {h}"
             crit = by_id.get(h) if by_id is not None else None
+            if h in skipped:
+                cells.append(cell)
+                values.append(float("nan"))
+                continue
             scale = crit.scale if crit is not None else "number"
             if scale == "pugh" and oid == pugh_baseline and cell in ("", "S", "s", "0"):
                 cell = "S"
@@ -2200,7 +2213,7 @@ def _read_scores(
     return frame, cells_frame
 
 
-_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+_PLAIN_NUMBER = re.compile(r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$", re.ASCII)
 
 
 def _read_ahp(
@@ -2418,7 +2431,13 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
     scores_text = _read_text(root, SCORES_FILE, problems, notices)
     if scores_text is not None:
         read = _read_scores(
-            scores_text, options, criteria, problems, comparison.pugh_baseline, notices
+            scores_text,
+            options,
+            criteria,
+            problems,
+            comparison.pugh_baseline,
+            notices,
+            cf.declared if cf else None,
         )
         if read is not None:
             scores, scores_raw = read

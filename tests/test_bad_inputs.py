@@ -1,0 +1,99 @@
+"""The bad-input corpus: every broken workspace or record in ``tests/bad_inputs/`` must
+give the messages its ``case.yaml`` lists — each on its own line with file, line or field
+and what was expected — exit non-zero, raise an ``ArchplanError`` from the Python API, and
+never print a traceback or hang. Cases marked ``exit: 0`` are common, unambiguous quirks
+(a byte-order mark, CRLF, Shift_JIS from Excel, full-width digits…) that must be read
+correctly, and said.
+
+A case folder holds ``case.yaml`` (description, command, expected exit, expected message
+fragments, edits to apply to the food-lab example, files to remove or append to) and
+optionally ``files/`` with whole files to drop into the workspace.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from archplan import ArchplanError, WorkspaceError, load_workspace
+from archplan.cli import main
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "bad_inputs"
+EXAMPLE = HERE.parent / "data" / "examples" / "food-lab"
+CASES = sorted(p for p in CORPUS.iterdir() if (p / "case.yaml").is_file())
+
+
+def build_case(case: Path, dest: Path) -> dict[str, object]:
+    """The food-lab example with the case's changes applied, in ``dest``."""
+    spec = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8"))
+    shutil.copytree(EXAMPLE, dest)
+    for name in spec.get("remove", []):
+        (dest / name).unlink()
+    for edit in spec.get("edits", []):
+        path = dest / edit["file"]
+        text = path.read_text(encoding="utf-8")
+        assert edit["replace"] in text, f"{case.name}: {edit['replace']!r} not in {edit['file']}"
+        path.write_text(text.replace(edit["replace"], edit["with"], 1), encoding="utf-8")
+    for name, extra in spec.get("append", {}).items():
+        path = dest / name
+        path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    if (case / "files").is_dir():
+        for src in (case / "files").rglob("*"):
+            if src.is_file():
+                target = dest / src.relative_to(case / "files")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(src, target)
+    if spec.get("generate"):
+        gen = spec["generate"]
+        line = b"# padding line of a file that is far too large\n"
+        data = line * (gen["size"] // len(line) + 1)
+        (dest / gen["file"]).write_bytes(data[: gen["size"]])
+    return spec
+
+
+def test_the_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 60
+    broken = [c for c in CASES if yaml.safe_load((c / "case.yaml").read_text("utf-8"))["exit"]]
+    assert len(broken) >= 60
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ws = tmp_path / "ws"
+    spec = build_case(case, ws)
+    start = time.perf_counter()
+    if spec["command"] == "check":
+        code = main(["check", str(ws)])
+    else:
+        code = main(["adr", "check", "-w", str(ws)])
+    elapsed = time.perf_counter() - start
+    out = capsys.readouterr()
+    lines = (out.out + out.err).splitlines()
+    assert elapsed < 20, f"took {elapsed:.1f} s"
+    assert "Traceback" not in out.out + out.err
+    assert code == spec["exit"], "\n".join(lines)
+    for fragment in spec.get("expect", []):
+        assert any(fragment in line for line in lines), (fragment, lines)
+    for fragment in spec.get("notices", []):
+        assert any(line.startswith("note: ") and fragment in line for line in lines), (
+            fragment, lines)
+    # Every problem line names its file first ("file:line: field: message (expected …)").
+    problem_lines = [ln for ln in lines if not ln.startswith(("note:", "warning:"))
+                     and "problem(s)" not in ln and ln.strip() and "OK" not in ln]
+    if spec["command"] == "check":
+        for ln in problem_lines:
+            assert ln.split(":")[0].endswith((".yaml", ".csv", ".md")), ln
+            assert "(expected " in ln, ln
+        # The Python API says the same, as an ArchplanError.
+        if spec["exit"]:
+            with pytest.raises(WorkspaceError) as info:
+                load_workspace(ws)
+            assert isinstance(info.value, ArchplanError)
+            assert len(info.value.problems) == len(problem_lines)
+        else:
+            load_workspace(ws)
