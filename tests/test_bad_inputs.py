@@ -81,10 +81,18 @@ def test_bad_input(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str
         assert any(fragment in line for line in lines), (fragment, lines)
     for fragment in spec.get("notices", []):
         assert any(line.startswith("note: ") and fragment in line for line in lines), (
-            fragment, lines)
+            fragment,
+            lines,
+        )
     # Every problem line names its file first ("file:line: field: message (expected …)").
-    problem_lines = [ln for ln in lines if not ln.startswith(("note:", "warning:"))
-                     and "problem(s)" not in ln and ln.strip() and "OK" not in ln]
+    problem_lines = [
+        ln
+        for ln in lines
+        if not ln.startswith(("note:", "warning:"))
+        and "problem(s)" not in ln
+        and ln.strip()
+        and "OK" not in ln
+    ]
     if spec["command"] == "check":
         for ln in problem_lines:
             assert ln.split(":")[0].endswith((".yaml", ".csv", ".md")), ln

@@ -174,8 +174,10 @@ def load_yaml(text: str, fname: str) -> tuple[YamlDoc | None, list[Problem]]:
                     )
                 )
                 return None, problems
-    loader = _Loader(text)
+    loader: _Loader | None = None
     try:
+        # The constructor already scans the text (and refuses control characters).
+        loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
             return YamlDoc(None, {}), problems
@@ -199,8 +201,21 @@ def load_yaml(text: str, fname: str) -> tuple[YamlDoc | None, list[Problem]]:
         if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in what:
             what = f"{what} (only plain YAML is read; tags that build objects are refused)"
         problems.append(Problem(fname, line, None, f"YAML syntax: {what}", "valid YAML"))
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        problems.append(
+            Problem(
+                fname,
+                line,
+                None,
+                f"a control character (U+{ord(char):04X}) is not allowed in YAML",
+                "printable text",
+            )
+        )
     except yaml.YAMLError as exc:
-        problems.append(Problem(fname, None, None, f"YAML error: {exc}", "valid YAML"))
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        problems.append(Problem(fname, None, None, f"YAML error: {first}", "valid YAML"))
     except RecursionError:
         problems.append(
             Problem(
@@ -212,7 +227,8 @@ def load_yaml(text: str, fname: str) -> tuple[YamlDoc | None, list[Problem]]:
             )
         )
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return None, problems
 
 
