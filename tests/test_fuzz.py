@@ -3,6 +3,7 @@ exception that may escape archplan is an ArchplanError (and loading never hangs)
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 from pathlib import Path
@@ -42,11 +43,9 @@ def _load_with(name: str, data: bytes) -> None:
         ws = tmp / "ws"
         shutil.copytree(EXAMPLE, ws)
         (ws / name).write_bytes(data)
-        try:
+        with contextlib.suppress(ArchplanError):  # any other exception fails the test
             load_workspace(ws)
-        except ArchplanError:
-            pass
-        problems, notices = check_workspace(ws)
+        problems, _ = check_workspace(ws)
         assert all(p.file for p in problems)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
