@@ -26,6 +26,7 @@ from archplan.compare.problem import (
     build_problem,
     rank,
     rank_options,
+    workspace_method,
     workspace_weights,
 )
 from archplan.compare.result import Ranking
@@ -74,5 +75,6 @@ __all__ = [
     "stability_intervals",
     "swing_weights",
     "value_for_money",
+    "workspace_method",
     "workspace_weights",
 ]

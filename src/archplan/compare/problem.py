@@ -30,7 +30,14 @@ from archplan.messages import msg
 from archplan.scales import describe_mapping
 from archplan.workspace.model import Criterion, Workspace
 
-__all__ = ["DecisionProblem", "build_problem", "rank", "rank_options", "workspace_weights"]
+__all__ = [
+    "DecisionProblem",
+    "build_problem",
+    "rank",
+    "rank_options",
+    "workspace_method",
+    "workspace_weights",
+]
 
 
 @dataclass(frozen=True)
@@ -328,14 +335,20 @@ def rank_options(
     >>> rank_options(load_workspace("data/examples/food-lab")).index.tolist()
     ['saas', 'gov-cloud', 'onprem']
     """
-    cs = ws.settings.comparison
-    if method is None:
-        opts = (
-            {"normalization": cs.normalization}
-            if cs.normalization and cs.method in ("wsm", "wpm", "topsis")
-            else {}
-        )
-        m = get_method(cs.method, **opts)
-    else:
-        m = get_method(method)
+    m = workspace_method(ws) if method is None else get_method(method)
     return rank(build_problem(ws, weights), m).table
+
+
+def workspace_method(ws: Workspace) -> Method:
+    """The method (and normalisation) the workspace's ``comparison`` section names.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> workspace_method(load_workspace("data/examples/network-refresh"))
+    TOPSIS(normalization='vector')
+    """
+    cs = ws.settings.comparison
+    normalised = cs.method in ("wsm", "wpm", "topsis")
+    opts = {"normalization": cs.normalization} if cs.normalization and normalised else {}
+    return get_method(cs.method, **opts)

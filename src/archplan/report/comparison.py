@@ -8,11 +8,11 @@ from archplan.compare import (
     Method,
     build_problem,
     compare_methods,
-    get_method,
     rank,
     rank_acceptability,
     stability_intervals,
     value_for_money,
+    workspace_method,
 )
 from archplan.costs import cost_summary
 from archplan.errors import ArchplanError
@@ -24,20 +24,14 @@ from archplan.report.charts import (
     value_chart,
 )
 from archplan.report.i18n import convention_text, has_label, label
-from archplan.report.sections import Fragment, esc, html_table
+from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.model import Workspace
 
 __all__ = ["comparison_section", "sensitivity_section"]
 
 
 def _method(ws: Workspace) -> Method:
-    cs = ws.settings.comparison
-    opts = (
-        {"normalization": cs.normalization}
-        if cs.normalization and cs.method in ("wsm", "wpm", "topsis")
-        else {}
-    )
-    return get_method(cs.method, **opts)
+    return workspace_method(ws)
 
 
 def comparison_section(ws: Workspace) -> Fragment:
@@ -49,8 +43,7 @@ def comparison_section(ws: Workspace) -> Fragment:
     crit_names = {str(k): str(v) for k, v in problem.criterion_names.items()}
     weights = {str(k): float(v) for k, v in problem.weights.items()}
 
-    def L(key: str) -> str:
-        return esc(label(key, lang))
+    L = labeller(lang)
 
     out = [f'<h2 id="comparison">{L("comparison")}</h2>']
     crit_rows = []
@@ -157,8 +150,7 @@ def sensitivity_section(ws: Workspace) -> Fragment:
     """Weight stability intervals, rank acceptability, method agreement, value for money."""
     lang = ws.settings.language
 
-    def L(key: str) -> str:
-        return esc(label(key, lang))
+    L = labeller(lang)
 
     problem = build_problem(ws)
     names = {str(k): str(v) for k, v in problem.option_names.items()}

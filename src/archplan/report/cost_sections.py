@@ -24,7 +24,7 @@ from archplan.costs import (
 from archplan.fiscal import fy_label
 from archplan.money import TOTAL, UNIT_DIVISOR, format_amount, to_display_unit
 from archplan.report.i18n import label
-from archplan.report.sections import Fragment, esc, html_table
+from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.model import Workspace
 
 __all__ = ["budget_section", "plan_details_section"]
@@ -59,8 +59,7 @@ def budget_section(ws: Workspace) -> Fragment:
     cross-footed, then each option's categories, and the break-even years."""
     lang = ws.settings.language
 
-    def L(key: str) -> str:
-        return esc(label(key, lang))
+    L = labeller(lang)
 
     names = {o.id: o.name for o in ws.options}
     view = budget_view(ws)
@@ -122,8 +121,7 @@ def plan_details_section(ws: Workspace) -> Fragment:
     each only when the workspace has it."""
     lang = ws.settings.language
 
-    def L(key: str) -> str:
-        return esc(label(key, lang))
+    L = labeller(lang)
 
     names = {o.id: o.name for o in ws.options}
     divisor = UNIT_DIVISOR[ws.settings.display_unit]

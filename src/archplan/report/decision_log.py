@@ -8,7 +8,7 @@ from decimal import Decimal
 from archplan.decisions import TriggerContext, evaluate_record, render_markdown
 from archplan.money import UNIT_DIVISOR, format_amount
 from archplan.report.i18n import STATUS_JA, label
-from archplan.report.sections import Fragment, esc, html_table
+from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.model import DecisionRecord, Workspace
 
 __all__ = ["decision_log_section"]
@@ -31,8 +31,7 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
     lang = ws.settings.language
     today = today or date.today()
 
-    def L(key: str) -> str:
-        return esc(label(key, lang))
+    L = labeller(lang)
 
     out = [f'<h2 id="decisions">{L("decisions")}</h2>']
     if not ws.decisions:

@@ -14,7 +14,7 @@ from pathlib import Path
 from archplan.decisions import TriggerContext, evaluate_record
 from archplan.fiscal import fy_label
 from archplan.report.i18n import STATUS_JA, label
-from archplan.report.sections import Fragment, esc, html_table
+from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.loader import (
     ASSUMPTIONS_FILE,
     COSTS_FILE,
@@ -50,8 +50,7 @@ def handover_title(ws: Workspace, today: date | None = None) -> Fragment:
     lang = ws.settings.language
     today = today or date.today()
 
-    def L(key: str) -> str:
-        return esc(label(key, lang))
+    L = labeller(lang)
 
     entries = [
         ("decided", "decided_open"),
@@ -83,8 +82,7 @@ def decided_and_open(ws: Workspace) -> Fragment:
 
     lang = ws.settings.language
 
-    def L(key: str) -> str:
-        return esc(label(key, lang))
+    L = labeller(lang)
 
     out = [
         f'<h2 id="decided">{L("decided_open")}</h2>',
@@ -133,8 +131,7 @@ def assumptions_section(ws: Workspace, today: date | None = None) -> Fragment:
     lang = ws.settings.language
     today = today or date.today()
 
-    def L(key: str) -> str:
-        return esc(label(key, lang))
+    L = labeller(lang)
 
     rows = []
     stale = 0
@@ -185,8 +182,7 @@ def risks_section(ws: Workspace) -> Fragment:
 
     lang = ws.settings.language
 
-    def L(key: str) -> str:
-        return esc(label(key, lang))
+    L = labeller(lang)
 
     out = [f'<h2 id="risks">{L("risks_heading")}</h2>']
     if not has_uncertainty(ws):
@@ -244,8 +240,7 @@ def review_calendar(ws: Workspace, today: date | None = None) -> Fragment:
     lang = ws.settings.language
     today = today or date.today()
 
-    def L(key: str) -> str:
-        return esc(label(key, lang))
+    L = labeller(lang)
 
     ctx = TriggerContext(ws)
     rows = []
@@ -291,8 +286,7 @@ def files_section(ws: Workspace) -> Fragment:
 
     lang = ws.settings.language
 
-    def L(key: str) -> str:
-        return esc(label(key, lang))
+    L = labeller(lang)
 
     root = Path(ws.root).resolve()
     files = [

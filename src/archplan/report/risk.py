@@ -8,7 +8,7 @@ from archplan.fiscal import fy_label
 from archplan.money import UNIT_DIVISOR, format_amount
 from archplan.report.charts import s_curve_chart, tornado_chart
 from archplan.report.i18n import label
-from archplan.report.sections import Fragment, esc, html_table
+from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.uncertainty import (
     contingency,
     prob_cheaper,
@@ -51,8 +51,7 @@ def risk_section(ws: Workspace) -> Fragment:
         return Fragment("")
     lang = ws.settings.language
 
-    def L(key: str) -> str:
-        return esc(label(key, lang))
+    L = labeller(lang)
 
     cfg = ws.settings.simulation
     sim = simulate(ws)

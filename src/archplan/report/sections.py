@@ -8,7 +8,7 @@ workspace contains can run as script in a report.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -25,6 +25,7 @@ __all__ = [
     "decisions_section",
     "esc",
     "html_table",
+    "labeller",
     "options_section",
     "title_section",
 ]
@@ -40,6 +41,15 @@ class Fragment(str):
 
     def __repr__(self) -> str:
         return f"<Fragment {len(self)} characters of HTML>"
+
+
+def labeller(language: str) -> Callable[[str], str]:
+    """A function giving escaped labels in ``language`` (``L("total")`` → ``合計``)."""
+
+    def lookup(key: str) -> str:
+        return esc(label(key, language))
+
+    return lookup
 
 
 def esc(text: object) -> str:

@@ -14,7 +14,7 @@ from archplan.errors import ArchplanError
 from archplan.fiscal import fy_label
 from archplan.money import UNIT_DIVISOR, format_amount
 from archplan.report.i18n import label
-from archplan.report.sections import esc
+from archplan.report.sections import esc, labeller
 from archplan.workspace.model import Workspace
 
 __all__ = ["executive_summary", "recommendation_status", "toc"]
@@ -89,8 +89,7 @@ def executive_summary(ws: Workspace, today: date | None = None) -> str:
     lang = ws.settings.language
     today = today or date.today()
 
-    def L(key: str) -> str:
-        return esc(label(key, lang))
+    L = labeller(lang)
 
     out = [f'<section class="ap-summary"><h2 id="summary">{L("summary")}</h2>']
     problem = build_problem(ws)

@@ -220,18 +220,12 @@ def rank_first(
     weights are also sampled around their values. Knocked-out options stay out (a
     cost ceiling is applied trial by trial).
     """
-    from archplan.compare import build_problem, get_method
+    from archplan.compare import build_problem, workspace_method
     from archplan.costs.discount import npv
 
     ws = sim.model.ws
     problem = build_problem(ws)
-    cs = ws.settings.comparison
-    opts = (
-        {"normalization": cs.normalization}
-        if cs.normalization and cs.method in ("wsm", "wpm", "topsis")
-        else {}
-    )
-    method = get_method(cs.method, **opts)
+    method = workspace_method(ws)
     full = problem.full_matrix
     criteria = list(full.columns)
     cost_cols = {c.id: c for c in ws.criteria if c.source != "scores"}
