@@ -185,7 +185,12 @@ def test_vaccine_report_shows_cost_risk(tmp_path: Path) -> None:
     # Same seed, same numbers: a second build has the same risk table.
     again = build_report(example, tmp_path / "v2.html").read_text("utf-8")
     table = re.compile(r'<table class="ap-table ap-risk">.*?</table>', re.S)
-    assert table.search(html).group(0) == table.search(again).group(0)  # type: ignore[union-attr]
+    risk_table = table.search(html).group(0)  # type: ignore[union-attr]
+    assert risk_table == table.search(again).group(0)  # type: ignore[union-attr]
+    # Each option's chance of being cheapest: one percentage per row, summing to ~100%.
+    assert "最安となる確率" in risk_table
+    shares = [int(x) for x in re.findall(r">(\d+)%</td>\s*</tr>", risk_table)]
+    assert len(shares) == 3 and abs(sum(shares) - 100) <= 2
 
 
 def test_decision_log_is_tied_to_the_numbers(report_html: str) -> None:

@@ -18,6 +18,7 @@ from archplan.uncertainty import (
     Uniform,
     contingency,
     prob_cheaper,
+    prob_cheapest,
     rank_first,
     simulate,
     summary_table,
@@ -298,3 +299,37 @@ def test_compiled_model_matches_the_exact_engine_for_every_driver(tmp_path: Path
     got = model.evaluate({k: np.array([v]) for k, v in deterministic_inputs(model).items()})[0]
     exact = yearly_totals(ws).T.to_numpy(dtype=float)
     np.testing.assert_allclose(got, exact, atol=8)  # a few yen of rounding per item-year
+
+
+def test_prob_cheapest_counts_wins_and_shares_ties() -> None:
+    """Hand-built trials: the share of wins is countable by eye."""
+    import dataclasses
+
+    ws = load_workspace(EXAMPLES / "vaccine-booking")
+    sim = simulate(ws, 10, seed=3)
+    assert len(sim.options) == 3
+    totals = np.array([[1, 2, 3], [3, 1, 2], [1, 1, 5], [2, 3, 1]], dtype=float)
+    years = len(sim.years)
+    by_year = np.repeat(totals[:, :, None] / years, years, axis=2)
+    fake = dataclasses.replace(sim, by_year=by_year)
+    p = prob_cheapest(fake)
+    # option 0 wins trial 0 and half of trial 2; option 1 wins trial 1 and the other half.
+    np.testing.assert_allclose(p.to_numpy(), [1.5 / 4, 1.5 / 4, 1 / 4])
+    assert list(p.index) == sim.options
+
+
+def test_prob_cheapest_is_bounded_by_strict_wins_and_pairwise() -> None:
+    ws = load_workspace(EXAMPLES / "vaccine-booking")
+    sim = simulate(ws, 4000, seed=11)
+    p = prob_cheapest(sim)
+    assert p.sum() == pytest.approx(1.0)
+    t = sim.totals
+    for i, name in enumerate(sim.options):
+        strict = float((t[:, i] < np.delete(t, i, axis=1).min(axis=1)).mean())
+        assert p[name] >= strict - 1e-12
+    # The cheapest-of-all share can never exceed beating any single rival.
+    pc = prob_cheaper(sim)
+    for a in sim.options:
+        for b in sim.options:
+            if a != b:
+                assert p[a] <= pc.loc[a, b] + 1e-12

@@ -12,6 +12,7 @@ from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.uncertainty import (
     contingency,
     prob_cheaper,
+    prob_cheapest,
     rank_first,
     simulate,
     summary_table,
@@ -66,6 +67,7 @@ def risk_section(ws: Workspace) -> Fragment:
     rec = sim.record
     out.append(f'<p class="ap-note">{esc(label("risk_note", lang).format(**rec))}</p>')
     table = summary_table(sim)
+    cheapest = {str(k): float(v) for k, v in prob_cheapest(sim).items()}
     conf = cfg.confidence
     rows = [
         [
@@ -78,6 +80,7 @@ def risk_section(ws: Workspace) -> Fragment:
             money(r["P90"]),
             money(r["plan"]),
             f"P{round(r['plan_percentile'] * 100)}",
+            f"{cheapest[str(o)]:.0%}",
         ]
         for o, r in table.iterrows()
     ]
@@ -93,6 +96,7 @@ def risk_section(ws: Workspace) -> Fragment:
                 "P90",
                 L("plan"),
                 L("plan_confidence"),
+                L("p_cheapest"),
             ],
             rows,
             numeric_from=1,

@@ -11,6 +11,7 @@ from archplan.uncertainty.distributions import (
 from archplan.uncertainty.results import (
     contingency,
     prob_cheaper,
+    prob_cheapest,
     rank_first,
     s_curve,
     summary_table,
@@ -31,6 +32,7 @@ __all__ = [
     "compile_model",
     "contingency",
     "prob_cheaper",
+    "prob_cheapest",
     "rank_first",
     "s_curve",
     "simulate",

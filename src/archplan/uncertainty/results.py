@@ -31,6 +31,7 @@ __all__ = [
     "PERCENTILES",
     "contingency",
     "prob_cheaper",
+    "prob_cheapest",
     "rank_first",
     "s_curve",
     "summary_table",
@@ -141,6 +142,24 @@ def prob_cheaper(sim: Simulation) -> pd.DataFrame:
         index=pd.Index(sim.options, name="option"),
         columns=pd.Index(sim.options, name="versus"),
     )
+
+
+def prob_cheapest(sim: Simulation) -> pd.Series:
+    """P(each option has the lowest total of all options) over the trials (ties shared).
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> from archplan.uncertainty import simulate
+    >>> p = prob_cheapest(simulate(load_workspace("data/examples/vaccine-booking"), 2000))
+    >>> round(float(p.sum()), 6)
+    1.0
+    """
+    t = sim.totals
+    lowest = t.min(axis=1, keepdims=True)
+    winners = (t <= lowest).astype(float)
+    share = (winners / winners.sum(axis=1, keepdims=True)).mean(axis=0)
+    return pd.Series(share, index=pd.Index(sim.options, name="option"), name="P(cheapest)")
 
 
 def s_curve(sim: Simulation, option: str, points: int = 201) -> pd.Series:
