@@ -203,3 +203,59 @@ def test_decision_log_is_tied_to_the_numbers(report_html: str) -> None:
     assert "10,000" in record2 and "12,000" in record2 and "≠" in record2
     assert 'class="ap-table ap-live"' in record2 and "58,190" in record2
     assert '0002-inspection-system-delivery-model.md"' not in log  # no dangling file links
+
+
+def _table_after(html: str, anchor: str) -> list[list[str]]:
+    """The cells (tags stripped) of the first table after ``anchor``, row by row."""
+    start = html.index(anchor)
+    table = html[html.index("<table", start) : html.index("</table>", start)]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)
+    return [
+        [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r)]
+        for r in rows
+    ]
+
+
+def _num(text: str) -> int:
+    return int(text.replace(",", "").replace("▲", "-"))
+
+
+def test_shown_figures_agree_across_tables(shared_html: str) -> None:
+    """Every figure a reader can add up or compare adds up, to the unit, as displayed."""
+    budget = {r[0]: [_num(c) for c in r[1:]] for r in _table_after(shared_html, 'id="budget"')[1:]}
+    saas = budget["Joint SaaS on a global cloud"]
+    assert sum(saas[:-1]) == saas[-1]
+    # Net benefit: the cost row is the budget row; net = benefits − costs in every column.
+    net = _table_after(shared_html, "Net benefit — Joint SaaS on a global cloud")
+    rows = {r[0]: [_num(c) for c in r[1:]] for r in net[1:]}
+    assert rows["Costs"] == saas[:-1]
+    assert [b - c for b, c in zip(rows["Benefits"], rows["Costs"], strict=True)] == rows["Net"]
+    # Cumulative net turns positive in FY2029: −35,537 + 18,006 + 15,520 < 0 < … + 12,736.
+    assert "Payback year: FY2029" in shared_html
+    # Scenario table: the base column is the budget table's total column.
+    scen = _table_after(shared_html, 'id="scenarios"')
+    assert scen[0][1] == "base"
+    for r in scen[1:]:
+        assert _num(r[1]) == budget[r[0]][-1]
+    # Breakdowns of the SaaS option (items, categories, the parties' shares) add up to
+    # its budget row year by year and in total, although each is rounded separately.
+    items = _table_after(shared_html, "<h3>Joint SaaS on a global cloud</h3>")
+    assert [_num(c) for c in items[-1][2:]] == saas
+    cats = {r[0]: r for r in _table_after(shared_html, "Costs by category over the plan")}
+    assert _num(cats["Joint SaaS on a global cloud"][-1]) == saas[-1]
+    shares = _table_after(shared_html, 'id="sharing"')
+    assert [_num(c) for c in shares[-1][1:]] == saas
+    # The summary's headline total is the recommended option's budget total.
+    summary = shared_html[shared_html.index('id="summary"') : shared_html.index('id="budget"')]
+    headline = re.search(r"Total FY2026–FY2030:</strong> ([\d,]+)", summary)
+    assert headline is not None and _num(headline.group(1)) in {t[-1] for t in budget.values()}
+
+
+def test_commitment_years_add_up_to_the_commitment(network_html: str) -> None:
+    table = _table_after(network_html, 'id="commitments"')
+    header = table[0]
+    years = [i for i, h in enumerate(header) if "年度" in h]
+    total_col = header.index("債務負担額") if "債務負担額" in header else years[-1] + 1
+    assert years and len(table) > 1
+    for r in table[1:]:
+        assert sum(_num(r[i]) for i in years if r[i]) == _num(r[total_col])

@@ -11,7 +11,15 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-__all__ = ["TOTAL", "format_amount", "round_yen", "to_display_unit", "with_totals"]
+__all__ = [
+    "TOTAL",
+    "apportion",
+    "format_amount",
+    "round_yen",
+    "to_display_unit",
+    "to_unit",
+    "with_totals",
+]
 
 #: Label of the totals row and column in cost tables.
 TOTAL = "total"
@@ -34,6 +42,22 @@ def round_yen(amount: Decimal, *, mode: str = ROUND_HALF_UP) -> int:
     return int(amount.quantize(Decimal(1), rounding=mode))
 
 
+def to_unit(amount: float, unit: str) -> int:
+    """One amount in yen expressed in the display unit, rounded half-up.
+
+    For a single figure (a P90, a ceiling); a table's cells go through
+    :func:`to_display_unit` so that its totals are derived from the rounded cells.
+
+    Examples
+    --------
+    >>> to_unit(2_500, "thousand"), to_unit(3_500, "thousand"), to_unit(-2_500, "thousand")
+    (3, 4, -3)
+    >>> to_unit(1_234_567.5, "yen")
+    1234568
+    """
+    return round_yen(Decimal(str(amount)) / Decimal(UNIT_DIVISOR[unit]))
+
+
 def with_totals(table: pd.DataFrame) -> pd.DataFrame:
     """Append a ``total`` column and a ``total`` row to an integer table.
 
@@ -49,22 +73,90 @@ def with_totals(table: pd.DataFrame) -> pd.DataFrame:
     return out.astype("int64")
 
 
-def to_display_unit(table: pd.DataFrame, unit: str) -> pd.DataFrame:
+def apportion(amounts: list[int], divisor: int, target: int | None = None) -> list[int]:
+    """Express yen amounts in a coarser unit so that they add up to ``target``.
+
+    The largest-remainder (Hamilton) method: every amount is first floored to the unit,
+    then the units still missing go one each to the amounts with the largest remainders
+    (ties to the earlier amount). Each result is within one unit of its exact value.
+    ``target`` defaults to the half-up rounding of the exact sum.
+
+    Examples
+    --------
+    Three cells of 400 yen are 1,200 yen, which shows as 1 千円; rounding each cell
+    alone would show 0 + 0 + 0.
+
+    >>> apportion([400, 400, 400], 1000)
+    [1, 0, 0]
+    """
+    if target is None:
+        target = round_yen(Decimal(sum(amounts)) / Decimal(divisor))
+    floors = [a // divisor for a in amounts]
+    rems = [a % divisor for a in amounts]
+    missing = target - sum(floors)
+    n = len(amounts)
+    if n == 0:
+        return []
+    # Whole rounds first (only when a target is far from the exact sum), then the rest.
+    base, extra = divmod(abs(missing), n)
+    step = 1 if missing >= 0 else -1
+    order = sorted(range(n), key=lambda i: (-rems[i], i) if step > 0 else (rems[i], i))
+    out = [f + step * base for f in floors]
+    for i in order[:extra]:
+        out[i] += step
+    return out
+
+
+def to_display_unit(
+    table: pd.DataFrame,
+    unit: str,
+    *,
+    keep: str | None = None,
+    targets: pd.Series | None = None,
+) -> pd.DataFrame:
     """Convert an items × years table in yen to the display unit, cross-footed.
 
-    Each body cell is rounded half-up to the unit; the ``total`` row and column (added
-    if absent, replaced if present) are sums of the rounded cells.
+    By default each body cell is rounded half-up to the unit; the ``total`` row and
+    column (added if absent, replaced if present) are sums of the rounded cells.
+
+    Parameters
+    ----------
+    keep : {"columns", "rows"}, optional
+        For a breakdown of one figure shown elsewhere (an option's items or categories
+        by year, the parties' shares of a year's cost): apportion each column (or row)
+        with :func:`apportion` so that it adds up to the half-up rounding of its exact
+        total — which is the figure the budget table shows — instead of rounding cells
+        one by one.
+    targets : Series, optional
+        With ``keep``, the totals in the display unit to reach, by column (or row)
+        label, when they are not the rounding of the exact totals.
 
     Examples
     --------
     >>> t = pd.DataFrame({2026: [1_400, 1_400], 2027: [600, 0]}, index=["a", "b"])
     >>> to_display_unit(t, "thousand").loc["total"].tolist()
     [2, 1, 3]
+    >>> t = pd.DataFrame({2026: [400, 400, 400]}, index=["a", "b", "c"])
+    >>> to_display_unit(t, "thousand", keep="columns")[2026].tolist()
+    [1, 0, 0, 1]
     """
     divisor = UNIT_DIVISOR[unit]
     body = table.drop(index=TOTAL, columns=TOTAL, errors="ignore")
-    rounded = body.map(lambda v: round_yen(Decimal(int(v)) / Decimal(divisor)))
-    return with_totals(rounded)
+    if keep is None:
+        rounded = body.map(lambda v: round_yen(Decimal(int(v)) / Decimal(divisor)))
+        return with_totals(rounded)
+    if keep not in ("columns", "rows"):
+        raise ValueError(f"keep must be 'columns' or 'rows', not {keep!r}")
+    frame = body if keep == "columns" else body.T
+    out = pd.DataFrame(index=frame.index)
+    for label in frame.columns:
+        amounts = [int(v) for v in frame[label]]
+        target = None if targets is None else int(targets[label])
+        out[label] = apportion(amounts, divisor, target)
+    if keep == "rows":
+        out = out.T
+    out.index.name, out.columns.name = body.index.name, body.columns.name
+    return with_totals(out)
 
 
 def format_amount(value: int | float, language: str = "en") -> str:

@@ -220,7 +220,9 @@ def budget_view(
     Returns
     -------
     DataFrame
-        Integers in the unit; cells rounded half-up, totals summed from the rounded cells.
+        Integers in the unit, totals summed from the shown cells. By option, each cell
+        is rounded half-up; by category or item, each year is apportioned (largest
+        remainder) so that it adds up to the option's cell in the by-option view.
     """
     unit = unit or ws.settings.display_unit
     if by == "option":
@@ -232,7 +234,9 @@ def budget_view(
         body = fn(ws, option, basis, assumptions, scenario)
     else:
         raise ValueError(f"by must be option, category or item, not {by!r}")
-    shown = to_display_unit(body, unit)
+    # An option's categories or items are a breakdown of its budget row: each year adds
+    # up to that row's cell rather than to the sum of separately rounded lines.
+    shown = to_display_unit(body, unit, keep=None if by == "option" else "columns")
     shown.attrs.update(basis=basis, unit=unit, by=by, option=option)
     return shown
 

@@ -22,7 +22,7 @@ from archplan.costs import (
     yearly_totals,
 )
 from archplan.fiscal import fy_label
-from archplan.money import TOTAL, UNIT_DIVISOR, format_amount, to_display_unit
+from archplan.money import TOTAL, format_amount, to_display_unit, to_unit
 from archplan.report.i18n import label
 from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.model import Workspace
@@ -81,7 +81,10 @@ def budget_section(ws: Workspace) -> Fragment:
         summary = category_summary(ws, o.id).drop(index=TOTAL)
         cats[o.id] = summary[TOTAL]
     table = pd.DataFrame(cats).T.fillna(0).astype("int64")
-    shown = to_display_unit(table, ws.settings.display_unit)
+    # Each option's categories add up to its total in the budget table above.
+    shown = to_display_unit(
+        table, ws.settings.display_unit, keep="rows", targets=view[TOTAL].drop(TOTAL)
+    )
     out.append(f"<h3>{L('by_category')}</h3>")
     out.append(
         html_table(
@@ -124,11 +127,21 @@ def plan_details_section(ws: Workspace) -> Fragment:
     L = labeller(lang)
 
     names = {o.id: o.name for o in ws.options}
-    divisor = UNIT_DIVISOR[ws.settings.display_unit]
+    unit = ws.settings.display_unit
+    plan_years = ws.settings.fiscal_years
     out: list[str] = []
     if ws.scenarios:
         table = scenario_table(ws)
-        shown = table.map(lambda v: format_amount(round(int(v) / divisor), lang))
+        # Each scenario's totals as its own budget table would show them (sums of rounded
+        # cells), so the base column matches the budget table above to the unit.
+        shown = pd.DataFrame(
+            {
+                name: budget_view(ws, scenario=None if name == "base" else name)
+                .drop(index=TOTAL)[TOTAL]
+                .map(lambda v: format_amount(int(v), lang))
+                for name in table.columns
+            }
+        ).reindex(table.index)
         out.append(f'<h2 id="scenarios">{L("scenarios")}</h2>')
         rows = [[esc(names[str(o)]), *r.tolist()] for o, r in shown.iterrows()]
         out.append(
@@ -159,16 +172,15 @@ def plan_details_section(ws: Workspace) -> Fragment:
                 else ""
             )
             ceiling = (
-                ""
-                if pd.isna(r["ceiling"])
-                else format_amount(round(int(r["ceiling"]) / divisor), lang)
+                "" if pd.isna(r["ceiling"]) else format_amount(to_unit(r["ceiling"], unit), lang)
             )
+            paid = [to_unit(int(r[y]), unit) for y in years]
             rows.append(
                 [
                     esc(r["name"]),
                     esc(period),
-                    *[format_amount(round(int(r[y]) / divisor), lang) for y in years],
-                    format_amount(round(int(r["total"]) / divisor), lang),
+                    *[format_amount(v, lang) for v in paid],
+                    format_amount(sum(paid), lang),
                     ceiling,
                     "⚠" if r["exceeded"] else "✓",
                 ]
@@ -203,8 +215,8 @@ def plan_details_section(ws: Workspace) -> Fragment:
                     esc(items[item_id]),
                     esc(bought),
                     esc(f"{rec['asset']} / {rec['life']}"),
-                    *[format_amount(round(int(rec[y]) / divisor), lang) for y in years],
-                    format_amount(round(int(rec["after_plan"]) / divisor), lang),
+                    *[format_amount(to_unit(int(rec[y]), unit), lang) for y in years],
+                    format_amount(to_unit(int(rec["after_plan"]), unit), lang),
                 ]
             )
         out.append(
@@ -239,7 +251,8 @@ def plan_details_section(ws: Workspace) -> Fragment:
         note = label("sharing_note", lang).format(option=names[option], key=ws.settings.sharing_key)
         out.append(f'<p class="ap-note">{esc(note)}</p>')
         body = shares.drop(columns="name")
-        shown = to_display_unit(body.drop(index=TOTAL), ws.settings.display_unit)
+        # Each year's shares add up to that year's cost as the budget table shows it.
+        shown = to_display_unit(body.drop(index=TOTAL), unit, keep="columns")
         party = {p.id: p.name for p in ws.parties}
         out.append(
             html_table(
@@ -256,13 +269,19 @@ def plan_details_section(ws: Workspace) -> Fragment:
             continue
         nb = net_benefit(ws, opt.id)
         out.append(f"<h2>{L('net_benefit')} — {esc(opt.name)}</h2>")
-        shown = nb[["benefit", "cost", "net"]].T
+        # Costs as the budget table shows them, benefits rounded the same way, and the
+        # net derived from the two shown rows so that the table subtracts to the unit.
+        cost_shown = budget_view(ws).loc[opt.id, plan_years].astype("int64")
+        benefit_shown = nb["benefit"].map(lambda v: to_unit(int(v), unit)).astype("int64")
+        shown = pd.DataFrame(
+            {"benefit": benefit_shown, "cost": cost_shown, "net": benefit_shown - cost_shown}
+        ).T
         out.append(
             html_table(
                 [L("item"), *_fy_headers(ws, list(shown.columns))],
                 _rows(
                     ws,
-                    shown.map(lambda v: round(int(v) / divisor)),
+                    shown,
                     {
                         "benefit": label("benefit_row", lang),
                         "cost": label("cost_row", lang),

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from archplan.decisions import TriggerContext, evaluate_record, render_markdown
-from archplan.money import UNIT_DIVISOR, format_amount
+from archplan.money import TOTAL, format_amount, to_unit
 from archplan.report.i18n import STATUS_JA, label
 from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.model import DecisionRecord, Workspace
@@ -56,8 +56,8 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
     ranking = _ranking(ws)
     totals = _totals(ws)
     p90 = _p90(ws)
-    divisor = UNIT_DIVISOR[ws.settings.display_unit]
-    unit = label("unit_" + ws.settings.display_unit, lang)
+    unit_id = ws.settings.display_unit
+    unit = label("unit_" + unit_id, lang)
     for r in sorted(ws.decisions, key=lambda r: r.number):
         out.append(f'<article class="ap-record" id="adr-{r.number:04d}">')
         out.append(
@@ -92,8 +92,8 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
                     [
                         esc(ws.option(o).name) + (" ★" if o == r.chosen else ""),
                         esc(rank) if rank is not None else esc(label("excluded_short", lang)),
-                        format_amount(round(totals[o] / divisor), lang),
-                        format_amount(round(p90[o] / divisor), lang) if o in p90 else "—",
+                        format_amount(totals[o], lang),
+                        format_amount(to_unit(p90[o], unit_id), lang) if o in p90 else "—",
                         esc(label("chosen", lang)) if o == r.chosen else "",
                     ]
                 )
@@ -152,9 +152,11 @@ def _ranking(ws: Workspace) -> dict[str, int]:
 
 
 def _totals(ws: Workspace) -> dict[str, int]:
-    from archplan.costs import cost_summary
+    """Each option's total in the display unit, as the budget table shows it."""
+    from archplan.costs import budget_view
 
-    return {str(k): int(v) for k, v in cost_summary(ws)["total"].items()}
+    view = budget_view(ws).drop(index=TOTAL)
+    return {str(k): int(v) for k, v in view[TOTAL].items()}
 
 
 def _p90(ws: Workspace) -> dict[str, float]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from archplan.compare import rank_options
 from archplan.errors import ArchplanError
 from archplan.fiscal import fy_label
-from archplan.money import UNIT_DIVISOR, format_amount
+from archplan.money import UNIT_DIVISOR, format_amount, to_unit
 from archplan.report.charts import s_curve_chart, tornado_chart
 from archplan.report.i18n import label
 from archplan.report.sections import Fragment, esc, html_table, labeller
@@ -61,7 +61,7 @@ def risk_section(ws: Workspace) -> Fragment:
     names = {o.id: o.name for o in ws.options}
 
     def money(v: float) -> str:
-        return format_amount(round(v / divisor), lang)
+        return format_amount(to_unit(v, ws.settings.display_unit), lang)
 
     out = [f'<h2 id="risk">{L("risk")}</h2>']
     rec = sim.record

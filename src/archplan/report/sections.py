@@ -178,7 +178,8 @@ def cost_tables_section(ws: Workspace) -> Fragment:
     names = {i.id: (i.name, i.category) for i in ws.cost_items}
     out = [f'<h2 id="cost-tables">{esc(label("costs", lang))}</h2>']
     for option in ws.options:
-        shown = to_display_unit(cost_table(ws, option.id), ws.settings.display_unit)
+        # keep='columns': each year adds up to the option's cell in the budget table.
+        shown = to_display_unit(cost_table(ws, option.id), ws.settings.display_unit, keep="columns")
         header = [esc(label("item", lang)), esc(label("category", lang))]
         header += [esc(fy_label(int(c), lang)) for c in shown.columns if c != TOTAL]
         header.append(esc(label("total", lang)))

@@ -8,11 +8,11 @@ from datetime import date
 import numpy as np
 
 from archplan.compare import build_problem, rank
-from archplan.costs import commitments, cost_summary
+from archplan.costs import budget_view, commitments
 from archplan.decisions import TriggerContext, evaluate_record
 from archplan.errors import ArchplanError
 from archplan.fiscal import fy_label
-from archplan.money import UNIT_DIVISOR, format_amount
+from archplan.money import TOTAL, format_amount, to_unit
 from archplan.report.i18n import label
 from archplan.report.sections import esc, labeller
 from archplan.workspace.model import Workspace
@@ -103,16 +103,17 @@ def executive_summary(ws: Workspace, today: date | None = None) -> str:
         return "".join(out)
     top = str(result.table.index[0])
     name = ws.option(top).name
-    divisor = UNIT_DIVISOR[ws.settings.display_unit]
+    unit_id = ws.settings.display_unit
     unit = label("unit_" + ws.settings.display_unit, lang)
     years = ws.settings.fiscal_years
     span = f"{fy_label(years[0], lang)}–{fy_label(years[-1], lang)}"
-    total = int(cost_summary(ws)["total"].to_dict()[top])
+    # The budget table's own total (sum of rounded cells), so the two never disagree.
+    total = int(budget_view(ws)[TOTAL].to_dict()[top])
     items = [
         f"<li><strong>{L('recommended')}:</strong> {esc(name)}</li>",
         f"<li><strong>{L('why')}:</strong> {esc(result.explain(language=lang))}</li>",
         f"<li><strong>{L('total')} {esc(span)}:</strong> "
-        f"{format_amount(round(total / divisor), lang)} {esc(unit)}"
+        f"{format_amount(total, lang)} {esc(unit)}"
         f" ({L('tax_inclusive')})</li>",
     ]
     if has_uncertainty(ws):
@@ -123,9 +124,9 @@ def executive_summary(ws: Workspace, today: date | None = None) -> str:
         p10, p50, p90 = np.percentile(sim.totals[:, k], [10, 50, 90])
         items.append(
             f"<li><strong>{L('confidence_range')}:</strong> P10 "
-            f"{format_amount(round(p10 / divisor), lang)} – P50 "
-            f"{format_amount(round(p50 / divisor), lang)} – P90 "
-            f"{format_amount(round(p90 / divisor), lang)} {esc(unit)}</li>"
+            f"{format_amount(to_unit(p10, unit_id), lang)} – P50 "
+            f"{format_amount(to_unit(p50, unit_id), lang)} – P90 "
+            f"{format_amount(to_unit(p90, unit_id), lang)} {esc(unit)}</li>"
         )
     else:
         items.append(f"<li><strong>{L('confidence_range')}:</strong> {L('no_uncertainty')}</li>")
