@@ -259,3 +259,20 @@ def test_commitment_years_add_up_to_the_commitment(network_html: str) -> None:
     assert years and len(table) > 1
     for r in table[1:]:
         assert sum(_num(r[i]) for i in years if r[i]) == _num(r[total_col])
+
+
+def test_prewarmed_exporter_gives_the_same_page(tmp_path: Path) -> None:
+    """The build compiles the template in a thread while the kernel runs; the page
+    must be byte-identical to one exported by a fresh exporter."""
+    from archplan.report.build import (
+        _html_exporter,
+        execute_notebook,
+        export_html,
+        report_notebook,
+    )
+
+    example = Path(__file__).resolve().parents[1] / "data" / "examples" / "shared-platform"
+    nb = execute_notebook(report_notebook(example), cwd=example)
+    cold = export_html(nb, title="t", language="en")
+    warm = export_html(nb, title="t", language="en", exporter=_html_exporter(warm=True))
+    assert warm == cold and "Net benefit" in warm

@@ -12,6 +12,7 @@ import os
 import re
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from importlib import metadata
 from importlib.resources import files
@@ -200,19 +201,10 @@ def git_commit(folder: Path) -> str | None:
     return head.stdout.strip() + ("+" if dirty.stdout.strip() else "")
 
 
-def export_html(
-    nb: nbformat.NotebookNode,
-    title: str = "archplan report",
-    language: str = "en",
-    source: Path | None = None,
-) -> str:
-    """Export an executed notebook to one self-contained HTML page, without code.
-
-    ``source`` (the workspace or notebook folder) adds its git commit to the footer.
-    """
+def _html_exporter(warm: bool = False) -> Any:
+    """nbconvert's HTML exporter with archplan's template; ``warm`` renders an empty
+    notebook once so that the templates are compiled before the real one arrives."""
     from nbconvert import HTMLExporter
-
-    import archplan
 
     templates = files("archplan.report") / "templates"
     exporter = HTMLExporter(
@@ -222,6 +214,30 @@ def export_html(
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
+    if warm:
+        exporter.from_notebook_node(
+            nbformat.v4.new_notebook(),
+            resources={"archplan_css": "", "archplan_footer": "", "language_code": "en"},
+        )
+    return exporter
+
+
+def export_html(
+    nb: nbformat.NotebookNode,
+    title: str = "archplan report",
+    language: str = "en",
+    source: Path | None = None,
+    exporter: Any = None,
+) -> str:
+    """Export an executed notebook to one self-contained HTML page, without code.
+
+    ``source`` (the workspace or notebook folder) adds its git commit to the footer;
+    ``exporter`` is one made by :func:`_html_exporter` ahead of time (see ``_build``).
+    """
+    import archplan
+
+    templates = files("archplan.report") / "templates"
+    exporter = exporter or _html_exporter()
     nb.metadata["title"] = title
     resources = {
         "archplan_version": archplan.__version__,
@@ -291,9 +307,18 @@ def _build(
     ws = load_workspace(workspace)
     out = Path(output).resolve()
     check_target(out, force, lambda head: bool(GENERATOR_MARK.search(head)), kind)
-    nb = execute_notebook(report_notebook(ws.root, kind), cwd=ws.root, timeout=timeout)
+    # The kernel does the work in another process; meanwhile this one, otherwise idle,
+    # imports nbconvert and compiles the page template (about 0.2 s saved per build).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        warm = pool.submit(_html_exporter, True)
+        nb = execute_notebook(report_notebook(ws.root, kind), cwd=ws.root, timeout=timeout)
+        exporter = warm.result()
     html_text = export_html(
-        nb, title=ws.settings.title, language=ws.settings.language, source=ws.root
+        nb,
+        title=ws.settings.title,
+        language=ws.settings.language,
+        source=ws.root,
+        exporter=exporter,
     )
     write_atomic(out, html_text)
     return out
