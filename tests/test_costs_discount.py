@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import numpy_financial as npf
 import pytest
@@ -67,3 +68,48 @@ def test_payback_and_roi() -> None:
     assert payback_year([2026, 2027, 2028, 2029], [-300, 100, 100, 150]) == 2029
     assert payback_year([2026, 2027], [-300, 100]) is None
     assert roi(130.0, 100.0) == pytest.approx(0.3)
+
+
+def test_dated_npv_of_a_payment_one_year_after_the_plan_starts(tmp_path: Path) -> None:
+    from archplan import load_workspace
+    from archplan.costs import dated_npv
+    from conftest import make_workspace
+
+    d = make_workspace(
+        tmp_path,
+        """
+        - {id: a, option: saas, name: A, category: build, nature: one-off,
+           amount: 1000000, start: 2027-04}
+        """,
+    )
+    ws = load_workspace(d)
+    # 2026-04-01 → 2027-04-01 is 365 days: exactly one year of discounting.
+    got = dated_npv(ws, rate=0.03, basis="exclusive")
+    assert got["saas"] == pytest.approx(1_000_000 / 1.03, abs=1e-6)
+    assert got["gov-cloud"] == 0
+
+
+def test_dated_npv_discounts_each_month_by_its_days(tmp_path: Path) -> None:
+    from archplan import load_workspace
+    from archplan.costs import dated_npv, monthly_flows, yearly_totals
+    from conftest import make_workspace
+
+    d = make_workspace(
+        tmp_path,
+        """
+        - {id: run, option: saas, name: Run, category: operation, nature: recurring,
+           amount: 1200000, start: 2026-10, end: 2027-09}
+        """,
+    )
+    ws = load_workspace(d)
+    flows = monthly_flows(ws, basis="exclusive")["saas"]
+    assert flows[flows > 0].tolist() == [100_000.0] * 12
+    # The same sum written out: first of each month from October 2026, days / 365.
+    first = date(2026, 4, 1)
+    months = [date(2026 + (m > 12), (m - 1) % 12 + 1, 1) for m in range(10, 22)]
+    expected = sum(100_000 / 1.05 ** ((m - first).days / 365) for m in months)
+    assert dated_npv(ws, rate=0.05, basis="exclusive")["saas"] == pytest.approx(expected)
+    # Months add up to the fiscal-year table (tax-inclusive at 10 %: 1.1 × 600,000).
+    incl = monthly_flows(ws)["saas"]
+    by_fy = incl.groupby([m.year if m.month >= 4 else m.year - 1 for m in incl.index]).sum()
+    assert by_fy[2026] == pytest.approx(660_000) == yearly_totals(ws).loc[2026, "saas"]

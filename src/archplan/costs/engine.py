@@ -188,6 +188,37 @@ class CostModel:
             out[fy] += incl if basis == "inclusive" else excl
         return dict(out)
 
+    def monthly_flows(self, basis: Basis = "inclusive", kind: str = "cost") -> pd.DataFrame:
+        """Exact (unrounded) amounts of ``kind`` per month and option, in yen.
+
+        Index: the first day of each month in which anything is paid; columns: options.
+        Tax is the rate in force that month applied to the exact amount — no rounding,
+        because these flows feed discounting (:func:`dated_npv`), not a budget table.
+        """
+        entered = self.settings.amounts_entered
+        flows: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
+        for item in self.ws.cost_items:
+            if item.kind != kind:
+                continue
+            for m, twelfths in self.monthly[item.id].items():
+                amount = twelfths / TWELVE
+                rate = self._rate_at(m)
+                if entered == "exclusive" and basis == "inclusive":
+                    amount *= ONE + rate
+                elif entered == "inclusive" and basis == "exclusive":
+                    amount /= ONE + rate
+                flows[(m, item.option)] += amount
+        months = sorted({m for m, _ in flows})
+        options = [o.id for o in self.ws.options]
+        frame = pd.DataFrame(
+            [[float(flows.get((m, o), Decimal(0))) for o in options] for m in months],
+            index=pd.Index([month_start(m) for m in months], name="month"),
+            columns=pd.Index(options, name="option"),
+            dtype="float64",
+        )
+        frame.attrs.update(basis=basis, kind=kind)
+        return frame
+
     def schedule(
         self, basis: Basis = "inclusive", kind: str = "cost", years: list[int] | None = None
     ) -> pd.DataFrame:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import cast
 
 import pandas as pd
 
-from archplan.costs.discount import npv
+from archplan.costs.discount import npv, xnpv
 from archplan.costs.engine import Basis, cost_model
 from archplan.fiscal import fy_label
 from archplan.money import TOTAL, format_amount, to_display_unit, with_totals
@@ -20,8 +21,10 @@ __all__ = [
     "cost_summary",
     "cost_table",
     "cumulative_costs",
+    "dated_npv",
     "format_budget",
     "item_schedule",
+    "monthly_flows",
     "yearly_totals",
 ]
 
@@ -52,6 +55,63 @@ def item_schedule(
     7128000
     """
     return cost_model(ws, assumptions, scenario).schedule(basis, kind)
+
+
+def monthly_flows(
+    ws: Workspace,
+    basis: Basis = "inclusive",
+    assumptions: Overrides = None,
+    scenario: str | None = None,
+    kind: str = "cost",
+) -> pd.DataFrame:
+    """Every option's exact payments by month (first day of the month), in yen.
+
+    The dated cash flows behind the fiscal-year tables, for :func:`dated_npv` and for
+    XNPV/XIRR in a spreadsheet. Amounts are not rounded; a fiscal year's months add up to
+    the year in :func:`yearly_totals` to within a yen per tax rate.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> flows = monthly_flows(load_workspace("data/examples/food-lab"))
+    >>> str(flows.index[0]), flows.columns.tolist()
+    ('2026-04-01', ['saas', 'gov-cloud', 'onprem', 'overseas-saas'])
+    """
+    return cost_model(ws, assumptions, scenario).monthly_flows(basis, kind)
+
+
+def dated_npv(
+    ws: Workspace,
+    rate: float | None = None,
+    basis: Basis = "inclusive",
+    assumptions: Overrides = None,
+    scenario: str | None = None,
+) -> pd.Series:
+    """Each option's NPV of its monthly payments, discounted by actual days (XNPV).
+
+    The spreadsheet XNPV convention: each month's payment is dated the first of the
+    month and discounted by (1 + rate) ** (days / 365) from the first day of the plan,
+    so a payment on that day is undiscounted. Where :func:`cost_summary`'s NPV treats a
+    fiscal year as one lump, this one sees that a contract starting in October costs
+    less in present value than one starting in April.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> ws = load_workspace("data/examples/food-lab")
+    >>> (dated_npv(ws) < cost_summary(ws)["total"]).all()
+    np.True_
+    """
+    rate = ws.settings.discount_rate if rate is None else rate
+    flows = monthly_flows(ws, basis, assumptions, scenario)
+    s = ws.settings
+    start = date(s.first_fy, s.fy_start_month, 1)
+    end = date(s.first_fy + s.horizon, s.fy_start_month, 1)
+    # The plan's months only, as in the fiscal-year tables.
+    flows = flows[[start <= d < end for d in flows.index]]
+    dates = [start, *flows.index]
+    out = {str(o): xnpv(rate, [0.0, *flows[o].tolist()], dates) for o in flows.columns}
+    return pd.Series(out, name="dated_npv").rename_axis("option")
 
 
 def cost_table(
