@@ -276,3 +276,37 @@ def test_prewarmed_exporter_gives_the_same_page(tmp_path: Path) -> None:
     cold = export_html(nb, title="t", language="en")
     warm = export_html(nb, title="t", language="en", exporter=_html_exporter(warm=True))
     assert warm == cold and "Net benefit" in warm
+
+
+def _kernel_children() -> list[int]:
+    """Live ipykernel processes started by this test process (Linux /proc)."""
+    import os
+
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        state = stat.rsplit(")", 1)[1].split()[0]
+        if ppid == os.getpid() and state != "Z" and b"ipykernel_launcher" in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+def test_building_reports_leaves_no_kernel_running(tmp_path: Path) -> None:
+    """A notebook session that builds many reports must not collect kernels."""
+    import time
+
+    example = Path(__file__).resolve().parents[1] / "data" / "examples" / "shared-platform"
+    before = set(_kernel_children())
+    for i in range(2):
+        build_report(example, tmp_path / f"r{i}.html")
+    deadline = time.monotonic() + 10
+    while set(_kernel_children()) - before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert set(_kernel_children()) - before == set()

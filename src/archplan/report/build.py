@@ -96,6 +96,19 @@ class _CurrentEnvKernelSpecManager(KernelSpecManager):  # type: ignore[misc]
         return super().get_kernel_spec(kernel_name)
 
 
+def _current_env_kernel_manager() -> type:
+    """An AsyncKernelManager class whose kernel specs include the current environment's."""
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
+
+    class _CurrentEnvKernelManager(AsyncKernelManager):  # type: ignore[misc]
+        @default("kernel_spec_manager")
+        def _default_ksm(self) -> KernelSpecManager:
+            return _CurrentEnvKernelSpecManager(data_dir=self.data_dir)
+
+    return _CurrentEnvKernelManager
+
+
 def report_notebook(workspace: str | Path, kind: str = "report") -> nbformat.NotebookNode:
     """The report (or ``kind="handover"`` pack) notebook for ``workspace``, not executed.
 
@@ -131,16 +144,14 @@ def execute_notebook(
     ReportError
         If a cell raises; the message carries the cell's error, not a kernel traceback.
     """
-    from jupyter_client.manager import AsyncKernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
-    km = AsyncKernelManager(
-        kernel_name=CURRENT_ENV_KERNEL, kernel_spec_manager=_CurrentEnvKernelSpecManager()
-    )
+    # The client creates (and so owns) its kernel manager: nbclient shuts down only the
+    # kernels it owns, and a manager passed in would leave one kernel running per build.
     client = NotebookClient(
         nb,
-        km=km,
+        kernel_manager_class=_current_env_kernel_manager(),
         timeout=timeout,
         kernel_name=CURRENT_ENV_KERNEL,
         resources={"metadata": {"path": str(cwd)}},
