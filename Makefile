@@ -8,7 +8,7 @@ STAMP := $(VENV)/.archplan-installed
 PIP_VERSION := 26.3
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: demo test lint unit notebooks bench env clean
+.PHONY: demo test lint unit notebooks rerun-notebooks bench env clean
 
 demo: $(STAMP)
 	$(BIN)/archplan demo
@@ -27,6 +27,9 @@ unit: $(STAMP)
 
 notebooks: $(STAMP)
 	$(BIN)/python -m pytest $(NBVAL) notebooks
+
+rerun-notebooks: $(STAMP)
+	BIN=$(BIN) bash scripts/rerun-notebooks.sh
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_compare.py
