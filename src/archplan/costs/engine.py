@@ -27,6 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from functools import cached_property
 from typing import Literal
 
 import pandas as pd
@@ -154,6 +155,15 @@ class CostModel:
         k = bisect_right([t[0] for t in table], d) - 1
         return table[k][1] if k >= 0 else Decimal(0)
 
+    def taxable(self, item_id: str) -> bool:
+        """Whether consumption tax applies to an item (課税); 不課税 and 非課税 items
+        carry no tax on either basis."""
+        return self._treatments[item_id] == "taxable"
+
+    @cached_property
+    def _treatments(self) -> dict[str, str]:
+        return {i.id: i.tax_treatment(self.settings) for i in self.ws.cost_items}
+
     def item_year(self, item_id: str, basis: Basis) -> dict[int, int]:
         """One item's integer yen per fiscal year on the given tax basis (all years).
 
@@ -162,10 +172,11 @@ class CostModel:
         item add up to its rounded whole-life total exactly, however it is prorated.
         """
         sm = self.settings.fy_start_month
+        taxable = self.taxable(item_id)
         groups: dict[tuple[int, Decimal], Decimal] = defaultdict(Decimal)
         first_month: dict[tuple[int, Decimal], int] = {}
         for m, amount in sorted(self.monthly[item_id].items()):
-            key = (fy_of_month(m, sm), self._rate_at(m))
+            key = (fy_of_month(m, sm), self._rate_at(m) if taxable else Decimal(0))
             groups[key] += amount
             first_month.setdefault(key, m)
         out: dict[int, int] = defaultdict(int)
@@ -200,9 +211,10 @@ class CostModel:
         for item in self.ws.cost_items:
             if item.kind != kind:
                 continue
+            taxable = item.tax_treatment(self.settings) == "taxable"
             for m, twelfths in self.monthly[item.id].items():
                 amount = twelfths / TWELVE
-                rate = self._rate_at(m)
+                rate = self._rate_at(m) if taxable else Decimal(0)
                 if entered == "exclusive" and basis == "inclusive":
                     amount *= ONE + rate
                 elif entered == "inclusive" and basis == "exclusive":

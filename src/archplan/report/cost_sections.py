@@ -27,7 +27,30 @@ from archplan.report.i18n import label
 from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.model import Workspace
 
-__all__ = ["budget_section", "plan_details_section"]
+__all__ = ["budget_section", "item_annotations", "plan_details_section"]
+
+
+def item_annotations(ws: Workspace) -> dict[str, tuple[str, str]]:
+    """Each item's tax treatment (課税/不課税/非課税) and basis text, for the item tables.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> item_annotations(load_workspace("data/examples/shared-platform"))["saas-subscription"]
+    ('taxable', '2,400 × USD 4.2/month × 139 yen/USD')
+    """
+    from archplan.costs import describe_basis
+    from archplan.messages import msg
+
+    lang = ws.settings.language
+    texts = describe_basis(ws, lang)
+    return {
+        item.id: (
+            msg("cst_tax_" + item.tax_treatment(ws.settings), lang),
+            str(texts.loc[(item.option, item.id)]),
+        )
+        for item in ws.cost_items
+    }
 
 
 def _unit(ws: Workspace) -> str:

@@ -228,9 +228,10 @@ def compile_model(ws: Workspace, basis: Basis = "inclusive") -> SimulationModel:
                 weights[m] += per
         count = np.zeros(len(years))
         coef = np.zeros(len(years))
+        taxable = item.tax_treatment(s) == "taxable"
         for m, wgt in weights.items():
             k = fy_of_month(m, sm) - lo
-            r = tax(m)
+            r = tax(m) if taxable else 0.0
             count[k] += wgt
             if s.amounts_entered == "exclusive":
                 coef[k] += wgt * (1 + r) if basis == "inclusive" else wgt

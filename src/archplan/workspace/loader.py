@@ -34,7 +34,10 @@ from archplan.workspace._yaml import Path as YPath
 from archplan.workspace._yaml import YamlDoc, dotted, load_yaml
 from archplan.workspace.model import (
     CATEGORIES,
+    DEFAULT_TAX_TREATMENT,
     PHASES,
+    TAX_TREATMENT_WORDS,
+    TAX_TREATMENTS,
     USEFUL_LIVES,
     Assumption,
     ComparisonSettings,
@@ -405,7 +408,7 @@ def _read_settings(f: _File) -> Settings | None:
     if "tax" in m:
         tm = f.mapping(m["tax"], ("tax",), "a mapping with rate and amounts_entered")
         if tm is not None:
-            f.unknown_keys(tm, ("tax",), ("rate", "amounts_entered", "table"))
+            f.unknown_keys(tm, ("tax",), ("rate", "amounts_entered", "table", "defaults"))
             tax_rate = f.field(
                 tm,
                 ("tax",),
@@ -428,6 +431,7 @@ def _read_settings(f: _File) -> Settings | None:
             )
     comparison = _read_comparison(f, m.get("comparison"))
     tax_table = _read_tax_table(f, m.get("tax"), tax_rate)
+    tax_defaults = _read_tax_defaults(f, m.get("tax"))
     exchange = _read_exchange_rates(f, m.get("exchange_rates"))
     timing = "start"
     if "discounting" in m:
@@ -468,6 +472,7 @@ def _read_settings(f: _File) -> Settings | None:
     return Settings(
         comparison=comparison,
         tax_table=tax_table,
+        tax_defaults=tax_defaults,
         exchange_rates=exchange,
         discount_timing=cast(Any, timing),
         capitalisation_threshold=threshold,
@@ -486,6 +491,38 @@ def _read_settings(f: _File) -> Settings | None:
         tax_rate=tax_rate if tax_rate is not None else Decimal("0.10"),
         amounts_entered=cast(TaxBasis, basis),
     )
+
+
+_TAX_EXPECTED = "taxable (課税), non_taxable (不課税) or exempt (非課税)"
+_tax_treatment = _choice(
+    *TAX_TREATMENTS,
+    aliases={
+        **TAX_TREATMENT_WORDS,
+        "non-taxable": "non_taxable",
+        "nontaxable": "non_taxable",
+        "untaxed": "non_taxable",
+        "tax-exempt": "exempt",
+    },
+)
+
+
+def _read_tax_defaults(f: _File, raw: Any) -> dict[str, str]:
+    """``tax.defaults``: category → tax treatment, over the built-in defaults."""
+    out = dict(DEFAULT_TAX_TREATMENT)
+    if not isinstance(raw, dict) or "defaults" not in raw:
+        return out
+    p: YPath = ("tax", "defaults")
+    m = f.mapping(raw["defaults"], p, "a mapping of category to tax treatment")
+    if m is None:
+        return out
+    for cat in m:
+        if cat not in CATEGORIES:
+            f.problem((*p, cat), f"unknown category {cat!r}", "one of " + ", ".join(CATEGORIES))
+            continue
+        treatment = f.field(m, p, cat, _tax_treatment, _TAX_EXPECTED)
+        if treatment is not None:
+            out[str(cat)] = treatment
+    return out
 
 
 def _read_tax_table(f: _File, raw: Any, flat: Decimal | None) -> tuple[tuple[date, Decimal], ...]:
@@ -1365,6 +1402,7 @@ _ITEM_KEYS = (
     "start",
     "end",
     "note",
+    "tax",
 )
 MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
 
@@ -1750,6 +1788,13 @@ def _read_costs(
                 "an item's uncertainty is a factor on its amount and must be positive",
                 "e.g. {dist: triangular, min: 0.9, mode: 1.0, max: 1.4}",
             )
+        tax = f.field(m, p, "tax", _tax_treatment, _TAX_EXPECTED, required=False)
+        if tax is None and category is not None:
+            tax = (
+                settings.tax_treatment(category)
+                if settings
+                else DEFAULT_TAX_TREATMENT.get(category, "taxable")
+            )
         if len(f.problems) > n_before:
             continue
         assert iid and option and name and category and nature and start is not None
@@ -1788,6 +1833,7 @@ def _read_costs(
                 contract=contract,
                 asset=asset,
                 uncertainty=factor,
+                tax=cast(Any, tax),
             )
         )
     _check_unique(f, "items", ids, "cost item")
