@@ -166,7 +166,7 @@ def test_defaults_set_in_settings(tmp_path: Path) -> None:
 
 
 def test_simulation_matches_engine_on_a_mixed_plan(tmp_path: Path) -> None:
-    from archplan.uncertainty.simulate import compile_model, deterministic_inputs
+    from archplan.uncertainty.simulation import compile_model, deterministic_inputs
 
     ws = load_workspace(make_workspace(tmp_path, MIXED))
     got = {}

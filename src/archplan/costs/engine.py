@@ -22,20 +22,20 @@ Conventions (see ``docs/costs.md``):
 from __future__ import annotations
 
 import weakref
-from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from typing import Literal
 
 import pandas as pd
 
+from archplan.costs.drivers import Driver, ExactContext, driver_for, tiered_amount
+from archplan.costs.tax import basis_factor, exchange_rate_name, month_start, rate_at, split_rounded
 from archplan.errors import InputError
-from archplan.workspace.model import CostItem, Settings, Tiers, Value, Workspace
+from archplan.workspace.model import CostItem, Settings, Workspace
 
-__all__ = ["Basis", "CostModel", "cost_model", "fy_of_month", "month_start"]
+__all__ = ["Basis", "CostModel", "cost_model", "fy_of_month", "month_start", "tiered_amount"]
 
 Basis = Literal["exclusive", "inclusive"]
 ONE = Decimal(1)
@@ -45,11 +45,6 @@ TWELVE = Decimal(12)
 def month_number(year: int, month: int) -> int:
     """Absolute month number: year × 12 + month − 1."""
     return year * 12 + month - 1
-
-
-def month_start(m: int) -> date:
-    """The first day of absolute month ``m``."""
-    return date(m // 12, m % 12 + 1, 1)
 
 
 def fy_of_month(m: int, start_month: int) -> int:
@@ -78,32 +73,6 @@ def item_span(item: CostItem, settings: Settings) -> tuple[int, int]:
     plan_end = month_number(settings.first_fy, sm) + 12 * settings.horizon - 1
     b = absolute(item.end, False) if item.end is not None else max(plan_end, a)
     return a, b
-
-
-def tiered_amount(tiers: Tiers, quantity: Decimal, prices: list[Decimal]) -> Decimal:
-    """The price of ``quantity`` units under graduated or all-units tiers.
-
-    Examples
-    --------
-    >>> from archplan.workspace.model import Tiers, Value
-    >>> t = Tiers("graduated", ((Decimal(0), Value()), (Decimal(100), Value())))
-    >>> tiered_amount(t, Decimal(150), [Decimal(10), Decimal(8)])  # 100×10 + 50×8
-    Decimal('1400')
-    >>> tiered_amount(Tiers("all-units", t.bands), Decimal(150), [Decimal(10), Decimal(8)])
-    Decimal('1200')
-    """
-    froms = [b[0] for b in tiers.bands]
-    if tiers.method == "all-units":
-        k = max(bisect_right(froms, quantity) - 1, 0)
-        return quantity * prices[k]
-    total = Decimal(0)
-    for k, lo in enumerate(froms):
-        hi = froms[k + 1] if k + 1 < len(froms) else None
-        if quantity <= lo:
-            break
-        units = (min(quantity, hi) if hi is not None else quantity) - lo
-        total += units * prices[k]
-    return total
 
 
 def _order(items: tuple[CostItem, ...]) -> list[CostItem]:
@@ -150,10 +119,7 @@ class CostModel:
         return self.ws.settings
 
     def _rate_at(self, m: int) -> Decimal:
-        table = self.settings.tax_table
-        d = month_start(m)
-        k = bisect_right([t[0] for t in table], d) - 1
-        return table[k][1] if k >= 0 else Decimal(0)
+        return rate_at(self.settings.tax_table, m)
 
     def taxable(self, item_id: str) -> bool:
         """Whether consumption tax applies to an item (課税); 不課税 and 非課税 items
@@ -189,13 +155,7 @@ class CostModel:
             cumulative = int((running / TWELVE).quantize(ONE, rounding=ROUND_HALF_UP))
             rounded = cumulative - done
             done = cumulative
-            if entered == "exclusive":
-                excl = rounded
-                incl = rounded + int((rounded * rate).quantize(ONE, rounding=ROUND_FLOOR))
-            else:
-                incl = rounded
-                tax = int((rounded * rate / (ONE + rate)).quantize(ONE, rounding=ROUND_FLOOR))
-                excl = rounded - tax
+            excl, incl = split_rounded(rounded, rate, entered)
             out[fy] += incl if basis == "inclusive" else excl
         return dict(out)
 
@@ -213,13 +173,8 @@ class CostModel:
                 continue
             taxable = item.tax_treatment(self.settings) == "taxable"
             for m, twelfths in self.monthly[item.id].items():
-                amount = twelfths / TWELVE
                 rate = self._rate_at(m) if taxable else Decimal(0)
-                if entered == "exclusive" and basis == "inclusive":
-                    amount *= ONE + rate
-                elif entered == "inclusive" and basis == "exclusive":
-                    amount /= ONE + rate
-                flows[(m, item.option)] += amount
+                flows[(m, item.option)] += twelfths / TWELVE * basis_factor(rate, entered, basis)
         months = sorted({m for m, _ in flows})
         options = [o.id for o in self.ws.options]
         frame = pd.DataFrame(
@@ -293,55 +248,29 @@ def cost_model(
 
 
 def _monthly(ws: Workspace, values: dict[str, Decimal]) -> dict[str, dict[int, Decimal]]:
+    """Every item's twelfths of a yen by absolute month, as entered (before tax).
+
+    The driver (:mod:`archplan.costs.drivers`) prices one period of each fiscal year;
+    this function lays the periods out on months and converts the currency.
+    """
     s = ws.settings
     sm = s.fy_start_month
     out: dict[str, dict[int, Decimal]] = {}
-
-    def val(v: Value) -> Decimal:
-        return values[v.assumption] if v.assumption is not None else v.literal  # type: ignore[return-value]
-
     for item in _order(ws.cost_items):
         a, b = item_span(item, s)
-        first_fy = fy_of_month(a, sm)
-        rate = Decimal(1)
-        if item.currency is not None and item.currency != s.currency:
-            rate = values[s.exchange_rates[item.currency]]
-        growth = val(item.growth) if item.growth is not None else Decimal(0)
-        esc = val(item.escalation) if item.escalation is not None else Decimal(0)
+        driver = driver_for(item)
+        ctx = ExactContext(s, values, fy_of_month(a, sm), fy_of_month(b, sm), out)
+        fx_name = exchange_rate_name(item, s)
+        fx = values[fx_name] if fx_name is not None else ONE
 
-        def quantity(
-            fy: int, item: CostItem = item, first_fy: int = first_fy, growth: Decimal = growth
+        def per_period(
+            fy: int,
+            item: CostItem = item,
+            ctx: ExactContext = ctx,
+            driver: Driver = driver,
+            fx: Decimal = fx,
         ) -> Decimal:
-            if item.quantity_series is not None:
-                k = fy - first_fy
-                if not 0 <= k < len(item.quantity_series):
-                    raise InputError(
-                        f"cost item {item.id!r}: the quantity series has "
-                        f"{len(item.quantity_series)} values but the item runs into FY{fy}"
-                    )
-                return item.quantity_series[k]
-            assert item.quantity is not None
-            return val(item.quantity) * (1 + growth) ** (fy - first_fy)
-
-        def per_period(fy: int, item: CostItem = item, esc: Decimal = esc) -> Decimal:
-            factor = (1 + esc) ** (fy - s.first_fy)
-            if item.amount is not None:
-                return val(item.amount) * factor
-            if item.tiers is not None:
-                prices = [val(p) * factor for _, p in item.tiers.bands]
-                return tiered_amount(item.tiers, quantity(fy), prices)
-            if item.unit_price is not None:
-                return quantity(fy) * val(item.unit_price) * factor
-            assert item.percent_of is not None
-            pct = item.percent_of
-            if pct.basis == "total":
-                base = sum((sum(out[r].values(), Decimal(0)) for r in pct.items), Decimal(0))
-            else:
-                base = sum(
-                    (v for r in pct.items for m, v in out[r].items() if fy_of_month(m, sm) == fy),
-                    Decimal(0),
-                )
-            return val(pct.rate) * base / TWELVE  # the months hold twelfths of a yen
+            return driver.exact(item, fy, ctx) * fx
 
         months: dict[int, Decimal] = defaultdict(Decimal)
         if item.nature == "one-off":
@@ -349,18 +278,18 @@ def _monthly(ws: Workspace, values: dict[str, Decimal]) -> dict[str, dict[int, D
             last = b if (item.end is not None or step) else a
             m = a
             while m <= last:
-                months[m] += per_period(fy_of_month(m, sm)) * rate * TWELVE
+                months[m] += per_period(fy_of_month(m, sm)) * TWELVE
                 if step is None:
                     break
                 m += step
-        elif item.percent_of is not None and item.percent_of.basis == "same_year":
-            # Rate × the referenced items' amount in each fiscal year, spread over the
-            # months this item is active in that year.
+        elif driver.per_year_total(item):
+            # A whole fiscal year's amount, spread over the months this item is active
+            # in that year.
             active: dict[int, list[int]] = defaultdict(list)
             for m in range(a, b + 1):
                 active[fy_of_month(m, sm)].append(m)
             for fy, ms in active.items():
-                share = per_period(fy) * rate
+                share = per_period(fy)
                 for m in ms:
                     months[m] += share
         else:
@@ -368,7 +297,7 @@ def _monthly(ws: Workspace, values: dict[str, Decimal]) -> dict[str, dict[int, D
             for m in range(a, b + 1):
                 fy = fy_of_month(m, sm)
                 if fy not in cache:
-                    amount = per_period(fy) * rate
+                    amount = per_period(fy)
                     cache[fy] = amount if item.period == "year" else amount * TWELVE
                 months[m] += cache[fy]
         out[item.id] = dict(months)

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from archplan.costs.sharing import allocate
-from archplan.uncertainty.simulate import Simulation, median_inputs, quantile_of_input
+from archplan.uncertainty.simulation import Simulation, median_inputs, quantile_of_input
 
 __all__ = [
     "PERCENTILES",

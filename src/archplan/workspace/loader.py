@@ -1562,7 +1562,8 @@ def _read_costs(
         if m is None:
             continue
         n_before = len(f.problems)
-        f.unknown_keys(m, p, _ITEM_KEYS)
+        extensions = _extension_drivers()
+        f.unknown_keys(m, p, _ITEM_KEYS + tuple(extensions))
         iid = f.field(m, p, "id", _ident, "a short id, e.g. saas-licence")
         ids.append((i, iid))
         option = f.field(m, p, "option", _ident, "the id of an option in options.yaml")
@@ -1670,9 +1671,20 @@ def _read_costs(
                 ("quantity × unit_price", "unit_price" in m),
                 ("tiers", "tiers" in m),
                 ("percent_of", "percent_of" in m),
+                *((key, key in m) for key in extensions),
             )
             if present
         ]
+        driver_args: list[tuple[str, object]] = []
+        for key, driver in extensions.items():
+            if key in m:
+                try:
+                    driver_args.append((key, driver.read(m[key])))
+                except (ValueError, TypeError, InvalidOperation) as exc:
+                    f.problem((*p, key), str(exc) or _describe(m[key]), driver.expected)
+        needs_qty = {"quantity × unit_price", "tiers"} | {
+            k for k, d in extensions.items() if d.needs_quantity
+        }
         if len(forms) > 1:
             f.problem(
                 p,
@@ -1686,13 +1698,13 @@ def _read_costs(
                 "or percent_of",
                 "exactly one way to price the item",
             )
-        elif forms[0] in ("quantity × unit_price", "tiers") and not has_qty:
+        elif forms[0] in needs_qty and not has_qty:
             f.problem(
                 p,
                 f"'quantity' is missing ({forms[0].split(' ')[-1]} needs it)",
                 "a quantity: a number, an assumption name or a list per year",
             )
-        elif has_qty and forms[0] in ("amount", "percent_of"):
+        elif has_qty and forms[0] not in needs_qty:
             f.problem(
                 (*p, "quantity"),
                 f"a quantity does not go with {forms[0]}",
@@ -1834,12 +1846,20 @@ def _read_costs(
                 asset=asset,
                 uncertainty=factor,
                 tax=cast(Any, tax),
+                driver_args=tuple(driver_args),
             )
         )
     _check_unique(f, "items", ids, "cost item")
     _check_percent_of(f, out, [iid for _, iid in ids if iid])
     f.risks = _read_risks(f, m0.get("risks") if m0 else None, options, settings)
     return out, contracts
+
+
+def _extension_drivers() -> dict[str, Any]:
+    """Registered extension cost drivers by their costs.yaml key."""
+    from archplan.costs.drivers import extension_keys
+
+    return extension_keys()
 
 
 _DEFAULT_PHASE = {"build": "build", "migration": "migrate", "exit": "exit", "training": "migrate"}

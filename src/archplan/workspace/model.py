@@ -274,6 +274,8 @@ class CostItem:
     uncertainty: Distribution | None = None
     #: Consumption-tax treatment (None: the category's default from the settings).
     tax: TaxTreatment | None = None
+    #: Inputs of an extension cost driver: (its costs.yaml key, the parsed value).
+    driver_args: tuple[tuple[str, object], ...] = ()
 
     def tax_treatment(self, settings: Settings) -> str:
         """This item's tax treatment: its own ``tax``, else its category's default."""
