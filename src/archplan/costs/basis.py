@@ -15,6 +15,7 @@ from typing import cast
 
 import pandas as pd
 
+from archplan.costs.drivers import driver_for
 from archplan.costs.engine import cost_model
 from archplan.errors import InputError
 from archplan.messages import msg
@@ -52,13 +53,7 @@ def _resolve(v: Value | None, values: dict[str, Decimal]) -> Decimal | None:
 
 
 def _pricing(item: CostItem) -> str:
-    if item.amount is not None:
-        return "amount"
-    if item.tiers is not None:
-        return "tiers"
-    if item.unit_price is not None:
-        return "unit_price"
-    return "percent_of"
+    return driver_for(item).key
 
 
 def item_basis(
@@ -73,9 +68,10 @@ def item_basis(
     -------
     DataFrame
         Index ``(option, item)``; columns ``tax`` (taxable, non_taxable, exempt),
-        ``pricing`` (amount, unit_price, tiers, percent_of), ``currency``, ``price`` (the
-        amount or unit price; the first band's price for tiers; the rate for
-        percent_of), ``quantity`` (first year; None when not priced by quantity),
+        ``pricing`` (the driver's key: amount, unit_price, tiers, percent_of or an
+        extension's), ``currency``, ``price`` (the amount or unit price; the first band's
+        price for tiers; the rate for percent_of; None for an extension driver),
+        ``quantity`` (first year; None when not priced by quantity),
         ``period`` (year, month or one-off), ``exchange_rate`` (workspace currency per
         unit of the item's currency; None for the workspace currency) and ``of`` (the
         items a percentage is taken of).
@@ -100,9 +96,11 @@ def item_basis(
         elif pricing == "tiers":
             assert item.tiers is not None
             price = _resolve(item.tiers.bands[0][1], values)
-        else:
+        elif pricing == "percent_of":
             assert item.percent_of is not None
             price = _resolve(item.percent_of.rate, values)
+        else:  # an extension driver: its own inputs, no single price
+            price = None
         quantity: Decimal | None = None
         if item.quantity_series is not None:
             quantity = item.quantity_series[0]
@@ -169,6 +167,7 @@ def describe_basis(
     lang = language or ws.settings.language
     basis = item_basis(ws, assumptions, scenario)
     home = ws.settings.currency
+    by_id = {i.id: i for i in ws.cost_items}
     out: dict[tuple[str, str], str] = {}
     for key, row in basis.iterrows():
         option, item = cast(tuple[str, str], key)
@@ -179,6 +178,11 @@ def describe_basis(
             out[(option, item)] = msg(
                 "cst_basis_percent", lang, rate=pct, items=", ".join(row["of"])
             )
+            continue
+        if row["price"] is None:  # an extension driver: say which
+            name = driver_for(by_id[item]).name
+            qty = row["quantity"]
+            out[(option, item)] = name if qty is None else f"{format_number(qty)} × {name}"
             continue
         price = format_number(cast(Decimal, row["price"]))
         if currency == home:

@@ -7,16 +7,19 @@ Conventions (see ``docs/costs.md``):
   amount in a fiscal year starting in April); a monthly amount is paid each active month;
   a one-off amount is paid in its start month, and again every ``every`` years for a
   refresh cycle.
-* **Drivers.** Quantity grows from the item's first fiscal year (``(1 + growth)^t``) or
-  follows an explicit per-year series; prices (and fixed amounts) escalate from the plan's
-  first fiscal year (``(1 + escalation)^t``), the year the prices are quoted for. Tiers
-  price a period's quantity (graduated or all-units). ``percent_of`` takes a rate of other
-  items (their whole-life total, or their amount in the same fiscal year).
+* **Drivers.** One period's amount comes from the item's driver
+  (:mod:`archplan.costs.drivers`, shared with the simulation): quantity grows from the
+  item's first fiscal year (``(1 + growth)^t``) or follows an explicit per-year series;
+  prices (and fixed amounts) escalate from the plan's first fiscal year
+  (``(1 + escalation)^t``), the year the prices are quoted for. Tiers price a period's
+  quantity (graduated or all-units). ``percent_of`` takes a rate of other items (their
+  whole-life total, or their amount in the same fiscal year).
 * **Currency.** A foreign-currency amount is converted at its exchange-rate assumption
   (which a scenario may override), before tax.
 * **Money.** Months carry exact Decimals. Per item and fiscal year, the months are grouped
-  by the consumption-tax rate in force on their first day; each group is rounded half-up to
-  the yen, and its tax is rounded down (切り捨て). Tables are integer yen.
+  by the consumption-tax rate in force on their first day (0 for a non-taxable or exempt
+  item, :mod:`archplan.costs.tax`); each group is rounded half-up to the yen, and its tax
+  is rounded down (切り捨て). Tables are integer yen.
 """
 
 from __future__ import annotations

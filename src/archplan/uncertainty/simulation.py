@@ -3,10 +3,12 @@
 The exact cost engine (:mod:`archplan.costs.engine`) lays every item out month by month
 in Decimals. For simulation that layout is *compiled* once into float coefficients: for
 each item and fiscal year, how many periods it pays (``count``) and what one period costs
-on the plan's tax basis (``coef`` = Σ months × (1 + tax rate in force)). A trial then only
-has to compute each item's per-period amount from its sampled inputs — quantity, price,
-growth, escalation, tiers, percent-of, exchange rate, the item's own uncertainty factor —
-and multiply. Trials run in chunks of fixed size, so memory stays bounded by
+on the plan's tax basis (``coef`` = Σ months × the tax factor of the item's treatment and
+the rate in force, :mod:`archplan.costs.tax`). A trial then only has to compute each
+item's per-period amount from its sampled inputs with the vectorised evaluation of the
+item's driver (:mod:`archplan.costs.drivers`, the same declarations as the engine's) —
+quantity, price, growth, escalation, tiers, percent-of — then the exchange rate and the
+item's own uncertainty factor, and multiply. Trials run in chunks of fixed size, so memory stays bounded by
 chunk × items and by the trials × options × years results, never trials × items × years.
 
 Inputs and sampling:
