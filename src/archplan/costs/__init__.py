@@ -2,8 +2,8 @@
 depreciation, shared use and scenarios. See ``docs/costs.md`` for every convention."""
 
 from archplan.costs.basis import describe_basis, item_basis, tax_breakdown
-from archplan.costs.commitments import commitments
-from archplan.costs.depreciation import depreciation
+from archplan.costs.commitment_plan import commitments
+from archplan.costs.depreciation_schedule import depreciation
 from archplan.costs.discount import (
     equivalent_annual_cost,
     irr,

@@ -270,7 +270,7 @@ def rank_first(
             if c.source == "cost_total":
                 vals = sim.by_year[t, idx, :].sum(axis=1)
             else:
-                vals = np.array([npv(sim.by_year[t, k, :].tolist(), rate, timing) for k in idx])
+                vals = np.array([npv(rate, sim.by_year[t, k, :].tolist(), timing) for k in idx])
             x[:, j] = vals
             if c.must_max is not None:
                 keep &= vals <= c.must_max

@@ -8,8 +8,9 @@ the rate in force, :mod:`archplan.costs.tax`). A trial then only has to compute 
 item's per-period amount from its sampled inputs with the vectorised evaluation of the
 item's driver (:mod:`archplan.costs.drivers`, the same declarations as the engine's) —
 quantity, price, growth, escalation, tiers, percent-of — then the exchange rate and the
-item's own uncertainty factor, and multiply. Trials run in chunks of fixed size, so memory stays bounded by
-chunk × items and by the trials × options × years results, never trials × items × years.
+item's own uncertainty factor, and multiply. Trials run in chunks of fixed size, so
+memory stays bounded by chunk × items and by the trials × options × years results, never
+trials × items × years.
 
 Inputs and sampling:
 
