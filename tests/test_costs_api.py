@@ -15,8 +15,10 @@ from archplan import ArchplanError, load_workspace
 from archplan.costs import (
     budget_view,
     category_summary,
+    commitments,
     cost_summary,
     cost_table,
+    depreciation,
     item_schedule,
     monthly_flows,
     net_benefit,
@@ -44,6 +46,8 @@ WS = load_workspace("data/examples/food-lab")
         (lambda: cost_summary(WS, "gross"), "basis must be"),  # type: ignore[arg-type]
         (lambda: monthly_flows(WS, kind="saving"), "kind must be 'cost' or 'benefit'"),
         (lambda: scenario_table(WS, measure="irr"), "measure must be 'total' or 'npv'"),
+        (lambda: commitments(WS, "gross"), "basis must be"),  # type: ignore[arg-type]
+        (lambda: depreciation(WS, option="cloud"), "unknown option 'cloud'"),
         (lambda: item_schedule(WS, scenario="dry"), "unknown scenario 'dry'"),
         (lambda: round_yen(Decimal("1.5"), mode="ROUND_NEAREST"), "unknown rounding mode"),
         (lambda: round_yen("abc"), "is not an amount of money"),  # type: ignore[arg-type]
