@@ -251,3 +251,23 @@ def test_unknown_treatment_is_a_located_error(
     assert any(fragment in str(p) for p in info.value.problems), [
         str(p) for p in info.value.problems
     ]
+
+
+def test_excel_export_shows_treatment_and_basis(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from archplan.export import export_xlsx
+
+    ws = load_workspace(make_workspace(tmp_path, MIXED))
+    out = export_xlsx(ws, tmp_path / "plan.xlsx")
+    sheet = load_workbook(out)["saas"]
+    header = [c.value for c in sheet[4]]
+    tax_col, basis_col = header.index("tax") + 1, header.index("basis") + 1
+    rows = {sheet.cell(row=r, column=1).value: r for r in range(5, sheet.max_row + 1)}
+    assert sheet.cell(row=rows["staff"], column=tax_col).value == "不課税"
+    assert sheet.cell(row=rows["insure"], column=tax_col).value == "非課税"
+    assert sheet.cell(row=rows["cloud"], column=tax_col).value == "課税"
+    assert sheet.cell(row=rows["cloud"], column=basis_col).value == "10,000円/月"
+    # The figures are unchanged: the staff row is its wages, tax-inclusive.
+    years = [i + 1 for i, h in enumerate(header) if h and "年度" in str(h)]
+    assert sheet.cell(row=rows["staff"], column=years[0]).value == 3600000
