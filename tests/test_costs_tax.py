@@ -184,7 +184,11 @@ def test_item_tables_show_the_treatment(tmp_path: Path) -> None:
     ws = load_workspace(make_workspace(tmp_path, MIXED))
     basis = item_basis(ws)
     assert basis.loc[("saas", "staff"), "tax"] == "non_taxable"
-    assert cost_table(ws, "saas").attrs["basis"] == "inclusive"
+    table = cost_table(ws, "saas")
+    assert table.attrs["basis"] == "inclusive"
+    assert table.attrs["tax"]["staff"] == "non_taxable"
+    assert table.attrs["tax"]["temp"] == "taxable"
+    assert item_schedule(ws).attrs["tax"]["fee"] == "exempt"
     notes = item_annotations(ws)  # the example is Japanese
     assert notes["staff"][0] == "不課税" and notes["insure"][0] == "非課税"
     assert notes["cloud"] == ("課税", "10,000円/月")

@@ -207,7 +207,10 @@ class CostModel:
             columns=pd.Index(years, name="fiscal_year"),
             dtype="int64",
         )
-        frame.attrs.update(basis=basis, currency=self.settings.currency, kind=kind)
+        # Each item's consumption-tax treatment (taxable, non_taxable, exempt) travels
+        # with the table, so a reader of the numbers can see which lines carry tax.
+        tax = {item_id: self._treatments[item_id] for _, item_id in rows}
+        frame.attrs.update(basis=basis, currency=self.settings.currency, kind=kind, tax=tax)
         return frame
 
 

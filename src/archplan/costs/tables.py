@@ -70,7 +70,8 @@ def item_schedule(
     -------
     DataFrame
         Index ``(option, item)``, columns the fiscal years (int, named ``fiscal_year``);
-        ``attrs["basis"]`` says whether tax is included.
+        ``attrs["basis"]`` says whether tax is included, ``attrs["tax"]`` gives each
+        item's tax treatment (taxable, non_taxable or exempt).
 
     Examples
     --------
@@ -151,6 +152,9 @@ def cost_table(
 ) -> pd.DataFrame:
     """One option's cost items by fiscal year, with a total row and column (yen).
 
+    ``attrs["tax"]`` gives each item's tax treatment (taxable, non_taxable, exempt); see
+    :func:`archplan.costs.item_basis` for the treatment with the rest of the basis.
+
     Examples
     --------
     >>> from archplan import load_workspace
@@ -166,7 +170,9 @@ def cost_table(
         body = pd.DataFrame(columns=sched.columns, dtype="int64").rename_axis("item")
     table = with_totals(body)
     table.index.name = "item"
-    table.attrs.update(basis=basis, currency=ws.settings.currency, option=option)
+    treatments = {i.id: i.tax_treatment(ws.settings) for i in ws.cost_items}
+    tax = {str(i): treatments[str(i)] for i in body.index}
+    table.attrs.update(basis=basis, currency=ws.settings.currency, option=option, tax=tax)
     return table
 
 
