@@ -275,3 +275,22 @@ def test_excel_export_shows_treatment_and_basis(tmp_path: Path) -> None:
     # The figures are unchanged: the staff row is its wages, tax-inclusive.
     years = [i + 1 for i, h in enumerate(header) if h and "年度" in str(h)]
     assert sheet.cell(row=rows["staff"], column=years[0]).value == 3600000
+
+
+def test_report_budget_shows_the_tax_lines_of_a_mixed_plan(tmp_path: Path) -> None:
+    import re
+
+    from archplan.report.cost_sections import budget_section
+
+    ws = load_workspace(make_workspace(tmp_path, MIXED))
+    html = str(budget_section(ws))
+    assert "消費税の区分別内訳" in html
+    table = html.split('class="ap-table ap-tax-lines"')[1].split("</table>")[0]
+    saas = re.search(r"<tr><th scope=\"row\">([^<]*)</th>(.*?)</tr>", table)
+    assert saas is not None
+    cells = [int(c.replace(",", "")) for c in re.findall(r'<td class="num">([^<]*)</td>', saas[2])]
+    # 千円: taxable 2,120,005 → 2,120; not taxed 5,300,001 → 5,300; exempt 53,333 → 53;
+    # tax 212,000 → 212; the total is the budget's 7,685 (7,685,339 yen).
+    assert cells == [2120, 5300, 53, 212, 7685]
+    # A plan that is all taxable (the bundled example) has no such table.
+    assert "ap-tax-lines" not in str(budget_section(load_workspace("data/examples/food-lab")))

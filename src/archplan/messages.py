@@ -105,6 +105,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cst_basis_tiers": {"en": "tiered, from {price}", "ja": "段階料金 {price}〜"},
     "cst_basis_percent": {"en": "{rate} % of {items}", "ja": "{items}の{rate}%"},
     "cst_rate": {"en": "{rate} yen/{currency}", "ja": "{rate} 円/{currency}"},
+    "cst_tax_heading": {
+        "en": "Consumption tax by treatment (over the plan)",
+        "ja": "消費税の区分別内訳（計画期間合計）",
+    },
+    "cst_line_taxable": {"en": "Taxable, before tax", "ja": "課税対象（税抜）"},
+    "cst_line_non_taxable": {"en": "Not taxed", "ja": "不課税"},
+    "cst_line_exempt": {"en": "Exempt", "ja": "非課税"},
+    "cst_line_tax": {"en": "Consumption tax", "ja": "消費税"},
     "cst_tax_note": {
         "en": "Consumption tax is added to taxable items only; non-taxable (staff wages, "
         "contributions to other public bodies) and exempt items are counted as entered.",

@@ -77,6 +77,45 @@ def _rows(ws: Workspace, table: pd.DataFrame, names: dict[str, str]) -> list[lis
     return rows
 
 
+def _tax_lines(ws: Workspace, view: pd.DataFrame) -> list[str]:
+    """When a plan mixes tax treatments: each option's total split into taxable,
+    non-taxable and exempt amounts and the tax, adding up to its budget total."""
+    from archplan.costs import tax_breakdown
+    from archplan.messages import msg
+
+    if all(i.tax_treatment(ws.settings) == "taxable" for i in ws.cost_items):
+        return []
+    lang = ws.settings.language
+    lines = ["taxable", "non_taxable", "exempt", "tax"]
+    split = tax_breakdown(ws)
+    table = pd.DataFrame(
+        {line: [int(split.loc[(o.id, line)].sum()) for o in ws.options] for line in lines},
+        index=pd.Index([o.id for o in ws.options], name="option"),
+    )
+    # Each option's lines add up to its total in the budget table above.
+    shown = to_display_unit(
+        table, ws.settings.display_unit, keep="rows", targets=view[TOTAL].drop(TOTAL)
+    )
+    names = {o.id: o.name for o in ws.options}
+    header = [
+        esc(label("option", lang)),
+        *[esc(msg("cst_line_" + line, lang)) for line in lines],
+        esc(label("total", lang)),
+    ]
+    return [
+        f"<h3>{esc(msg('cst_tax_heading', lang))}</h3>",
+        html_table(
+            header,
+            _rows(ws, shown, names),
+            numeric_from=1,
+            total_last=True,
+            caption=esc(_unit(ws)),
+            css="ap-tax-lines",
+        ),
+        f'<p class="ap-note">{esc(msg("cst_tax_note", lang))}</p>',
+    ]
+
+
 def budget_section(ws: Workspace) -> Fragment:
     """The budget view: every option's cost per fiscal year in the display unit,
     cross-footed, then each option's categories, and the break-even years."""
@@ -119,6 +158,7 @@ def budget_section(ws: Workspace) -> Fragment:
             css="ap-categories",
         )
     )
+    out.extend(_tax_lines(ws, view))
     be = break_even(ws)
     first_year = yearly_totals(ws).iloc[0]
     first = {str(k): int(v) for k, v in first_year.items()}
