@@ -87,9 +87,9 @@ def _tax_lines(ws: Workspace, view: pd.DataFrame) -> list[str]:
         return []
     lang = ws.settings.language
     lines = ["taxable", "non_taxable", "exempt", "tax"]
-    split = tax_breakdown(ws)
+    over_plan = tax_breakdown(ws).sum(axis=1)  # (option, line) → yen over the plan
     table = pd.DataFrame(
-        {line: [int(split.loc[(o.id, line)].sum()) for o in ws.options] for line in lines},
+        {line: [int(over_plan[(o.id, line)]) for o in ws.options] for line in lines},
         index=pd.Index([o.id for o in ws.options], name="option"),
     )
     # Each option's lines add up to its total in the budget table above.
