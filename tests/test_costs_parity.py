@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 from archplan import load_workspace
 from archplan.costs import cost_model
 from archplan.costs.drivers import DRIVERS, driver_for
-from archplan.costs.engine import fy_of_month, item_span
+from archplan.costs.engine import fy_of_month, item_span, layout
 from archplan.costs.tax import item_rate
 from archplan.uncertainty.simulation import compile_model, deterministic_inputs
 from archplan.workspace.model import (
@@ -160,9 +160,11 @@ def workspaces(draw: st.DrawFn) -> Workspace:
                 tuple(dict.fromkeys(refs)), draw(values("rate")), basis
             )  # type: ignore[arg-type]
         else:
-            proto = CostItem("p", "o1", "p", "cloud", nature, start, end, every=every)  # type: ignore[arg-type]
-            a, b = item_span(proto, s)
-            years = fy_of_month(b, sm) - fy_of_month(a, sm) + 1
+            proto = CostItem(
+                "p", "o1", "p", "cloud", nature, start, end, every=every, amount=Value(Decimal(1))
+            )  # type: ignore[arg-type]
+            paid = layout(proto, s)  # the series covers the years the item pays in
+            years = fy_of_month(max(paid), sm) - fy_of_month(min(paid), sm) + 1
             if draw(st.booleans()):
                 kwargs["quantity"] = draw(values("q"))
                 kwargs["growth"] = draw(st.none() | values("g"))
@@ -250,3 +252,23 @@ def test_a_too_short_series_fails_alike_in_both() -> None:
         model.evaluate({})
     assert str(exact.value) == str(vector.value)
     assert np.isfinite(model.items[0].coef).all()
+
+
+def test_a_one_off_purchase_with_a_one_value_series() -> None:
+    """A one-off item with ``quantity: [48]`` pays once: both evaluations price it (the
+    series needs a value only for the years the item pays in)."""
+    s = Settings(title="t", first_fy=2026, horizon=3)
+    item = CostItem(
+        "x",
+        "o1",
+        "x",
+        "hardware",
+        "one-off",
+        "2026-10",
+        quantity_series=(Decimal(48),),
+        unit_price=Value(literal=Decimal(450000)),
+    )
+    ws = Workspace(Path("."), s, (Option("o1", "O"),), (), pd.DataFrame(), {}, (item,))
+    # 48 × 450,000 = 21,600,000 yen, + 10 % = 23,760,000 in FY2026.
+    assert cost_model(ws).item_year("x", "inclusive") == {2026: 23760000}
+    assert check_parity(ws) == 2 * 3

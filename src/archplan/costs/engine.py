@@ -38,7 +38,15 @@ from archplan.costs.tax import basis_factor, exchange_rate_name, month_start, ra
 from archplan.errors import InputError
 from archplan.workspace.model import CostItem, Settings, Workspace
 
-__all__ = ["Basis", "CostModel", "cost_model", "fy_of_month", "month_start", "tiered_amount"]
+__all__ = [
+    "Basis",
+    "CostModel",
+    "cost_model",
+    "fy_of_month",
+    "layout",
+    "month_start",
+    "tiered_amount",
+]
 
 Basis = Literal["exclusive", "inclusive"]
 ONE = Decimal(1)
@@ -253,58 +261,63 @@ def cost_model(
     return model
 
 
+def layout(item: CostItem, settings: Settings, driver: Driver | None = None) -> dict[int, int]:
+    """When an item pays: absolute month → **twelfths of a period** paid that month.
+
+    A one-off purchase pays one whole period (12) in its start month and again every
+    ``every`` years; a yearly amount 1/12 of a period (1) each active month; a monthly
+    amount a whole period (12) each active month; an amount that is a whole fiscal year's
+    (``percent_of`` with ``same_year``) is spread like a yearly one. Shared by the exact
+    engine and the simulation, so both pay the same months.
+
+    Examples
+    --------
+    >>> from archplan.workspace.model import Settings
+    >>> s = Settings(title="t", first_fy=2026, horizon=2)
+    >>> it = CostItem("x", "o", "x", "cloud", "one-off", 2026, every=1)
+    >>> sorted(layout(it, s).items())  # April 2026 and April 2027, one period each
+    [(24315, 12), (24327, 12)]
+    """
+    driver = driver or driver_for(item)
+    a, b = item_span(item, settings)
+    out: dict[int, int] = defaultdict(int)
+    if item.nature == "one-off":
+        step = 12 * item.every if item.every else None
+        last = b if (item.end is not None or step) else a
+        m = a
+        while m <= last:
+            out[m] += 12
+            if step is None:
+                break
+            m += step
+        return dict(out)
+    weight = 1 if item.period == "year" or driver.per_year_total(item) else 12
+    return dict.fromkeys(range(a, b + 1), weight)
+
+
 def _monthly(ws: Workspace, values: dict[str, Decimal]) -> dict[str, dict[int, Decimal]]:
     """Every item's twelfths of a yen by absolute month, as entered (before tax).
 
     The driver (:mod:`archplan.costs.drivers`) prices one period of each fiscal year;
-    this function lays the periods out on months and converts the currency.
+    :func:`layout` says which months pay how much of a period; the currency is converted
+    here. The months hold twelfths of a yen so that no division happens before rounding.
     """
     s = ws.settings
     sm = s.fy_start_month
     out: dict[str, dict[int, Decimal]] = {}
     for item in _order(ws.cost_items):
-        a, b = item_span(item, s)
         driver = driver_for(item)
-        ctx = ExactContext(s, values, fy_of_month(a, sm), fy_of_month(b, sm), out)
+        months = layout(item, s, driver)
+        first, last = (min(months), max(months)) if months else item_span(item, s)
+        ctx = ExactContext(s, values, fy_of_month(first, sm), fy_of_month(last, sm), out)
         fx_name = exchange_rate_name(item, s)
         fx = values[fx_name] if fx_name is not None else ONE
-
-        def per_period(
-            fy: int,
-            item: CostItem = item,
-            ctx: ExactContext = ctx,
-            driver: Driver = driver,
-            fx: Decimal = fx,
-        ) -> Decimal:
-            return driver.exact(item, fy, ctx) * fx
-
-        months: dict[int, Decimal] = defaultdict(Decimal)
-        if item.nature == "one-off":
-            step = 12 * item.every if item.every else None
-            last = b if (item.end is not None or step) else a
-            m = a
-            while m <= last:
-                months[m] += per_period(fy_of_month(m, sm)) * TWELVE
-                if step is None:
-                    break
-                m += step
-        elif driver.per_year_total(item):
-            # A whole fiscal year's amount, spread over the months this item is active
-            # in that year.
-            active: dict[int, list[int]] = defaultdict(list)
-            for m in range(a, b + 1):
-                active[fy_of_month(m, sm)].append(m)
-            for fy, ms in active.items():
-                share = per_period(fy)
-                for m in ms:
-                    months[m] += share
-        else:
-            cache: dict[int, Decimal] = {}
-            for m in range(a, b + 1):
-                fy = fy_of_month(m, sm)
-                if fy not in cache:
-                    amount = per_period(fy)
-                    cache[fy] = amount if item.period == "year" else amount * TWELVE
-                months[m] += cache[fy]
-        out[item.id] = dict(months)
+        per_fy: dict[int, Decimal] = {}
+        paid: dict[int, Decimal] = {}
+        for m, twelfths in months.items():
+            fy = fy_of_month(m, sm)
+            if fy not in per_fy:
+                per_fy[fy] = driver.exact(item, fy, ctx) * fx
+            paid[m] = per_fy[fy] * twelfths
+        out[item.id] = paid
     return out

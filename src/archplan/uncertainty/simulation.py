@@ -26,7 +26,6 @@ The same seed, trials and inputs give identical results.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -38,7 +37,7 @@ import pandas as pd
 from scipy import special
 
 from archplan.costs.drivers import Driver, VectorContext, driver_for
-from archplan.costs.engine import Basis, _order, fy_of_month, item_span
+from archplan.costs.engine import Basis, _order, fy_of_month, item_span, layout
 from archplan.costs.tax import basis_factor, exchange_rate_name, item_rate, rate_at
 from archplan.errors import InputError
 from archplan.messages import msg
@@ -163,28 +162,17 @@ def compile_model(ws: Workspace, basis: Basis = "inclusive") -> SimulationModel:
             continue
         a, b = spans[item.id]
         driver = driver_for(item)
-        weights: dict[int, float] = defaultdict(float)  # month → periods paid that month
-        if item.nature == "one-off":
-            step = 12 * item.every if item.every else None
-            last = b if (item.end is not None or step) else a
-            m = a
-            while m <= last:
-                weights[m] += 1.0
-                if step is None:
-                    break
-                m += step
-        else:
-            per = 1 / 12 if (item.period == "year" or driver.per_year_total(item)) else 1.0
-            for m in range(a, b + 1):
-                weights[m] += per
+        weights = layout(item, s, driver)  # month → twelfths of a period paid
         count = np.zeros(len(years))
         coef = np.zeros(len(years))
-        for m, wgt in weights.items():
+        for m, twelfths in weights.items():
             k = fy_of_month(m, sm) - lo
+            wgt = twelfths / 12
             count[k] += wgt
             coef[k] += wgt * basis_factor(float(item_rate(item, s, m)), s.amounts_entered, basis)
-        compiled = _Item(item, options.index(item.option), count, coef, fy_of_month(a, sm))
-        compiled.last_fy, compiled.driver = fy_of_month(b, sm), driver
+        first, last = (min(weights), max(weights)) if weights else (a, b)
+        compiled = _Item(item, options.index(item.option), count, coef, fy_of_month(first, sm))
+        compiled.last_fy, compiled.driver = fy_of_month(last, sm), driver
         items.append(compiled)
     constants = {name: float(asm.value) for name, asm in ws.assumptions.items()}
     dists: dict[str, Distribution] = {}
