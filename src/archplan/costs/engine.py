@@ -278,7 +278,6 @@ def layout(item: CostItem, settings: Settings, driver: Driver | None = None) -> 
     >>> sorted(layout(it, s).items())  # April 2026 and April 2027, one period each
     [(24315, 12), (24327, 12)]
     """
-    driver = driver or driver_for(item)
     a, b = item_span(item, settings)
     out: dict[int, int] = defaultdict(int)
     if item.nature == "one-off":
@@ -291,8 +290,8 @@ def layout(item: CostItem, settings: Settings, driver: Driver | None = None) -> 
                 break
             m += step
         return dict(out)
-    weight = 1 if item.period == "year" or driver.per_year_total(item) else 12
-    return dict.fromkeys(range(a, b + 1), weight)
+    yearly = item.period == "year" or (driver or driver_for(item)).per_year_total(item)
+    return dict.fromkeys(range(a, b + 1), 1 if yearly else 12)
 
 
 def _monthly(ws: Workspace, values: dict[str, Decimal]) -> dict[str, dict[int, Decimal]]:
