@@ -317,6 +317,21 @@ def register_driver(driver: Driver) -> Driver:
     ------
     InputError
         If another driver already uses the key, or the key is one of an item's own.
+
+    Examples
+    --------
+    >>> class Flat(Driver):
+    ...     name, key = "flat fee", "flat_fee"
+    ...     def exact(self, item, fy, ctx):
+    ...         return Decimal(dict(item.driver_args)["flat_fee"])
+    ...     def vector(self, item, ctx):
+    ...         return float(dict(item.driver_args)["flat_fee"])
+    >>> flat = register_driver(Flat())
+    >>> sorted(extension_keys())
+    ['flat_fee']
+    >>> unregister_driver(flat)
+    >>> extension_keys()
+    {}
     """
     from archplan.workspace.loader import _ITEM_KEYS
 
@@ -327,7 +342,7 @@ def register_driver(driver: Driver) -> Driver:
 
 
 def unregister_driver(driver: Driver) -> None:
-    """Remove a driver added with :func:`register_driver`."""
+    """Remove a driver added with :func:`register_driver` (see its example)."""
     if driver.builtin or driver not in DRIVERS:
         raise InputError(f"{driver.name or driver.key!r} is not a registered extension driver")
     DRIVERS.remove(driver)
@@ -335,7 +350,18 @@ def unregister_driver(driver: Driver) -> None:
 
 @contextmanager
 def registered(driver: Driver) -> Iterator[Driver]:
-    """Register ``driver`` for the duration of a ``with`` block (tests, notebooks)."""
+    """Register ``driver`` for the duration of a ``with`` block (tests, notebooks).
+
+    Examples
+    --------
+    >>> class Flat(Driver):
+    ...     name, key = "flat fee", "flat_fee"
+    >>> with registered(Flat()):
+    ...     list(extension_keys())
+    ['flat_fee']
+    >>> list(extension_keys())
+    []
+    """
     register_driver(driver)
     try:
         yield driver
@@ -344,12 +370,26 @@ def registered(driver: Driver) -> Iterator[Driver]:
 
 
 def extension_keys() -> dict[str, Driver]:
-    """The ``costs.yaml`` keys of the registered extension drivers."""
+    """The ``costs.yaml`` keys of the registered extension drivers.
+
+    Examples
+    --------
+    >>> extension_keys()  # none until one is registered
+    {}
+    """
     return {d.key: d for d in DRIVERS if not d.builtin}
 
 
 def driver_for(item: CostItem) -> Driver:
-    """The driver that prices ``item``."""
+    """The driver that prices ``item``.
+
+    Examples
+    --------
+    >>> item = CostItem("x", "o", "x", "cloud", "recurring", 2026, 2027,
+    ...                 amount=Value(literal=Decimal(5)))
+    >>> driver_for(item).name
+    'amount'
+    """
     for driver in DRIVERS:
         if driver.applies(item):
             return driver
