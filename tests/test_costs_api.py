@@ -74,6 +74,17 @@ def test_bad_arguments_raise_archplan_errors(call: Callable[[], object], fragmen
     assert fragment in str(info.value)
 
 
+def test_simulation_results_refuse_unknown_options() -> None:
+    from archplan.uncertainty import contingency, s_curve, simulate, tornado, yearly_table
+
+    sim = simulate(WS, trials=200, seed=1)
+    for fn in (yearly_table, s_curve, tornado, contingency):
+        with pytest.raises(InputError, match="unknown option 'cloud'; known: saas"):
+            fn(sim, "cloud")
+    with pytest.raises(InputError, match="confidence must be between 0 and 1"):
+        contingency(sim, "saas", 80)
+
+
 def test_no_module_is_shadowed_by_a_function() -> None:
     """``archplan.costs.commitments`` is the function and the module has its own name;
     the same for depreciation and the simulation."""
