@@ -519,6 +519,9 @@ def _read_tax_defaults(f: _File, raw: Any) -> dict[str, str]:
         if cat not in CATEGORIES:
             f.problem((*p, cat), f"unknown category {cat!r}", "one of " + ", ".join(CATEGORIES))
             continue
+        if m[cat] is None:
+            f.problem((*p, cat), f"no tax treatment given for {cat}", _TAX_EXPECTED)
+            continue
         treatment = f.field(m, p, cat, _tax_treatment, _TAX_EXPECTED)
         if treatment is not None:
             out[str(cat)] = treatment
