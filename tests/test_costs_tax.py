@@ -294,3 +294,10 @@ def test_report_budget_shows_the_tax_lines_of_a_mixed_plan(tmp_path: Path) -> No
     assert cells == [2120, 5300, 53, 212, 7685]
     # A plan that is all taxable (the bundled example) has no such table.
     assert "ap-tax-lines" not in str(budget_section(load_workspace("data/examples/food-lab")))
+
+
+def test_percentage_basis_names_the_items_it_is_taken_of() -> None:
+    ws = load_workspace(Path(__file__).resolve().parents[1] / "data/examples/vaccine-booking")
+    names = {i.id: i.name for i in ws.cost_items}
+    text = describe_basis(ws).loc[("serverless", "sl-maint")]
+    assert text == f"{names['sl-build']}の12%"

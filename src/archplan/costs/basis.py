@@ -176,7 +176,10 @@ def describe_basis(
         if row["pricing"] == "percent_of":
             pct = format_number(Decimal(str(row["price"])) * 100)
             out[(option, item)] = msg(
-                "cst_basis_percent", lang, rate=pct, items=", ".join(row["of"])
+                "cst_basis_percent",
+                lang,
+                rate=pct,
+                items=("、" if lang == "ja" else ", ").join(by_id[r].name for r in row["of"]),
             )
             continue
         if row["price"] is None:  # an extension driver: say which
