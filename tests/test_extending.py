@@ -145,3 +145,21 @@ def test_unregistered_the_key_is_unknown_again(tmp_path: Path) -> None:
     with pytest.raises(WorkspaceError) as info:
         load_workspace(make_workspace(tmp_path, ITEM))
     assert any("unknown key 'packs'" in str(p) for p in info.value.problems)
+
+
+def test_the_docs_code_runs_as_written(tmp_path: Path) -> None:
+    """The walkthrough's code block, executed as it stands, registers a working driver."""
+    text = DOC.read_text(encoding="utf-8")
+    block = text.split("```python\n", 1)[1].split("```", 1)[0]
+    namespace: dict[str, Any] = {}
+    n = len(DRIVERS)
+    exec(compile(block, str(DOC), "exec"), namespace)  # registers Packs()
+    try:
+        assert len(DRIVERS) == n + 1 and DRIVERS[-1].key == "packs"
+        yaml_block = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+        ws = load_workspace(make_workspace(tmp_path, yaml_block))
+        row = item_schedule(ws, "exclusive").loc[("saas", "office-licences")]
+        assert [int(row[y]) for y in (2026, 2027, 2028)] == [150000, 150000, 200000]
+    finally:
+        unregister_driver(DRIVERS[-1])
+    assert len(DRIVERS) == n
