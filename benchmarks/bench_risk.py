@@ -21,7 +21,7 @@ import numpy as np
 
 from archplan import load_workspace
 from archplan.uncertainty import simulate
-from archplan.uncertainty.simulate import CHUNK
+from archplan.uncertainty.simulation import CHUNK
 
 ITEMS, OPTIONS, YEARS = 50, 3, 10
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "food-lab"

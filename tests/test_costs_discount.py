@@ -27,8 +27,8 @@ DATED = [-10000, 2750, 4250, 3250, 2750]
 def test_npv_both_conventions_published() -> None:
     # NPV(10 %, −10000, 3000, 4200, 6800): 1,307.29 with the first flow at time 0
     # (numpy-financial), 1,188.44 in a spreadsheet's NPV(), which discounts it too.
-    assert npv(FLOWS, 0.10) == pytest.approx(1307.29, abs=0.005)
-    assert npv(FLOWS, 0.10, "end") == pytest.approx(1188.44, abs=0.005)
+    assert npv(0.10, FLOWS) == pytest.approx(1307.29, abs=0.005)
+    assert npv(0.10, FLOWS, "end") == pytest.approx(1188.44, abs=0.005)
 
 
 def test_xnpv_and_xirr_published() -> None:
@@ -47,8 +47,8 @@ def test_irr_against_numpy_financial_and_refusal() -> None:
     st.lists(st.floats(-1e7, 1e7, allow_nan=False), min_size=1, max_size=12), st.floats(0.0, 0.2)
 )
 def test_npv_matches_numpy_financial(values: list[float], rate: float) -> None:
-    assert npv(values, rate) == pytest.approx(float(npf.npv(rate, values)), rel=1e-9, abs=1e-6)
-    assert npv(values, rate, "end") == pytest.approx(
+    assert npv(rate, values) == pytest.approx(float(npf.npv(rate, values)), rel=1e-9, abs=1e-6)
+    assert npv(rate, values, "end") == pytest.approx(
         float(npf.npv(rate, values)) / (1 + rate), rel=1e-9, abs=1e-6
     )
 
@@ -56,9 +56,9 @@ def test_npv_matches_numpy_financial(values: list[float], rate: float) -> None:
 @pytest.mark.parametrize("timing", ["start", "end"])
 def test_equivalent_annual_cost_has_the_same_present_value(timing: str) -> None:
     pv = 1_000_000.0
-    eac = equivalent_annual_cost(pv, 0.04, 5, timing)
+    eac = equivalent_annual_cost(0.04, 5, pv, timing)
     level = [eac] * 5
-    assert npv(level, 0.04, timing) == pytest.approx(pv)
+    assert npv(0.04, level, timing) == pytest.approx(pv)
     # numpy-financial's own annuity: PV of five payments of `eac`.
     when = "begin" if timing == "start" else "end"
     assert -npf.pv(0.04, 5, eac, when=when) == pytest.approx(pv)
@@ -113,3 +113,20 @@ def test_dated_npv_discounts_each_month_by_its_days(tmp_path: Path) -> None:
     incl = monthly_flows(ws)["saas"]
     by_fy = incl.groupby([m.year if m.month >= 4 else m.year - 1 for m in incl.index]).sum()
     assert by_fy[2026] == pytest.approx(660_000) == yearly_totals(ws).loc[2026, "saas"]
+
+
+def test_arguments_follow_numpy_financial_and_the_old_order_is_refused() -> None:
+    """npv(rate, values) as numpy_financial.npv(rate, values); EAC as pmt(rate, nper, pv);
+    the values-first order of earlier versions is refused, never silently misread."""
+    assert npv(0.10, FLOWS) == pytest.approx(float(npf.npv(0.10, FLOWS)))
+    assert equivalent_annual_cost(0.04, 5, 1_000_000.0, "end") == pytest.approx(
+        float(-npf.pmt(0.04, 5, 1_000_000.0))
+    )
+    with pytest.raises(ArchplanError, match="numpy-financial's order, the rate first"):
+        npv(FLOWS, 0.10)  # type: ignore[arg-type]
+    with pytest.raises(ArchplanError, match="numpy-financial's order"):
+        equivalent_annual_cost(1_000_000.0, 0.04, 5)  # type: ignore[arg-type]
+    with pytest.raises(ArchplanError, match="numpy-financial's order"):
+        xnpv(DATED, 0.09, DATES)  # type: ignore[arg-type]
+    with pytest.raises(ArchplanError, match="timing must be"):
+        npv(0.1, FLOWS, "middle")

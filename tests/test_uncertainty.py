@@ -127,7 +127,7 @@ def test_rank_correlation_is_imposed(tmp_path: Path) -> None:
     d = _two_inputs(
         tmp_path, 0.6, "{dist: uniform, min: 0, max: 1}", "{dist: lognormal, median: 1, p90: 3}"
     )
-    from archplan.uncertainty.simulate import _correlation_root, _draw, compile_model
+    from archplan.uncertainty.simulation import _correlation_root, _draw, compile_model
 
     ws = load_workspace(d)
     model = compile_model(ws)
@@ -293,7 +293,7 @@ def test_compiled_model_matches_the_exact_engine_for_every_driver(tmp_path: Path
         assumptions="  usd_jpy: {value: 150, uncertainty: {dist: uniform, min: 140, max: 160}}\n",
     )
     ws = load_workspace(d)
-    from archplan.uncertainty.simulate import compile_model, deterministic_inputs
+    from archplan.uncertainty.simulation import compile_model, deterministic_inputs
 
     model = compile_model(ws)
     got = model.evaluate({k: np.array([v]) for k, v in deterministic_inputs(model).items()})[0]

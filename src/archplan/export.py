@@ -23,10 +23,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from archplan.costs import commitments, cost_summary, item_schedule
+from archplan.costs import commitments, cost_summary, describe_basis, item_schedule
 from archplan.costs.engine import Basis
 from archplan.fileio import check_target, write_atomic
 from archplan.fiscal import fy_label
+from archplan.messages import msg
 from archplan.workspace.model import Workspace
 
 __all__ = ["export_csv", "export_xlsx", "neutralise"]
@@ -99,6 +100,7 @@ def export_xlsx(
         check_target(out, force, _is_ours, "workbook")
     lang = ws.settings.language
     sched = item_schedule(ws, basis)
+    bases = describe_basis(ws, lang)
     years = list(sched.columns)
     items = {i.id: i for i in ws.cost_items}
     neg = "▲" if lang == "ja" else "-"
@@ -125,6 +127,8 @@ def export_xlsx(
             "phase",
             *[fy_label(int(fy), lang) for fy in years],
             "total",
+            "tax",
+            "basis",
         ]
         for c, h in enumerate(headers, start=1):
             _text_cell(sheet, 4, c, h)
@@ -147,6 +151,10 @@ def export_xlsx(
             z = get_column_letter(first_col + len(years) - 1)
             tot = sheet.cell(row=r, column=first_col + len(years), value=f"=SUM({a}{r}:{z}{r})")
             tot.number_format = money
+            # The item's tax treatment (課税/不課税/非課税) and basis, after the figures.
+            treatment = msg("cst_tax_" + it.tax_treatment(ws.settings), lang)
+            _text_cell(sheet, r, first_col + len(years) + 1, treatment)
+            _text_cell(sheet, r, first_col + len(years) + 2, str(bases.loc[(it.option, it.id)]))
             r += 1
         total_row = r
         _text_cell(sheet, total_row, 1, "total")
@@ -267,9 +275,18 @@ def export_csv(
     for name, header, rows in (
         (
             "costs.csv",
-            ["option", "item", "name", "category", "phase", *years, "total"],
+            ["option", "item", "name", "category", "phase", *years, "total", "tax"],
             [
-                [o, i, items[i].name, items[i].category, items[i].phase, *map(int, v), int(sum(v))]
+                [
+                    o,
+                    i,
+                    items[i].name,
+                    items[i].category,
+                    items[i].phase,
+                    *map(int, v),
+                    int(sum(v)),
+                    items[i].tax_treatment(ws.settings),
+                ]
                 for (o, i), v in zip(sched.index, sched.to_numpy().tolist(), strict=True)
             ],
         ),

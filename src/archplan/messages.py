@@ -92,6 +92,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     "t_knocked": {"en": "{option} is {state} knocked out", "ja": "{option}は現在{state}"},
     "t_knocked_yes": {"en": "now", "ja": "必須条件で除外される"},
     "t_knocked_no": {"en": "not", "ja": "除外されない"},
+    # --- costs (tax treatments, item basis) -------------------------------------------
+    "cst_tax_taxable": {"en": "taxable", "ja": "課税"},
+    "cst_tax_non_taxable": {"en": "not taxed", "ja": "不課税"},
+    "cst_tax_exempt": {"en": "exempt", "ja": "非課税"},
+    "cst_tax_header": {"en": "Tax", "ja": "課税区分"},
+    "cst_basis_header": {"en": "Basis", "ja": "積算根拠"},
+    "cst_yen": {"en": "{amount} yen", "ja": "{amount}円"},
+    "cst_basis_year": {"en": "{amount}/year", "ja": "{amount}/年"},
+    "cst_basis_month": {"en": "{amount}/month", "ja": "{amount}/月"},
+    "cst_basis_one-off": {"en": "{amount} once", "ja": "{amount}（一括）"},
+    "cst_basis_tiers": {"en": "tiered, from {price}", "ja": "段階料金 {price}〜"},
+    "cst_basis_percent": {"en": "{rate} % of {items}", "ja": "{items}の{rate}%"},
+    "cst_rate": {"en": "{rate} yen/{currency}", "ja": "{rate} 円/{currency}"},
+    "cst_tax_heading": {
+        "en": "Consumption tax by treatment (over the plan)",
+        "ja": "消費税の区分別内訳（計画期間合計）",
+    },
+    "cst_line_taxable": {"en": "Taxable, before tax", "ja": "課税対象（税抜）"},
+    "cst_line_non_taxable": {"en": "Not taxed", "ja": "不課税"},
+    "cst_line_exempt": {"en": "Exempt", "ja": "非課税"},
+    "cst_line_tax": {"en": "Consumption tax", "ja": "消費税"},
+    "cst_tax_note": {
+        "en": "Consumption tax is added to taxable items only; non-taxable (staff wages, "
+        "contributions to other public bodies) and exempt items are counted as entered.",
+        "ja": "消費税は課税の項目にのみ加算し、不課税（職員の給与、他の公共団体への負担金）"
+        "と非課税の項目は入力額のまま計上している。",
+    },
 }
 
 

@@ -7,9 +7,12 @@ rounded cells, so the rows shown always add up to the totals shown.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+import decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import pandas as pd
+
+from archplan.errors import InputError
 
 __all__ = [
     "TOTAL",
@@ -25,6 +28,20 @@ __all__ = [
 TOTAL = "total"
 
 UNIT_DIVISOR = {"yen": 1, "thousand": 1000}
+_ROUNDINGS = {
+    getattr(decimal, name)
+    for name in dir(decimal)
+    if name.startswith("ROUND_") and isinstance(getattr(decimal, name), str)
+}
+
+
+def _divisor(unit: str) -> int:
+    try:
+        return UNIT_DIVISOR[unit]
+    except (KeyError, TypeError):
+        raise InputError(
+            f"unknown display unit {unit!r}; known: " + ", ".join(UNIT_DIVISOR)
+        ) from None
 
 
 def round_yen(amount: Decimal, *, mode: str = ROUND_HALF_UP) -> int:
@@ -39,7 +56,12 @@ def round_yen(amount: Decimal, *, mode: str = ROUND_HALF_UP) -> int:
     >>> round_yen(Decimal("9.99"), mode="ROUND_FLOOR")
     9
     """
-    return int(amount.quantize(Decimal(1), rounding=mode))
+    if mode not in _ROUNDINGS:
+        raise InputError(f"unknown rounding mode {mode!r}; e.g. ROUND_HALF_UP, ROUND_FLOOR")
+    try:
+        return int(Decimal(amount).quantize(Decimal(1), rounding=mode))
+    except (InvalidOperation, TypeError, ValueError):
+        raise InputError(f"{amount!r} is not an amount of money") from None
 
 
 def to_unit(amount: float, unit: str) -> int:
@@ -55,7 +77,14 @@ def to_unit(amount: float, unit: str) -> int:
     >>> to_unit(1_234_567.5, "yen")
     1234568
     """
-    return round_yen(Decimal(str(amount)) / Decimal(UNIT_DIVISOR[unit]))
+    divisor = _divisor(unit)
+    try:
+        value = Decimal(str(amount))
+    except InvalidOperation:
+        raise InputError(f"{amount!r} is not an amount of money") from None
+    if not value.is_finite():
+        raise InputError(f"{amount!r} is not a finite amount of money")
+    return round_yen(value / Decimal(divisor))
 
 
 def with_totals(table: pd.DataFrame) -> pd.DataFrame:
@@ -89,6 +118,8 @@ def apportion(amounts: list[int], divisor: int, target: int | None = None) -> li
     >>> apportion([400, 400, 400], 1000)
     [1, 0, 0]
     """
+    if not isinstance(divisor, int) or divisor <= 0:
+        raise InputError(f"the unit to apportion into must be a positive integer, not {divisor!r}")
     if target is None:
         target = round_yen(Decimal(sum(amounts)) / Decimal(divisor))
     floors = [a // divisor for a in amounts]
@@ -140,17 +171,19 @@ def to_display_unit(
     >>> to_display_unit(t, "thousand", keep="columns")[2026].tolist()
     [1, 0, 0, 1]
     """
-    divisor = UNIT_DIVISOR[unit]
+    divisor = _divisor(unit)
     body = table.drop(index=TOTAL, columns=TOTAL, errors="ignore")
     if keep is None:
         rounded = body.map(lambda v: round_yen(Decimal(int(v)) / Decimal(divisor)))
         return with_totals(rounded)
     if keep not in ("columns", "rows"):
-        raise ValueError(f"keep must be 'columns' or 'rows', not {keep!r}")
+        raise InputError(f"keep must be 'columns' or 'rows', not {keep!r}")
     frame = body if keep == "columns" else body.T
     out = pd.DataFrame(index=frame.index)
     for label in frame.columns:
         amounts = [int(v) for v in frame[label]]
+        if targets is not None and label not in targets.index:
+            raise InputError(f"no target total for {label!r} among the targets given")
         target = None if targets is None else int(targets[label])
         out[label] = apportion(amounts, divisor, target)
     if keep == "rows":
@@ -167,7 +200,10 @@ def format_amount(value: int | float, language: str = "en") -> str:
     >>> format_amount(-1234567, "ja"), format_amount(-1234567, "en"), format_amount(0)
     ('▲1,234,567', '-1,234,567', '0')
     """
-    n = int(value)
+    try:
+        n = int(value)
+    except (TypeError, ValueError, OverflowError):
+        raise InputError(f"{value!r} is not an amount to format") from None
     if n < 0:
         return ("▲" if language == "ja" else "-") + f"{-n:,}"
     return f"{n:,}"

@@ -1,8 +1,9 @@
 """Multi-year costs: the engine, tables by fiscal year, discounting, commitments,
 depreciation, shared use and scenarios. See ``docs/costs.md`` for every convention."""
 
-from archplan.costs.commitments import commitments
-from archplan.costs.depreciation import depreciation
+from archplan.costs.basis import describe_basis, item_basis, tax_breakdown
+from archplan.costs.commitment_plan import commitments
+from archplan.costs.depreciation_schedule import depreciation
 from archplan.costs.discount import (
     equivalent_annual_cost,
     irr,
@@ -42,9 +43,11 @@ __all__ = [
     "cumulative_costs",
     "dated_npv",
     "depreciation",
+    "describe_basis",
     "equivalent_annual_cost",
     "format_budget",
     "irr",
+    "item_basis",
     "item_schedule",
     "monthly_flows",
     "net_benefit",
@@ -53,6 +56,7 @@ __all__ = [
     "roi",
     "scenario_table",
     "share_costs",
+    "tax_breakdown",
     "tiered_amount",
     "xirr",
     "xnpv",

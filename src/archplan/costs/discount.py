@@ -8,6 +8,13 @@ Timing conventions for yearly flows v_0 … v_{n−1}:
   This is a spreadsheet's ``NPV(rate, values)``; it equals the ``start`` NPV / (1 + r).
 
 Dated flows use XNPV: Σ v_i / (1 + r)^((d_i − d_0) / 365), as spreadsheets do.
+
+Arguments come in numpy-financial's order, the rate first: ``npv(rate, values)`` as
+``numpy_financial.npv(rate, values)``, ``equivalent_annual_cost(rate, years,
+present_value)`` as ``numpy_financial.pmt(rate, nper, pv)``, ``xnpv(rate, values,
+dates)`` as a spreadsheet's ``XNPV(rate, values, dates)``. Arguments given in the old
+order (values first) are refused with an :class:`~archplan.errors.InputError`, never
+silently misread.
 """
 
 from __future__ import annotations
@@ -23,39 +30,73 @@ from archplan.errors import InputError
 __all__ = ["equivalent_annual_cost", "irr", "npv", "payback_year", "roi", "xirr", "xnpv"]
 
 
-def npv(values: Sequence[float], rate: float, timing: str = "start") -> float:
+def _rate(rate: object, fn: str, order: str) -> float:
+    """The discount rate as a float; a sequence or text in its place is refused."""
+    if isinstance(rate, (bool, str, bytes)) or not isinstance(rate, (int, float, np.number)):
+        raise InputError(
+            f"{fn} takes ({order}) in numpy-financial's order, the rate first; "
+            f"got {type(rate).__name__} where the rate belongs"
+        )
+    return float(rate)
+
+
+def _values(values: object, fn: str, order: str) -> list[float]:
+    if isinstance(values, (int, float, np.number, str, bytes)):
+        raise InputError(
+            f"{fn} takes ({order}) in numpy-financial's order, the rate first; "
+            f"got the number {values!r} where the flows belong"
+        )
+    try:
+        return [float(v) for v in values]  # type: ignore[attr-defined]
+    except (TypeError, ValueError):
+        raise InputError(f"{fn}: the flows must be numbers") from None
+
+
+def npv(rate: float, values: Sequence[float], timing: str = "start") -> float:
     """Net present value of yearly flows under a timing convention.
+
+    The arguments are in ``numpy_financial.npv``'s order: the rate, then the flows.
 
     Examples
     --------
-    >>> round(npv([-10000, 3000, 4200, 6800], 0.10), 2)          # numpy-financial
+    >>> round(npv(0.10, [-10000, 3000, 4200, 6800]), 2)          # numpy-financial
     1307.29
-    >>> round(npv([-10000, 3000, 4200, 6800], 0.10, "end"), 2)   # spreadsheet NPV()
+    >>> round(npv(0.10, [-10000, 3000, 4200, 6800], "end"), 2)   # spreadsheet NPV()
     1188.44
     """
-    value = float(npf.npv(rate, list(values)))
-    if timing == "start":
-        return value
-    if timing == "end":
-        return value / (1 + rate)
-    raise InputError(f"timing must be 'start' or 'end', not {timing!r}")
+    rate = _rate(rate, "npv", "rate, values[, timing]")
+    flows = _values(values, "npv", "rate, values[, timing]")
+    if timing not in ("start", "end"):
+        raise InputError(f"timing must be 'start' or 'end', not {timing!r}")
+    value = float(npf.npv(rate, flows))
+    return value if timing == "start" else value / (1 + rate)
 
 
 def equivalent_annual_cost(
-    present_value: float, rate: float, years: int, timing: str = "start"
+    rate: float, years: int, present_value: float, timing: str = "start"
 ) -> float:
     """The level yearly amount with the same present value over ``years`` years.
 
     Paid at the start of each year for the ``start`` convention, at the end for ``end``
-    (numpy-financial's ``pmt`` with ``when='begin'`` or ``'end'``).
+    (numpy-financial's ``pmt(rate, nper, pv)`` with ``when='begin'`` or ``'end'``, in
+    the same argument order).
 
     Examples
     --------
-    >>> round(equivalent_annual_cost(1000.0, 0.0, 4), 2)
+    >>> round(equivalent_annual_cost(0.0, 4, 1000.0), 2)
     250.0
     """
+    order = "rate, years, present_value[, timing]"
+    rate = _rate(rate, "equivalent_annual_cost", order)
+    if isinstance(years, bool) or not float(years).is_integer():
+        raise InputError(
+            f"equivalent_annual_cost takes ({order}) in numpy-financial's order; "
+            f"{years!r} is not a whole number of years"
+        )
     if years <= 0:
         raise InputError("the equivalent annual cost needs at least one year")
+    if timing not in ("start", "end"):
+        raise InputError(f"timing must be 'start' or 'end', not {timing!r}")
     when = "begin" if timing == "start" else "end"
     return float(-npf.pmt(rate, years, present_value, when=when))
 
@@ -75,6 +116,8 @@ def xnpv(rate: float, values: Sequence[float], dates: Sequence[date]) -> float:
     >>> round(xnpv(0.09, [-10000, 2750, 4250, 3250, 2750], d), 2)
     2086.65
     """
+    rate = _rate(rate, "xnpv", "rate, values, dates")
+    values = _values(values, "xnpv", "rate, values, dates")
     if len(values) != len(dates) or not values:
         raise InputError("xnpv needs as many dates as values (at least one)")
     if rate <= -1:

@@ -7,34 +7,46 @@ Conventions (see ``docs/costs.md``):
   amount in a fiscal year starting in April); a monthly amount is paid each active month;
   a one-off amount is paid in its start month, and again every ``every`` years for a
   refresh cycle.
-* **Drivers.** Quantity grows from the item's first fiscal year (``(1 + growth)^t``) or
-  follows an explicit per-year series; prices (and fixed amounts) escalate from the plan's
-  first fiscal year (``(1 + escalation)^t``), the year the prices are quoted for. Tiers
-  price a period's quantity (graduated or all-units). ``percent_of`` takes a rate of other
-  items (their whole-life total, or their amount in the same fiscal year).
+* **Drivers.** One period's amount comes from the item's driver
+  (:mod:`archplan.costs.drivers`, shared with the simulation): quantity grows from the
+  item's first fiscal year (``(1 + growth)^t``) or follows an explicit per-year series;
+  prices (and fixed amounts) escalate from the plan's first fiscal year
+  (``(1 + escalation)^t``), the year the prices are quoted for. Tiers price a period's
+  quantity (graduated or all-units). ``percent_of`` takes a rate of other items (their
+  whole-life total, or their amount in the same fiscal year).
 * **Currency.** A foreign-currency amount is converted at its exchange-rate assumption
   (which a scenario may override), before tax.
 * **Money.** Months carry exact Decimals. Per item and fiscal year, the months are grouped
-  by the consumption-tax rate in force on their first day; each group is rounded half-up to
-  the yen, and its tax is rounded down (切り捨て). Tables are integer yen.
+  by the consumption-tax rate in force on their first day (0 for a non-taxable or exempt
+  item, :mod:`archplan.costs.tax`); each group is rounded half-up to the yen, and its tax
+  is rounded down (切り捨て). Tables are integer yen.
 """
 
 from __future__ import annotations
 
 import weakref
-from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 from typing import Literal
 
 import pandas as pd
 
+from archplan.costs.drivers import Driver, ExactContext, driver_for, tiered_amount
+from archplan.costs.tax import basis_factor, exchange_rate_name, month_start, rate_at, split_rounded
 from archplan.errors import InputError
-from archplan.workspace.model import CostItem, Settings, Tiers, Value, Workspace
+from archplan.workspace.model import CostItem, Settings, Workspace
 
-__all__ = ["Basis", "CostModel", "cost_model", "fy_of_month", "month_start"]
+__all__ = [
+    "Basis",
+    "CostModel",
+    "cost_model",
+    "fy_of_month",
+    "layout",
+    "month_start",
+    "tiered_amount",
+]
 
 Basis = Literal["exclusive", "inclusive"]
 ONE = Decimal(1)
@@ -44,11 +56,6 @@ TWELVE = Decimal(12)
 def month_number(year: int, month: int) -> int:
     """Absolute month number: year × 12 + month − 1."""
     return year * 12 + month - 1
-
-
-def month_start(m: int) -> date:
-    """The first day of absolute month ``m``."""
-    return date(m // 12, m % 12 + 1, 1)
 
 
 def fy_of_month(m: int, start_month: int) -> int:
@@ -77,32 +84,6 @@ def item_span(item: CostItem, settings: Settings) -> tuple[int, int]:
     plan_end = month_number(settings.first_fy, sm) + 12 * settings.horizon - 1
     b = absolute(item.end, False) if item.end is not None else max(plan_end, a)
     return a, b
-
-
-def tiered_amount(tiers: Tiers, quantity: Decimal, prices: list[Decimal]) -> Decimal:
-    """The price of ``quantity`` units under graduated or all-units tiers.
-
-    Examples
-    --------
-    >>> from archplan.workspace.model import Tiers, Value
-    >>> t = Tiers("graduated", ((Decimal(0), Value()), (Decimal(100), Value())))
-    >>> tiered_amount(t, Decimal(150), [Decimal(10), Decimal(8)])  # 100×10 + 50×8
-    Decimal('1400')
-    >>> tiered_amount(Tiers("all-units", t.bands), Decimal(150), [Decimal(10), Decimal(8)])
-    Decimal('1200')
-    """
-    froms = [b[0] for b in tiers.bands]
-    if tiers.method == "all-units":
-        k = max(bisect_right(froms, quantity) - 1, 0)
-        return quantity * prices[k]
-    total = Decimal(0)
-    for k, lo in enumerate(froms):
-        hi = froms[k + 1] if k + 1 < len(froms) else None
-        if quantity <= lo:
-            break
-        units = (min(quantity, hi) if hi is not None else quantity) - lo
-        total += units * prices[k]
-    return total
 
 
 def _order(items: tuple[CostItem, ...]) -> list[CostItem]:
@@ -149,10 +130,16 @@ class CostModel:
         return self.ws.settings
 
     def _rate_at(self, m: int) -> Decimal:
-        table = self.settings.tax_table
-        d = month_start(m)
-        k = bisect_right([t[0] for t in table], d) - 1
-        return table[k][1] if k >= 0 else Decimal(0)
+        return rate_at(self.settings.tax_table, m)
+
+    def taxable(self, item_id: str) -> bool:
+        """Whether consumption tax applies to an item (課税); 不課税 and 非課税 items
+        carry no tax on either basis."""
+        return self._treatments[item_id] == "taxable"
+
+    @cached_property
+    def _treatments(self) -> dict[str, str]:
+        return {i.id: i.tax_treatment(self.settings) for i in self.ws.cost_items}
 
     def item_year(self, item_id: str, basis: Basis) -> dict[int, int]:
         """One item's integer yen per fiscal year on the given tax basis (all years).
@@ -162,10 +149,11 @@ class CostModel:
         item add up to its rounded whole-life total exactly, however it is prorated.
         """
         sm = self.settings.fy_start_month
+        taxable = self.taxable(item_id)
         groups: dict[tuple[int, Decimal], Decimal] = defaultdict(Decimal)
         first_month: dict[tuple[int, Decimal], int] = {}
         for m, amount in sorted(self.monthly[item_id].items()):
-            key = (fy_of_month(m, sm), self._rate_at(m))
+            key = (fy_of_month(m, sm), self._rate_at(m) if taxable else Decimal(0))
             groups[key] += amount
             first_month.setdefault(key, m)
         out: dict[int, int] = defaultdict(int)
@@ -178,13 +166,7 @@ class CostModel:
             cumulative = int((running / TWELVE).quantize(ONE, rounding=ROUND_HALF_UP))
             rounded = cumulative - done
             done = cumulative
-            if entered == "exclusive":
-                excl = rounded
-                incl = rounded + int((rounded * rate).quantize(ONE, rounding=ROUND_FLOOR))
-            else:
-                incl = rounded
-                tax = int((rounded * rate / (ONE + rate)).quantize(ONE, rounding=ROUND_FLOOR))
-                excl = rounded - tax
+            excl, incl = split_rounded(rounded, rate, entered)
             out[fy] += incl if basis == "inclusive" else excl
         return dict(out)
 
@@ -200,14 +182,10 @@ class CostModel:
         for item in self.ws.cost_items:
             if item.kind != kind:
                 continue
+            taxable = item.tax_treatment(self.settings) == "taxable"
             for m, twelfths in self.monthly[item.id].items():
-                amount = twelfths / TWELVE
-                rate = self._rate_at(m)
-                if entered == "exclusive" and basis == "inclusive":
-                    amount *= ONE + rate
-                elif entered == "inclusive" and basis == "exclusive":
-                    amount /= ONE + rate
-                flows[(m, item.option)] += amount
+                rate = self._rate_at(m) if taxable else Decimal(0)
+                flows[(m, item.option)] += twelfths / TWELVE * basis_factor(rate, entered, basis)
         months = sorted({m for m, _ in flows})
         options = [o.id for o in self.ws.options]
         frame = pd.DataFrame(
@@ -237,7 +215,10 @@ class CostModel:
             columns=pd.Index(years, name="fiscal_year"),
             dtype="int64",
         )
-        frame.attrs.update(basis=basis, currency=self.settings.currency, kind=kind)
+        # Each item's consumption-tax treatment (taxable, non_taxable, exempt) travels
+        # with the table, so a reader of the numbers can see which lines carry tax.
+        tax = {item_id: self._treatments[item_id] for _, item_id in rows}
+        frame.attrs.update(basis=basis, currency=self.settings.currency, kind=kind, tax=tax)
         return frame
 
 
@@ -280,84 +261,62 @@ def cost_model(
     return model
 
 
+def layout(item: CostItem, settings: Settings, driver: Driver | None = None) -> dict[int, int]:
+    """When an item pays: absolute month → **twelfths of a period** paid that month.
+
+    A one-off purchase pays one whole period (12) in its start month and again every
+    ``every`` years; a yearly amount 1/12 of a period (1) each active month; a monthly
+    amount a whole period (12) each active month; an amount that is a whole fiscal year's
+    (``percent_of`` with ``same_year``) is spread like a yearly one. Shared by the exact
+    engine and the simulation, so both pay the same months.
+
+    Examples
+    --------
+    >>> from archplan.workspace.model import Settings
+    >>> s = Settings(title="t", first_fy=2026, horizon=2)
+    >>> it = CostItem("x", "o", "x", "cloud", "one-off", 2026, every=1)
+    >>> sorted(layout(it, s).items())  # April 2026 and April 2027, one period each
+    [(24315, 12), (24327, 12)]
+    """
+    a, b = item_span(item, settings)
+    out: dict[int, int] = defaultdict(int)
+    if item.nature == "one-off":
+        step = 12 * item.every if item.every else None
+        last = b if (item.end is not None or step) else a
+        m = a
+        while m <= last:
+            out[m] += 12
+            if step is None:
+                break
+            m += step
+        return dict(out)
+    yearly = item.period == "year" or (driver or driver_for(item)).per_year_total(item)
+    return dict.fromkeys(range(a, b + 1), 1 if yearly else 12)
+
+
 def _monthly(ws: Workspace, values: dict[str, Decimal]) -> dict[str, dict[int, Decimal]]:
+    """Every item's twelfths of a yen by absolute month, as entered (before tax).
+
+    The driver (:mod:`archplan.costs.drivers`) prices one period of each fiscal year;
+    :func:`layout` says which months pay how much of a period; the currency is converted
+    here. The months hold twelfths of a yen so that no division happens before rounding.
+    """
     s = ws.settings
     sm = s.fy_start_month
     out: dict[str, dict[int, Decimal]] = {}
-
-    def val(v: Value) -> Decimal:
-        return values[v.assumption] if v.assumption is not None else v.literal  # type: ignore[return-value]
-
     for item in _order(ws.cost_items):
-        a, b = item_span(item, s)
-        first_fy = fy_of_month(a, sm)
-        rate = Decimal(1)
-        if item.currency is not None and item.currency != s.currency:
-            rate = values[s.exchange_rates[item.currency]]
-        growth = val(item.growth) if item.growth is not None else Decimal(0)
-        esc = val(item.escalation) if item.escalation is not None else Decimal(0)
-
-        def quantity(
-            fy: int, item: CostItem = item, first_fy: int = first_fy, growth: Decimal = growth
-        ) -> Decimal:
-            if item.quantity_series is not None:
-                k = fy - first_fy
-                if not 0 <= k < len(item.quantity_series):
-                    raise InputError(
-                        f"cost item {item.id!r}: the quantity series has "
-                        f"{len(item.quantity_series)} values but the item runs into FY{fy}"
-                    )
-                return item.quantity_series[k]
-            assert item.quantity is not None
-            return val(item.quantity) * (1 + growth) ** (fy - first_fy)
-
-        def per_period(fy: int, item: CostItem = item, esc: Decimal = esc) -> Decimal:
-            factor = (1 + esc) ** (fy - s.first_fy)
-            if item.amount is not None:
-                return val(item.amount) * factor
-            if item.tiers is not None:
-                prices = [val(p) * factor for _, p in item.tiers.bands]
-                return tiered_amount(item.tiers, quantity(fy), prices)
-            if item.unit_price is not None:
-                return quantity(fy) * val(item.unit_price) * factor
-            assert item.percent_of is not None
-            pct = item.percent_of
-            if pct.basis == "total":
-                base = sum((sum(out[r].values(), Decimal(0)) for r in pct.items), Decimal(0))
-            else:
-                base = sum(
-                    (v for r in pct.items for m, v in out[r].items() if fy_of_month(m, sm) == fy),
-                    Decimal(0),
-                )
-            return val(pct.rate) * base / TWELVE  # the months hold twelfths of a yen
-
-        months: dict[int, Decimal] = defaultdict(Decimal)
-        if item.nature == "one-off":
-            step = 12 * item.every if item.every else None
-            last = b if (item.end is not None or step) else a
-            m = a
-            while m <= last:
-                months[m] += per_period(fy_of_month(m, sm)) * rate * TWELVE
-                if step is None:
-                    break
-                m += step
-        elif item.percent_of is not None and item.percent_of.basis == "same_year":
-            # Rate × the referenced items' amount in each fiscal year, spread over the
-            # months this item is active in that year.
-            active: dict[int, list[int]] = defaultdict(list)
-            for m in range(a, b + 1):
-                active[fy_of_month(m, sm)].append(m)
-            for fy, ms in active.items():
-                share = per_period(fy) * rate
-                for m in ms:
-                    months[m] += share
-        else:
-            cache: dict[int, Decimal] = {}
-            for m in range(a, b + 1):
-                fy = fy_of_month(m, sm)
-                if fy not in cache:
-                    amount = per_period(fy) * rate
-                    cache[fy] = amount if item.period == "year" else amount * TWELVE
-                months[m] += cache[fy]
-        out[item.id] = dict(months)
+        driver = driver_for(item)
+        months = layout(item, s, driver)
+        first, last = (min(months), max(months)) if months else item_span(item, s)
+        ctx = ExactContext(s, values, fy_of_month(first, sm), fy_of_month(last, sm), out)
+        fx_name = exchange_rate_name(item, s)
+        fx = values[fx_name] if fx_name is not None else ONE
+        per_fy: dict[int, Decimal] = {}
+        paid: dict[int, Decimal] = {}
+        for m, twelfths in months.items():
+            fy = fy_of_month(m, sm)
+            if fy not in per_fy:
+                per_fy[fy] = driver.exact(item, fy, ctx) * fx
+            paid[m] = per_fy[fy] * twelfths
+        out[item.id] = paid
     return out

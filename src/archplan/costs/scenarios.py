@@ -8,7 +8,8 @@ import pandas as pd
 
 from archplan.costs.discount import npv, payback_year, roi
 from archplan.costs.engine import Basis
-from archplan.costs.tables import item_schedule, yearly_totals
+from archplan.costs.tables import check_arguments, item_schedule, yearly_totals
+from archplan.errors import InputError
 from archplan.workspace.model import Workspace
 
 __all__ = ["net_benefit", "scenario_table"]
@@ -25,6 +26,9 @@ def scenario_table(
     >>> scenario_table(load_workspace("data/examples/food-lab")).columns.tolist()
     ['base']
     """
+    check_arguments(ws, basis=basis)
+    if measure not in ("total", "npv"):
+        raise InputError(f"measure must be 'total' or 'npv', not {measure!r}")
     cols: dict[str, pd.Series] = {}
     rate, timing = ws.settings.discount_rate, ws.settings.discount_timing
     for name in ["base", *ws.scenarios]:
@@ -33,10 +37,10 @@ def scenario_table(
             cols[name] = yearly.sum(axis=0).astype("int64")
         elif measure == "npv":
             cols[name] = pd.Series(
-                {o: npv(yearly[o].tolist(), rate, timing) for o in yearly.columns}
+                {o: npv(rate, yearly[o].tolist(), timing) for o in yearly.columns}
             )
         else:
-            raise ValueError(f"measure must be 'total' or 'npv', not {measure!r}")
+            raise InputError(f"measure must be 'total' or 'npv', not {measure!r}")
     out = pd.DataFrame(cols)
     out.index.name = "option"
     out.columns.name = "scenario"
@@ -50,6 +54,7 @@ def net_benefit(
     """Benefits, costs and net benefit by fiscal year for one option, with payback
     year, ROI and NPV of the net flows in ``attrs``.
     """
+    check_arguments(ws, option=option, basis=basis)
     years = ws.settings.fiscal_years
     costs = yearly_totals(ws, basis, scenario=scenario)[option]
     ben = item_schedule(ws, basis, scenario=scenario, kind="benefit")
@@ -70,7 +75,7 @@ def net_benefit(
     out.attrs.update(
         payback_year=payback_year(years, out["net"].tolist()),
         roi=roi(float(out["benefit"].sum()), total_cost) if total_cost > 0 else None,
-        npv=npv(out["net"].tolist(), ws.settings.discount_rate, ws.settings.discount_timing),
+        npv=npv(ws.settings.discount_rate, out["net"].tolist(), ws.settings.discount_timing),
         basis=basis,
     )
     return out

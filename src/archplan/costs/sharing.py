@@ -7,7 +7,7 @@ from decimal import Decimal
 import pandas as pd
 
 from archplan.costs.engine import Basis
-from archplan.costs.tables import yearly_totals
+from archplan.costs.tables import check_arguments, yearly_totals
 from archplan.errors import InputError
 from archplan.workspace.model import Workspace
 
@@ -58,6 +58,7 @@ def share_costs(
     """
     if not ws.parties or ws.settings.sharing_key is None:
         raise InputError("the workspace has no 'sharing' section with a key and parties")
+    check_arguments(ws, option=option, basis=basis)
     yearly = yearly_totals(ws, basis, scenario=scenario)[option]
     key = ws.settings.sharing_key
     weights = [Decimal(1) if key == "equal" else p.value for p in ws.parties]

@@ -10,6 +10,7 @@ import pandas as pd
 
 from archplan.costs.discount import npv, xnpv
 from archplan.costs.engine import Basis, cost_model
+from archplan.errors import InputError
 from archplan.fiscal import fy_label
 from archplan.money import TOTAL, format_amount, to_display_unit, with_totals
 from archplan.workspace.model import Workspace
@@ -31,6 +32,31 @@ __all__ = [
 Overrides = dict[str, Decimal] | None
 
 
+def check_arguments(
+    ws: Workspace, *, option: str | None = None, basis: str = "inclusive", kind: str = "cost"
+) -> None:
+    """Refuse an unknown option, tax basis or kind with an :class:`InputError`.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> from archplan import ArchplanError
+    >>> try:
+    ...     check_arguments(load_workspace("data/examples/food-lab"), option="cloud")
+    ... except ArchplanError as exc:
+    ...     print(exc)
+    unknown option 'cloud'; known: saas, gov-cloud, onprem, overseas-saas
+    """
+    if option is not None and option not in {o.id for o in ws.options}:
+        raise InputError(
+            f"unknown option {option!r}; known: " + ", ".join(o.id for o in ws.options)
+        )
+    if basis not in ("inclusive", "exclusive"):
+        raise InputError(f"basis must be 'inclusive' or 'exclusive', not {basis!r}")
+    if kind not in ("cost", "benefit"):
+        raise InputError(f"kind must be 'cost' or 'benefit', not {kind!r}")
+
+
 def item_schedule(
     ws: Workspace,
     basis: Basis = "inclusive",
@@ -44,7 +70,8 @@ def item_schedule(
     -------
     DataFrame
         Index ``(option, item)``, columns the fiscal years (int, named ``fiscal_year``);
-        ``attrs["basis"]`` says whether tax is included.
+        ``attrs["basis"]`` says whether tax is included, ``attrs["tax"]`` gives each
+        item's tax treatment (taxable, non_taxable or exempt).
 
     Examples
     --------
@@ -54,6 +81,7 @@ def item_schedule(
     >>> int(sched.loc[("saas", "saas-subscription"), 2026])  # 45 × 12,000 × 12 × 1.1
     7128000
     """
+    check_arguments(ws, basis=basis, kind=kind)
     return cost_model(ws, assumptions, scenario).schedule(basis, kind)
 
 
@@ -77,6 +105,7 @@ def monthly_flows(
     >>> str(flows.index[0]), flows.columns.tolist()
     ('2026-04-01', ['saas', 'gov-cloud', 'onprem', 'overseas-saas'])
     """
+    check_arguments(ws, basis=basis, kind=kind)
     return cost_model(ws, assumptions, scenario).monthly_flows(basis, kind)
 
 
@@ -123,6 +152,9 @@ def cost_table(
 ) -> pd.DataFrame:
     """One option's cost items by fiscal year, with a total row and column (yen).
 
+    ``attrs["tax"]`` gives each item's tax treatment (taxable, non_taxable, exempt); see
+    :func:`archplan.costs.item_basis` for the treatment with the rest of the basis.
+
     Examples
     --------
     >>> from archplan import load_workspace
@@ -130,7 +162,7 @@ def cost_table(
     >>> int(t.loc["total", "total"]), int(t.drop(index="total")["total"].sum())
     (58190000, 58190000)
     """
-    ws.option(option)  # KeyError for an unknown option, before any work
+    check_arguments(ws, option=option, basis=basis)  # before any work
     sched = item_schedule(ws, basis, assumptions, scenario)
     if option in sched.index.get_level_values("option"):
         body = cast(pd.DataFrame, sched.xs(option, level="option"))
@@ -138,7 +170,9 @@ def cost_table(
         body = pd.DataFrame(columns=sched.columns, dtype="int64").rename_axis("item")
     table = with_totals(body)
     table.index.name = "item"
-    table.attrs.update(basis=basis, currency=ws.settings.currency, option=option)
+    treatments = {i.id: i.tax_treatment(ws.settings) for i in ws.cost_items}
+    tax = {str(i): treatments[str(i)] for i in body.index}
+    table.attrs.update(basis=basis, currency=ws.settings.currency, option=option, tax=tax)
     return table
 
 
@@ -208,14 +242,14 @@ def cost_summary(
     yearly = yearly_totals(ws, basis, assumptions, scenario)
     rate = ws.settings.discount_rate
     timing = ws.settings.discount_timing
-    npvs = {o: npv(yearly[o].tolist(), rate, timing) for o in yearly.columns}
+    npvs = {o: npv(rate, yearly[o].tolist(), timing) for o in yearly.columns}
     out = pd.DataFrame(
         {
             "name": ws.option_names,
             TOTAL: yearly.sum(axis=0).astype("int64"),
             "npv": pd.Series(npvs),
             "eac": pd.Series(
-                {o: equivalent_annual_cost(v, rate, len(yearly), timing) for o, v in npvs.items()}
+                {o: equivalent_annual_cost(rate, len(yearly), v, timing) for o, v in npvs.items()}
             ),
         }
     )
@@ -285,15 +319,16 @@ def budget_view(
         remainder) so that it adds up to the option's cell in the by-option view.
     """
     unit = unit or ws.settings.display_unit
+    check_arguments(ws, option=option, basis=basis)
     if by == "option":
         body = yearly_totals(ws, basis, assumptions, scenario).T
     elif by in ("category", "item"):
         if option is None:
-            raise ValueError("by='category' or 'item' needs an option")
+            raise InputError("by='category' or 'item' needs an option")
         fn = category_summary if by == "category" else cost_table
         body = fn(ws, option, basis, assumptions, scenario)
     else:
-        raise ValueError(f"by must be option, category or item, not {by!r}")
+        raise InputError(f"by must be option, category or item, not {by!r}")
     # An option's categories or items are a breakdown of its budget row: each year adds
     # up to that row's cell rather than to the sum of separately rounded lines.
     shown = to_display_unit(body, unit, keep=None if by == "option" else "columns")

@@ -27,7 +27,30 @@ from archplan.report.i18n import label
 from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.model import Workspace
 
-__all__ = ["budget_section", "plan_details_section"]
+__all__ = ["budget_section", "item_annotations", "plan_details_section"]
+
+
+def item_annotations(ws: Workspace) -> dict[str, tuple[str, str]]:
+    """Each item's tax treatment (課税/不課税/非課税) and basis text, for the item tables.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> item_annotations(load_workspace("data/examples/shared-platform"))["saas-subscription"]
+    ('taxable', '2,400 × USD 4.2/month × 139 yen/USD')
+    """
+    from archplan.costs import describe_basis
+    from archplan.messages import msg
+
+    lang = ws.settings.language
+    texts = describe_basis(ws, lang)
+    return {
+        item.id: (
+            msg("cst_tax_" + item.tax_treatment(ws.settings), lang),
+            str(texts.loc[(item.option, item.id)]),
+        )
+        for item in ws.cost_items
+    }
 
 
 def _unit(ws: Workspace) -> str:
@@ -52,6 +75,45 @@ def _rows(ws: Workspace, table: pd.DataFrame, names: dict[str, str]) -> list[lis
         first = label("total", lang) if key == TOTAL else names.get(str(key), str(key))
         rows.append([esc(first), *[format_amount(int(v), lang) for v in values]])
     return rows
+
+
+def _tax_lines(ws: Workspace, view: pd.DataFrame) -> list[str]:
+    """When a plan mixes tax treatments: each option's total split into taxable,
+    non-taxable and exempt amounts and the tax, adding up to its budget total."""
+    from archplan.costs import tax_breakdown
+    from archplan.messages import msg
+
+    if all(i.tax_treatment(ws.settings) == "taxable" for i in ws.cost_items):
+        return []
+    lang = ws.settings.language
+    lines = ["taxable", "non_taxable", "exempt", "tax"]
+    over_plan = tax_breakdown(ws).sum(axis=1)  # (option, line) → yen over the plan
+    table = pd.DataFrame(
+        {line: [int(over_plan[(o.id, line)]) for o in ws.options] for line in lines},
+        index=pd.Index([o.id for o in ws.options], name="option"),
+    )
+    # Each option's lines add up to its total in the budget table above.
+    shown = to_display_unit(
+        table, ws.settings.display_unit, keep="rows", targets=view[TOTAL].drop(TOTAL)
+    )
+    names = {o.id: o.name for o in ws.options}
+    header = [
+        esc(label("option", lang)),
+        *[esc(msg("cst_line_" + line, lang)) for line in lines],
+        esc(label("total", lang)),
+    ]
+    return [
+        f"<h3>{esc(msg('cst_tax_heading', lang))}</h3>",
+        html_table(
+            header,
+            _rows(ws, shown, names),
+            numeric_from=1,
+            total_last=True,
+            caption=esc(_unit(ws)),
+            css="ap-tax-lines",
+        ),
+        f'<p class="ap-note">{esc(msg("cst_tax_note", lang))}</p>',
+    ]
 
 
 def budget_section(ws: Workspace) -> Fragment:
@@ -96,6 +158,7 @@ def budget_section(ws: Workspace) -> Fragment:
             css="ap-categories",
         )
     )
+    out.extend(_tax_lines(ws, view))
     be = break_even(ws)
     first_year = yearly_totals(ws).iloc[0]
     first = {str(k): int(v) for k, v in first_year.items()}

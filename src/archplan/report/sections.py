@@ -176,33 +176,40 @@ def cost_tables_section(ws: Workspace) -> Fragment:
     """Each option's items by fiscal year, cross-footed in the display unit."""
     lang = ws.settings.language
     names = {i.id: (i.name, i.category) for i in ws.cost_items}
+    from archplan.messages import msg
+    from archplan.report.cost_sections import item_annotations
+
+    notes = item_annotations(ws)  # tax treatment and basis of each item
     out = [f'<h2 id="cost-tables">{esc(label("costs", lang))}</h2>']
     for option in ws.options:
         # keep='columns': each year adds up to the option's cell in the budget table.
         shown = to_display_unit(cost_table(ws, option.id), ws.settings.display_unit, keep="columns")
         header = [esc(label("item", lang)), esc(label("category", lang))]
+        header += [esc(msg("cst_tax_header", lang)), esc(msg("cst_basis_header", lang))]
         header += [esc(fy_label(int(c), lang)) for c in shown.columns if c != TOTAL]
         header.append(esc(label("total", lang)))
         rows = []
         for item, values in shown.iterrows():
             if item == TOTAL:
-                first = [esc(label("total", lang)), ""]
+                first = [esc(label("total", lang)), "", "", ""]
             else:
                 name, category = names[str(item)]
-                first = [esc(name), esc(category)]
+                first = [esc(name), esc(category), *map(esc, notes[str(item)])]
             rows.append(first + [format_amount(v, lang) for v in values])
         out.append(f"<h3>{esc(option.name)}</h3>")
         out.append(
             html_table(
                 header,
                 rows,
-                numeric_from=2,
+                numeric_from=4,
                 total_last=True,
                 caption=esc(_unit_note(ws)),
                 css="ap-costs",
             )
         )
     out.append(f'<p class="ap-note">{esc(label("rounding_note", lang))}</p>')
+    if any(i.tax_treatment(ws.settings) != "taxable" for i in ws.cost_items):
+        out.append(f'<p class="ap-note">{esc(msg("cst_tax_note", lang))}</p>')
     return Fragment("".join(out))
 
 

@@ -19,7 +19,7 @@ from archplan.uncertainty.results import (
     variance_contribution,
     yearly_table,
 )
-from archplan.uncertainty.simulate import Simulation, compile_model, simulate
+from archplan.uncertainty.simulation import Simulation, compile_model, simulate
 
 __all__ = [
     "PERT",

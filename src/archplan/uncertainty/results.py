@@ -25,7 +25,8 @@ import numpy as np
 import pandas as pd
 
 from archplan.costs.sharing import allocate
-from archplan.uncertainty.simulate import Simulation, median_inputs, quantile_of_input
+from archplan.errors import InputError
+from archplan.uncertainty.simulation import Simulation, median_inputs, quantile_of_input
 
 __all__ = [
     "PERCENTILES",
@@ -41,6 +42,13 @@ __all__ = [
 ]
 
 PERCENTILES = (10, 50, 70, 80, 90)
+
+
+def _option_index(sim: Simulation, option: str) -> int:
+    """The position of ``option`` among the simulated options (InputError if unknown)."""
+    if option not in sim.options:
+        raise InputError(f"unknown option {option!r}; known: " + ", ".join(sim.options))
+    return sim.options.index(option)
 
 
 def _stats(x: np.ndarray, plan: float) -> dict[str, float]:
@@ -76,7 +84,7 @@ def summary_table(sim: Simulation) -> pd.DataFrame:
 
 def yearly_table(sim: Simulation, option: str) -> pd.DataFrame:
     """One option's distribution per fiscal year (rows) and for the total."""
-    i = sim.options.index(option)
+    i = _option_index(sim, option)
     rows: dict[object, dict[str, float]] = {
         fy: _stats(sim.by_year[:, i, k], float(sim.deterministic[i, k]))
         for k, fy in enumerate(sim.years)
@@ -97,7 +105,9 @@ def contingency(sim: Simulation, option: str, confidence: float = 0.8) -> pd.Dat
         year's own P_c), ``allocated`` (the total contingency shared across the years,
         integer yen, summing exactly to the total) and ``budget`` (plan + allocated).
     """
-    i = sim.options.index(option)
+    if not 0 < confidence < 1:
+        raise InputError(f"the confidence must be between 0 and 1 (e.g. 0.8), not {confidence!r}")
+    i = _option_index(sim, option)
     plan = sim.deterministic[i]
     own = np.percentile(sim.by_year[:, i, :], confidence * 100, axis=0)
     total_q = float(np.percentile(sim.totals[:, i], confidence * 100))
@@ -164,7 +174,7 @@ def prob_cheapest(sim: Simulation) -> pd.Series:
 
 def s_curve(sim: Simulation, option: str, points: int = 201) -> pd.Series:
     """The cumulative distribution of the option's total: cost at each probability."""
-    i = sim.options.index(option)
+    i = _option_index(sim, option)
     probs = np.linspace(0, 1, points)
     return pd.Series(
         np.quantile(sim.totals[:, i], probs), index=pd.Index(probs, name="p"), name=option
@@ -182,7 +192,7 @@ def tornado(sim: Simulation, option: str) -> pd.DataFrame:
         ``attrs["base"]`` is the total with every input at its median.
     """
     model = sim.model
-    i = sim.options.index(option)
+    i = _option_index(sim, option)
     med = median_inputs(model)
     names = model.input_names
     rows = 1 + 2 * len(names)
@@ -209,7 +219,7 @@ def tornado(sim: Simulation, option: str) -> pd.DataFrame:
 def variance_contribution(sim: Simulation, option: str) -> pd.DataFrame:
     """Each input's share of the variance of the option's total (squared correlation,
     normalised), from sums accumulated during the simulation."""
-    i = sim.options.index(option)
+    i = _option_index(sim, option)
     n = sim.by_year.shape[0]
     y = sim.totals[:, i]
     sx, sxx, sxy = sim.moments["sx"], sim.moments["sxx"], sim.moments["sxy"][:, i]
@@ -270,7 +280,7 @@ def rank_first(
             if c.source == "cost_total":
                 vals = sim.by_year[t, idx, :].sum(axis=1)
             else:
-                vals = np.array([npv(sim.by_year[t, k, :].tolist(), rate, timing) for k in idx])
+                vals = np.array([npv(rate, sim.by_year[t, k, :].tolist(), timing) for k in idx])
             x[:, j] = vals
             if c.must_max is not None:
                 keep &= vals <= c.must_max

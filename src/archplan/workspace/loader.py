@@ -34,7 +34,10 @@ from archplan.workspace._yaml import Path as YPath
 from archplan.workspace._yaml import YamlDoc, dotted, load_yaml
 from archplan.workspace.model import (
     CATEGORIES,
+    DEFAULT_TAX_TREATMENT,
     PHASES,
+    TAX_TREATMENT_WORDS,
+    TAX_TREATMENTS,
     USEFUL_LIVES,
     Assumption,
     ComparisonSettings,
@@ -405,7 +408,7 @@ def _read_settings(f: _File) -> Settings | None:
     if "tax" in m:
         tm = f.mapping(m["tax"], ("tax",), "a mapping with rate and amounts_entered")
         if tm is not None:
-            f.unknown_keys(tm, ("tax",), ("rate", "amounts_entered", "table"))
+            f.unknown_keys(tm, ("tax",), ("rate", "amounts_entered", "table", "defaults"))
             tax_rate = f.field(
                 tm,
                 ("tax",),
@@ -428,6 +431,7 @@ def _read_settings(f: _File) -> Settings | None:
             )
     comparison = _read_comparison(f, m.get("comparison"))
     tax_table = _read_tax_table(f, m.get("tax"), tax_rate)
+    tax_defaults = _read_tax_defaults(f, m.get("tax"))
     exchange = _read_exchange_rates(f, m.get("exchange_rates"))
     timing = "start"
     if "discounting" in m:
@@ -468,6 +472,7 @@ def _read_settings(f: _File) -> Settings | None:
     return Settings(
         comparison=comparison,
         tax_table=tax_table,
+        tax_defaults=tax_defaults,
         exchange_rates=exchange,
         discount_timing=cast(Any, timing),
         capitalisation_threshold=threshold,
@@ -486,6 +491,41 @@ def _read_settings(f: _File) -> Settings | None:
         tax_rate=tax_rate if tax_rate is not None else Decimal("0.10"),
         amounts_entered=cast(TaxBasis, basis),
     )
+
+
+_TAX_EXPECTED = "taxable (課税), non_taxable (不課税) or exempt (非課税)"
+_tax_treatment = _choice(
+    *TAX_TREATMENTS,
+    aliases={
+        **TAX_TREATMENT_WORDS,
+        "non-taxable": "non_taxable",
+        "nontaxable": "non_taxable",
+        "untaxed": "non_taxable",
+        "tax-exempt": "exempt",
+    },
+)
+
+
+def _read_tax_defaults(f: _File, raw: Any) -> dict[str, str]:
+    """``tax.defaults``: category → tax treatment, over the built-in defaults."""
+    out = dict(DEFAULT_TAX_TREATMENT)
+    if not isinstance(raw, dict) or "defaults" not in raw:
+        return out
+    p: YPath = ("tax", "defaults")
+    m = f.mapping(raw["defaults"], p, "a mapping of category to tax treatment")
+    if m is None:
+        return out
+    for cat in m:
+        if cat not in CATEGORIES:
+            f.problem((*p, cat), f"unknown category {cat!r}", "one of " + ", ".join(CATEGORIES))
+            continue
+        if m[cat] is None:
+            f.problem((*p, cat), f"no tax treatment given for {cat}", _TAX_EXPECTED)
+            continue
+        treatment = f.field(m, p, cat, _tax_treatment, _TAX_EXPECTED)
+        if treatment is not None:
+            out[str(cat)] = treatment
+    return out
 
 
 def _read_tax_table(f: _File, raw: Any, flat: Decimal | None) -> tuple[tuple[date, Decimal], ...]:
@@ -1365,6 +1405,7 @@ _ITEM_KEYS = (
     "start",
     "end",
     "note",
+    "tax",
 )
 MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
 
@@ -1524,7 +1565,8 @@ def _read_costs(
         if m is None:
             continue
         n_before = len(f.problems)
-        f.unknown_keys(m, p, _ITEM_KEYS)
+        extensions = _extension_drivers()
+        f.unknown_keys(m, p, _ITEM_KEYS + tuple(extensions))
         iid = f.field(m, p, "id", _ident, "a short id, e.g. saas-licence")
         ids.append((i, iid))
         option = f.field(m, p, "option", _ident, "the id of an option in options.yaml")
@@ -1632,9 +1674,20 @@ def _read_costs(
                 ("quantity × unit_price", "unit_price" in m),
                 ("tiers", "tiers" in m),
                 ("percent_of", "percent_of" in m),
+                *((key, key in m) for key in extensions),
             )
             if present
         ]
+        driver_args: list[tuple[str, object]] = []
+        for key, driver in extensions.items():
+            if key in m:
+                try:
+                    driver_args.append((key, driver.read(m[key])))
+                except (ValueError, TypeError, InvalidOperation) as exc:
+                    f.problem((*p, key), str(exc) or _describe(m[key]), driver.expected)
+        needs_qty = {"quantity × unit_price", "tiers"} | {
+            k for k, d in extensions.items() if d.needs_quantity
+        }
         if len(forms) > 1:
             f.problem(
                 p,
@@ -1648,13 +1701,13 @@ def _read_costs(
                 "or percent_of",
                 "exactly one way to price the item",
             )
-        elif forms[0] in ("quantity × unit_price", "tiers") and not has_qty:
+        elif forms[0] in needs_qty and not has_qty:
             f.problem(
                 p,
                 f"'quantity' is missing ({forms[0].split(' ')[-1]} needs it)",
                 "a quantity: a number, an assumption name or a list per year",
             )
-        elif has_qty and forms[0] in ("amount", "percent_of"):
+        elif has_qty and forms[0] not in needs_qty:
             f.problem(
                 (*p, "quantity"),
                 f"a quantity does not go with {forms[0]}",
@@ -1750,6 +1803,13 @@ def _read_costs(
                 "an item's uncertainty is a factor on its amount and must be positive",
                 "e.g. {dist: triangular, min: 0.9, mode: 1.0, max: 1.4}",
             )
+        tax = f.field(m, p, "tax", _tax_treatment, _TAX_EXPECTED, required=False)
+        if tax is None and category is not None:
+            tax = (
+                settings.tax_treatment(category)
+                if settings
+                else DEFAULT_TAX_TREATMENT.get(category, "taxable")
+            )
         if len(f.problems) > n_before:
             continue
         assert iid and option and name and category and nature and start is not None
@@ -1788,12 +1848,21 @@ def _read_costs(
                 contract=contract,
                 asset=asset,
                 uncertainty=factor,
+                tax=cast(Any, tax),
+                driver_args=tuple(driver_args),
             )
         )
     _check_unique(f, "items", ids, "cost item")
     _check_percent_of(f, out, [iid for _, iid in ids if iid])
     f.risks = _read_risks(f, m0.get("risks") if m0 else None, options, settings)
     return out, contracts
+
+
+def _extension_drivers() -> dict[str, Any]:
+    """Registered extension cost drivers by their costs.yaml key."""
+    from archplan.costs.drivers import extension_keys
+
+    return extension_keys()
 
 
 _DEFAULT_PHASE = {"build": "build", "migration": "migrate", "exit": "exit", "training": "migrate"}

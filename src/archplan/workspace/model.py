@@ -28,6 +28,16 @@ Weighting = Literal["direct", "roc", "rank-sum", "swing", "ahp"]
 Nature = Literal["one-off", "recurring", "usage"]
 Kind = Literal["cost", "benefit"]
 Timing = Literal["start", "end"]
+#: How consumption tax treats an item: 課税 (taxable), 不課税 (outside the tax: staff
+#: wages, payments to other public bodies), 非課税 (exempt by law: insurance, certain fees).
+TaxTreatment = Literal["taxable", "non_taxable", "exempt"]
+TAX_TREATMENTS: tuple[str, ...] = ("taxable", "non_taxable", "exempt")
+#: The Japanese words accepted for each treatment (and shown in Japanese tables).
+TAX_TREATMENT_WORDS: dict[str, str] = {
+    "課税": "taxable",
+    "不課税": "non_taxable",
+    "非課税": "exempt",
+}
 
 #: Japanese consumption tax: the rate in force from each date (national + local).
 JAPAN_CONSUMPTION_TAX: tuple[tuple[date, Decimal], ...] = (
@@ -56,7 +66,19 @@ CATEGORIES = (
     "exit",
     "benefit",
     "other",
+    "staff",
+    "contribution",
+    "insurance",
 )
+#: The tax treatment of each category unless ``tax.defaults`` in archplan.yaml or the
+#: item's own ``tax`` says otherwise: staff wages (会計年度任用職員 included) and
+#: contributions to other public bodies (負担金) are outside the tax, insurance premiums
+#: are exempt; everything else is a taxable purchase.
+DEFAULT_TAX_TREATMENT: dict[str, str] = {
+    "staff": "non_taxable",
+    "contribution": "non_taxable",
+    "insurance": "exempt",
+}
 PHASES = ("build", "migrate", "operate", "refresh", "exit")
 Period = Literal["year", "month"]
 
@@ -101,6 +123,12 @@ class Settings:
     useful_lives: dict[str, int] = field(default_factory=lambda: dict(USEFUL_LIVES))
     sharing_key: str | None = None
     simulation: SimulationSettings = field(default_factory=lambda: SimulationSettings())
+    #: category → tax treatment for items that do not give their own (others: taxable).
+    tax_defaults: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_TAX_TREATMENT))
+
+    def tax_treatment(self, category: str) -> str:
+        """The default tax treatment of a category (``taxable`` unless set otherwise)."""
+        return self.tax_defaults.get(category, "taxable")
 
     @property
     def fiscal_years(self) -> list[int]:
@@ -244,6 +272,14 @@ class CostItem:
     asset: str | None = None
     #: A multiplicative factor on the item's amount, for cost-risk simulation.
     uncertainty: Distribution | None = None
+    #: Consumption-tax treatment (None: the category's default from the settings).
+    tax: TaxTreatment | None = None
+    #: Inputs of an extension cost driver: (its costs.yaml key, the parsed value).
+    driver_args: tuple[tuple[str, object], ...] = ()
+
+    def tax_treatment(self, settings: Settings) -> str:
+        """This item's tax treatment: its own ``tax``, else its category's default."""
+        return self.tax if self.tax is not None else settings.tax_treatment(self.category)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from archplan.costs.engine import Basis, cost_model
+from archplan.costs.tables import check_arguments
 from archplan.messages import msg
 from archplan.workspace.model import Workspace
 
@@ -33,6 +34,7 @@ def commitments(
     >>> commitments(load_workspace("data/examples/food-lab")).empty
     True
     """
+    check_arguments(ws, basis=basis)
     model = cost_model(ws, scenario=scenario)
     rows = []
     all_years: set[int] = set()

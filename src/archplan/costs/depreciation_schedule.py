@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from archplan.costs.engine import Basis, cost_model, fy_of_month
+from archplan.costs.tables import check_arguments
 from archplan.workspace.model import Workspace
 
 __all__ = ["depreciation"]
@@ -38,6 +39,7 @@ def depreciation(
     >>> d.loc[("onprem", "op-hardware", "2026-04"), "life"]
     np.int64(5)
     """
+    check_arguments(ws, option=option, basis=basis)
     s = ws.settings
     model = cost_model(ws)
     sm = s.fy_start_month

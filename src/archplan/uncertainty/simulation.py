@@ -3,11 +3,14 @@
 The exact cost engine (:mod:`archplan.costs.engine`) lays every item out month by month
 in Decimals. For simulation that layout is *compiled* once into float coefficients: for
 each item and fiscal year, how many periods it pays (``count``) and what one period costs
-on the plan's tax basis (``coef`` = Σ months × (1 + tax rate in force)). A trial then only
-has to compute each item's per-period amount from its sampled inputs — quantity, price,
-growth, escalation, tiers, percent-of, exchange rate, the item's own uncertainty factor —
-and multiply. Trials run in chunks of fixed size, so memory stays bounded by
-chunk × items and by the trials × options × years results, never trials × items × years.
+on the plan's tax basis (``coef`` = Σ months × the tax factor of the item's treatment and
+the rate in force, :mod:`archplan.costs.tax`). A trial then only has to compute each
+item's per-period amount from its sampled inputs with the vectorised evaluation of the
+item's driver (:mod:`archplan.costs.drivers`, the same declarations as the engine's) —
+quantity, price, growth, escalation, tiers, percent-of — then the exchange rate and the
+item's own uncertainty factor, and multiply. Trials run in chunks of fixed size, so
+memory stays bounded by chunk × items and by the trials × options × years results, never
+trials × items × years.
 
 Inputs and sampling:
 
@@ -23,9 +26,7 @@ The same seed, trials and inputs give identical results.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
-from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any, cast
@@ -35,11 +36,13 @@ import numpy.typing as npt
 import pandas as pd
 from scipy import special
 
-from archplan.costs.engine import Basis, _order, fy_of_month, item_span, month_start
+from archplan.costs.drivers import Driver, VectorContext, driver_for
+from archplan.costs.engine import Basis, _order, fy_of_month, item_span, layout
+from archplan.costs.tax import basis_factor, exchange_rate_name, item_rate, rate_at
 from archplan.errors import InputError
 from archplan.messages import msg
 from archplan.uncertainty.distributions import Distribution, Fixed
-from archplan.workspace.model import CostItem, Value, Workspace
+from archplan.workspace.model import CostItem, Workspace
 
 __all__ = ["CHUNK", "Simulation", "SimulationModel", "compile_model", "simulate"]
 
@@ -56,6 +59,8 @@ class _Item:
     coef: FloatArray  # periods × tax factor on the chosen basis, per extended year
     first_fy: int
     coef_plan: FloatArray = field(default_factory=lambda: np.zeros(0))
+    last_fy: int = 0
+    driver: Driver | None = None
 
 
 @dataclass
@@ -84,64 +89,10 @@ class SimulationModel:
         A ``risk:<id>`` value is the event's realised cost (0 when it does not happen).
         Each item is computed for all years at once, as a (rows, years) array.
         """
-        n = max((len(v) for v in inputs.values() if isinstance(v, np.ndarray)), default=1)
-        s = self.ws.settings
-        values: dict[str, FloatArray | float] = dict(self.constants)
-        values.update(inputs)
-
-        def col(v: FloatArray | float) -> FloatArray | float:
-            # A per-row input as a column, so it broadcasts against the years.
-            return v[:, None] if isinstance(v, np.ndarray) else v
-
-        def val(v: Value | None, default: float = 0.0) -> FloatArray | float:
-            if v is None:
-                return default
-            if v.assumption is not None:
-                return col(values[v.assumption])
-            assert v.literal is not None
-            return float(v.literal)
-
-        years = np.asarray(self.years, dtype=float)
-        plan = np.asarray(self.plan)
+        n, values = self._values(inputs)
         out = np.zeros((n, len(self.options), len(self.plan)))
-        money: dict[str, FloatArray] = {}  # item → money paid per extended year (as entered)
-        for it in self.items:
-            item = it.item
-            growth = val(item.growth)
-            esc = val(item.escalation)
-            escf = (1 + esc) ** (years - s.first_fy)
-            if item.amount is not None:
-                per = val(item.amount) * escf
-            elif item.percent_of is not None:
-                pct = item.percent_of
-                if pct.basis == "total":
-                    base = sum(money[r].sum(axis=1, keepdims=True) for r in pct.items)
-                    per = val(pct.rate) * base * np.ones_like(years)
-                else:
-                    # Rate × the referenced items' money in the same year (its count,
-                    # active months / 12, prorates a partial year as the engine does).
-                    per = val(pct.rate) * sum(money[r] for r in pct.items)
-            else:
-                if item.quantity_series is not None:
-                    k = np.clip((years - it.first_fy).astype(int), 0, len(item.quantity_series) - 1)
-                    q = np.asarray([float(x) for x in item.quantity_series])[k]
-                else:
-                    assert item.quantity is not None
-                    q = val(item.quantity) * (1 + growth) ** (years - it.first_fy)
-                if item.tiers is not None:
-                    prices = [val(p) * escf for _, p in item.tiers.bands]
-                    per = _tiered(
-                        item.tiers.method, [float(b[0]) for b in item.tiers.bands], q, prices
-                    )
-                else:
-                    per = q * val(item.unit_price) * escf
-            if item.currency is not None and item.currency != s.currency:
-                per = per * col(values[s.exchange_rates[item.currency]])
-            per = per * col(values.get(f"item:{item.id}", 1.0))
-            per = np.broadcast_to(per, (n, len(years)))
-            if item.id in self.referenced:  # kept only where a percent_of needs it
-                money[item.id] = per * it.count
-            out[:, it.index, :] += (per if self.plan_is_all else per[:, plan]) * it.coef_plan
+        for it, money in self._items_money(n, values):
+            out[:, it.index, :] += money
         for risk in self.ws.risks:
             j = self.ws.settings.fiscal_years.index(risk.fy)
             for o in risk.options:
@@ -149,40 +100,50 @@ class SimulationModel:
                 out[:, self.options.index(o), j] += realised * self.risk_coef[risk.id]
         return out
 
+    def evaluate_items(self, inputs: Inputs) -> dict[str, FloatArray]:
+        """Each cost item's money by plan year for rows of inputs: item → (rows, years).
+
+        The same computation as :meth:`evaluate`, kept per item (without risk events),
+        for checking the simulation against the exact engine item by item.
+        """
+        n, values = self._values(inputs)
+        return {it.item.id: money for it, money in self._items_money(n, values)}
+
+    def _values(self, inputs: Inputs) -> tuple[int, dict[str, FloatArray | float]]:
+        n = max((len(v) for v in inputs.values() if isinstance(v, np.ndarray)), default=1)
+        values: dict[str, FloatArray | float] = dict(self.constants)
+        values.update(inputs)
+        return n, values
+
+    def _items_money(
+        self, n: int, values: dict[str, FloatArray | float]
+    ) -> Iterator[tuple[_Item, FloatArray]]:
+        """Each item's money on the model's basis per plan year, (rows, plan years)."""
+        s = self.ws.settings
+        years = np.asarray(self.years, dtype=float)
+        plan = np.asarray(self.plan)
+        money: dict[str, FloatArray] = {}  # item → money paid per extended year (as entered)
+        for it in self.items:
+            item = it.item
+            assert it.driver is not None
+            ctx = VectorContext(s, values, years, it.first_fy, it.last_fy, money)
+            per = it.driver.vector(item, ctx)
+            fx = exchange_rate_name(item, s)
+            if fx is not None:
+                per = per * _col(values[fx])
+            per = per * _col(values.get(f"item:{item.id}", 1.0))
+            per = np.broadcast_to(per, (n, len(years)))
+            if item.id in self.referenced:  # kept only where a percent_of needs it
+                money[item.id] = per * it.count
+            yield it, (per if self.plan_is_all else per[:, plan]) * it.coef_plan
+
     def _count(self, item_id: str, k: int) -> float:
         return float(self.counts[item_id][k])
 
-    def _quantity(
-        self,
-        item: CostItem,
-        fy: int,
-        first_fy: int,
-        values: dict[str, FloatArray | float],
-        growth: FloatArray | float,
-    ) -> FloatArray | float:
-        if item.quantity_series is not None:
-            k = fy - first_fy
-            series = item.quantity_series
-            return float(series[min(max(k, 0), len(series) - 1)])
-        assert item.quantity is not None
-        q = item.quantity
-        base = values[q.assumption] if q.assumption is not None else float(q.literal or 0)
-        return base * (1 + growth) ** (fy - first_fy)
 
-
-def _tiered(
-    method: str, froms: list[float], q: FloatArray | float, prices: list[FloatArray | float]
-) -> FloatArray | float:
-    qa = np.asarray(q, dtype=float)
-    if method == "all-units":
-        band = np.clip(np.searchsorted(froms, qa, side="right") - 1, 0, len(froms) - 1)
-        price = np.choose(band, [np.broadcast_to(np.asarray(p, float), qa.shape) for p in prices])
-        return qa * price  # type: ignore[no-any-return]
-    total = np.zeros_like(qa)
-    for k, lo in enumerate(froms):
-        hi = froms[k + 1] if k + 1 < len(froms) else np.inf
-        total = total + np.clip(np.minimum(qa, hi) - lo, 0, None) * prices[k]
-    return total
+def _col(v: FloatArray | float) -> FloatArray | float:
+    """A per-row input as a column, so it broadcasts against the years."""
+    return v[:, None] if isinstance(v, np.ndarray) else v
 
 
 def compile_model(ws: Workspace, basis: Basis = "inclusive") -> SimulationModel:
@@ -193,11 +154,6 @@ def compile_model(ws: Workspace, basis: Basis = "inclusive") -> SimulationModel:
     lo = min([s.first_fy] + [fy_of_month(a, sm) for a, _ in spans.values()])
     hi = max([s.fiscal_years[-1]] + [fy_of_month(b, sm) for _, b in spans.values()])
     years = list(range(lo, hi + 1))
-    table = s.tax_table
-
-    def tax(m: int) -> float:
-        k = bisect_right([t[0] for t in table], month_start(m)) - 1
-        return float(table[k][1]) if k >= 0 else 0.0
 
     options = [o.id for o in ws.options]
     items = []
@@ -205,38 +161,19 @@ def compile_model(ws: Workspace, basis: Basis = "inclusive") -> SimulationModel:
         if item.kind != "cost":
             continue
         a, b = spans[item.id]
-        weights: dict[int, float] = defaultdict(float)  # month → periods paid that month
-        if item.nature == "one-off":
-            step = 12 * item.every if item.every else None
-            last = b if (item.end is not None or step) else a
-            m = a
-            while m <= last:
-                weights[m] += 1.0
-                if step is None:
-                    break
-                m += step
-        else:
-            per = (
-                1 / 12
-                if (
-                    item.period == "year"
-                    or (item.percent_of is not None and item.percent_of.basis == "same_year")
-                )
-                else 1.0
-            )
-            for m in range(a, b + 1):
-                weights[m] += per
+        driver = driver_for(item)
+        weights = layout(item, s, driver)  # month → twelfths of a period paid
         count = np.zeros(len(years))
         coef = np.zeros(len(years))
-        for m, wgt in weights.items():
+        for m, twelfths in weights.items():
             k = fy_of_month(m, sm) - lo
-            r = tax(m)
+            wgt = twelfths / 12
             count[k] += wgt
-            if s.amounts_entered == "exclusive":
-                coef[k] += wgt * (1 + r) if basis == "inclusive" else wgt
-            else:
-                coef[k] += wgt if basis == "inclusive" else wgt / (1 + r)
-        items.append(_Item(item, options.index(item.option), count, coef, fy_of_month(a, sm)))
+            coef[k] += wgt * basis_factor(float(item_rate(item, s, m)), s.amounts_entered, basis)
+        first, last = (min(weights), max(weights)) if weights else (a, b)
+        compiled = _Item(item, options.index(item.option), count, coef, fy_of_month(first, sm))
+        compiled.last_fy, compiled.driver = fy_of_month(last, sm), driver
+        items.append(compiled)
     constants = {name: float(asm.value) for name, asm in ws.assumptions.items()}
     dists: dict[str, Distribution] = {}
     for name, asm in ws.assumptions.items():
@@ -250,11 +187,8 @@ def compile_model(ws: Workspace, basis: Basis = "inclusive") -> SimulationModel:
             dists[risk.input_name(o)] = dist
     risk_coef = {}
     for risk in ws.risks:
-        r = tax(risk.fy * 12 + sm - 1)
-        if s.amounts_entered == "exclusive":
-            risk_coef[risk.id] = 1 + r if basis == "inclusive" else 1.0
-        else:
-            risk_coef[risk.id] = 1.0 if basis == "inclusive" else 1 / (1 + r)
+        r = float(rate_at(s.tax_table, risk.fy * 12 + sm - 1))
+        risk_coef[risk.id] = basis_factor(r, s.amounts_entered, basis)
     plan = [years.index(fy) for fy in s.fiscal_years]
     for compiled in items:
         compiled.coef_plan = compiled.coef[plan]
