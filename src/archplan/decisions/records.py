@@ -14,8 +14,8 @@ lifecycle functions change single lines only.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 from dataclasses import replace
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -47,9 +47,7 @@ REQUIRED_SECTIONS: dict[str, tuple[str, ...]] = {
 
 # Front matter closes with "---" (or YAML's "..."); an opening line with no closing one
 # is reported, never silently read as a body.
-_FRONT = re.compile(
-    r"\A(\ufeff?)---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
-)
+_FRONT = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _FRONT_OPEN = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
 _TITLE = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*\r?$", re.M)
 _HEADING2 = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*\r?$", re.M)
@@ -93,8 +91,16 @@ _LINK_TARGET = re.compile(
     r"\((?:\./)?(?:adr[-_]?)?(\d{3,5})[-_][^)\s]*\.md(?:#[^)]*)?\)|ADR[- ]?0*(\d+)", re.I
 )
 _RELATION = re.compile(
-    r"(superseded by|supersedes|amended by|amends|relates to|replaced by|replaces)", re.I
+    r"(superseded by|supersedes|amended by|amends|relates to|replaced by|replaces"
+    r"|置換|置き換え)",
+    re.I,
 )
+_RELATION_NAMES = {
+    "replaced-by": "superseded-by",
+    "replaces": "supersedes",
+    "置換": "superseded-by",
+    "置き換え": "superseded-by",
+}
 _STATUS_WORDS = ("status", "ステータス", "状態")
 _DATE_WORDS = ("date", "decision date", "decision-date", "日付", "決定日", "起票日", "作成日")
 
@@ -207,8 +213,9 @@ def normalise_status(text: str) -> str:
     ...                                  "on hold", "")]  # doctest: +NORMALIZE_WHITESPACE
     ['accepted', 'accepted', 'proposed', 'superseded', 'superseded', 'accepted',
      'on hold', 'unknown']
-    >>> [normalise_status(s) for s in ("🤔 Incomplete", "PROPOSED", "❌ Rejected (see [019](019-x.md))",
-    ...                                  "承認済み", "置換（ADR-0007）", "⌛️ Superseded by [036. X](036-x.md)")]
+    >>> [normalise_status(s) for s in ("🤔 Incomplete", "PROPOSED",
+    ...      "❌ Rejected (see [019](019-x.md))", "承認済み", "置換（ADR-0007）",
+    ...      "⌛️ Superseded by [036. X](036-x.md)")]
     ['proposed', 'proposed', 'rejected', 'accepted', 'superseded', 'superseded']
     """
     stripped = text.strip()
@@ -386,6 +393,7 @@ def _links_in(text: str) -> list[tuple[str, int]]:
         if not rel:
             continue
         relation = rel.group(1).lower().replace(" ", "-")
+        relation = _RELATION_NAMES.get(relation, relation)
         for m in _LINK_TARGET.finditer(line[rel.end() :]):
             out.append((relation, int(m.group(1) or m.group(2))))
     return out
@@ -561,13 +569,15 @@ def _table_fields(body: str, offset: int) -> dict[str, tuple[str, int]]:
             [c.strip().strip("*_ ").rstrip(":：") for c in ln.strip().strip("|").split("|")]
             for ln in lines[start:k]
         ]
+        sep = len(rows) >= 2 and all(set(c) <= set("-: ") for c in rows[1])
         for j, cells in enumerate(rows):
+            if sep and j < 2:
+                continue  # a header names columns; key–value pairs are in the rows
             if len(cells) >= 2:
                 key = _field_key(cells[0])
                 if key and key not in out and not set(cells[1]) <= set("-: "):
                     out[key] = (cells[1], offset + start + j + 1)
-        sep = len(rows) >= 3 and all(set(c) <= set("-: ") for c in rows[1])
-        if sep:
+        if sep and len(rows) >= 3:
             for col, head in enumerate(rows[0]):
                 key = _field_key(head)
                 if key and key not in out and col < len(rows[2]):
