@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -39,6 +39,9 @@ __all__ = [
     "supersede",
     "write_index",
 ]
+
+# Links to record files: "0002-x.md", "036-x.md", "adr-001-x.md", "20200928-x.md".
+_RECORD_LINK = re.compile(r"\]\((?:\./)?((?:adr[-_]?)?\d{3,8}[-_][^)\s#]*\.md)", re.I)
 
 INDEX_MARK = "<!-- archplan: generated index; edit the records, not this file -->"
 
@@ -268,7 +271,7 @@ def supersede(
     if old.status_line is None:
         raise InputError(f"{old.path.name} has no status line to mark as superseded")
     new = new_record(ws, title, today=today, supersedes=number)
-    new_number = int(new.name[:4])
+    new_number = int(new.name.split("-", 1)[0])
     link = f"superseded by [ADR-{new_number:04d}]({new.name})"
     write_atomic(old.path, with_status_line(old, link))
     return new, old.path
@@ -280,7 +283,7 @@ def evaluate_record(
     """Evaluate a record's triggers; problems for those that cannot be evaluated."""
     out: list[Evaluation] = []
     problems: list[Problem] = []
-    rel = f"{DECISIONS_DIR}/{record.path.name}"
+    rel = _rel(record)
     for text, line in record.triggers:
         try:
             out.append(evaluate_trigger(text, record, ctx, line))
@@ -304,6 +307,8 @@ class LogCheck:
     problems: list[Problem]
     warnings: list[Problem]  # stale records and firing triggers: to act on, not errors
     evaluations: dict[int, list[Evaluation]]
+    #: What the check could not do, said plainly (e.g. no git history to compare with).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
@@ -337,7 +342,7 @@ def check_log(ws: Workspace, today: date | None = None) -> LogCheck:
     ctx = TriggerContext(ws)
     for r in records:
         rel = _rel(r)
-        if not r.known_status:
+        if not r.known_status and r.status_raw.strip():  # no status at all: "unknown"
             problems.append(
                 Problem(
                     rel,
@@ -347,10 +352,15 @@ def check_log(ws: Workspace, today: date | None = None) -> LogCheck:
                     "proposed, accepted, rejected, deprecated or superseded by …",
                 )
             )
+        for line, note in r.notes:
+            warnings.append(Problem(rel, line, "date", note, "YYYY-MM-DD"))
         headings = {h.lower() for h, _ in r.sections}
         for key, names in REQUIRED_SECTIONS.items():
-            if (not headings & set(names) and r.format != "nygard") or (
-                r.format == "nygard" and key != "options" and not headings & set(names)
+            # Nygard-style records (status in a section, a line or a table, or none)
+            # have no "Considered Options" section.
+            nygard = r.format not in ("madr4", "madr2")
+            if (not headings & set(names) and not nygard) or (
+                nygard and key != "options" and not headings & set(names)
             ):
                 problems.append(
                     Problem(
@@ -373,7 +383,7 @@ def check_log(ws: Workspace, today: date | None = None) -> LogCheck:
                         "the number of an existing record",
                     )
                 )
-        for m in re.finditer(r"\]\((?:\./)?(\d{4}-[^)\s#]*\.md)", r.raw):
+        for m in re.finditer(_RECORD_LINK, r.raw):
             if not (r.path.parent / m.group(1)).exists():
                 line = r.raw.count("\n", 0, m.start()) + 1
                 problems.append(
@@ -434,11 +444,28 @@ def check_log(ws: Workspace, today: date | None = None) -> LogCheck:
                     )
                 )
     problems.extend(_cycles(records))
-    return LogCheck(problems, warnings, evaluations)
+    # What we believed then: each record's own "then" values against the register's
+    # history in git (when the workspace is in a repository).
+    from archplan.decisions.history import history_warnings, register_history
+
+    history = register_history(ws.root, ws.settings.language)
+    warnings.extend(history_warnings(ws, records, history))
+    notes = [history.reason] if history.reason else []
+    notes += [str(p) for p in history.notes]
+    return LogCheck(problems, warnings, evaluations, notes)
 
 
 def _rel(r: DecisionRecord) -> str:
-    return f"{DECISIONS_DIR}/{r.path.name}"
+    return f"{DECISIONS_DIR}/{_inside(r)}"
+
+
+def _inside(r: DecisionRecord) -> str:
+    """The record's path inside ``decisions/`` (records may live in nested folders)."""
+    parts = r.path.parts
+    if DECISIONS_DIR in parts:
+        k = len(parts) - 1 - parts[::-1].index(DECISIONS_DIR)
+        return "/".join(parts[k + 1 :])
+    return r.path.name
 
 
 def _cycles(records: list[DecisionRecord]) -> list[Problem]:
@@ -545,7 +572,7 @@ def write_index(ws: Workspace, *, force: bool = False) -> Path:
         for r in group:
             title = r.title.replace("|", "\\|")
             lines.append(
-                f"| {r.number:04d} | [{title}]({r.path.name}) | "
+                f"| {r.number:04d} | [{title}]({_inside(r)}) | "
                 f"{r.date or ''} | {r.review_by or ''} |"
             )
         lines.append("")

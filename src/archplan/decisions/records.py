@@ -441,6 +441,11 @@ def _archplan_meta(
                 )
             )
     meta_lines = {k: offset + lines.get(("archplan", k), 0) for k in meta}
+    if isinstance(meta.get("assumptions"), dict):
+        for name in meta["assumptions"]:  # "assumptions.users" → the line of that value
+            at = lines.get(("archplan", "assumptions", name))
+            if at:
+                meta_lines[f"assumptions.{name}"] = offset + at
     out["lines"] = meta_lines
     opts = meta.get("options", [])
     if not isinstance(opts, list) or not all(isinstance(o, str) for o in opts):
