@@ -267,7 +267,9 @@ def then_and_now(
             }
         )
     cols = ["assumption", "recorded", "then", "commit", "commit_date", "now", "agrees"]
-    return pd.DataFrame(rows, columns=cols).set_index("assumption")
+    # "agrees" stays True / False / None (not numpy booleans or NaN).
+    frame = pd.DataFrame(rows, columns=cols).astype({"agrees": object})
+    return frame.set_index("assumption")
 
 
 def history_warnings(
@@ -290,7 +292,7 @@ def history_warnings(
             continue
         table = then_and_now(ws, r, history)
         for name, row in table.iterrows():
-            if row["agrees"] is False:
+            if row["agrees"] is not None and not pd.isna(row["agrees"]) and not row["agrees"]:
                 rel = r.path.name
                 parts = r.path.parts
                 if DECISIONS_DIR in parts:
