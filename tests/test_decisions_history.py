@@ -289,3 +289,38 @@ def test_import_reports_unreadable_records_located(
     assert "0002-open.md:1: front matter: front matter opened with '---'" in captured.err
     assert "0003-sjis.md: not UTF-8 text" in captured.err
     assert sorted(p.name for p in (ws / "decisions").glob("0*.md")) == ["0001-good.md"]
+
+
+def test_report_section_charts_drift_and_shows_then_from_git(repo: Path) -> None:
+    from archplan.report.assumption_drift import drift_chart
+    from archplan.report.sections import decisions_section
+
+    ws = load_workspace(repo)
+    commit = _git(repo, "log", "-1", "--skip=1", "--format=%h")  # the 12,000 commit
+    html = str(decisions_section(ws, today=date(2026, 11, 1)))
+    assert '<h3 id="assumption-drift">有効な決定が前提とする値の推移</h3>' in html
+    assert 'alt="有効な決定が前提とする値の推移"' in html
+    assert '<th scope="col" class="num">当時の台帳</th>' in html
+    assert f"{commit} (2026-06-10)" in html
+    # Record 1 is superseded (closed): the chart has only record 2's assumptions,
+    # each drawn as steps through its committed values.
+    chart = drift_chart(ws, register_history(repo), date(2026, 11, 1))
+    assert chart is not None
+    axes = chart.figure.axes
+    assert [ax.get_title(loc="left") for ax in axes] == [
+        "users",
+        "saas_price_per_user_month",
+        "data_migration",
+    ]
+    steps = axes[1].lines[0].get_ydata()
+    assert list(steps) == [10000.0, 12000.0, 12000.0]
+    dot = axes[1].lines[-1].get_ydata()
+    assert list(dot) == [10000.0]  # what record 0002 recorded
+
+
+def test_report_section_without_git_says_so(example_copy: Path) -> None:
+    from archplan.report.sections import decisions_section
+
+    html = str(decisions_section(load_workspace(example_copy), today=date(2026, 11, 1)))
+    assert "gitリポジトリの中にないため、前提条件の過去の値は分からない" in html
+    assert "当時の台帳</th>" not in html
