@@ -46,17 +46,31 @@ _RECORD_LINK = re.compile(r"\]\((?:\./)?((?:adr[-_]?)?\d{3,8}[-_][^)\s#]*\.md)",
 INDEX_MARK = "<!-- archplan: generated index; edit the records, not this file -->"
 
 
+def _unaccent(c: str) -> str:
+    """A Latin letter without its accents; any other character (が, 検) unchanged."""
+    d = unicodedata.normalize("NFKD", c)
+    if d[:1].isascii() and all(unicodedata.combining(x) for x in d[1:]):
+        return d[:1]
+    return c
+
+
 def slugify(title: str) -> str:
-    """A file-name slug: ASCII letters and digits joined by dashes (``decision`` when a
-    title has none, e.g. one written in Japanese).
+    """A file-name slug: the title's letters and digits (any script) joined by dashes
+    (``decision`` when a title has none).
 
     Examples
     --------
     >>> slugify("Use SaaS for the Lab (2026)"), slugify("検査情報システムの方式")
-    ('use-saas-for-the-lab-2026', 'decision')
+    ('use-saas-for-the-lab-2026', '検査情報システムの方式')
+    >>> slugify("ＳａａＳ利用の判断（２０２６年度）"), slugify("Café déjà vu"), slugify("!!!")
+    ('saas利用の判断-2026年度', 'cafe-deja-vu', 'decision')
+    >>> slugify("ガバメントクラウドへの移行")
+    'ガバメントクラウドへの移行'
     """
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    # NFKC folds full-width letters and digits; letters of any script are kept, so a
+    # Japanese title gives a readable name. Latin accents are dropped (café → cafe).
+    text = "".join(_unaccent(c) for c in unicodedata.normalize("NFKC", title))
+    slug = re.sub(r"[\W_]+", "-", text.lower()).strip("-")
     return slug[:60].rstrip("-") or "decision"
 
 
@@ -122,14 +136,12 @@ def _template(ws: Workspace, number: int, title: str, today: date, supersedes: i
     ranking = rank_options(ws)
     summary = cost_summary(ws)
     first = str(ranking.index[0]) if len(ranking) else None
-    used = sorted(
-        {
-            v.assumption
-            for i in ws.cost_items
-            for v in (i.amount, i.quantity, i.unit_price, i.growth, i.escalation)
-            if v is not None and v.assumption is not None
-        }
-    )
+    # Every assumption the chosen option's costs use (tier prices, percent-of rates,
+    # exchange rates included); all options' when none ranks first.
+    from archplan.decisions.citations import assumptions_used, literal_rates
+
+    used = assumptions_used(ws, first)
+    rates = literal_rates(ws, first)
     lines = [
         "---",
         "status: proposed",
@@ -146,6 +158,9 @@ def _template(ws: Workspace, number: int, title: str, today: date, supersedes: i
     if lines[-1] == "    {}":
         lines[-2] = "  assumptions: {}"
         lines.pop()
+    # Percent-of rates written as numbers in costs.yaml are not in the register: said
+    # as comments, so the record still states every rate the costs rest on.
+    lines += [f"    # {item}: percent_of rate {rate} (costs.yaml)" for item, rate in rates]
     lines += [
         f"  review-by: {(today + timedelta(days=365)).isoformat()}",
         "  triggers:",
