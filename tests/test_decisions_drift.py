@@ -398,3 +398,23 @@ def test_unclosed_front_matter_is_a_located_error() -> None:
         "decisions/0001-use-saas.md:1: front matter: front matter opened with '---' on line 1"
         " is never closed (expected a line '---' after the front matter, before the '# Title')"
     ]
+
+
+def test_unnumbered_records_keep_their_numbers_when_a_record_is_added(tmp_path: Path) -> None:
+    from archplan import load_workspace
+    from archplan.decisions import new_record
+    from archplan.workspace.scaffold import new_workspace
+
+    ws = new_workspace(tmp_path / "ws", "en", today=date(2026, 11, 1))
+    src = DRIFT / "log4brains"
+    for name in (
+        "20200928-use-markdown-architectural-decision-records.md",
+        "20201016-use-log4brains-to-manage-the-adrs.md",
+    ):
+        (ws / "decisions" / name).write_bytes((src / name).read_bytes())
+    before = {r.path.name: r.number for r in load_workspace(ws).decisions}
+    assert sorted(before.values()) == [1, 2]
+    path = new_record(load_workspace(ws), "Add a third", today=date(2026, 11, 2))
+    assert path.name == "0003-add-a-third.md"
+    after = {r.path.name: r.number for r in load_workspace(ws).decisions}
+    assert after == {**before, "0003-add-a-third.md": 3}

@@ -174,6 +174,7 @@ def import_log(workspace: str | Path, source: str | Path, *, dry_run: bool = Fal
             clashes.append(f"{DECISIONS_DIR}/{rel} already exists with other content")
             continue
         if r.number_source != "order":
+            # Numbers the workspace's unnumbered (log4brains) records hold are taken too.
             if r.number in taken:
                 clashes.append(
                     f"{rel}: number {r.number} is already used by {DECISIONS_DIR}/{taken[r.number]}"

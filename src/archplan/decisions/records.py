@@ -834,7 +834,9 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
 
 def assign_numbers(records: list[DecisionRecord]) -> list[DecisionRecord]:
     """Number the records that carry no number (``number_source == "order"``): in file
-    order, after the highest number written.
+    order (for log4brains' date-prefixed names, date order), each taking the smallest
+    number no written number uses — so a record added later with the next number does
+    not shift them.
 
     Examples
     --------
@@ -843,9 +845,15 @@ def assign_numbers(records: list[DecisionRecord]) -> list[DecisionRecord]:
     >>> [(r.title, r.number) for r in assign_numbers([a, b])]
     [('B', 2), ('A', 1)]
     """
-    taken = max((r.number for r in records if r.number_source != "order"), default=0)
+    taken = {r.number for r in records if r.number_source != "order"}
     unnumbered = sorted((r for r in records if r.number_source == "order"), key=lambda r: r.path)
-    given = {id(r): taken + k + 1 for k, r in enumerate(unnumbered)}
+    given: dict[int, int] = {}
+    n = 0
+    for r in unnumbered:
+        n += 1
+        while n in taken:
+            n += 1
+        given[id(r)] = n
     return [replace(r, number=given[id(r)]) if id(r) in given else r for r in records]
 
 
