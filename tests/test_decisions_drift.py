@@ -360,7 +360,7 @@ def test_links_in_drifted_statuses() -> None:
             "0006-新ファイル共有.md",
             5,
             "| ステータス | 承認 |",
-            "| ステータス | Deprecated |",
+            "| ステータス | 廃止 |",
         ),
         (
             "log4brains",
@@ -368,6 +368,13 @@ def test_links_in_drifted_statuses() -> None:
             3,
             "- Status: proposed",
             "- Status: deprecated",
+        ),
+        (
+            "japanese",
+            "0005-旧ファイル共有.md",
+            3,
+            "- ステータス: 置換（[0006](0006-新ファイル共有.md)）",
+            "- ステータス: 廃止",
         ),
         ("madr-variants", "0004-crlf-and-bom.md", 3, "* Status: Accepted", "* Status: deprecated"),
     ],
@@ -418,3 +425,29 @@ def test_unnumbered_records_keep_their_numbers_when_a_record_is_added(tmp_path: 
     assert path.name == "0003-add-a-third.md"
     after = {r.path.name: r.number for r in load_workspace(ws).decisions}
     assert after == {**before, "0003-add-a-third.md": 3}
+
+
+def test_an_imported_log_checks_without_false_alarms(tmp_path: Path) -> None:
+    """No status is "unknown", not a problem; Nygard records need no options section;
+    ambiguous and unreadable dates are warnings with their line."""
+    from archplan import load_workspace
+    from archplan.decisions import check_log
+    from archplan.decisions.importer import import_log
+    from archplan.workspace.scaffold import new_workspace
+
+    ws = new_workspace(tmp_path / "ws", "en", today=date(2026, 11, 1))
+    import_log(ws, DRIFT / "adr-tools")
+    result = check_log(load_workspace(ws), today=date(2026, 11, 1))
+    # adr-004 has no status: not a problem. 005 and 006 really have no Decision section.
+    assert [(p.file, p.message) for p in result.problems] == [
+        ("decisions/adr-005-an-ambiguous-date.md", "no 'Decision Outcome' section"),
+        ("decisions/adr-006-an-unreadable-date.md", "no 'Decision Outcome' section"),
+    ]
+    assert [str(w).split(" (expected")[0] for w in result.warnings] == [
+        "decisions/adr-005-an-ambiguous-date.md:3: date: date '03/04/2018' is ambiguous "
+        "(day/month or month/day); not guessed",
+        "decisions/adr-006-an-unreadable-date.md:3: date: date 'sometime in spring' cannot be read",
+    ]
+    assert result.notes == [
+        "not in a git repository: the values assumptions had in the past are not known"
+    ]

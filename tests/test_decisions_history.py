@@ -168,6 +168,19 @@ def test_a_renamed_register_is_followed_and_said(tmp_path: Path, example_dir: Pa
     t = assumption_history(ws, "saas_price_per_user_month", history)
     assert t["value"].tolist() == [9000, 12000]
     assert t["file"].tolist() == ["plan/assumptions.yaml", "ws/assumptions.yaml"]
+    # Reading the history rewrote nothing.
+    assert _git(repo, "status", "--porcelain") == ""
+
+
+def test_a_repository_without_commits_says_so(example_copy: Path) -> None:
+    _git(example_copy, "init", "-q", "-b", "main")
+    history = register_history(example_copy, "en")
+    assert history.reason == "assumptions.yaml has no commits yet: there is no history"
+    _git(example_copy, "add", "options.yaml")
+    _git(example_copy, "commit", "-q", "-m", "options only", when="2026-05-01T10:00:00+09:00")
+    assert register_history(example_copy, "en").reason == (
+        "assumptions.yaml has no commits yet: there is no history"
+    )
 
 
 def test_a_broken_committed_version_is_located(repo: Path) -> None:

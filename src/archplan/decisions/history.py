@@ -121,17 +121,30 @@ def register_history(root: str | Path, language: str = "en") -> RegisterHistory:
     >>> register_history(tempfile.mkdtemp()).reason
     'not in a git repository: the values assumptions had in the past are not known'
     """
-    from archplan.workspace.loader import ASSUMPTIONS_FILE
-
-    folder = Path(root).resolve()
     try:
-        top = _git(["rev-parse", "--show-toplevel"], folder)
+        return _register_history(Path(root).resolve(), language)
     except FileNotFoundError:
         return RegisterHistory([], [], msg("adr_git_missing", language))
     except (OSError, subprocess.SubprocessError) as exc:
         return RegisterHistory([], [], msg("adr_git_failed", language, error=exc))
+
+
+def _first_line(data: bytes) -> str:
+    lines = data.decode("utf-8", "replace").strip().splitlines()
+    return lines[0] if lines else ""
+
+
+def _register_history(folder: Path, language: str) -> RegisterHistory:
+    from archplan.workspace.loader import ASSUMPTIONS_FILE
+
+    top = _git(["rev-parse", "--show-toplevel"], folder)
     if top.returncode != 0:
-        return RegisterHistory([], [], msg("adr_no_git", language))
+        if b"not a git repository" in top.stderr:
+            return RegisterHistory([], [], msg("adr_no_git", language))
+        # e.g. "detected dubious ownership": said as it is, not as "no repository".
+        return RegisterHistory(
+            [], [], msg("adr_git_failed", language, error=_first_line(top.stderr))
+        )
     repo = Path(top.stdout.decode("utf-8", "replace").strip()).resolve()
     register = (folder / ASSUMPTIONS_FILE).relative_to(repo).as_posix()
     log = _git(
@@ -147,8 +160,10 @@ def register_history(root: str | Path, language: str = "en") -> RegisterHistory:
         repo,
     )
     if log.returncode != 0:
+        if b"does not have any commits" in log.stderr:
+            return RegisterHistory([], [], msg("adr_no_commits", language, file=register))
         return RegisterHistory(
-            [], [], msg("adr_git_failed", language, error=log.stderr.decode("utf-8", "replace"))
+            [], [], msg("adr_git_failed", language, error=_first_line(log.stderr))
         )
     notes: list[Problem] = []
     versions: list[RegisterVersion] = []

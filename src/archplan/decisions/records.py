@@ -202,6 +202,21 @@ _JA_STATUS = (
 )
 
 
+#: The word a Japanese record gets when its status is changed to one of MADR's.
+_JA_WORD = {
+    "accepted": "承認",
+    "proposed": "提案",
+    "rejected": "却下",
+    "deprecated": "廃止",
+    "superseded": "置換",
+}
+
+
+def _is_japanese(text: str) -> bool:
+    lead = re.sub(r"^[\W_]+", "", text.strip())
+    return bool(lead) and not lead[0].isascii()
+
+
 def normalise_status(text: str) -> str:
     """MADR's status vocabulary from what people actually write.
 
@@ -221,8 +236,7 @@ def normalise_status(text: str) -> str:
     stripped = text.strip()
     if not stripped:
         return "unknown"
-    lead = re.sub(r"^[\W_]+", "", stripped)
-    if lead and not lead[0].isascii():
+    if _is_japanese(stripped):
         for word, status in _JA_STATUS:
             if word in stripped:
                 return status
@@ -935,11 +949,15 @@ def with_status_line(record: DecisionRecord, new_status: str) -> str:
     elif record.format == "madr2":
         m = re.match(r"^(\s*[*+-]\s+(?:\*\*|__)?[^:：]+[:：](?:\*\*|__)?\s*)(.*?)$", content)
         assert m is not None
+        if _is_japanese(record.status_raw) and new_status.lower() in _JA_WORD:
+            new_status = _JA_WORD[new_status.lower()]
         content = m.group(1) + new_status
     else:
         # The status as written is replaced where it stands (a section line, a
         # "Status:" line, a table cell), keeping bullets, emphasis and cell borders.
         new = new_status[:1].upper() + new_status[1:]
+        if _is_japanese(record.status_raw) and new_status.lower() in _JA_WORD:
+            new = _JA_WORD[new_status.lower()]
         at = content.find(record.status_raw) if record.status_raw else -1
         if at < 0:
             indent = content[: len(content) - len(content.lstrip())]
