@@ -241,9 +241,39 @@ EXPECTED: dict[tuple[str, str], tuple[int, str, str, date | None, str]] = {
         date(2022, 6, 1),
         "rejected",
     ),
+    ("misc", "001-status-in-heading.md"): (
+        1,
+        "Status in the heading",
+        "accepted",
+        date(2021, 2, 3),
+        "Accepted",
+    ),
+    ("misc", "002-status-bullet-in-section.md"): (
+        2,
+        "Status as a bullet in its section",
+        "rejected",
+        date(2021, 2, 10),
+        "Rejected",
+    ),
+    ("misc", "003-title-in-front-matter.markdown"): (
+        3,
+        "Title only in front matter",
+        "proposed",
+        date(2021, 3, 1),
+        "proposed",
+    ),
+    # No number in its name or heading: numbered in file order with the first free number.
+    ("misc", "streaming/use-kafka.md"): (
+        4,
+        "Use Kafka for the event stream",
+        "accepted",
+        date(2021, 2, 5),
+        "Accepted",
+    ),
 }
 
 NOT_RECORDS = {
+    ("misc", "streaming/notes.md"): "other",
     ("emoji-log", "README.md"): "index",
     ("adr-tools", ".adr-dir"): "other",
     ("adr-tools", "template.md"): "template",
@@ -287,7 +317,9 @@ def test_every_file_is_either_expected_or_a_known_non_record() -> None:
         assert classify(path, path.read_bytes().decode("utf-8")) == kind, name
     for collection in {c for c, _ in NOT_RECORDS}:
         _, others, _ = read_folder(DRIFT / collection)
-        listed = {p.name for kind in others.values() for p in kind}
+        listed = {
+            p.relative_to(DRIFT / collection).as_posix() for kind in others.values() for p in kind
+        }
         assert listed == {n for c, n in NOT_RECORDS if c == collection}
 
 
@@ -295,7 +327,7 @@ def test_drift_round_trips_byte_for_byte() -> None:
     found = _read_all()
     for (collection, name), r in found.items():
         assert write_back(r) == (DRIFT / collection / name).read_bytes(), name  # type: ignore[arg-type]
-    assert len(found) == 32
+    assert len(found) == 36
 
 
 def test_dates_are_read_where_unambiguous_and_flagged_otherwise() -> None:
@@ -377,6 +409,8 @@ def test_links_in_drifted_statuses() -> None:
             "- ステータス: 廃止",
         ),
         ("madr-variants", "0004-crlf-and-bom.md", 3, "* Status: Accepted", "* Status: deprecated"),
+        ("misc", "001-status-in-heading.md", 5, "## Status: Accepted", "## Status: Deprecated"),
+        ("misc", "002-status-bullet-in-section.md", 5, "* Rejected", "* Deprecated"),
     ],
 )
 def test_status_edit_in_every_layout_changes_one_line(

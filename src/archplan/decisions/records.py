@@ -56,6 +56,9 @@ _STATUS_HEADING = re.compile(
     r"[ \t]*#*[ \t]*\r?$",
     re.M | re.I,
 )
+_DATE_HEADING = re.compile(
+    r"^#{2,4}[ \t]+(?:Date|Decision date|日付|決定日)[ \t]*#*[ \t]*\r?$", re.M | re.I
+)
 _KEYS = (
     r"Status|Date|Decision[- ]date|Deciders|Decision[- ]makers|"
     r"ステータス|状態|日付|決定日|起票日|作成日"
@@ -791,6 +794,14 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
     if not date_raw and "date" in keyed:
         date_raw = keyed["date"].group(2)
         date_line = body_offset + _line_of(body, keyed["date"].start())
+    if not date_raw:  # a "## Date" section: its first line
+        for h in _DATE_HEADING.finditer(body):
+            k = body_offset + _line_of(body, h.start())
+            while k < len(lines) and not lines[k].strip():
+                k += 1
+            if k < len(lines) and not lines[k].startswith("#"):
+                date_raw, date_line = lines[k].strip(), k + 1
+                break
     when: date | None = None
     if isinstance(front.get("date"), date):
         fd = front["date"]
