@@ -337,3 +337,42 @@ def test_report_section_without_git_says_so(example_copy: Path) -> None:
     html = str(decisions_section(load_workspace(example_copy), today=date(2026, 11, 1)))
     assert "gitリポジトリの中にないため、前提条件の過去の値は分からない" in html
     assert "当時の台帳</th>" not in html
+
+
+@pytest.mark.parametrize(
+    ("collection", "count", "renamed"),
+    [("compliantkubernetes", 57, 0), ("govuk-aws", 38, 0), ("madr", 19, 0), ("jabref", 88, 18)],
+)
+def test_real_logs_import_byte_for_byte_and_load(
+    tmp_path: Path, collection: str, count: int, renamed: int
+) -> None:
+    """The public collections: every record imported unchanged, and the workspace loads.
+    JabRef's folder holds MADR's own records too, so numbers 1–18 are used twice there
+    (counted by hand from the file names): refused, then imported with ``renumber``."""
+    from archplan.workspace.scaffold import new_workspace
+
+    src = HERE / "adr_corpus" / collection
+    ws = new_workspace(tmp_path / "ws", "en", today=date(2026, 11, 1))
+    if renamed:
+        with pytest.raises(TargetExistsError, match="number 1 is also used by"):
+            import_log(ws, src)
+        assert sorted(p.name for p in (ws / "decisions").iterdir()) == ["adr-template.md"]
+    result = import_log(ws, src, renumber=bool(renamed))
+    assert result.problems == [] and len(result.written) == count
+    assert len(result.renamed) == renamed
+    new_names = dict(result.renamed)
+    for r in result.records:
+        rel = r.path.relative_to(src).as_posix()
+        copy = ws / "decisions" / new_names.get(rel, rel)
+        assert copy.read_bytes() == r.path.read_bytes()
+    loaded = load_workspace(ws)
+    assert len(loaded.decisions) == count
+    assert len({r.number for r in loaded.decisions}) == count
+    if renamed:
+        top = max(int(p.name[:4]) for p in src.glob("[0-9][0-9][0-9][0-9]-*.md"))
+        assert sorted(int(new[:4]) for _, new in result.renamed) == list(
+            range(top + 1, top + 1 + renamed)
+        )
+        # Importing again recognises the renumbered copies: nothing new is written.
+        again = import_log(ws, src, renumber=True)
+        assert again.written == [] and len(again.already) == count

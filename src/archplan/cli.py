@@ -110,7 +110,7 @@ def _cmd_adr(args: argparse.Namespace) -> int:
     elif args.adr_command == "import":
         from archplan.decisions.cli_views import print_import
 
-        return print_import(ws, args.source, dry_run=args.dry_run)
+        return print_import(ws, args.source, dry_run=args.dry_run, renumber=args.renumber)
     return 0
 
 
@@ -261,6 +261,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     q.add_argument("source", help="the folder of the existing log (only read)")
     q.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+    q.add_argument(
+        "--renumber",
+        action="store_true",
+        help="copy records whose number is taken under the next free number (file name only)",
+    )
     workspace_arg(q)
     p.set_defaults(func=_cmd_adr)
 

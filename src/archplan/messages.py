@@ -153,6 +153,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n} file(s) already in the workspace, identical (left as they are)",
         "ja": "{n}件は同一のファイルが既にある（そのまま）",
     },
+    "adr_import_renamed": {
+        "en": "renumbered (number taken): {old} → {new}; its heading and links still say the "
+        "old number",
+        "ja": "番号が使用済みのため採番し直した：{old} → {new}（見出しやリンク内の番号は元のまま）",
+    },
     "adr_import_dry": {
         "en": "dry run: nothing was written",
         "ja": "試行のみ：何も書き込んでいない",

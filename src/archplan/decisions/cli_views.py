@@ -21,11 +21,13 @@ def _show(frame: pd.DataFrame) -> str:
         return frame.to_string()
 
 
-def print_import(ws: Workspace, source: str | Path, *, dry_run: bool = False) -> int:
+def print_import(
+    ws: Workspace, source: str | Path, *, dry_run: bool = False, renumber: bool = False
+) -> int:
     """Import ``source`` into the workspace and print what was recognised; 1 when some
     records could not be read (the readable ones are imported all the same)."""
     lang = ws.settings.language
-    result = import_log(ws.root, source, dry_run=dry_run)
+    result = import_log(ws.root, source, dry_run=dry_run, renumber=renumber)
     table = result.table()
     if table.empty:
         print(msg("adr_import_none", lang, source=source))
@@ -35,6 +37,8 @@ def print_import(ws: Workspace, source: str | Path, *, dry_run: bool = False) ->
     if result.skipped:
         files = ", ".join(f"{name} ({kind})" for name, kind in result.skipped)
         print(msg("adr_import_skipped", lang, files=files))
+    for old, new in result.renamed:
+        print(msg("adr_import_renamed", lang, old=old, new=new))
     for note in result.notes:
         print(f"warning: {note}")
     if result.problems:

@@ -7,9 +7,10 @@ the whole import is checked, and it is refused (nothing written) when
 
 * a target file already exists with other bytes (the same bytes: already imported, skipped);
 * a record's number is already used by a record of the workspace, or by two records of the
-  source (archplan does not renumber: the number is written in the file name, the heading
-  and the links of other records, and changing any of them would rewrite what the team
-  wrote; rename the files yourself, then import again).
+  source — unless ``renumber`` is asked for: then such a record is copied under a file name
+  with the next free number (its bytes unchanged). By default archplan does not renumber:
+  the number is also written in the record's heading and in other records' links, which a
+  copy cannot change without rewriting what the team wrote.
 
 Records that cannot be read (unclosed front matter, not UTF-8, …) are reported with file
 and line and not copied; templates, indexes, READMEs and tool files are listed as skipped.
@@ -18,6 +19,7 @@ and line and not copied; templates, indexes, READMEs and tool files are listed a
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +49,8 @@ class ImportResult:
     #: Records whose identical copy was already in the workspace.
     already: list[Path] = field(default_factory=list)
     source: Path = Path(".")
+    #: With ``renumber``: records copied under a new number, as (source name, new name).
+    renamed: list[tuple[str, str]] = field(default_factory=list)
 
     def table(self) -> pd.DataFrame:
         """The recognised records: number (index), title, status as read and as written,
@@ -100,7 +104,32 @@ def _create(path: Path, data: bytes) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
-def import_log(workspace: str | Path, source: str | Path, *, dry_run: bool = False) -> ImportResult:
+_NAME_NUMBER = re.compile(r"^((?:adr[-_ ]?)?)(\d{1,5})(?=[-_ .])", re.I)
+
+
+def _rest(name: str) -> str:
+    """A file name without its number ("0001-use-x.md" → "-use-x.md")."""
+    m = _NAME_NUMBER.match(name)
+    return name[m.end() :] if m else name
+
+
+def _with_number(name: str, number: int) -> str:
+    """The file name with ``number`` in place of its own (same width), or in front.
+
+    Examples
+    --------
+    >>> _with_number("0001-use-x.md", 46), _with_number("adr-001-x.md", 7), _with_number("x.md", 3)
+    ('0046-use-x.md', 'adr-007-x.md', '0003-x.md')
+    """
+    m = _NAME_NUMBER.match(name)
+    if m is None:
+        return f"{number:04d}-{name}"
+    return f"{m.group(1)}{number:0{len(m.group(2))}d}{name[m.end() :]}"
+
+
+def import_log(
+    workspace: str | Path, source: str | Path, *, dry_run: bool = False, renumber: bool = False
+) -> ImportResult:
     """Copy the decision records of ``source`` into ``workspace/decisions/`` unchanged.
 
     Parameters
@@ -111,6 +140,12 @@ def import_log(workspace: str | Path, source: str | Path, *, dry_run: bool = Fal
         The folder of an existing log; it is only read.
     dry_run : bool
         Report what would be imported, write nothing.
+    renumber : bool
+        Give a record whose number is already taken (in the workspace, or by an earlier
+        file of the source, in name order) the next number above every number in use,
+        in its file name only: its bytes are copied unchanged, so its heading and the
+        links of other records still say the old number (``adr check`` reports links
+        that no longer resolve). Without it such an import is refused.
 
     Returns
     -------
@@ -163,6 +198,12 @@ def import_log(workspace: str | Path, source: str | Path, *, dry_run: bool = Fal
     seen: dict[int, str] = {}
     plan: list[tuple[DecisionRecord, Path]] = []
     already: list[Path] = []
+    renamed: list[tuple[str, str]] = []
+    # With renumber, a record already imported under a new number is recognised by its
+    # bytes and the rest of its name.
+    imported = {(_rest(p.name), p.read_bytes()): p for p in (r.path for r in existing) if renumber}
+    numbers = set(taken) | {r.number for r in records if r.number_source != "order"}
+    next_free = max(numbers, default=0) + 1
     for r in sorted(records, key=lambda r: r.path):
         rel = r.path.relative_to(src).as_posix()
         target = dest / rel
@@ -173,24 +214,42 @@ def import_log(workspace: str | Path, source: str | Path, *, dry_run: bool = Fal
                 continue
             clashes.append(f"{DECISIONS_DIR}/{rel} already exists with other content")
             continue
+        if (_rest(r.path.name), data) in imported:
+            already.append(imported[(_rest(r.path.name), data)])
+            continue
         if r.number_source != "order":
             # Numbers the workspace's unnumbered (log4brains) records hold are taken too.
+            clash = ""
             if r.number in taken:
-                clashes.append(
+                clash = (
                     f"{rel}: number {r.number} is already used by {DECISIONS_DIR}/{taken[r.number]}"
                 )
-            if r.number in seen:
-                clashes.append(f"{rel}: number {r.number} is also used by {seen[r.number]}")
-            seen[r.number] = rel
+            elif r.number in seen:
+                clash = f"{rel}: number {r.number} is also used by {seen[r.number]}"
+            if clash and renumber:
+                new_name = _with_number(r.path.name, next_free)
+                new_rel = (Path(rel).parent / new_name).as_posix()
+                target = dest / new_rel
+                if target.exists():
+                    clashes.append(f"{DECISIONS_DIR}/{new_rel} already exists")
+                    continue
+                renamed.append((rel, new_rel))
+                seen[next_free] = new_rel
+                next_free += 1
+            elif clash:
+                clashes.append(clash)
+            else:
+                seen[r.number] = rel
         plan.append((r, target))
     if clashes:
         raise TargetExistsError(
             "nothing was imported:\n"
             + "\n".join(f"  {c}" for c in clashes)
-            + "\narchplan does not renumber or overwrite records; rename the files in the "
-            "source (or move the workspace's records aside), then import again"
+            + "\narchplan does not overwrite records; import with --renumber to give records "
+            "whose number is taken the next free number (in their file name only), or rename "
+            "the files in the source yourself, then import again"
         )
-    result = ImportResult(records, skipped, problems, notes, [], already, src)
+    result = ImportResult(records, skipped, problems, notes, [], already, src, renamed)
     if dry_run:
         return result
     for r, target in plan:
