@@ -485,3 +485,22 @@ def test_an_imported_log_checks_without_false_alarms(tmp_path: Path) -> None:
     assert result.notes == [
         "not in a git repository: the values assumptions had in the past are not known"
     ]
+
+
+def test_tables_and_lines_further_down_are_not_the_records_status() -> None:
+    text = (
+        "# 7. Retire the old queue\n\nDate: 2022-01-10\n\n## Status\n\nAccepted\n\n"
+        "## Context\n\n| Component | Status |\n|---|---|\n| queue | Deprecated |\n\n"
+        "Status: this line is prose.\n"
+    )
+    rec, problems = read_record(Path("0007-retire.md"), text, "0007-retire.md")
+    assert problems == [] and rec is not None
+    assert (rec.status, rec.status_raw, rec.status_line, rec.format) == (
+        "accepted",
+        "Accepted",
+        7,
+        "nygard",
+    )
+    no_section = text.replace("## Status\n\nAccepted\n\n", "")
+    rec, _ = read_record(Path("0007-retire.md"), no_section, "0007-retire.md")
+    assert rec is not None and rec.status == "unknown"

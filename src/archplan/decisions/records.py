@@ -758,7 +758,12 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
     if not date_raw and "date" in bullets:
         date_raw = bullets["date"].group(2)
         date_line = body_offset + _line_of(body, bullets["date"].start())
-    table = _table_fields(body, body_offset)
+    # Metadata tables and "Status:" lines count only above the first "##" section, where
+    # records put them (a table of components with a Status column further down is not
+    # the record's status).
+    first_section = _HEADING2.search(body)
+    head = body[: first_section.start()] if first_section else body
+    table = _table_fields(head, body_offset)
     if not status_raw and "status" in table:
         fmt = "table"
         status_raw, status_line = table["status"]
@@ -783,7 +788,7 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
         end = next((ln for _, ln in sections if ln > line), len(lines) + 1)
         links += _links_in("\n".join(lines[line : end - 1]))
     keyed: dict[str, re.Match[str]] = {}
-    for km in _KEY_LINE.finditer(body):
+    for km in _KEY_LINE.finditer(head):
         key = _field_key(km.group(1))
         if key and key not in keyed:
             keyed[key] = km
