@@ -95,7 +95,7 @@ def test_percent_of_rate_from_the_register_and_literal_rates_are_stated(
     assert [(i, str(r)) for i, r in literal_rates(vaccine, "serverless")] == [("sl-maint", "0.12")]
     text = new_record(vaccine, "x", today=date(2026, 11, 1)).read_text(encoding="utf-8")
     assert "  chosen: serverless" in text
-    assert "    # sl-maint: percent_of rate 0.12 (costs.yaml)" in text
+    assert "    # sl-maint：percent_ofの率 0.12（costs.yamlに数値で記載）" in text  # ja workspace
     rec, problems = read_record(Path("0002-x.md"), text, "x")
     assert problems == [] and rec is not None and rec.chosen == "serverless"
 

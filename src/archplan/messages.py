@@ -158,6 +158,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "old number",
         "ja": "番号が使用済みのため採番し直した：{old} → {new}（見出しやリンク内の番号は元のまま）",
     },
+    "adr_date_ambiguous": {
+        "en": "date {raw!r} is ambiguous (day/month or month/day); not guessed",
+        "ja": "日付{raw!r}は日/月とも月/日とも読めるため、推測しない",
+    },
+    "adr_date_unreadable": {
+        "en": "date {raw!r} cannot be read",
+        "ja": "日付{raw!r}を読み取れない",
+    },
+    "adr_literal_rate": {
+        "en": "{item}: percent_of rate {rate} (a number in costs.yaml)",
+        "ja": "{item}：percent_ofの率 {rate}（costs.yamlに数値で記載）",
+    },
     "adr_import_dry": {
         "en": "dry run: nothing was written",
         "ja": "試行のみ：何も書き込んでいない",

@@ -27,7 +27,7 @@ def print_import(
     """Import ``source`` into the workspace and print what was recognised; 1 when some
     records could not be read (the readable ones are imported all the same)."""
     lang = ws.settings.language
-    result = import_log(ws.root, source, dry_run=dry_run, renumber=renumber)
+    result = import_log(ws.root, source, dry_run=dry_run, renumber=renumber, language=lang)
     table = result.table()
     if table.empty:
         print(msg("adr_import_none", lang, source=source))

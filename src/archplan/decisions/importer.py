@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from archplan.decisions.records import read_folder
+from archplan.decisions.records import localised_notes, read_folder
 from archplan.errors import InputError, Problem, TargetExistsError
 from archplan.workspace.loader import DECISIONS_DIR
 from archplan.workspace.model import DecisionRecord
@@ -128,7 +128,12 @@ def _with_number(name: str, number: int) -> str:
 
 
 def import_log(
-    workspace: str | Path, source: str | Path, *, dry_run: bool = False, renumber: bool = False
+    workspace: str | Path,
+    source: str | Path,
+    *,
+    dry_run: bool = False,
+    renumber: bool = False,
+    language: str = "en",
 ) -> ImportResult:
     """Copy the decision records of ``source`` into ``workspace/decisions/`` unchanged.
 
@@ -188,7 +193,7 @@ def import_log(
     notes = [
         Problem(r.path.relative_to(src).as_posix(), line, "date", message)
         for r in records
-        for line, message in r.notes
+        for line, message in localised_notes(r, language)
     ]
     existing: list[DecisionRecord] = []
     if dest.is_dir():

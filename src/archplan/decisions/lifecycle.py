@@ -19,12 +19,14 @@ import pandas as pd
 from archplan.decisions.records import (
     KNOWN_STATUSES,
     REQUIRED_SECTIONS,
+    localised_notes,
     read_folder,
     with_status_line,
 )
 from archplan.decisions.triggers import Evaluation, TriggerContext, evaluate_trigger
 from archplan.errors import ArchplanError, InputError, Problem, TargetExistsError
 from archplan.fileio import write_atomic
+from archplan.messages import msg
 from archplan.workspace.loader import DECISIONS_DIR
 from archplan.workspace.model import DecisionRecord, Workspace
 
@@ -160,7 +162,9 @@ def _template(ws: Workspace, number: int, title: str, today: date, supersedes: i
         lines.pop()
     # Percent-of rates written as numbers in costs.yaml are not in the register: said
     # as comments, so the record still states every rate the costs rest on.
-    lines += [f"    # {item}: percent_of rate {rate} (costs.yaml)" for item, rate in rates]
+    lines += [
+        f"    # {msg('adr_literal_rate', lang, item=item, rate=rate)}" for item, rate in rates
+    ]
     lines += [
         f"  review-by: {(today + timedelta(days=365)).isoformat()}",
         "  triggers:",
@@ -367,7 +371,7 @@ def check_log(ws: Workspace, today: date | None = None) -> LogCheck:
                     "proposed, accepted, rejected, deprecated or superseded by …",
                 )
             )
-        for line, note in r.notes:
+        for line, note in localised_notes(r, ws.settings.language):
             warnings.append(Problem(rel, line, "date", note, "YYYY-MM-DD"))
         headings = {h.lower() for h, _ in r.sections}
         for key, names in REQUIRED_SECTIONS.items():

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from archplan.errors import Problem
+from archplan.messages import msg
 from archplan.workspace._yaml import load_yaml
 from archplan.workspace.model import DecisionRecord
 
@@ -814,19 +815,14 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
     elif date_raw:
         when, issue = read_date(date_raw)
         if issue == "ambiguous":
-            notes.append(
-                (
-                    date_line,
-                    f"date {date_raw!r} is ambiguous (day/month or month/day); not guessed",
-                )
-            )
+            notes.append((date_line, msg("adr_date_ambiguous", "en", raw=date_raw)))
         elif issue == "unreadable":
             if isinstance(front.get("date"), str):
                 problems.append(
                     Problem(rel, date_line, "date", f"{date_raw!r} is not a date", "YYYY-MM-DD")
                 )
             else:
-                notes.append((date_line, f"date {date_raw!r} cannot be read"))
+                notes.append((date_line, msg("adr_date_unreadable", "en", raw=date_raw)))
     if when is None and name_date is not None and not date_raw:
         when = name_date
     if status_raw:
@@ -860,6 +856,22 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
         notes=tuple(notes),
     )
     return record, problems
+
+
+def localised_notes(record: DecisionRecord, language: str) -> list[tuple[int | None, str]]:
+    """The record's reading notes (ambiguous or unreadable date) in ``language``.
+
+    Examples
+    --------
+    >>> rec, _ = read_record(Path("0001-x.md"), "# X\\n\\nDate: 03/04/2018\\n", "x")
+    >>> localised_notes(rec, "ja")
+    [(3, "日付'03/04/2018'は日/月とも月/日とも読めるため、推測しない")]
+    """
+    out = []
+    for line, note in record.notes:
+        key = "adr_date_ambiguous" if "ambiguous" in note else "adr_date_unreadable"
+        out.append((line, msg(key, language, raw=record.date_raw)))
+    return out
 
 
 def assign_numbers(records: list[DecisionRecord]) -> list[DecisionRecord]:
