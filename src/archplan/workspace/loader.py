@@ -2394,7 +2394,9 @@ def _read_decisions(
         problems.extend(rproblems)
         if record is None:
             continue
-        notices.extend(f"{rel}:{line or ''}: {note}" for line, note in record.notes)
+        notices.extend(
+            f"{rel}:{line}: {note}" if line else f"{rel}: {note}" for line, note in record.notes
+        )
         if record.number_source == "order":
             out.append(record)
             continue

@@ -343,7 +343,7 @@ class DecisionRecord:
     #: Where the number came from: ``file`` (name), ``title`` (heading) or ``order``
     #: (none written, e.g. log4brains' date-prefixed names: numbered in file order).
     number_source: str = "file"
-    date_raw: str = ""  # the date as written, when it was not ISO
+    date_raw: str = ""  # the date as written ("28/03/2018"), "" when none
     #: Located warnings from reading (an ambiguous or unreadable date): (line, message).
     notes: tuple[tuple[int | None, str], ...] = ()
 
