@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from archplan.decisions import classify, read_folder, read_record, write_back
 from archplan.decisions.records import read_date, with_status_line
@@ -504,3 +506,45 @@ def test_tables_and_lines_further_down_are_not_the_records_status() -> None:
     no_section = text.replace("## Status\n\nAccepted\n\n", "")
     rec, _ = read_record(Path("0007-retire.md"), no_section, "0007-retire.md")
     assert rec is not None and rec.status == "unknown"
+
+
+_PIECES = [
+    "---\n",
+    "# 12. Title\n",
+    "# ADR 3: X\n",
+    "## Status\n",
+    "## Status: Accepted\n",
+    "## Date\n",
+    "Status: PROPOSED\n",
+    "Date: 03/04/2018\n",
+    "* Status: 承認\n",
+    "- **Date:** 28 March 2018\n",
+    "| Status | Date |\n",
+    "|---|---|\n",
+    "| ✅ Accepted | 2018-03-28 |\n",
+    "```\n",
+    "status: accepted\n",
+    "archplan:\n",
+    "  assumptions: {users: 3}\n",
+    "\ufeff",
+    "\r\n",
+    "\n",
+    "⌛️ Superseded by [036. X](036-x.md)\n",
+    "title: t\n",
+    "...\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=12), max_size=14))
+def test_any_text_reads_without_crashing_and_round_trips(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for name in ("0001-x.md", "adr-002-x.md", "20200101-x.md", "x.md"):
+        rec, problems = read_record(Path(name), text, name)
+        assert (rec is None) == bool(problems)
+        if rec is not None:
+            assert write_back(rec) == text.encode("utf-8")
+            assert rec.status
+            if rec.status_line is not None and rec.format != "madr4":
+                edited = with_status_line(rec, "accepted")
+                assert len(edited.splitlines()) == len(text.splitlines())

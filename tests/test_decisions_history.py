@@ -376,3 +376,14 @@ def test_real_logs_import_byte_for_byte_and_load(
         # Importing again recognises the renumbered copies: nothing new is written.
         again = import_log(ws, src, renumber=True)
         assert again.written == [] and len(again.already) == count
+
+
+def test_history_of_a_record_from_the_cli(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["history", "--record", "2", "-w", str(repo)]) == 1  # it disagrees
+    out = capsys.readouterr().out
+    row = next(ln for ln in out.splitlines() if ln.startswith("saas_price_per_user_month"))
+    assert row.split()[1:6] == ["10000", "12000", row.split()[3], "2026-06-10", "12000"]
+    assert "warning: decisions/0002-inspection-system-delivery-model.md:12:" in out
+    assert main(["history", "--record", "1", "-w", str(repo)]) == 0  # before any commit
+    assert main(["history", "--record", "9", "-w", str(repo)]) == 1
+    assert main(["history", "-w", str(repo)]) == 1

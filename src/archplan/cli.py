@@ -118,6 +118,12 @@ def _cmd_history(args: argparse.Namespace) -> int:
     from archplan.decisions.cli_views import print_history
     from archplan.workspace import load_workspace
 
+    if args.record is not None:
+        from archplan.decisions.cli_views import print_record_then
+
+        return print_record_then(load_workspace(args.workspace), args.record)
+    if args.assumption is None:
+        raise ArchplanError("say which assumption (archplan history NAME) or --record N")
     return print_history(load_workspace(args.workspace), args.assumption)
 
 
@@ -270,7 +276,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_adr)
 
     p = sub.add_parser("history", help="an assumption's values over time, from git")
-    p.add_argument("assumption", help="the assumption's name (as in assumptions.yaml)")
+    p.add_argument("assumption", nargs="?", help="the assumption's name (in assumptions.yaml)")
+    p.add_argument(
+        "--record",
+        type=int,
+        metavar="N",
+        help="instead: record N's assumptions, then (from git) and now",
+    )
     p.add_argument(
         "-w", "--workspace", default=".", help="the workspace folder (default: the current folder)"
     )

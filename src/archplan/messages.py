@@ -170,6 +170,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{item}: percent_of rate {rate} (a number in costs.yaml)",
         "ja": "{item}：percent_ofの率 {rate}（costs.yamlに数値で記載）",
     },
+    "adr_no_assumptions": {
+        "en": "the record cites no assumptions (archplan.assumptions in its front matter)",
+        "ja": "この記録は前提条件を挙げていない（フロントマターのarchplan.assumptions）",
+    },
     "adr_import_dry": {
         "en": "dry run: nothing was written",
         "ja": "試行のみ：何も書き込んでいない",

@@ -7,13 +7,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from archplan.decisions.history import assumption_history, register_history
+from archplan.decisions.history import (
+    assumption_history,
+    history_warnings,
+    register_history,
+    then_and_now,
+)
 from archplan.decisions.importer import import_log
 from archplan.messages import msg
 from archplan.workspace.loader import DECISIONS_DIR
 from archplan.workspace.model import Workspace
 
-__all__ = ["print_history", "print_import"]
+__all__ = ["print_history", "print_import", "print_record_then"]
 
 
 def _show(frame: pd.DataFrame) -> str:
@@ -80,3 +85,31 @@ def print_history(ws: Workspace, name: str) -> int:
     if name in ws.assumptions:
         print(msg("adr_history_now", lang, value=ws.assumptions[name].value))
     return 0
+
+
+def print_record_then(ws: Workspace, number: int) -> int:
+    """Print what record ``number`` recorded for each assumption it cites, the register's
+    value at the record's date (commit and date, from git) and the value now; 1 when the
+    record's values disagree with the history."""
+    from archplan.errors import InputError
+
+    lang = ws.settings.language
+    matches = [r for r in ws.decisions if r.number == number]
+    if not matches:
+        raise InputError(f"no decision record number {number}")
+    record = matches[0]
+    history = register_history(ws.root, lang)
+    for note in history.notes:
+        print(f"note: {note}")
+    if not history.available:
+        print(f"note: {history.reason}")
+    print(f"{record.number:04d} {record.title} ({record.date or '—'})")
+    table = then_and_now(ws, record, history)
+    if table.empty:
+        print(msg("adr_no_assumptions", lang))
+        return 0
+    print(_show(table))
+    warnings = history_warnings(ws, [record], history)
+    for w in warnings:
+        print(f"warning: {w}")
+    return 1 if warnings else 0
