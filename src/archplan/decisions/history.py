@@ -92,6 +92,32 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     )
 
 
+def _read_blobs(repo: Path, specs: list[str]) -> list[bytes | None]:
+    """The contents of ``commit:path`` objects, None for a missing one."""
+    if not specs:
+        return []
+    out = subprocess.run(
+        ["git", "-C", str(repo), "cat-file", "--batch"],
+        input="".join(f"{s}\n" for s in specs).encode("utf-8"),
+        capture_output=True,
+        timeout=_GIT_TIMEOUT,
+        check=False,
+    ).stdout
+    blobs: list[bytes | None] = []
+    at = 0
+    for _ in specs:
+        end = out.index(b"\n", at)
+        header = out[at:end].split()
+        at = end + 1
+        if len(header) != 3 or header[-1] == b"missing" or not header[2].isdigit():
+            blobs.append(None)
+            continue
+        size = int(header[2])
+        blobs.append(out[at : at + size])
+        at += size + 1  # the contents are followed by a newline
+    return blobs
+
+
 def _parse_register(text: str, label: str) -> tuple[dict[str, Assumption], list[Problem]]:
     # The loader's own reader, so a committed version is read exactly as today's file.
     from archplan.workspace._yaml import load_yaml
@@ -167,6 +193,7 @@ def _register_history(folder: Path, language: str) -> RegisterHistory:
         )
     notes: list[Problem] = []
     versions: list[RegisterVersion] = []
+    entries: list[tuple[str, datetime, str, str]] = []
     for chunk in log.stdout.decode("utf-8", "replace").split("\x1e")[1:]:
         lines = [ln for ln in chunk.splitlines() if ln.strip()]
         commit, when_text, author = lines[0].split("\x1f")
@@ -195,12 +222,15 @@ def _register_history(folder: Path, language: str) -> RegisterHistory:
                 )
         if status.startswith("D"):
             continue
-        shown = _git(["show", f"{commit}:{path}"], repo)
-        if shown.returncode != 0:
+        entries.append((commit, when, author, path))
+    # Every version's text in one git process (cat-file --batch), not one per commit.
+    blobs = _read_blobs(repo, [f"{c}:{p}" for c, _, _, p in entries])
+    for (commit, when, author, path), data in zip(entries, blobs, strict=True):
+        if data is None:
             continue
         label = f"{path}@{commit[:7]}"
         try:
-            text = shown.stdout.decode("utf-8")
+            text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             notes.append(Problem(label, None, None, f"not UTF-8 text ({exc.reason})"))
             continue
