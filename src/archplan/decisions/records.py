@@ -1,11 +1,15 @@
 """Read decision records as they are found in real repositories, without rewriting them.
 
-Formats: MADR 3/4 (YAML front matter: ``status``, ``date``, …), MADR 2 (metadata as
-bullets: ``* Status: accepted``), Nygard / adr-tools (a ``## Status`` section, with
-``Superseded by [2. …](0002-….md)`` lines). Real-world drift is expected: no status,
-prose statuses ("Approved", "Pending", "Partly superseded"), emoji, a heading number that
-differs from the file name, extra sections, and templates and index files in the same
-folder (:func:`classify` tells them apart).
+Formats: MADR 3/4 (YAML front matter: ``status``, ``date``, …), MADR 2 and log4brains
+(metadata as bullets: ``* Status: accepted``), Nygard / adr-tools (a ``## Status``
+section, with ``Superseded by [2. …](0002-….md)`` lines). Real-world drift is expected
+(see ``docs/decisions.md``): no status, statuses in prose, capitals, emoji or Japanese
+(``✅ Accepted``, ``PROPOSED``, ``承認``), the status in a table, a line or a section
+anywhere, day-first and month-name dates (:func:`read_date`; ambiguous ones are flagged,
+not guessed), numbers in ``001-``, ``adr-001-``, ``ADR-0001-`` or date-prefixed file
+names (:func:`file_number`) or only in the heading (:func:`split_title`), nested folders,
+and templates, indexes and tool files in the same folder (:func:`classify` tells them
+apart). Front matter that opens and never closes is an error, never silently ignored.
 
 A record keeps its text exactly as read; :func:`write_back` returns those bytes, and the
 lifecycle functions change single lines only.
@@ -28,10 +32,16 @@ from archplan.workspace.model import DecisionRecord
 __all__ = [
     "KNOWN_STATUSES",
     "REQUIRED_SECTIONS",
+    "assign_numbers",
+    "candidate_files",
     "classify",
+    "file_number",
+    "localised_notes",
     "normalise_status",
+    "read_date",
     "read_folder",
     "read_record",
+    "split_title",
     "with_status_line",
     "write_back",
 ]
