@@ -110,3 +110,18 @@ def test_scaffolded_record_is_a_template_not_a_decision(
     assert main(["adr", "new", "最初の判断", "-w", str(ws)]) == 0
     assert (ws / "decisions" / "0001-最初の判断.md").is_file()
     assert decision_log(load_workspace(ws)).index.tolist() == [1]
+
+
+def test_new_and_supersede_follow_an_imported_logs_naming(tmp_path: Path) -> None:
+    from archplan.decisions import import_log, supersede
+
+    ws = new_workspace(tmp_path / "ws", "en", today=date(2026, 11, 1))
+    import_log(ws, Path(__file__).resolve().parent / "adr_corpus" / "drift" / "adr-tools")
+    path = new_record(load_workspace(ws), "Use a cache", today=date(2026, 11, 2))
+    assert path.name == "adr-007-use-a-cache.md"
+    new, old = supersede(load_workspace(ws), 2, "Status first", today=date(2026, 11, 3))
+    assert new.name == "adr-008-status-first.md"
+    assert old.read_text(encoding="utf-8").splitlines()[-1] == (
+        "Superseded by [ADR-0008](adr-008-status-first.md)"
+    )
+    assert {r.number: r.status for r in load_workspace(ws).decisions}[2] == "superseded"

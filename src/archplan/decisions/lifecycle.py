@@ -19,6 +19,7 @@ import pandas as pd
 from archplan.decisions.records import (
     KNOWN_STATUSES,
     REQUIRED_SECTIONS,
+    file_number,
     localised_notes,
     read_folder,
     with_status_line,
@@ -223,6 +224,18 @@ def _template(ws: Workspace, number: int, title: str, today: date, supersedes: i
     return "\n".join(lines)
 
 
+def _number_prefix(records: list[DecisionRecord], number: int) -> str:
+    """``0004-``, or the log's own convention (``adr-007-``, ``012-``) taken from the
+    file name of its highest-numbered record."""
+    named = [r for r in records if r.number_source == "file"]
+    if named:
+        last = max(named, key=lambda r: r.number).path.name
+        m = re.match(r"^((?:adr[-_ ]?)?)(\d{1,5})([-_ ])", last, re.I)
+        if m:
+            return f"{m.group(1)}{number:0{len(m.group(2))}d}{m.group(3)}"
+    return f"{number:04d}-"
+
+
 def new_record(
     ws: Workspace, title: str, *, today: date | None = None, supersedes: int | None = None
 ) -> Path:
@@ -242,9 +255,9 @@ def new_record(
         raise InputError("a decision record needs a title")
     folder = _folder(ws)
     folder.mkdir(exist_ok=True)
-    numbers = [r.number for r in _records(ws)]
-    number = max(numbers, default=0) + 1
-    path = folder / f"{number:04d}-{slugify(title)}.md"
+    records = _records(ws)
+    number = max((r.number for r in records), default=0) + 1
+    path = folder / f"{_number_prefix(records, number)}{slugify(title)}.md"
     text = _template(ws, number, title.strip(), today or date.today(), supersedes)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as fh:
@@ -290,7 +303,7 @@ def supersede(
     if old.status_line is None:
         raise InputError(f"{old.path.name} has no status line to mark as superseded")
     new = new_record(ws, title, today=today, supersedes=number)
-    new_number = int(new.name.split("-", 1)[0])
+    new_number = file_number(new.name)[0] or 0
     link = f"superseded by [ADR-{new_number:04d}]({new.name})"
     write_atomic(old.path, with_status_line(old, link))
     return new, old.path
