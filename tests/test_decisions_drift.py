@@ -548,3 +548,24 @@ def test_any_text_reads_without_crashing_and_round_trips(pieces: list[str]) -> N
             if rec.status_line is not None and rec.format != "madr4":
                 edited = with_status_line(rec, "accepted")
                 assert len(edited.splitlines()) == len(text.splitlines())
+
+
+def test_front_matter_dates_ambiguous_noted_unreadable_an_error() -> None:
+    ok, problems = read_record(
+        Path("0001-x.md"), "---\ndate: 28/03/2018\n---\n# X\n", "decisions/0001-x.md"
+    )
+    assert problems == [] and ok is not None and ok.date == date(2018, 3, 28)
+    amb, problems = read_record(
+        Path("0001-x.md"), "---\ndate: 03/04/2018\n---\n# X\n", "decisions/0001-x.md"
+    )
+    assert problems == [] and amb is not None and amb.date is None
+    assert amb.notes == (
+        (2, "date '03/04/2018' is ambiguous (day/month or month/day); not guessed"),
+    )
+    bad, problems = read_record(
+        Path("0001-x.md"), "---\ndate: next spring\n---\n# X\n", "decisions/0001-x.md"
+    )
+    assert bad is None
+    assert [str(p) for p in problems] == [
+        "decisions/0001-x.md:2: date: 'next spring' is not a date (expected YYYY-MM-DD)"
+    ]
