@@ -106,7 +106,7 @@ def then_cells(
     ws: Workspace, record: DecisionRecord, history: RegisterHistory
 ) -> dict[str, tuple[str, str]]:
     """Assumption → (register value then, "commit (date)") for a record's table; "—" where
-    git has no value at the record's date."""
+    git has no value at the record's date, and ⚠ before a value the record contradicts."""
     lang = ws.settings.language
     if not history.available or not record.assumptions:
         return {}
@@ -119,5 +119,7 @@ def then_cells(
         else:
             then = Decimal(str(row["then"]))
             text = f"{then:,}" if then == then.to_integral_value() else f"{then:,.6g}"
+            if row["agrees"] is False:  # the record's "then" is not what the register said
+                text = f"⚠ {text}"
             out[str(name)] = (text, f"{row['commit']} ({row['commit_date'].isoformat()})")
     return out
