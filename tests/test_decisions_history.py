@@ -315,7 +315,7 @@ def test_report_section_charts_drift_and_shows_then_from_git(repo: Path) -> None
     assert 'alt="有効な決定が前提とする値の推移"' in html
     assert '<th scope="col" class="num">当時の台帳</th>' in html
     assert f"{commit} (2026-06-10)" in html
-    assert "<td class=\"num\">⚠ 12,000</td>" in html and "<td class=\"num\">45</td>" in html
+    assert '<td class="num">⚠ 12,000</td>' in html and '<td class="num">45</td>' in html
     # Record 1 is superseded (closed): the chart has only record 2's assumptions,
     # each drawn as steps through its committed values.
     chart = drift_chart(ws, register_history(repo), date(2026, 11, 1))
