@@ -91,6 +91,8 @@ def _cmd_adr(args: argparse.Namespace) -> int:
         print(f"Created {new}\nMarked {old} as superseded")
     elif args.adr_command == "check":
         result = adr.check_log(ws)
+        for note in result.notes:
+            print(f"note: {note}")
         for p in result.problems:
             print(p)
         for p in result.warnings:
@@ -105,7 +107,24 @@ def _cmd_adr(args: argparse.Namespace) -> int:
         return 1 if n else 0
     elif args.adr_command == "index":
         print(f"Index written to {adr.write_index(ws, force=args.force)}")
+    elif args.adr_command == "import":
+        from archplan.decisions.cli_views import print_import
+
+        return print_import(ws, args.source, dry_run=args.dry_run, renumber=args.renumber)
     return 0
+
+
+def _cmd_history(args: argparse.Namespace) -> int:
+    from archplan.decisions.cli_views import print_history
+    from archplan.workspace import load_workspace
+
+    if args.record is not None:
+        from archplan.decisions.cli_views import print_record_then
+
+        return print_record_then(load_workspace(args.workspace), args.record)
+    if args.assumption is None:
+        raise ArchplanError("say which assumption (archplan history NAME) or --record N")
+    return print_history(load_workspace(args.workspace), args.assumption)
 
 
 def _cmd_handover(args: argparse.Namespace) -> int:
@@ -209,7 +228,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=_cmd_export)
 
-    p = sub.add_parser("adr", help="decision records: new, list, status, supersede, check, index")
+    p = sub.add_parser(
+        "adr", help="decision records: new, list, status, supersede, check, index, import"
+    )
     adr_sub = p.add_subparsers(dest="adr_command", required=True)
 
     def workspace_arg(q: argparse.ArgumentParser) -> None:
@@ -241,7 +262,31 @@ def build_parser() -> argparse.ArgumentParser:
     q = adr_sub.add_parser("index", help="write decisions/index.md with a Mermaid graph")
     q.add_argument("--force", action="store_true", help="replace an index archplan did not write")
     workspace_arg(q)
+    q = adr_sub.add_parser(
+        "import", help="copy an existing log (adr-tools, MADR, log4brains) in, unchanged"
+    )
+    q.add_argument("source", help="the folder of the existing log (only read)")
+    q.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+    q.add_argument(
+        "--renumber",
+        action="store_true",
+        help="copy records whose number is taken under the next free number (file name only)",
+    )
+    workspace_arg(q)
     p.set_defaults(func=_cmd_adr)
+
+    p = sub.add_parser("history", help="an assumption's values over time, from git")
+    p.add_argument("assumption", nargs="?", help="the assumption's name (in assumptions.yaml)")
+    p.add_argument(
+        "--record",
+        type=int,
+        metavar="N",
+        help="instead: record N's assumptions, then (from git) and now",
+    )
+    p.add_argument(
+        "-w", "--workspace", default=".", help="the workspace folder (default: the current folder)"
+    )
+    p.set_defaults(func=_cmd_history)
 
     p = sub.add_parser("new", help="create a new workspace from commented templates")
     p.add_argument("folder", help="the folder to create (must not exist)")

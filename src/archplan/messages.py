@@ -118,6 +118,127 @@ MESSAGES: dict[str, dict[str, str]] = {
         "contributions to other public bodies) and exempt items are counted as entered.",
         "ja": "消費税は課税の項目にのみ加算し、不課税（職員の給与、他の公共団体への負担金）"
         "と非課税の項目は入力額のまま計上している。",
+    # --- decisions (adr_): import, history from git, drift ---
+    "adr_no_git": {
+        "en": "not in a git repository: the values assumptions had in the past are not known",
+        "ja": "gitリポジトリの中にないため、前提条件の過去の値は分からない",
+    },
+    "adr_git_missing": {
+        "en": "git is not installed: the values assumptions had in the past are not known",
+        "ja": "gitがインストールされていないため、前提条件の過去の値は分からない",
+    },
+    "adr_git_failed": {
+        "en": "git could not be read ({error})",
+        "ja": "gitを読めなかった（{error}）",
+    },
+    "adr_no_commits": {
+        "en": "{file} has no commits yet: there is no history",
+        "ja": "{file}はまだコミットされていないため、履歴はない",
+    },
+    "adr_renamed": {
+        "en": "the register was renamed {old} → {new} in commit {commit} ({date}); its "
+        "history is followed across the rename",
+        "ja": "台帳の名前がコミット{commit}（{date}）で{old} → {new}に変わっている。"
+        "変更前の履歴もたどった",
+    },
+    "adr_uncommitted": {
+        "en": "assumptions.yaml has uncommitted changes: 'now' is the file on disk",
+        "ja": "assumptions.yamlに未コミットの変更がある。「現在」はディスク上のファイルの値",
+    },
+    "adr_then_disagrees": {
+        "en": "the record (dated {date}) says {name} was {recorded}, but the register said "
+        "{then} then (commit {commit} of {commit_date})",
+        "ja": "この記録（{date}付）は{name}を{recorded}としているが、当時の台帳の値は{then}"
+        "（コミット{commit}、{commit_date}）",
+    },
+    "adr_then_expected": {
+        "en": "the value the register held when deciding (or a note saying why it differs)",
+        "ja": "決定時の台帳の値（異なる場合はその理由の記載）",
+    },
+    "adr_import_found": {
+        "en": "{n} record(s) recognised in {source}:",
+        "ja": "{source}で{n}件の記録を認識した：",
+    },
+    "adr_import_none": {
+        "en": "no decision records recognised in {source}",
+        "ja": "{source}に意思決定記録は見つからなかった",
+    },
+    "adr_import_skipped": {
+        "en": "not records (skipped): {files}",
+        "ja": "記録ではない（対象外）：{files}",
+    },
+    "adr_import_unread": {
+        "en": "could not be read (not imported):",
+        "ja": "読めなかった（取り込んでいない）：",
+    },
+    "adr_import_written": {
+        "en": "{n} file(s) copied unchanged into {folder}",
+        "ja": "{n}件のファイルを変更せずに{folder}へ複写した",
+    },
+    "adr_import_already": {
+        "en": "{n} file(s) already in the workspace, identical (left as they are)",
+        "ja": "{n}件は同一のファイルが既にある（そのまま）",
+    },
+    "adr_import_renamed": {
+        "en": "renumbered (number taken): {old} → {new}; its heading and links still say the "
+        "old number",
+        "ja": "番号が使用済みのため採番し直した：{old} → {new}（見出しやリンク内の番号は元のまま）",
+    },
+    "adr_date_ambiguous": {
+        "en": "date {raw!r} is ambiguous (day/month or month/day); not guessed",
+        "ja": "日付{raw!r}は日/月とも月/日とも読めるため、推測しない",
+    },
+    "adr_date_unreadable": {
+        "en": "date {raw!r} cannot be read",
+        "ja": "日付{raw!r}を読み取れない",
+    },
+    "adr_literal_rate": {
+        "en": "{item}: percent_of rate {rate} (a number in costs.yaml)",
+        "ja": "{item}：percent_ofの率 {rate}（costs.yamlに数値で記載）",
+    },
+    "adr_no_assumptions": {
+        "en": "the record cites no assumptions (archplan.assumptions in its front matter)",
+        "ja": "この記録は前提条件を挙げていない（フロントマターのarchplan.assumptions）",
+    },
+    "adr_import_dry": {
+        "en": "dry run: nothing was written",
+        "ja": "試行のみ：何も書き込んでいない",
+    },
+    "adr_history_none": {
+        "en": "no history for {name}: {reason}",
+        "ja": "{name}の履歴はない：{reason}",
+    },
+    "adr_history_unknown": {
+        "en": "{name!r} is not in the assumptions register, now or in its history",
+        "ja": "{name!r}は前提条件台帳に（現在も履歴にも）ない",
+    },
+    "adr_history_now": {
+        "en": "now (working tree): {value}",
+        "ja": "現在（作業ツリー）：{value}",
+    },
+    "adr_drift": {
+        "en": "Drift of the assumptions live decisions rest on",
+        "ja": "有効な決定が前提とする値の推移",
+    },
+    "adr_drift_note": {
+        "en": "Each assumption's value in every commit of assumptions.yaml (steps), the date "
+        "of each live decision that cites it (dashed line) and the value that decision "
+        "recorded (dot).",
+        "ja": "assumptions.yamlの各コミット時点の値（階段状の線）、それを前提とする有効な決定の日付"
+        "（破線）と、その決定が記録した値（点）。",
+    },
+    "adr_then_git": {"en": "Then (from git) and now", "ja": "当時（gitの履歴）と現在"},
+    "adr_col_recorded": {"en": "recorded in the record", "ja": "記録上の値"},
+    "adr_col_then": {"en": "register then", "ja": "当時の台帳"},
+    "adr_col_commit": {"en": "commit (date)", "ja": "コミット（日付）"},
+    "adr_col_now": {"en": "now", "ja": "現在"},
+    "adr_no_then": {
+        "en": "no commit of the register on or before {date}",
+        "ja": "{date}以前の台帳のコミットはない",
+    },
+    "adr_sample": {
+        "en": "sample from 'archplan new' (not a decision)",
+        "ja": "archplan newのひな形（決定ではない）",
     },
 }
 

@@ -4,6 +4,13 @@ and keep the log's lifecycle (new, status, supersede, check, index).
 See ``docs/decisions.md`` for the format and the trigger language.
 """
 
+from archplan.decisions.history import (
+    assumption_history,
+    history_warnings,
+    register_history,
+    then_and_now,
+)
+from archplan.decisions.importer import ImportResult, import_log
 from archplan.decisions.lifecycle import (
     LogCheck,
     check_log,
@@ -29,22 +36,28 @@ from archplan.decisions.triggers import Evaluation, TriggerContext, parse_trigge
 __all__ = [
     "KNOWN_STATUSES",
     "Evaluation",
+    "ImportResult",
     "LogCheck",
     "TriggerContext",
+    "assumption_history",
     "check_log",
     "classify",
     "decision_log",
     "decisions_table",
     "evaluate_record",
+    "history_warnings",
+    "import_log",
     "new_record",
     "normalise_status",
     "parse_trigger",
     "read_folder",
     "read_record",
+    "register_history",
     "render_markdown",
     "set_status",
     "slugify",
     "supersede",
+    "then_and_now",
     "write_back",
     "write_index",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,12 +19,15 @@ import pandas as pd
 from archplan.decisions.records import (
     KNOWN_STATUSES,
     REQUIRED_SECTIONS,
+    file_number,
+    localised_notes,
     read_folder,
     with_status_line,
 )
 from archplan.decisions.triggers import Evaluation, TriggerContext, evaluate_trigger
 from archplan.errors import ArchplanError, InputError, Problem, TargetExistsError
 from archplan.fileio import write_atomic
+from archplan.messages import msg
 from archplan.workspace.loader import DECISIONS_DIR
 from archplan.workspace.model import DecisionRecord, Workspace
 
@@ -40,20 +43,37 @@ __all__ = [
     "write_index",
 ]
 
+# Links to record files: "0002-x.md", "036-x.md", "adr-001-x.md", "20200928-x.md".
+_RECORD_LINK = re.compile(r"\]\((?:\./)?((?:adr[-_]?)?\d{3,8}[-_][^)\s#]*\.md)", re.I)
+
 INDEX_MARK = "<!-- archplan: generated index; edit the records, not this file -->"
 
 
+def _unaccent(c: str) -> str:
+    """A Latin letter without its accents; any other character (が, 検) unchanged."""
+    d = unicodedata.normalize("NFKD", c)
+    if d[:1].isascii() and all(unicodedata.combining(x) for x in d[1:]):
+        return d[:1]
+    return c
+
+
 def slugify(title: str) -> str:
-    """A file-name slug: ASCII letters and digits joined by dashes (``decision`` when a
-    title has none, e.g. one written in Japanese).
+    """A file-name slug: the title's letters and digits (any script) joined by dashes
+    (``decision`` when a title has none).
 
     Examples
     --------
     >>> slugify("Use SaaS for the Lab (2026)"), slugify("検査情報システムの方式")
-    ('use-saas-for-the-lab-2026', 'decision')
+    ('use-saas-for-the-lab-2026', '検査情報システムの方式')
+    >>> slugify("ＳａａＳ利用の判断（２０２６年度）"), slugify("Café déjà vu"), slugify("!!!")
+    ('saas利用の判断-2026年度', 'cafe-deja-vu', 'decision')
+    >>> slugify("ガバメントクラウドへの移行")
+    'ガバメントクラウドへの移行'
     """
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    # NFKC folds full-width letters and digits; letters of any script are kept, so a
+    # Japanese title gives a readable name. Latin accents are dropped (café → cafe).
+    text = "".join(_unaccent(c) for c in unicodedata.normalize("NFKC", title))
+    slug = re.sub(r"[\W_]+", "-", text.lower()).strip("-")
     return slug[:60].rstrip("-") or "decision"
 
 
@@ -119,14 +139,12 @@ def _template(ws: Workspace, number: int, title: str, today: date, supersedes: i
     ranking = rank_options(ws)
     summary = cost_summary(ws)
     first = str(ranking.index[0]) if len(ranking) else None
-    used = sorted(
-        {
-            v.assumption
-            for i in ws.cost_items
-            for v in (i.amount, i.quantity, i.unit_price, i.growth, i.escalation)
-            if v is not None and v.assumption is not None
-        }
-    )
+    # Every assumption the chosen option's costs use (tier prices, percent-of rates,
+    # exchange rates included); all options' when none ranks first.
+    from archplan.decisions.citations import assumptions_used, literal_rates
+
+    used = assumptions_used(ws, first)
+    rates = literal_rates(ws, first)
     lines = [
         "---",
         "status: proposed",
@@ -143,6 +161,11 @@ def _template(ws: Workspace, number: int, title: str, today: date, supersedes: i
     if lines[-1] == "    {}":
         lines[-2] = "  assumptions: {}"
         lines.pop()
+    # Percent-of rates written as numbers in costs.yaml are not in the register: said
+    # as comments, so the record still states every rate the costs rest on.
+    lines += [
+        f"    # {msg('adr_literal_rate', lang, item=item, rate=rate)}" for item, rate in rates
+    ]
     lines += [
         f"  review-by: {(today + timedelta(days=365)).isoformat()}",
         "  triggers:",
@@ -201,6 +224,18 @@ def _template(ws: Workspace, number: int, title: str, today: date, supersedes: i
     return "\n".join(lines)
 
 
+def _number_prefix(records: list[DecisionRecord], number: int) -> str:
+    """``0004-``, or the log's own convention (``adr-007-``, ``012-``) taken from the
+    file name of its highest-numbered record."""
+    named = [r for r in records if r.number_source == "file"]
+    if named:
+        last = max(named, key=lambda r: r.number).path.name
+        m = re.match(r"^((?:adr[-_ ]?)?)(\d{1,5})([-_ ])", last, re.I)
+        if m:
+            return f"{m.group(1)}{number:0{len(m.group(2))}d}{m.group(3)}"
+    return f"{number:04d}-"
+
+
 def new_record(
     ws: Workspace, title: str, *, today: date | None = None, supersedes: int | None = None
 ) -> Path:
@@ -220,9 +255,9 @@ def new_record(
         raise InputError("a decision record needs a title")
     folder = _folder(ws)
     folder.mkdir(exist_ok=True)
-    numbers = [r.number for r in _records(ws)]
-    number = max(numbers, default=0) + 1
-    path = folder / f"{number:04d}-{slugify(title)}.md"
+    records = _records(ws)
+    number = max((r.number for r in records), default=0) + 1
+    path = folder / f"{_number_prefix(records, number)}{slugify(title)}.md"
     text = _template(ws, number, title.strip(), today or date.today(), supersedes)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as fh:
@@ -268,7 +303,7 @@ def supersede(
     if old.status_line is None:
         raise InputError(f"{old.path.name} has no status line to mark as superseded")
     new = new_record(ws, title, today=today, supersedes=number)
-    new_number = int(new.name[:4])
+    new_number = file_number(new.name)[0] or 0
     link = f"superseded by [ADR-{new_number:04d}]({new.name})"
     write_atomic(old.path, with_status_line(old, link))
     return new, old.path
@@ -280,7 +315,7 @@ def evaluate_record(
     """Evaluate a record's triggers; problems for those that cannot be evaluated."""
     out: list[Evaluation] = []
     problems: list[Problem] = []
-    rel = f"{DECISIONS_DIR}/{record.path.name}"
+    rel = _rel(record)
     for text, line in record.triggers:
         try:
             out.append(evaluate_trigger(text, record, ctx, line))
@@ -304,6 +339,8 @@ class LogCheck:
     problems: list[Problem]
     warnings: list[Problem]  # stale records and firing triggers: to act on, not errors
     evaluations: dict[int, list[Evaluation]]
+    #: What the check could not do, said plainly (e.g. no git history to compare with).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
@@ -337,7 +374,7 @@ def check_log(ws: Workspace, today: date | None = None) -> LogCheck:
     ctx = TriggerContext(ws)
     for r in records:
         rel = _rel(r)
-        if not r.known_status:
+        if not r.known_status and r.status_raw.strip():  # no status at all: "unknown"
             problems.append(
                 Problem(
                     rel,
@@ -347,10 +384,15 @@ def check_log(ws: Workspace, today: date | None = None) -> LogCheck:
                     "proposed, accepted, rejected, deprecated or superseded by …",
                 )
             )
+        for line, note in localised_notes(r, ws.settings.language):
+            warnings.append(Problem(rel, line, "date", note, "YYYY-MM-DD"))
         headings = {h.lower() for h, _ in r.sections}
         for key, names in REQUIRED_SECTIONS.items():
-            if (not headings & set(names) and r.format != "nygard") or (
-                r.format == "nygard" and key != "options" and not headings & set(names)
+            # Nygard-style records (status in a section, a line or a table, or none)
+            # have no "Considered Options" section.
+            nygard = r.format not in ("madr4", "madr2")
+            if (not headings & set(names) and not nygard) or (
+                nygard and key != "options" and not headings & set(names)
             ):
                 problems.append(
                     Problem(
@@ -373,7 +415,7 @@ def check_log(ws: Workspace, today: date | None = None) -> LogCheck:
                         "the number of an existing record",
                     )
                 )
-        for m in re.finditer(r"\]\((?:\./)?(\d{4}-[^)\s#]*\.md)", r.raw):
+        for m in re.finditer(_RECORD_LINK, r.raw):
             if not (r.path.parent / m.group(1)).exists():
                 line = r.raw.count("\n", 0, m.start()) + 1
                 problems.append(
@@ -434,11 +476,28 @@ def check_log(ws: Workspace, today: date | None = None) -> LogCheck:
                     )
                 )
     problems.extend(_cycles(records))
-    return LogCheck(problems, warnings, evaluations)
+    # What we believed then: each record's own "then" values against the register's
+    # history in git (when the workspace is in a repository).
+    from archplan.decisions.history import history_warnings, register_history
+
+    history = register_history(ws.root, ws.settings.language)
+    warnings.extend(history_warnings(ws, records, history))
+    notes = [history.reason] if history.reason else []
+    notes += [str(p) for p in history.notes]
+    return LogCheck(problems, warnings, evaluations, notes)
 
 
 def _rel(r: DecisionRecord) -> str:
-    return f"{DECISIONS_DIR}/{r.path.name}"
+    return f"{DECISIONS_DIR}/{_inside(r)}"
+
+
+def _inside(r: DecisionRecord) -> str:
+    """The record's path inside ``decisions/`` (records may live in nested folders)."""
+    parts = r.path.parts
+    if DECISIONS_DIR in parts:
+        k = len(parts) - 1 - parts[::-1].index(DECISIONS_DIR)
+        return "/".join(parts[k + 1 :])
+    return r.path.name
 
 
 def _cycles(records: list[DecisionRecord]) -> list[Problem]:
@@ -545,7 +604,7 @@ def write_index(ws: Workspace, *, force: bool = False) -> Path:
         for r in group:
             title = r.title.replace("|", "\\|")
             lines.append(
-                f"| {r.number:04d} | [{title}]({r.path.name}) | "
+                f"| {r.number:04d} | [{title}]({_inside(r)}) | "
                 f"{r.date or ''} | {r.review_by or ''} |"
             )
         lines.append("")

@@ -11,7 +11,7 @@ __all__ = ["render_markdown"]
 _md = MarkdownIt("js-default")  # raw HTML is escaped, not passed through
 
 
-_RECORD_LINK = re.compile(r"^(?:\./)?(\d{4})-[^/#?]*\.md(#.*)?$")
+_RECORD_LINK = re.compile(r"^(?:\./)?(?:adr[-_]?)?(\d{3,5})[-_][^/#?]*\.md(#.*)?$", re.I)
 
 
 def render_markdown(text: str, shift_headings: int = 0, record_anchors: bool = False) -> str:
@@ -39,7 +39,7 @@ def render_markdown(text: str, shift_headings: int = 0, record_anchors: bool = F
                 href = child.attrGet("href") if child.type == "link_open" else None
                 m = _RECORD_LINK.match(str(href)) if href else None
                 if m:
-                    child.attrSet("href", f"#adr-{m.group(1)}")
+                    child.attrSet("href", f"#adr-{int(m.group(1)):04d}")
     if shift_headings:
         for tok in tokens:
             if tok.type in ("heading_open", "heading_close"):

@@ -53,6 +53,13 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
             f"{esc(_status(r.status, lang))}</span>{links}</li>"
         )
     out.append("</ol>")
+    # What we believed then: the register's history in git, charted for live decisions.
+    from archplan.decisions.history import register_history
+    from archplan.messages import msg
+    from archplan.report.assumption_drift import drift_fragment, then_cells
+
+    history = register_history(ws.root, lang)
+    out.append(drift_fragment(ws, history, today))
     ranking = _ranking(ws)
     totals = _totals(ws)
     p90 = _p90(ws)
@@ -108,6 +115,7 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
                 )
             )
         if r.assumptions:
+            from_git = then_cells(ws, r, history)
             rows = []
             for name, then in r.assumptions:
                 now = ws.assumptions[name].value if name in ws.assumptions else None
@@ -119,11 +127,16 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
                         _num(now) if now is not None else "—",
                         "≠" if changed else "=",
                     ]
+                    + ([esc(from_git[name][0]), esc(from_git[name][1])] if name in from_git else [])
                 )
+            head = [L("assumption"), L("when_decided"), L("now"), ""]
+            if from_git:
+                head += [esc(msg("adr_col_then", lang)), esc(msg("adr_col_commit", lang))]
+                rows = [row + ["—", "—"] * (len(row) < len(head)) for row in rows]
             out.append(f"<h4>{L('assumptions_then_now')}</h4>")
             out.append(
                 html_table(
-                    [L("assumption"), L("when_decided"), L("now"), ""],
+                    head,
                     rows,
                     numeric_from=1,
                     css="ap-then-now",

@@ -2414,17 +2414,21 @@ def _read_decisions(
     root: Path, problems: list[Problem], notices: list[str]
 ) -> list[DecisionRecord]:
     # Imported here: the decisions package imports this module.
-    from archplan.decisions.records import classify, read_record
+    from archplan.decisions.records import assign_numbers, candidate_files, classify, read_record
 
     folder = root / DECISIONS_DIR
     if not folder.is_dir():
         return []
     out: list[DecisionRecord] = []
     numbers: dict[int, str] = {}
-    for path in sorted(folder.iterdir()):
-        if not path.is_file() or not RECORD_RE.match(path.name):
+    for path in candidate_files(folder):
+        # Records as real logs name them (0001-, 001-, adr-001-, 20200928-, nested).
+        if path.suffix.lower() not in (".md", ".markdown") or classify(path) in (
+            "index",
+            "template",
+        ):
             continue
-        rel = f"{DECISIONS_DIR}/{path.name}"
+        rel = f"{DECISIONS_DIR}/{path.relative_to(folder).as_posix()}"
         if path.stat().st_size > MAX_FILE_BYTES:
             problems.append(
                 Problem(
@@ -2452,11 +2456,18 @@ def _read_decisions(
             )
             continue
         if classify(path, text) != "record":
-            notices.append(f"{rel}: not read as a decision record (no '# Title' heading)")
+            if RECORD_RE.match(path.name):
+                notices.append(f"{rel}: not read as a decision record (no '# Title' heading)")
             continue
         record, rproblems = read_record(path, text, rel)
         problems.extend(rproblems)
         if record is None:
+            continue
+        notices.extend(
+            f"{rel}:{line}: {note}" if line else f"{rel}: {note}" for line, note in record.notes
+        )
+        if record.number_source == "order":
+            out.append(record)
             continue
         if record.number in numbers:
             problems.append(
@@ -2471,7 +2482,7 @@ def _read_decisions(
             continue
         numbers[record.number] = rel
         out.append(record)
-    return out
+    return assign_numbers(out)
 
 
 def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:

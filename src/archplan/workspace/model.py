@@ -376,6 +376,12 @@ class DecisionRecord:
     review_by: _dt.date | None = None
     triggers: tuple[tuple[str, int], ...] = ()  # (condition, line)
     meta_lines: dict[str, int] = field(default_factory=dict)  # archplan key → line
+    #: Where the number came from: ``file`` (name), ``title`` (heading) or ``order``
+    #: (none written, e.g. log4brains' date-prefixed names: numbered in file order).
+    number_source: str = "file"
+    date_raw: str = ""  # the date as written ("28/03/2018"), "" when none
+    #: Located warnings from reading (an ambiguous or unreadable date): (line, message).
+    notes: tuple[tuple[int | None, str], ...] = ()
 
     @property
     def known_status(self) -> bool:
