@@ -118,6 +118,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "contributions to other public bodies) and exempt items are counted as entered.",
         "ja": "消費税は課税の項目にのみ加算し、不課税（職員の給与、他の公共団体への負担金）"
         "と非課税の項目は入力額のまま計上している。",
+    },
     # --- decisions (adr_): import, history from git, drift ---
     "adr_no_git": {
         "en": "not in a git repository: the values assumptions had in the past are not known",
