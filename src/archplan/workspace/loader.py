@@ -2464,6 +2464,11 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
         _read_costs(kf, option_ids, assumptions, settings, notices) if kf else ([], [])
     )
     decisions = _read_decisions(root, problems, notices)
+    # components.yaml (optional): what each option depends on and when its support ends.
+    from archplan.workspace.components import COMPONENTS_FILE, read_components
+
+    pf = _load_yaml_file(root, COMPONENTS_FILE, problems, notices, required=False)
+    components, current_option = read_components(pf, option_ids, items) if pf else ([], None)
     if problems:
         return None, problems, notices
     assert settings and options is not None and criteria is not None
@@ -2485,6 +2490,8 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
         parties=tuple(parties),
         risks=tuple(kf.risks) if kf else (),
         correlations=tuple(correlations),
+        components=tuple(components),
+        current_option=current_option,
     )
     return ws, problems, notices
 
