@@ -212,7 +212,7 @@ def _component_events(ws: Workspace, c: Component) -> list[TimingEvent]:
                 continue  # the option stops using it before (or on the day) support ends
             deadline = when
             by: list[str] = []
-            ext = [items[i] for i in c.extended_support if items[i].option == option]
+            ext = [items[i] for i in c.extended_support if i in items and items[i].option == option]
             if kind in ("security_end", "maintenance_end") and ext:
                 span = _span_dates(ext, ws)
                 assert span is not None
@@ -229,7 +229,8 @@ def _component_events(ws: Workspace, c: Component) -> list[TimingEvent]:
                 done = [
                     items[i]
                     for i in c.addressed_by
-                    if items[i].option == option
+                    if i in items
+                    and items[i].option == option
                     and deadline is not None
                     and completion_date(items[i], sm) <= deadline
                 ]
@@ -243,7 +244,7 @@ def _component_events(ws: Workspace, c: Component) -> list[TimingEvent]:
                 late = [
                     completion_date(items[i], sm)
                     for i in c.addressed_by
-                    if items[i].option == option
+                    if i in items and items[i].option == option
                 ]
                 stop = min([end_use, *late])
                 gap = max(0, (stop - start_gap).days + 1)

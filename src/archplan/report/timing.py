@@ -1,0 +1,349 @@
+"""The report's timing section and the roadmap chart (one per workspace, by fiscal year).
+
+The roadmap shows, on one A4-landscape-sized chart: build and migration periods and
+go-live of each option, contracts and commitment periods, the support windows of the
+components (active, security, extended), the decisions' review dates and the triggers
+that fire on the day of the report.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from matplotlib import rc_context
+from matplotlib.dates import date2num
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from archplan.costs.engine import item_span, month_start
+from archplan.fiscal import fiscal_year, fiscal_year_bounds, fy_label
+from archplan.messages import msg
+from archplan.report.charts import Chart, _font_family
+from archplan.report.i18n import label
+from archplan.report.sections import Fragment, _money, esc, html_table
+from archplan.timing.analysis import _life_end, act_by, completion_date, plan_bounds
+from archplan.workspace.model import Workspace
+
+__all__ = ["roadmap_chart", "support_calendar_rows", "timing_section", "uses_eol_data"]
+
+_ACTIVE, _SECURITY, _EXTENDED = "#4e9a6b", "#e0b040", "#e07b39"
+_BUILD, _CONTRACT, _RUN = "#3b6ea8", "#8c8c8c", "#9ecae1"
+
+
+def uses_eol_data(ws: Workspace) -> bool:
+    """Whether any component takes its dates from the packaged end-of-life data."""
+    return any(c.product for c in ws.components)
+
+
+def _d(day: date) -> float:
+    return float(date2num(day))
+
+
+def _fired(ws: Workspace, as_of: date) -> list[tuple[int, str]]:
+    from archplan.decisions import TriggerContext, evaluate_record
+
+    ctx = TriggerContext(ws, as_of)
+    out = []
+    for r in ws.decisions:
+        if r.status in ("superseded", "rejected", "deprecated"):
+            continue
+        evals, _ = evaluate_record(r, ctx, as_of)
+        out.extend((r.number, e.text) for e in evals if e.fired)
+    return out
+
+
+def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
+    """The roadmap by fiscal year: one row per option, contract and component.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> from datetime import date
+    >>> c = roadmap_chart(load_workspace("data/examples/food-lab"), as_of=date(2026, 4, 1))
+    >>> c.png()[:4], c.title
+    (b'\\x89PNG', '年度別ロードマップ')
+    """
+    today = as_of or date.today()
+    lang = ws.settings.language
+    sm = ws.settings.fy_start_month
+    first, last = plan_bounds(ws)
+    lo = fiscal_year_bounds(ws.settings.first_fy - 1, sm)[0]
+    hi = fiscal_year_bounds(ws.settings.first_fy + ws.settings.horizon, sm)[1]
+    rows: list[tuple[str, list[tuple[date, date, str, str]], list[tuple[date, str]]]] = []
+    for o in ws.options:
+        bars: list[tuple[date, date, str, str]] = []
+        marks: list[tuple[date, str]] = []
+        mine = [i for i in ws.cost_items if i.option == o.id and i.kind == "cost"]
+        build = [i for i in mine if i.phase in ("build", "migrate")]
+        run = [i for i in mine if i.nature != "one-off"]
+        if run:
+            spans = [item_span(i, ws.settings) for i in run]
+            a = month_start(min(s for s, _ in spans))
+            b = month_start(max(e for _, e in spans) + 1) - timedelta(days=1)
+            bars.append((a, b, _RUN, ""))
+        if build:
+            a = min(month_start(item_span(i, ws.settings)[0]) for i in build)
+            b = max(completion_date(i, sm) for i in build)
+            bars.append((a, b, _BUILD, ""))
+            marks.append((b + timedelta(days=1), "D"))
+        rows.append((o.name, bars, marks))
+    for contract in ws.contracts:
+        its = [i for i in ws.cost_items if i.contract == contract.id]
+        if not its:
+            continue
+        spans = [item_span(i, ws.settings) for i in its]
+        a = month_start(min(s for s, _ in spans))
+        b = month_start(max(e for _, e in spans) + 1) - timedelta(days=1)
+        rows.append((contract.name, [(a, b, _CONTRACT, "")], []))
+    for c in ws.components:
+        bars = []
+        start = c.release_date or c.purchased or c.contract_start or lo
+        if c.kind == "software":
+            segs = [(c.active_end, _ACTIVE), (c.security_end, _SECURITY), (c.extended_end, _EXTENDED)]
+            cur = start
+            for end, color in segs:
+                if isinstance(end, date) and end > cur:
+                    bars.append((cur, end, color, ""))
+                    cur = end + timedelta(days=1)
+        elif c.kind == "hardware":
+            ends = [d for d in (c.maintenance_end, _life_end(c)) if d is not None]
+            if ends:
+                bars.append((start, min(ends), _SECURITY, ""))
+                if max(ends) > min(ends):
+                    bars.append((min(ends) + timedelta(days=1), max(ends), _EXTENDED, ""))
+        elif c.contract_end is not None:
+            bars.append((start, c.contract_end, _CONTRACT, ""))
+        rows.append((c.name, bars, []))
+    fired = _fired(ws, today)
+    with rc_context({"font.family": _font_family(lang)}):
+        fig = Figure(figsize=(10.5, 0.42 * len(rows) + 2.2), dpi=100)
+        ax = fig.subplots()
+        n = len(rows)
+        for k, (_, bars, marks) in enumerate(rows):
+            y = n - 1 - k
+            for a, b, color, _txt in bars:
+                a2, b2 = max(a, lo), min(b, hi)
+                if b2 < a2:
+                    continue
+                ax.barh(y, _d(b2) - _d(a2) + 1, left=_d(a2), height=0.55, color=color,
+                        edgecolor="white")
+            for day, marker in marks:
+                if lo <= day <= hi:
+                    ax.plot(_d(day), y, marker=marker, color="black", markersize=7)
+        ax.set_yticks(range(n))
+        ax.set_yticklabels([r[0] for r in rows][::-1], fontsize=8)
+        fys = list(range(ws.settings.first_fy - 1, ws.settings.first_fy + ws.settings.horizon + 1))
+        ax.set_xticks([_d(fiscal_year_bounds(fy, sm)[0]) for fy in fys])
+        ax.set_xticklabels([fy_label(fy, lang) for fy in fys], fontsize=8)
+        ax.set_xlim(_d(lo), _d(hi) + 1)
+        ax.axvspan(_d(first), _d(last) + 1, color="#f2f2f2", zorder=-2)
+        ax.grid(True, axis="x", alpha=0.4)
+        for r in ws.decisions:
+            if r.review_by and lo <= r.review_by <= hi and r.status not in ("superseded",):
+                ax.axvline(_d(r.review_by), color="#7b3fa0", linestyle="--", linewidth=1)
+                ax.text(_d(r.review_by), n - 0.45, f"ADR-{r.number:04d}", fontsize=7,
+                        color="#7b3fa0", rotation=90, va="top", ha="right")
+        if lo <= today <= hi:
+            ax.axvline(_d(today), color="black", linewidth=1)
+            ax.text(_d(today), -0.9, f"{msg('tim_today', lang)} {today.isoformat()}",
+                    fontsize=7, ha="center")
+            if fired:
+                ax.plot(_d(today), n - 0.5, marker="v", color="#c0392b", markersize=9)
+        ax.set_ylim(-1.2, n)
+        title = msg("tim_roadmap", lang)
+        ax.set_title(title)
+        legend = [
+            Patch(color=_BUILD, label=msg("tim_build", lang)),
+            Patch(color=_RUN, label=msg("tim_golive", lang) + " →"),
+            Patch(color=_CONTRACT, label=msg("tim_contract", lang)),
+            Patch(color=_ACTIVE, label=msg("tim_active", lang)),
+            Patch(color=_SECURITY, label=msg("tim_security", lang)),
+            Patch(color=_EXTENDED, label=msg("tim_extended", lang)),
+            Patch(color="#7b3fa0", label=msg("tim_review", lang)),
+        ]
+        if fired:
+            legend.append(Patch(color="#c0392b", label=msg("tim_fired", lang)))
+        ax.legend(handles=legend, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.08),
+                  ncol=4, frameon=False)
+        fig.tight_layout()
+    return Chart(fig, title)
+
+
+def _fmt(v: object, lang: str) -> str:
+    if v is True:
+        return msg("tim_passed", lang)
+    if isinstance(v, date):
+        return v.isoformat()
+    return "—"
+
+
+def _chosen(ws: Workspace) -> str | None:
+    """The option of the newest accepted record, else the first-ranked option."""
+    accepted = [r for r in ws.decisions if r.status == "accepted" and r.chosen]
+    if accepted:
+        chosen = max(accepted, key=lambda r: r.number).chosen
+        if chosen in {o.id for o in ws.options}:
+            return chosen
+    from archplan.compare import rank_options
+
+    ranking = rank_options(ws)
+    return str(ranking.index[0]) if len(ranking) else None
+
+
+def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
+    """When to act (per option), the support windows, the cost of deciding a year later
+    for the recommended option, and the roadmap chart."""
+    from archplan.timing.eol import load_eol
+    from archplan.timing.waiting import cost_of_waiting
+
+    today = as_of or date.today()
+    lang = ws.settings.language
+    sm = ws.settings.fy_start_month
+    parts = [f'<h2 id="timing">{esc(msg("tim_title", lang))}</h2>']
+    if ws.components or ws.contracts:
+        parts.append(f'<p class="ap-note">{esc(msg("tim_intro", lang))}</p>')
+        t = act_by(ws, today)
+        rows = []
+        for oid, r in t.iterrows():
+            if r["date"] is None:
+                rows.append([esc(r["name"]), "—", "—", esc(msg("tim_nothing", lang)), "—"])
+                continue
+            cov = (
+                msg("tim_yes", lang, by=r["covered_by"])
+                if r["covered"]
+                else msg("tim_no", lang, days=_gap(ws, str(oid), r))
+            )
+            rows.append(
+                [
+                    esc(r["name"]),
+                    esc(r["date"].isoformat()),
+                    esc(fy_label(fiscal_year(r["date"], sm), lang)),
+                    esc(r["what"]),
+                    esc(cov) + (f" ({esc(msg('tim_open', lang))}: {r['open']})" if r["open"] else ""),
+                ]
+            )
+        parts.append(
+            html_table(
+                [esc(msg(k, lang)) for k in ("tim_option", "tim_act_by", "tim_fy", "tim_what",
+                                             "tim_covered")],
+                rows,
+                css="ap-timing",
+            )
+        )
+    if ws.components:
+        rows = []
+        for c in ws.components:
+            other = [d for d in (c.maintenance_end, _life_end(c), c.contract_end) if d]
+            src = "endoflife.date" if c.product else msg("tim_declared", lang)
+            if c.product and c.declared:
+                src += " + " + msg("tim_declared", lang) + f" ({', '.join(c.declared)})"
+            rows.append(
+                [
+                    esc(c.name),
+                    esc(f"{c.product} {c.release}" if c.product else "—"),
+                    esc(_fmt(c.active_end, lang)),
+                    esc(_fmt(c.security_end, lang)),
+                    esc(_fmt(c.extended_end, lang)),
+                    esc(", ".join(d.isoformat() for d in other) or "—"),
+                    esc(", ".join(c.options)),
+                    esc(src),
+                ]
+            )
+        parts.append(f"<h3>{esc(msg('tim_windows', lang))}</h3>")
+        parts.append(
+            html_table(
+                [
+                    esc(msg(k, lang))
+                    for k in (
+                        "tim_component",
+                        "tim_release",
+                        "tim_active",
+                        "tim_security",
+                        "tim_extended",
+                        "tim_other_end",
+                        "tim_used_by",
+                        "tim_source",
+                    )
+                ],
+                rows,
+                css="ap-windows",
+            )
+        )
+    chosen = _chosen(ws) if ws.current_option else None
+    if chosen is not None and ws.settings.horizon > 2:
+        w = cost_of_waiting(ws, chosen)
+        name = ws.option(chosen).name
+        cur = ws.option(ws.current_option).name if ws.current_option else "—"
+        parts.append(f"<h3>{esc(msg('tim_waiting_title', lang, option=name))}</h3>")
+        parts.append(f'<p class="ap-note">{esc(msg("tim_waiting_intro", lang, current=cur))}</p>')
+        rows = [
+            [
+                esc(fy_label(int(r["start_fy"]), lang)),
+                _money(ws, r["total"]),
+                _money(ws, r["current_system"]),
+                _money(ws, r["npv"]),
+                _money(ws, r["eac"]),
+                _money(ws, r["extra"]),
+            ]
+            for _, r in w.iterrows()
+        ]
+        parts.append(
+            html_table(
+                [
+                    esc(msg(k, lang))
+                    for k in ("tim_start", "tim_total", "tim_current_part", "tim_npv", "tim_eac",
+                              "tim_extra")
+                ],
+                rows,
+                numeric_from=1,
+            )
+        )
+    parts.append(roadmap_chart(ws, today).html(msg("tim_roadmap", lang)))
+    if uses_eol_data(ws):
+        parts.append(
+            f'<p class="ap-note">{esc(msg("tim_attribution", lang, source=load_eol().source))}</p>'
+        )
+    return Fragment("".join(parts))
+
+
+def _gap(ws: Workspace, option: str, row: object) -> int:
+    from archplan.timing.analysis import timing_events
+
+    ev = timing_events(ws)
+    mine = ev[(ev.option == option) & ~ev.covered]
+    return int(mine["gap_days"].iloc[0]) if len(mine) else 0
+
+
+def support_calendar_rows(ws: Workspace, today: date | None = None) -> list[list[str]]:
+    """Rows for the handover's review calendar: every dated support, maintenance, life and
+    contract end of the components from today on (cells escaped)."""
+    today = today or date.today()
+    lang = ws.settings.language
+    out: list[tuple[date, list[str]]] = []
+    for c in ws.components:
+        ends: list[tuple[str, date]] = []
+        for kind, d in (
+            ("active_end", c.active_end),
+            ("security_end", c.security_end),
+            ("extended_end", c.extended_end),
+            ("maintenance_end", c.maintenance_end),
+            ("life_end", _life_end(c)),
+            ("contract_end", c.contract_end),
+        ):
+            if isinstance(d, date) and not isinstance(d, bool) and d >= today:
+                ends.append((kind, d))
+        for kind, d in ends:
+            out.append(
+                (
+                    d,
+                    [
+                        "—",
+                        esc(msg("tim_calendar_row", lang, name=c.name, kind=msg("tim_kind_" + kind,
+                                                                                 lang))),
+                        esc(d.isoformat()),
+                        esc(label("in_days", lang).format(days=(d - today).days)),
+                        "—",
+                    ],
+                )
+            )
+    return [row for _, row in sorted(out, key=lambda x: x[0])]
