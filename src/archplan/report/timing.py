@@ -36,14 +36,14 @@ def uses_eol_data(ws: Workspace) -> bool:
 
 
 def _d(day: date) -> float:
-    return float(date2num(day))
+    return float(date2num(day))  # type: ignore[no-untyped-call]
 
 
 def _fired(ws: Workspace, as_of: date) -> list[tuple[int, str]]:
     from archplan.decisions import TriggerContext, evaluate_record
 
     ctx = TriggerContext(ws, as_of)
-    out = []
+    out: list[tuple[int, str]] = []
     for r in ws.decisions:
         if r.status in ("superseded", "rejected", "deprecated"):
             continue
@@ -99,7 +99,11 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
         bars = []
         start = c.release_date or c.purchased or c.contract_start or lo
         if c.kind == "software":
-            segs = [(c.active_end, _ACTIVE), (c.security_end, _SECURITY), (c.extended_end, _EXTENDED)]
+            segs = [
+                (c.active_end, _ACTIVE),
+                (c.security_end, _SECURITY),
+                (c.extended_end, _EXTENDED),
+            ]
             cur = start
             for end, color in segs:
                 if isinstance(end, date) and end > cur:
@@ -125,8 +129,9 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
                 a2, b2 = max(a, lo), min(b, hi)
                 if b2 < a2:
                     continue
-                ax.barh(y, _d(b2) - _d(a2) + 1, left=_d(a2), height=0.55, color=color,
-                        edgecolor="white")
+                ax.barh(
+                    y, _d(b2) - _d(a2) + 1, left=_d(a2), height=0.55, color=color, edgecolor="white"
+                )
             for day, marker in marks:
                 if lo <= day <= hi:
                     ax.plot(_d(day), y, marker=marker, color="black", markersize=7)
@@ -141,12 +146,25 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
         for r in ws.decisions:
             if r.review_by and lo <= r.review_by <= hi and r.status not in ("superseded",):
                 ax.axvline(_d(r.review_by), color="#7b3fa0", linestyle="--", linewidth=1)
-                ax.text(_d(r.review_by), n - 0.45, f"ADR-{r.number:04d}", fontsize=7,
-                        color="#7b3fa0", rotation=90, va="top", ha="right")
+                ax.text(
+                    _d(r.review_by),
+                    n - 0.45,
+                    f"ADR-{r.number:04d}",
+                    fontsize=7,
+                    color="#7b3fa0",
+                    rotation=90,
+                    va="top",
+                    ha="right",
+                )
         if lo <= today <= hi:
             ax.axvline(_d(today), color="black", linewidth=1)
-            ax.text(_d(today), -0.9, f"{msg('tim_today', lang)} {today.isoformat()}",
-                    fontsize=7, ha="center")
+            ax.text(
+                _d(today),
+                -0.9,
+                f"{msg('tim_today', lang)} {today.isoformat()}",
+                fontsize=7,
+                ha="center",
+            )
             if fired:
                 ax.plot(_d(today), n - 0.5, marker="v", color="#c0392b", markersize=9)
         ax.set_ylim(-1.2, n)
@@ -163,8 +181,14 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
         ]
         if fired:
             legend.append(Patch(color="#c0392b", label=msg("tim_fired", lang)))
-        ax.legend(handles=legend, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.08),
-                  ncol=4, frameon=False)
+        ax.legend(
+            handles=legend,
+            fontsize=7,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.08),
+            ncol=4,
+            frameon=False,
+        )
         fig.tight_layout()
     return Chart(fig, title)
 
@@ -219,13 +243,16 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
                     esc(r["date"].isoformat()),
                     esc(fy_label(fiscal_year(r["date"], sm), lang)),
                     esc(r["what"]),
-                    esc(cov) + (f" ({esc(msg('tim_open', lang))}: {r['open']})" if r["open"] else ""),
+                    esc(cov)
+                    + (f" ({esc(msg('tim_open', lang))}: {r['open']})" if r["open"] else ""),
                 ]
             )
         parts.append(
             html_table(
-                [esc(msg(k, lang)) for k in ("tim_option", "tim_act_by", "tim_fy", "tim_what",
-                                             "tim_covered")],
+                [
+                    esc(msg(k, lang))
+                    for k in ("tim_option", "tim_act_by", "tim_fy", "tim_what", "tim_covered")
+                ],
                 rows,
                 css="ap-timing",
             )
@@ -291,8 +318,14 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
             html_table(
                 [
                     esc(msg(k, lang))
-                    for k in ("tim_start", "tim_total", "tim_current_part", "tim_npv", "tim_eac",
-                              "tim_extra")
+                    for k in (
+                        "tim_start",
+                        "tim_total",
+                        "tim_current_part",
+                        "tim_npv",
+                        "tim_eac",
+                        "tim_extra",
+                    )
                 ],
                 rows,
                 numeric_from=1,
@@ -338,8 +371,14 @@ def support_calendar_rows(ws: Workspace, today: date | None = None) -> list[list
                     d,
                     [
                         "—",
-                        esc(msg("tim_calendar_row", lang, name=c.name, kind=msg("tim_kind_" + kind,
-                                                                                 lang))),
+                        esc(
+                            msg(
+                                "tim_calendar_row",
+                                lang,
+                                name=c.name,
+                                kind=msg("tim_kind_" + kind, lang),
+                            )
+                        ),
                         esc(d.isoformat()),
                         esc(label("in_days", lang).format(days=(d - today).days)),
                         "—",

@@ -16,6 +16,7 @@ Conventions (``docs/timing.md``):
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -104,9 +105,8 @@ def _deadlines(c: Component) -> list[tuple[str, date | None]]:
             out.append(("maintenance_end", c.maintenance_end))
         if (life := _life_end(c)) is not None:
             out.append(("life_end", life))
-    elif c.kind == "saas":
-        if c.contract_end is not None:
-            out.append(("contract_end", c.contract_end))
+    elif c.kind == "saas" and c.contract_end is not None:
+        out.append(("contract_end", c.contract_end))
     if c.security_end is True:
         out.append(("security_end", None))
     elif isinstance(c.security_end, date):
@@ -180,11 +180,11 @@ class TimingEvent:
     component: str
     name: str
     kind: str
-    date: date | None  # None: ended before the plan without a published date
-    use_end: date
+    date: _dt.date | None  # None: ended before the plan without a published date
+    use_end: _dt.date
     covered: bool
     covered_by: str  # item ids, "extended support (...)", "not used after", ""
-    deadline: date | None  # the date the work must be done by (after extended support)
+    deadline: _dt.date | None  # the date the work must be done by (after extended support)
     gap_days: int  # days used without support when not covered
 
 
@@ -221,8 +221,12 @@ def _component_events(ws: Workspace, c: Component) -> list[TimingEvent]:
                     cap = c.extended_end if isinstance(c.extended_end, date) else None
                     deadline = min(span[1], cap) if cap else span[1]
                     by.append(
-                        msg("tim_by_extended", ws.settings.language, items=", ".join(
-                            i.id for i in ext), until=deadline.isoformat())
+                        msg(
+                            "tim_by_extended",
+                            ws.settings.language,
+                            items=", ".join(i.id for i in ext),
+                            until=deadline.isoformat(),
+                        )
                     )
             covered = deadline is not None and deadline >= end_use
             if not covered:
@@ -402,8 +406,17 @@ def act_by(ws: Workspace, as_of: date | None = None) -> pd.DataFrame:
         mine = ev[ev.option == o.id] if not ev.empty else ev
         if mine.empty:
             rows.append(
-                {"option": o.id, "name": o.name, "date": None, "fy": None, "what": "",
-                 "covered": True, "covered_by": "", "days_left": None, "open": 0}
+                {
+                    "option": o.id,
+                    "name": o.name,
+                    "date": None,
+                    "fy": None,
+                    "what": "",
+                    "covered": True,
+                    "covered_by": "",
+                    "days_left": None,
+                    "open": 0,
+                }
             )
             continue
         # The earliest end; among equal dates an uncovered one is named first.
@@ -448,8 +461,10 @@ def timing_warnings(ws: Workspace) -> list[str]:
     for _, e in ev[~ev.covered].iterrows() if not ev.empty else []:
         kind = msg("tim_kind_" + e["kind"], lang)
         when = e["date"].isoformat() if e["date"] else msg("tim_undated", lang)
-        fname = "components.yaml" if e["kind"] not in ("contract_end", "commitment_end") else (
-            "costs.yaml"
+        fname = (
+            "components.yaml"
+            if e["kind"] not in ("contract_end", "commitment_end")
+            else ("costs.yaml")
         )
         out.append(
             f"{fname}: "

@@ -28,7 +28,9 @@ _NUM = r"(-?[\d_,]+)"
 #: ``days until TARGET OP N``
 DAYS_RE = re.compile(rf"^days\s+until\s+(.+?)\s*(>=|<=|==|=|>|<)\s*{_NUM}$", re.I)
 
-_SUPPORT = re.compile(r"^(?:(?:security\s+)?support\s+end\s+of|end\s+of\s+support\s+of)\s+([\w.-]+)$", re.I)
+_SUPPORT = re.compile(
+    r"^(?:(?:security\s+)?support\s+end\s+of|end\s+of\s+support\s+of)\s+([\w.-]+)$", re.I
+)
 _CONTRACT = re.compile(r"^(?:end\s+of\s+contract|contract\s+end\s+of)\s+([\w.-]+)$", re.I)
 _END = re.compile(r"^end\s+of\s+([\w.-]+)$", re.I)
 _FY = re.compile(r"^FY\s*(\d{4})$", re.I)

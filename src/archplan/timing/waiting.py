@@ -141,11 +141,12 @@ def cost_of_waiting(
                     continue
                 end = it.end
                 clipped = dataclasses.replace(
-                    it, end=last if end is None or isinstance(end, int) and end > last else end
+                    it, end=last if end is None or (isinstance(end, int) and end > last) else end
                 )
-                if isinstance(clipped.end, str) and int(clipped.end[:4]) * 12 + int(
-                    clipped.end[5:]
-                ) - 1 > last * 12 + sm + 10:
+                if (
+                    isinstance(clipped.end, str)
+                    and int(clipped.end[:4]) * 12 + int(clipped.end[5:]) - 1 > last * 12 + sm + 10
+                ):
                     clipped = dataclasses.replace(clipped, end=last)
                 if not _starts_after(clipped, clipped.end, sm):
                     keep.append(clipped)
@@ -157,8 +158,7 @@ def cost_of_waiting(
                 dataclasses.replace(
                     c,
                     uses=tuple(
-                        (o, _later(u, d) if o == option and u is not None else u)
-                        for o, u in c.uses
+                        (o, _later(u, d) if o == option and u is not None else u) for o, u in c.uses
                     ),
                 )
                 for c in ws.components
@@ -233,5 +233,5 @@ def replacement_interval(
     pv = capital + pv_running - np.asarray(salvage, dtype=float) * disc
     eac = [equivalent_annual_cost(float(v), rate, k + 1, "end") for k, v in enumerate(pv)]
     out = pd.DataFrame({"pv": pv, "eac": eac}, index=pd.RangeIndex(1, n + 1, name="years"))
-    out.attrs["best"] = int(out["eac"].idxmin())
+    out.attrs["best"] = int(np.argmin(out["eac"].to_numpy())) + 1
     return out

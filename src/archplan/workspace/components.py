@@ -292,8 +292,9 @@ def read_components(
                             name = label if prod.title in label else f"{prod.title} {label}"
         support = m.get("support")
         if support is not None:
-            sm = f.mapping(support, (*p, "support"), "a mapping of released, active, security, "
-                           "extended dates")
+            sm = f.mapping(
+                support, (*p, "support"), "a mapping of released, active, security, extended dates"
+            )
             if sm is not None:
                 f.unknown_keys(sm, (*p, "support"), _SUPPORT_KEYS)
                 for key, attr in (
@@ -304,7 +305,9 @@ def read_components(
                 ):
                     if key in sm:
                         conv = _date if key == "released" else _support_date
-                        v = f.field(sm, (*p, "support"), key, conv, "a date YYYY-MM-DD", required=False)
+                        v = f.field(
+                            sm, (*p, "support"), key, conv, "a date YYYY-MM-DD", required=False
+                        )
                         if v is not None:
                             fields[attr] = v
                             declared.append(key)
@@ -338,8 +341,11 @@ def read_components(
                     "contract_end: YYYY-MM-DD, or contract_start and term (years)",
                 )
             if cstart is not None and cend is not None and cend < cstart:
-                f.problem((*p, "contract_end"), f"{cend} is before the contract's start",
-                          "a date after contract_start")
+                f.problem(
+                    (*p, "contract_end"),
+                    f"{cend} is before the contract's start",
+                    "a date after contract_start",
+                )
         elif product is None and not fields:
             f.problem(
                 p,
