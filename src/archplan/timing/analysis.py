@@ -452,8 +452,8 @@ def timing_warnings(ws: Workspace) -> list[str]:
     --------
     >>> from archplan import load_workspace
     >>> w = timing_warnings(load_workspace("data/examples/food-lab"))
-    >>> len(w), w[0][:40]
-    (3, 'components.yaml: saasはデータベース（SQL Server 2016')
+    >>> len(w), w[0][:36]
+    (3, 'components.yaml: saasはデータベース（SQL Server')
     """
     lang = ws.settings.language
     ev = timing_events(ws)
