@@ -179,6 +179,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tim_interval_title": {"en": "Economic replacement interval", "ja": "経済的な更新周期"},
     "tim_interval": {"en": "Replace every (years)", "ja": "更新周期（年）"},
     "tim_best": {"en": "lowest", "ja": "最小"},
+    "tim_run": {"en": "running (recurring costs)", "ja": "運用（経常費用）"},
+    "tim_lost_benefit": {"en": "Benefits lost", "ja": "失われる便益"},
+    "tim_net_extra": {"en": "Extra incl. lost benefits", "ja": "便益を含む差"},
 }
 
 

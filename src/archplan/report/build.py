@@ -78,7 +78,7 @@ _CELLS: dict[str, list[str]] = {
         "H.decided_and_open(ws)",
         "S.decisions_section(ws)",
         "H.review_calendar(ws)",
-        "T.roadmap_chart(ws)",
+        "T.roadmap_section(ws)",
         "H.assumptions_section(ws)",
         "P.budget_section(ws)",
         "P.plan_details_section(ws)",

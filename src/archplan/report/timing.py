@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from matplotlib import rc_context
 from matplotlib.dates import date2num
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from archplan.costs.engine import item_span, month_start
@@ -20,11 +21,17 @@ from archplan.fiscal import fiscal_year, fiscal_year_bounds, fy_label
 from archplan.messages import msg
 from archplan.report.charts import Chart, _font_family
 from archplan.report.i18n import label
-from archplan.report.sections import Fragment, _money, esc, html_table
+from archplan.report.sections import Fragment, _money, _unit_note, esc, html_table
 from archplan.timing.analysis import _life_end, act_by, completion_date, plan_bounds
 from archplan.workspace.model import Workspace
 
-__all__ = ["roadmap_chart", "support_calendar_rows", "timing_section", "uses_eol_data"]
+__all__ = [
+    "roadmap_chart",
+    "roadmap_section",
+    "support_calendar_rows",
+    "timing_section",
+    "uses_eol_data",
+]
 
 _ACTIVE, _SECURITY, _EXTENDED = "#4e9a6b", "#e0b040", "#e07b39"
 _BUILD, _CONTRACT, _RUN = "#3b6ea8", "#8c8c8c", "#9ecae1"
@@ -166,13 +173,14 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
                 ha="center",
             )
             if fired:
-                ax.plot(_d(today), n - 0.5, marker="v", color="#c0392b", markersize=9)
+                ax.plot(_d(today), n - 0.45, marker="v", color="#c0392b", markersize=9)
         ax.set_ylim(-1.2, n)
         title = msg("tim_roadmap", lang)
         ax.set_title(title)
         legend = [
             Patch(color=_BUILD, label=msg("tim_build", lang)),
-            Patch(color=_RUN, label=msg("tim_golive", lang) + " →"),
+            Patch(color=_RUN, label=msg("tim_run", lang)),
+            Line2D([], [], marker="D", color="black", linestyle="", label=msg("tim_golive", lang)),
             Patch(color=_CONTRACT, label=msg("tim_contract", lang)),
             Patch(color=_ACTIVE, label=msg("tim_active", lang)),
             Patch(color=_SECURITY, label=msg("tim_security", lang)),
@@ -191,6 +199,16 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
         )
         fig.tight_layout()
     return Chart(fig, title)
+
+
+def roadmap_section(ws: Workspace, as_of: date | None = None) -> Fragment:
+    """The roadmap under its own heading, printed on an A4 landscape page (handover)."""
+    lang = ws.settings.language
+    return Fragment(
+        f'<div class="ap-roadmap"><h2 id="roadmap">{esc(msg("tim_roadmap", lang))}</h2>'
+        + roadmap_chart(ws, as_of).html()
+        + "</div>"
+    )
 
 
 def _fmt(v: object, lang: str) -> str:
@@ -303,8 +321,13 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
         cur = ws.option(ws.current_option).name if ws.current_option else "—"
         parts.append(f"<h3>{esc(msg('tim_waiting_title', lang, option=name))}</h3>")
         parts.append(f'<p class="ap-note">{esc(msg("tim_waiting_intro", lang, current=cur))}</p>')
-        rows = [
-            [
+        benefits = bool(w["benefit"].any())
+        keys = ["tim_start", "tim_total", "tim_current_part", "tim_npv", "tim_eac", "tim_extra"]
+        if benefits:
+            keys += ["tim_lost_benefit", "tim_net_extra"]
+        rows = []
+        for _, r in w.iterrows():
+            row = [
                 esc(fy_label(int(r["start_fy"]), lang)),
                 _money(ws, r["total"]),
                 _money(ws, r["current_system"]),
@@ -312,26 +335,22 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
                 _money(ws, r["eac"]),
                 _money(ws, r["extra"]),
             ]
-            for _, r in w.iterrows()
-        ]
+            if benefits:
+                row += [_money(ws, r["lost_benefit"]), _money(ws, r["net_extra"])]
+            rows.append(row)
         parts.append(
             html_table(
-                [
-                    esc(msg(k, lang))
-                    for k in (
-                        "tim_start",
-                        "tim_total",
-                        "tim_current_part",
-                        "tim_npv",
-                        "tim_eac",
-                        "tim_extra",
-                    )
-                ],
+                [esc(msg(k, lang)) for k in keys],
                 rows,
                 numeric_from=1,
+                caption=esc(_unit_note(ws)),
             )
         )
-    parts.append(roadmap_chart(ws, today).html(msg("tim_roadmap", lang)))
+    parts.append(
+        f'<div class="ap-roadmap"><h3>{esc(msg("tim_roadmap", lang))}</h3>'
+        + roadmap_chart(ws, today).html()
+        + "</div>"
+    )
     if uses_eol_data(ws):
         parts.append(
             f'<p class="ap-note">{esc(msg("tim_attribution", lang, source=load_eol().source))}</p>'

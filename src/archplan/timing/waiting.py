@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from archplan.costs.discount import equivalent_annual_cost, npv
-from archplan.costs.tables import yearly_totals
+from archplan.costs.tables import item_schedule, yearly_totals
 from archplan.errors import InputError
 from archplan.timing.analysis import timing_events
 from archplan.workspace.model import CostItem, Workspace
@@ -98,7 +98,10 @@ def cost_of_waiting(
         ``current_system`` (the part paid to keep the current system running), ``npv``,
         ``eac``, ``open_ends`` (support or contract ends the shifted plan leaves uncovered,
         see :func:`~archplan.timing.analysis.timing_events`), ``extra`` (total minus the
-        no-delay total), ``extra_npv``. The yearly
+        no-delay total), ``extra_npv``, ``benefit`` (the option's benefit items over the
+        plan, which move with it), ``lost_benefit`` (benefits no longer inside the plan)
+        and ``net_extra`` (``extra`` + ``lost_benefit``: what waiting really costs when
+        the option also saves money). The yearly
         amounts are in ``attrs["yearly"]`` (fiscal years × delays).
 
     Examples
@@ -137,7 +140,7 @@ def cost_of_waiting(
         if d and chosen is None and current is not None and current != option:
             last = s.first_fy + d - 1
             for it in ws.cost_items:
-                if it.option != current or it.nature == "one-off":
+                if it.option != current or it.nature == "one-off" or it.kind != "cost":
                     continue
                 end = it.end
                 clipped = dataclasses.replace(
@@ -167,6 +170,12 @@ def cost_of_waiting(
         events = timing_events(trial)
         open_ends = int((~events.covered & (events.option == option)).sum()) if len(events) else 0
         by_year = yearly_totals(trial)
+        ben = item_schedule(trial, kind="benefit")
+        benefit = (
+            int(ben.xs(option, level="option").to_numpy().sum())
+            if option in ben.index.get_level_values("option")
+            else 0
+        )
         series = by_year[option] + (by_year[current] if keep and current else 0)
         yearly[d] = series.astype("int64")
         cur = int(by_year[current].sum()) if keep and current else 0
@@ -180,13 +189,19 @@ def cost_of_waiting(
                 "npv": value,
                 "eac": equivalent_annual_cost(value, s.discount_rate, s.horizon, s.discount_timing),
                 "open_ends": open_ends,
+                "benefit": benefit,
             }
         )
     out = pd.DataFrame(rows).set_index("delay")
-    base = out["total"].iloc[0] if 0 not in out.index else out.loc[0, "total"]
-    base_npv = out["npv"].iloc[0] if 0 not in out.index else out.loc[0, "npv"]
+    # Differences against no delay (or the shortest delay asked for).
+    ref = 0 if 0 in out.index else int(out.index.min())
+    base = int(out["total"].to_dict()[ref])
+    base_npv = float(out["npv"].to_dict()[ref])
+    base_benefit = int(out["benefit"].to_dict()[ref])
     out["extra"] = (out["total"] - base).astype("int64")
     out["extra_npv"] = out["npv"] - base_npv
+    out["lost_benefit"] = (-(out["benefit"] - base_benefit)).astype("int64")
+    out["net_extra"] = out["extra"] + out["lost_benefit"]
     out.attrs.update(
         option=option,
         current=current,
