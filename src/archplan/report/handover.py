@@ -268,9 +268,10 @@ def review_calendar(ws: Workspace, today: date | None = None) -> Fragment:
                 esc(triggers),
             ]
         )
-    from archplan.report.timing import support_calendar_rows
+    from archplan.report.timing import sort_calendar, support_calendar_rows
 
-    rows.extend(support_calendar_rows(ws, today))  # support, maintenance and contract ends
+    # Support, maintenance, life and contract ends join the calendar, in date order.
+    rows = sort_calendar(rows + support_calendar_rows(ws, today))
     if not rows:
         return Fragment(f'<h2 id="calendar">{L("review_calendar")}</h2><p>{L("none")}</p>')
     return Fragment(

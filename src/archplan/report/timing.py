@@ -211,6 +211,11 @@ def roadmap_section(ws: Workspace, as_of: date | None = None) -> Fragment:
     )
 
 
+def _cell(text: str) -> str:
+    """An escaped table cell whose dates do not break at their hyphens."""
+    return esc(text) if text == "—" else f'<span class="ap-nowrap">{esc(text)}</span>'
+
+
 def _fmt(v: object, lang: str) -> str:
     if v is True:
         return msg("tim_passed", lang)
@@ -286,31 +291,31 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
                 [
                     esc(c.name),
                     esc(f"{c.product} {c.release}" if c.product else "—"),
-                    esc(_fmt(c.active_end, lang)),
-                    esc(_fmt(c.security_end, lang)),
-                    esc(_fmt(c.extended_end, lang)),
-                    esc(", ".join(d.isoformat() for d in other) or "—"),
+                    _cell(_fmt(c.active_end, lang)),
+                    _cell(_fmt(c.security_end, lang)),
+                    _cell(_fmt(c.extended_end, lang)),
+                    _cell(", ".join(d.isoformat() for d in other) or "—"),
                     esc(", ".join(c.options)),
                     esc(src),
                 ]
             )
+        keys = [
+            "tim_component",
+            "tim_release",
+            "tim_active",
+            "tim_security",
+            "tim_extended",
+            "tim_other_end",
+            "tim_used_by",
+            "tim_source",
+        ]
+        # Columns with nothing in them are left out, so the table fits an A4 page.
+        keep = [j for j in range(len(keys)) if j == 0 or any(r[j] != "—" for r in rows)]
         parts.append(f"<h3>{esc(msg('tim_windows', lang))}</h3>")
         parts.append(
             html_table(
-                [
-                    esc(msg(k, lang))
-                    for k in (
-                        "tim_component",
-                        "tim_release",
-                        "tim_active",
-                        "tim_security",
-                        "tim_extended",
-                        "tim_other_end",
-                        "tim_used_by",
-                        "tim_source",
-                    )
-                ],
-                rows,
+                [esc(msg(keys[j], lang)) for j in keep],
+                [[r[j] for j in keep] for r in rows],
                 css="ap-windows",
             )
         )
@@ -368,12 +373,21 @@ def _gap(ws: Workspace, option: str, row: object) -> int:
 
 def support_calendar_rows(ws: Workspace, today: date | None = None) -> list[list[str]]:
     """Rows for the handover's review calendar: every dated support, maintenance, life and
-    contract end of the components from today on (cells escaped)."""
+    contract end of the components from the plan's start on (cells escaped), in the
+    calendar's columns (number, title, date, when, triggers).
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> rows = support_calendar_rows(load_workspace("data/examples/food-lab"), date(2026, 8, 1))
+    >>> rows[0][1], rows[0][3]
+    ('データベース（SQL Server 2016 SP3）：通常サポート終了', '終了済み')
+    """
     today = today or date.today()
     lang = ws.settings.language
+    start = plan_bounds(ws)[0]
     out: list[tuple[date, list[str]]] = []
     for c in ws.components:
-        ends: list[tuple[str, date]] = []
         for kind, d in (
             ("active_end", c.active_end),
             ("security_end", c.security_end),
@@ -382,26 +396,24 @@ def support_calendar_rows(ws: Workspace, today: date | None = None) -> list[list
             ("life_end", _life_end(c)),
             ("contract_end", c.contract_end),
         ):
-            if isinstance(d, date) and not isinstance(d, bool) and d >= today:
-                ends.append((kind, d))
-        for kind, d in ends:
-            out.append(
-                (
-                    d,
-                    [
-                        "—",
-                        esc(
-                            msg(
-                                "tim_calendar_row",
-                                lang,
-                                name=c.name,
-                                kind=msg("tim_kind_" + kind, lang),
-                            )
-                        ),
-                        esc(d.isoformat()),
-                        esc(label("in_days", lang).format(days=(d - today).days)),
-                        "—",
-                    ],
-                )
+            if not isinstance(d, date) or d < start:
+                continue
+            when = (
+                msg("tim_ended", lang)
+                if d < today
+                else label("in_days", lang).format(days=(d - today).days)
             )
+            what = msg("tim_calendar_row", lang, name=c.name, kind=msg("tim_kind_" + kind, lang))
+            out.append((d, ["—", esc(what), _cell(d.isoformat()), esc(when), "—"]))
     return [row for _, row in sorted(out, key=lambda x: x[0])]
+
+
+def sort_calendar(rows: list[list[str]]) -> list[list[str]]:
+    """Calendar rows in date order (the third cell, an ISO date or "—" last); stable."""
+    import re
+
+    def key(r: list[str]) -> tuple[bool, str]:
+        text = re.sub(r"<[^>]+>", "", r[2])
+        return (not text[:1].isdigit(), text)
+
+    return sorted(rows, key=key)
