@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import numpy as np
+import pandas as pd
 from matplotlib import rc_context
 from matplotlib.dates import date2num
 from matplotlib.figure import Figure
@@ -19,6 +21,7 @@ from matplotlib.patches import Patch
 from archplan.costs.engine import item_span, month_start
 from archplan.fiscal import fiscal_year, fiscal_year_bounds, fy_label
 from archplan.messages import msg
+from archplan.money import UNIT_DIVISOR
 from archplan.report.charts import Chart, _font_family
 from archplan.report.i18n import label
 from archplan.report.sections import Fragment, _money, _unit_note, esc, html_table
@@ -31,6 +34,7 @@ __all__ = [
     "support_calendar_rows",
     "timing_section",
     "uses_eol_data",
+    "waiting_chart",
 ]
 
 _ACTIVE, _SECURITY, _EXTENDED = "#4e9a6b", "#e0b040", "#e07b39"
@@ -201,6 +205,61 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
     return Chart(fig, title)
 
 
+def waiting_chart(ws: Workspace, table: pd.DataFrame) -> Chart:
+    """Bars of the total by start year ("the cost of deciding a year later"), the part
+    paid to keep the current system running shaded, for a :func:`cost_of_waiting` table.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> from archplan.timing import cost_of_waiting
+    >>> ws = load_workspace("data/examples/food-lab")
+    >>> waiting_chart(ws, cost_of_waiting(ws, "saas")).title
+    '決定を1年遅らせた場合の費用：検査情報管理SaaSの利用'
+    """
+    lang = ws.settings.language
+    divisor = float(UNIT_DIVISOR[ws.settings.display_unit])
+    option = str(table.attrs.get("option", ""))
+    name = ws.option(option).name if option else ""
+    title = msg("tim_waiting_title", lang, option=name)
+    with rc_context({"font.family": _font_family(lang)}):
+        fig = Figure(figsize=(7.5, 3.6), dpi=100)
+        ax = fig.subplots()
+        x = [fy_label(int(v), lang) for v in table["start_fy"]]
+        total = table["total"].to_numpy(dtype=float) / divisor
+        current = table["current_system"].to_numpy(dtype=float) / divisor
+        ax.bar(x, total - current, color=_BUILD, label=name)
+        ax.bar(
+            x, current, bottom=total - current, color=_CONTRACT, label=msg("tim_current_part", lang)
+        )
+        top = total.copy()
+        extra = table["extra"].to_numpy(dtype=float) / divisor
+        if table["lost_benefit"].any():
+            lost = table["lost_benefit"].to_numpy(dtype=float) / divisor
+            ax.bar(
+                x,
+                np.where(lost > 0, lost, np.nan),
+                bottom=total,
+                color="none",
+                edgecolor="#c0392b",
+                hatch="//",
+                label=msg("tim_lost_benefit", lang),
+            )
+            top = total + np.maximum(lost, 0)
+            extra = table["net_extra"].to_numpy(dtype=float) / divisor
+        for k in range(1, len(x)):  # what waiting adds, over the bar
+            ax.annotate(f"{extra[k]:+,.0f}", (k, top[k]), ha="center", va="bottom", fontsize=8)
+        ax.set_ylim(0, float(top.max()) * 1.12 if len(top) else 1)
+        ax.set_title(title, fontsize=10)
+        ax.set_xlabel(msg("tim_start", lang))
+        ax.set_ylabel(label("unit_" + ws.settings.display_unit, lang))
+        ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
+        ax.grid(True, axis="y", alpha=0.3)
+        ax.legend(fontsize=8, loc="lower right")
+        fig.tight_layout()
+    return Chart(fig, title)
+
+
 def roadmap_section(ws: Workspace, as_of: date | None = None) -> Fragment:
     """The roadmap under its own heading, printed on an A4 landscape page (handover)."""
     lang = ws.settings.language
@@ -351,6 +410,7 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
                 caption=esc(_unit_note(ws)),
             )
         )
+        parts.append(waiting_chart(ws, w).html())
     parts.append(
         f'<div class="ap-roadmap"><h3>{esc(msg("tim_roadmap", lang))}</h3>'
         + roadmap_chart(ws, today).html()
