@@ -18,7 +18,7 @@ import re
 from datetime import date
 
 from archplan.errors import InputError
-from archplan.fiscal import fiscal_year_bounds
+from archplan.fiscal import fiscal_year_bounds, fy_label
 from archplan.messages import msg
 from archplan.workspace.model import Workspace
 
@@ -61,7 +61,7 @@ def days_target(ws: Workspace, target: str) -> tuple[date, str]:
     comps = {c.id: c for c in ws.components}
     if m := _FY.match(t):
         fy = int(m.group(1))
-        return fiscal_year_bounds(fy, ws.settings.fy_start_month)[0], t.upper().replace(" ", "")
+        return fiscal_year_bounds(fy, ws.settings.fy_start_month)[0], fy_label(fy, lang)
     if m := _DATE.match(t):
         try:
             return date.fromisoformat(m.group(1)), m.group(1)
