@@ -311,3 +311,75 @@ def test_cli_timing(capsys: pytest.CaptureFixture[str]) -> None:
     assert "2026-07-14" in out and "8052000" in out and "endoflife.date contributors" in out
     assert main(["check", str(EXAMPLE)]) == 0
     assert "warning: components.yaml: saas" in capsys.readouterr().out
+
+
+# --- the report section, the roadmap, the handover calendar ---------------------------
+
+
+def test_report_section_in_japanese() -> None:
+    from archplan.report.timing import timing_section
+
+    ws = load_workspace(EXAMPLE)
+    html = timing_section(ws, as_of=date(2026, 4, 1))
+    assert 'id="timing"' in html and "2026-07-14" in html and "令和8年度" in html
+    # The cost of deciding a year later, in 千円: 66,242 (FY2027) and +8,052.
+    assert "66,242" in html and "8,052" in html
+    assert "endoflife.date contributors" in html and "<img" in html
+    # Words archplan wrote are Japanese: no English sentence of the catalogue appears.
+    assert "security support ends" not in html and "Covered by the plan" not in html
+
+
+def test_report_section_in_english_without_japanese(tmp_path: Path) -> None:
+    import re
+
+    from archplan.report.timing import timing_section
+
+    ws = load_workspace(HERE.parent / "data" / "examples" / "shared-platform")
+    html = timing_section(ws, as_of=date(2026, 6, 1))
+    assert "Timing: when to act" in html and "2026-11-12" in html
+    assert "139 days unsupported" in html  # 2026-11-13 .. 2027-03-31
+    text = re.sub(r"<[^>]+>|data:image/png;base64,[A-Za-z0-9+/=]+", "", html)
+    assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text)
+
+
+def test_roadmap_chart_and_handover_calendar() -> None:
+    from archplan.report.handover import review_calendar
+    from archplan.report.timing import roadmap_chart, roadmap_section
+
+    ws = load_workspace(EXAMPLE)
+    chart = roadmap_chart(ws, as_of=date(2026, 4, 1))
+    assert chart.png().startswith(b"\x89PNG") and chart.title == "年度別ロードマップ"
+    # A4 landscape proportions: wider than tall.
+    w, h = chart.figure.get_size_inches()
+    assert w > h
+    assert 'class="ap-roadmap"' in roadmap_section(ws, as_of=date(2026, 4, 1))
+    cal = review_calendar(ws, today=date(2026, 8, 1))
+    # Support ends join the records' review dates in date order.
+    order = [
+        cal.index("2026-07-14"),  # database: ended (before today, inside the plan)
+        cal.index("2026-12-31"),  # ADR-0003 review
+        cal.index("2027-01-12"),  # OS security support
+        cal.index("2027-03-31"),  # ADR-0002 review, server maintenance and life
+        cal.index("2030-01-12"),  # OS extended support
+    ]
+    assert order == sorted(order)
+    assert "サーバOS（Windows Server 2016）：セキュリティサポート終了" in cal
+    assert "164日後" in cal  # 2026-08-01 → 2027-01-12
+
+
+def test_footer_attribution_when_the_data_is_used() -> None:
+    import nbformat
+
+    from archplan.report.build import _attribution, export_html
+
+    assert (
+        _attribution(load_workspace(EXAMPLE))
+        == "End-of-life data: endoflife.date contributors (MIT)"
+    )
+    ws = load_workspace(HERE.parent / "data" / "examples" / "vaccine-booking")
+    assert _attribution(ws) == ""
+    page = export_html(
+        nbformat.v4.new_notebook(), attribution=_attribution(load_workspace(EXAMPLE))
+    )
+    footer = page[page.index('class="ap-footer"') :]
+    assert "endoflife.date contributors (MIT)" in footer
