@@ -234,6 +234,13 @@ def test_declared_dates_override_the_data(tmp_path: Path) -> None:
     c = ws.components[0]
     assert c.security_end == date(2028, 1, 11) and c.extended_end == date(2030, 1, 12)
     assert c.declared == ("security",)
+    from archplan import check_workspace
+
+    _, notices = check_workspace(ws.root)
+    assert (
+        "components.yaml: os: declared security date 2028-01-11 overrides the end-of-life "
+        "data (2027-01-12)" in notices
+    )
 
 
 # --- the cost of waiting ------------------------------------------------------------
@@ -383,3 +390,38 @@ def test_footer_attribution_when_the_data_is_used() -> None:
     )
     footer = page[page.index('class="ap-footer"') :]
     assert "endoflife.date contributors (MIT)" in footer
+
+
+def test_replacement_interval_of_the_example_server() -> None:
+    import numpy_financial as npf
+
+    from archplan.timing.waiting import replacement_intervals
+
+    t = replacement_intervals(load_workspace(EXAMPLE))["server"]
+    running = [2e6] * 5 + [3e6, 4.5e6, 6.75e6, 10.125e6]
+    for n in (6, 7, 8):
+        # PV = price + running costs at the end of each year of age, at 4 %.
+        pv = 24e6 + sum(running[k] / 1.04 ** (k + 1) for k in range(n))
+        eac = -npf.pmt(0.04, n, pv)  # payments at each year's end
+        assert t.loc[n, "eac"] == pytest.approx(eac)
+    assert t.attrs["best"] == 7  # the 5-year life plus ADR-0001's 2-year extension
+
+
+def test_replacement_costs_are_validated(tmp_path: Path) -> None:
+    comps = """components:
+  - id: hw
+    kind: hardware
+    maintenance_end: 2028-03-31
+    options: [onprem]
+    replacement: {capital: 100, running: [1, two]}
+  - id: hw2
+    kind: hardware
+    maintenance_end: 2028-03-31
+    options: [onprem]
+    replacement: {capital: 100, running: [1, 2], salvage: [1]}
+"""
+    with pytest.raises(WorkspaceError) as info:
+        load_workspace(_workspace(tmp_path, comps))
+    text = str(info.value)
+    assert "components.yaml:6: components[0].replacement.running[1]: 'two' is not a number" in text
+    assert "components.yaml:11: components[1].replacement.salvage: 1 values for 2 years" in text

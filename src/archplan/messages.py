@@ -176,7 +176,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{days} days until {what} ({date})",
         "ja": "{what}（{date}）まであと{days}日",
     },
-    "tim_interval_title": {"en": "Economic replacement interval", "ja": "経済的な更新周期"},
+    "tim_interval_title": {
+        "en": "Economic replacement interval: {name}",
+        "ja": "経済的な更新周期：{name}",
+    },
+    "tim_interval_intro": {
+        "en": "Replacing every n years: the present value of one cycle (purchase, running"
+        " costs by year of age, resale) and its equivalent annual cost at {rate}. The lowest"
+        " EAC is the economic interval: {best} years.",
+        "ja": "n年ごとに更新する場合の1周期の現在価値（購入、経過年数ごとの運用費、売却額）と、"
+        "割引率{rate}での等価年間費用。等価年間費用が最小となる{best}年が経済的な更新周期。",
+    },
+    "tim_pv": {"en": "PV of a cycle", "ja": "1周期の現在価値"},
     "tim_interval": {"en": "Replace every (years)", "ja": "更新周期（年）"},
     "tim_best": {"en": "lowest", "ja": "最小"},
     "tim_ended": {"en": "ended", "ja": "終了済み"},

@@ -411,6 +411,32 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
             )
         )
         parts.append(waiting_chart(ws, w).html())
+    from archplan.timing.waiting import replacement_intervals
+
+    for cid, table in replacement_intervals(ws).items():
+        comp = next(c for c in ws.components if c.id == cid)
+        best = int(table.attrs["best"])
+        rate = f"{ws.settings.discount_rate:.1%}"
+        parts.append(f"<h3>{esc(msg('tim_interval_title', lang, name=comp.name))}</h3>")
+        parts.append(
+            f'<p class="ap-note">{esc(msg("tim_interval_intro", lang, rate=rate, best=best))}</p>'
+        )
+        rows = [
+            [
+                esc(f"{n}" + (f" ({msg('tim_best', lang)})" if n == best else "")),
+                _money(ws, r["pv"]),
+                _money(ws, r["eac"]),
+            ]
+            for n, r in table.iterrows()
+        ]
+        parts.append(
+            html_table(
+                [esc(msg(k, lang)) for k in ("tim_interval", "tim_pv", "tim_eac")],
+                rows,
+                numeric_from=1,
+                caption=esc(_unit_note(ws, ws.settings.amounts_entered)),
+            )
+        )
     parts.append(
         f'<div class="ap-roadmap"><h3>{esc(msg("tim_roadmap", lang))}</h3>'
         + roadmap_chart(ws, today).html()

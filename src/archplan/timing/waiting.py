@@ -27,7 +27,7 @@ from archplan.errors import InputError
 from archplan.timing.analysis import timing_events
 from archplan.workspace.model import CostItem, Workspace
 
-__all__ = ["cost_of_waiting", "replacement_interval", "shift_item"]
+__all__ = ["cost_of_waiting", "replacement_interval", "replacement_intervals", "shift_item"]
 
 
 def shift_item(item: CostItem, years: int, *, keep_end: bool = True) -> CostItem:
@@ -249,4 +249,30 @@ def replacement_interval(
     eac = [equivalent_annual_cost(float(v), rate, k + 1, "end") for k, v in enumerate(pv)]
     out = pd.DataFrame({"pv": pv, "eac": eac}, index=pd.RangeIndex(1, n + 1, name="years"))
     out.attrs["best"] = int(np.argmin(out["eac"].to_numpy())) + 1
+    return out
+
+
+def replacement_intervals(ws: Workspace) -> dict[str, pd.DataFrame]:
+    """The economic replacement interval of every component that declares its
+    ``replacement`` costs in ``components.yaml``, at the workspace's discount rate.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> t = replacement_intervals(load_workspace("data/examples/food-lab"))["server"]
+    >>> t.attrs["best"]
+    7
+    """
+    out: dict[str, pd.DataFrame] = {}
+    for c in ws.components:
+        if c.capital is None or not c.running_by_age:
+            continue
+        table = replacement_interval(
+            float(c.capital),
+            [float(v) for v in c.running_by_age],
+            ws.settings.discount_rate,
+            [float(v) for v in c.salvage_by_age] if c.salvage_by_age else None,
+        )
+        table.attrs["component"] = c.id
+        out[c.id] = table
     return out

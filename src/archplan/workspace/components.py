@@ -30,12 +30,14 @@ from __future__ import annotations
 
 import difflib
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from archplan.errors import ArchplanError
 from archplan.workspace._yaml import Path as YPath
 from archplan.workspace.loader import (
     _date,
+    _decimal,
     _describe,
     _File,
     _ident,
@@ -67,6 +69,7 @@ _KEYS = (
     "addressed_by",
     "extended_support",
     "note",
+    "replacement",
 )
 _SUPPORT_KEYS = ("released", "active", "security", "extended")
 
@@ -185,11 +188,15 @@ def _item_refs(
 
 
 def read_components(
-    f: _File, option_ids: set[str] | None, items: list[CostItem]
+    f: _File,
+    option_ids: set[str] | None,
+    items: list[CostItem],
+    notices: list[str] | None = None,
 ) -> tuple[list[Component], str | None]:
     """The components and the current option from a loaded ``components.yaml``.
 
-    Problems are appended to ``f.problems``; nothing is raised for bad input.
+    Problems are appended to ``f.problems``; nothing is raised for bad input. A declared
+    date that overrides the end-of-life data is said in ``notices``.
     """
     from archplan.timing.eol import load_eol
 
@@ -309,6 +316,12 @@ def read_components(
                             sm, (*p, "support"), key, conv, "a date YYYY-MM-DD", required=False
                         )
                         if v is not None:
+                            was = fields.get(attr)
+                            if notices is not None and product and was is not None and was != v:
+                                notices.append(
+                                    f"{COMPONENTS_FILE}: {cid}: declared {key} date {v} "
+                                    f"overrides the end-of-life data ({was})"
+                                )
                             fields[attr] = v
                             declared.append(key)
         purchased = f.field(m, p, "purchased", _date, "a date YYYY-MM-DD", required=False)
@@ -353,6 +366,7 @@ def read_components(
                 "product: windows-server and release: '2016' (docs/timing.md), or "
                 "support: {security: YYYY-MM-DD}",
             )
+        capital, running, salvage = _replacement(f, m.get("replacement"), (*p, "replacement"))
         addressed = _item_refs(f, m, p, "addressed_by", by_id, opts)
         extended = _item_refs(f, m, p, "extended_support", by_id, opts)
         if cid is None:
@@ -375,10 +389,62 @@ def read_components(
                 extended_support=extended,
                 note=note,
                 line=f.doc.line(p) if f.doc else None,
+                capital=capital,
+                running_by_age=running,
+                salvage_by_age=salvage,
                 **fields,
             )
         )
     return out, current
+
+
+def _replacement(
+    f: _File, raw: Any, p: YPath
+) -> tuple[Decimal | None, tuple[Decimal, ...], tuple[Decimal, ...]]:
+    """``replacement: {capital: 24000000, running: [...], salvage: [...]}`` (yen)."""
+    if raw is None:
+        return None, (), ()
+    expected = (
+        "capital (the price of a new unit), running (the running cost in each year of "
+        "age) and optionally salvage (the resale value after each year), in yen"
+    )
+    m = f.mapping(raw, p, expected)
+    if m is None:
+        return None, (), ()
+    f.unknown_keys(m, p, ("capital", "running", "salvage"))
+    capital = f.field(m, p, "capital", _ranged(_decimal, Decimal(0), Decimal("1e15")), "yen")
+    lists: list[tuple[Decimal, ...]] = []
+    for key in ("running", "salvage"):
+        seq = m.get(key)
+        if seq is None:
+            if key == "running":
+                f.problem(p, "required field 'running' is missing", expected)
+            lists.append(())
+            continue
+        if not isinstance(seq, list) or not seq:
+            f.problem(
+                (*p, key),
+                f"{_describe(seq)} where a list of amounts belongs",
+                "a list of yen amounts, one per year of age",
+            )
+            lists.append(())
+            continue
+        out: list[Decimal] = []
+        for k, v in enumerate(seq):
+            try:
+                out.append(_ranged(_decimal, Decimal(0), Decimal("1e15"))(v))
+            except (ValueError, TypeError) as exc:
+                f.problem((*p, key, k), str(exc), "a non-negative amount in yen")
+        lists.append(tuple(out))
+    running, salvage = lists
+    if running and salvage and len(salvage) != len(running):
+        f.problem(
+            (*p, "salvage"),
+            f"{len(salvage)} values for {len(running)} years of age",
+            "one resale value per year of age, as many as running costs",
+        )
+        salvage = ()
+    return capital, running, salvage
 
 
 def _bad(v: Any) -> str:

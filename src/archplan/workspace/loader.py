@@ -2468,7 +2468,9 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
     from archplan.workspace.components import COMPONENTS_FILE, read_components
 
     pf = _load_yaml_file(root, COMPONENTS_FILE, problems, notices, required=False)
-    components, current_option = read_components(pf, option_ids, items) if pf else ([], None)
+    components, current_option = (
+        read_components(pf, option_ids, items, notices) if pf else ([], None)
+    )
     if problems:
         return None, problems, notices
     assert settings and options is not None and criteria is not None

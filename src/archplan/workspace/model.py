@@ -348,6 +348,11 @@ class Component:
     extended_support: tuple[str, ...] = ()
     note: str = ""
     line: int | None = None
+    #: For the economic replacement interval: the price of a new unit, and the running
+    #: cost (and resale value) in each year of age, yen.
+    capital: Decimal | None = None
+    running_by_age: tuple[Decimal, ...] = ()
+    salvage_by_age: tuple[Decimal, ...] = ()
 
     @property
     def options(self) -> tuple[str, ...]:
