@@ -12,7 +12,12 @@ from archplan.timing.analysis import (
     timing_warnings,
 )
 from archplan.timing.eol import ATTRIBUTION, EolData, load_eol, update_eol
-from archplan.timing.waiting import cost_of_waiting, replacement_interval, shift_item
+from archplan.timing.waiting import (
+    cost_of_waiting,
+    replacement_interval,
+    replacement_intervals,
+    shift_item,
+)
 
 __all__ = [
     "ATTRIBUTION",
@@ -22,6 +27,7 @@ __all__ = [
     "load_eol",
     "plan_bounds",
     "replacement_interval",
+    "replacement_intervals",
     "shift_item",
     "support_windows",
     "timing_events",
