@@ -325,8 +325,7 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
                     esc(r["date"].isoformat()),
                     esc(fy_label(fiscal_year(r["date"], sm), lang)),
                     esc(r["what"]),
-                    esc(cov)
-                    + (f" ({esc(msg('tim_open', lang))}: {r['open']})" if r["open"] else ""),
+                    esc(cov) + (esc(msg("tim_open_n", lang, n=r["open"])) if r["open"] else ""),
                 ]
             )
         parts.append(
@@ -423,7 +422,7 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
         )
         rows = [
             [
-                esc(f"{n}" + (f" ({msg('tim_best', lang)})" if n == best else "")),
+                esc(f"{n}" + (msg("tim_best", lang) if n == best else "")),
                 _money(ws, r["pv"]),
                 _money(ws, r["eac"]),
             ]

@@ -261,7 +261,7 @@ def _component_events(ws: Workspace, c: Component) -> list[TimingEvent]:
                     date=when,
                     use_end=end_use,
                     covered=covered,
-                    covered_by="; ".join(by),
+                    covered_by=msg("tim_sep", ws.settings.language).join(by),
                     deadline=deadline,
                     gap_days=gap,
                 )
@@ -432,7 +432,12 @@ def act_by(ws: Workspace, as_of: date | None = None) -> pd.DataFrame:
                 "name": o.name,
                 "date": d,
                 "fy": first["fy"],
-                "what": f"{first['name']}: {msg('tim_kind_' + first['kind'], lang)}",
+                "what": msg(
+                    "tim_calendar_row",
+                    lang,
+                    name=first["name"],
+                    kind=msg("tim_kind_" + first["kind"], lang),
+                ),
                 "covered": bool(first["covered"]),
                 "covered_by": first["covered_by"],
                 "days_left": (d - today).days if d else None,

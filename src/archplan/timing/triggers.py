@@ -73,18 +73,24 @@ def days_target(ws: Workspace, target: str) -> tuple[date, str]:
             raise InputError(_unknown("component", m.group(1), list(comps)))
         if not isinstance(c.security_end, date):
             raise InputError(f"component {c.id!r} has no dated security support end")
-        return c.security_end, f"{c.name}: {msg('tim_kind_security_end', lang)}"
+        return c.security_end, msg(
+            "tim_calendar_row", lang, name=c.name, kind=msg("tim_kind_security_end", lang)
+        )
     if m := _CONTRACT.match(t):
         name = m.group(1)
         if name in comps and comps[name].contract_end is not None:
             c = comps[name]
             assert c.contract_end is not None
-            return c.contract_end, f"{c.name}: {msg('tim_kind_contract_end', lang)}"
+            return c.contract_end, msg(
+                "tim_calendar_row", lang, name=c.name, kind=msg("tim_kind_contract_end", lang)
+            )
         from archplan.timing.analysis import _contract_events
 
         for e in _contract_events(ws):
             if e.component == name and e.date is not None:
-                return e.date, f"{e.name}: {msg('tim_kind_' + e.kind, lang)}"
+                return e.date, msg(
+                    "tim_calendar_row", lang, name=e.name, kind=msg("tim_kind_" + e.kind, lang)
+                )
         known = [c.id for c in ws.components if c.contract_end] + [c.id for c in ws.contracts]
         raise InputError(_unknown("contract", name, known))
     if m := _END.match(t):
@@ -95,7 +101,7 @@ def days_target(ws: Workspace, target: str) -> tuple[date, str]:
         if not ends:
             raise InputError(f"component {c.id!r} has no dated end")
         d, k = min(ends)
-        return d, f"{c.name}: {msg('tim_kind_' + k, lang)}"
+        return d, msg("tim_calendar_row", lang, name=c.name, kind=msg("tim_kind_" + k, lang))
     raise InputError(
         f"'days until {target}' is not understood; write e.g. 'days until support end of os"
         " < 365', 'days until end of contract lims < 180' or 'days until FY2028 < 90'"
