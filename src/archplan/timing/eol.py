@@ -129,21 +129,35 @@ def _label(template: str, cycle: str, codename: str) -> str:
 class EolData:
     """The end-of-life data: products by name, with lookups that say what is nearest."""
 
-    def __init__(self, products: dict[str, EolProduct], source: str = "") -> None:
-        self.products = products
+    def __init__(self, raw: dict[str, Any], source: str = "") -> None:
+        # Products are built from the compact rows when first asked for (a workspace
+        # needs a handful of the 464).
+        self._raw = raw
+        self._built: dict[str, EolProduct] = {}
         self.source = source
         self._alias: dict[str, str] = {}
-        for name, p in products.items():
+        for name in raw:
             self._alias[name.casefold()] = name
-            self._alias.setdefault(p.title.casefold(), name)
-            for a in p.aliases:
-                self._alias.setdefault(a.casefold(), name)
+        for name, p in raw.items():
+            self._alias.setdefault(str(p["t"]).casefold(), name)
+            for a in p["a"]:
+                self._alias.setdefault(str(a).casefold(), name)
+
+    @property
+    def products(self) -> dict[str, EolProduct]:
+        """Every product by name (all built; prefer :meth:`product` for one)."""
+        return {name: self._product(name) for name in self._raw}
+
+    def _product(self, name: str) -> EolProduct:
+        if name not in self._built:
+            self._built[name] = _product_from_row(name, self._raw[name])
+        return self._built[name]
 
     def __len__(self) -> int:
-        return len(self.products)
+        return len(self._raw)
 
     def __repr__(self) -> str:
-        return f"<EolData {len(self.products)} products>"
+        return f"<EolData {len(self._raw)} products>"
 
     def product(self, name: str) -> EolProduct:
         """The product by name (``rhel``), title (``Red Hat Enterprise Linux``) or alias.
@@ -160,7 +174,7 @@ class EolData:
         """
         key = str(name).strip().casefold()
         if key in self._alias:
-            return self.products[self._alias[key]]
+            return self._product(self._alias[key])
         raise InputError(
             f"unknown product {name!r} in the end-of-life data"
             + (f"; nearest: {', '.join(near)}" if (near := self.nearest(name)) else "")
@@ -176,7 +190,7 @@ class EolData:
             if real not in out:
                 out.append(real)
         if not out:  # a word inside a name ("windows" → windows, windows-server, …)
-            out = [p for p in self.products if key and key in p][:n]
+            out = [p for p in self._raw if key and key in p][:n]
         return out[:n]
 
     def release(self, product: str, cycle: str) -> EolRelease:
@@ -258,26 +272,27 @@ def build_bundle(folder: str | Path) -> dict[str, Any]:
     return {"format": 1, "products": products}
 
 
-def _from_bundle(bundle: dict[str, Any], source: str) -> EolData:
-    out: dict[str, EolProduct] = {}
-    for name, p in bundle["products"].items():
-        releases = tuple(
-            EolRelease(
-                cycle=r["c"],
-                label=r.get("l", r["c"]),
-                release_date=_when(r.get("releaseDate")),
-                eoas=_when(r.get("eoas")),
-                eol=_when(r.get("eol")),
-                eoes=_when(r.get("eoes")),
-                lts=_when(r.get("lts")),
-                discontinued=_when(r.get("discontinued")),
-                codename=r.get("n", ""),
-                latest=r.get("v", ""),
-            )
-            for r in p["r"]
+def _product_from_row(name: str, p: dict[str, Any]) -> EolProduct:
+    releases = tuple(
+        EolRelease(
+            cycle=r["c"],
+            label=r.get("l", r["c"]),
+            release_date=_when(r.get("releaseDate")),
+            eoas=_when(r.get("eoas")),
+            eol=_when(r.get("eol")),
+            eoes=_when(r.get("eoes")),
+            lts=_when(r.get("lts")),
+            discontinued=_when(r.get("discontinued")),
+            codename=r.get("n", ""),
+            latest=r.get("v", ""),
         )
-        out[name] = EolProduct(name, p["t"], p["k"], tuple(p["a"]), releases)
-    return EolData(out, source)
+        for r in p["r"]
+    )
+    return EolProduct(name, p["t"], p["k"], tuple(p["a"]), releases)
+
+
+def _from_bundle(bundle: dict[str, Any], source: str) -> EolData:
+    return EolData(bundle["products"], source)
 
 
 def _packaged() -> Path:
