@@ -50,6 +50,10 @@ def _cmd_timing(args: argparse.Namespace) -> int:
         print("When to act" + (f" (as of {as_of})" if as_of else ""))
         print(act_by(ws, as_of).drop(columns=["name"]).to_string())
         options = args.option or []
+        if not options and ws.current_option:
+            from archplan.report.timing import _chosen  # the report's recommended option
+
+            options = [o for o in [_chosen(ws)] if o]
         for option in options:
             print()
             print(f"The cost of deciding later: {option} (yen, tax-inclusive)")
