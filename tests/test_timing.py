@@ -425,3 +425,36 @@ def test_replacement_costs_are_validated(tmp_path: Path) -> None:
     text = str(info.value)
     assert "components.yaml:6: components[0].replacement.running[1]: 'two' is not a number" in text
     assert "components.yaml:11: components[1].replacement.salvage: 1 values for 2 years" in text
+
+
+def test_commitment_end_inside_the_plan(tmp_path: Path) -> None:
+    from conftest import make_workspace
+
+    items = """
+        - {id: ops, option: onprem, name: Operation, category: operation, nature: recurring,
+           amount: 1000000, start: 2026, end: 2028, contract: ops-3y}
+        """
+    d = make_workspace(
+        tmp_path / "a", items, contracts="- {id: ops-3y, name: Ops, ceiling: 5000000}"
+    )
+    ev = timing_events(load_workspace(d))
+    row = ev[ev.component == "ops-3y"].iloc[0]
+    # The contract's items stop after FY2028: the commitment ends on 31 March 2029.
+    assert (row["kind"], row["date"], row["fy"], bool(row["covered"])) == (
+        "commitment_end",
+        date(2029, 3, 31),
+        2028,
+        False,
+    )
+    # A successor item of the same category from the next day covers it.
+    d2 = make_workspace(
+        tmp_path / "b",
+        items
+        + """
+        - {id: ops2, option: onprem, name: Operation (next), category: operation,
+           nature: recurring, amount: 1000000, start: 2029, end: 2030}
+        """,
+        contracts="- {id: ops-3y, name: Ops, ceiling: 5000000}",
+    )
+    row = timing_events(load_workspace(d2)).iloc[0]
+    assert bool(row["covered"]) and row["covered_by"] == "ops2"
