@@ -458,3 +458,16 @@ def test_commitment_end_inside_the_plan(tmp_path: Path) -> None:
     )
     row = timing_events(load_workspace(d2)).iloc[0]
     assert bool(row["covered"]) and row["covered_by"] == "ops2"
+
+
+def test_an_invalid_item_is_not_reported_again_by_components(tmp_path: Path) -> None:
+    from archplan import check_workspace
+
+    ws = tmp_path / "ws"
+    shutil.copytree(EXAMPLE, ws)
+    costs = ws / "costs.yaml"
+    text = costs.read_text(encoding="utf-8")
+    assert "    amount: 2400000\n" in text  # op-esu, named by components.yaml
+    costs.write_text(text.replace("    amount: 2400000\n", "    amount: lots\n"), encoding="utf-8")
+    problems, _ = check_workspace(ws)
+    assert [p.file for p in problems] == ["costs.yaml"]

@@ -151,6 +151,7 @@ def _item_refs(
     key: str,
     items: dict[str, CostItem],
     options: set[str],
+    declared: set[str] | None = None,
 ) -> tuple[str, ...]:
     raw = m.get(key)
     if raw is None:
@@ -168,6 +169,8 @@ def _item_refs(
         except ValueError as exc:
             f.problem(q, str(exc), "an item id from costs.yaml")
             continue
+        if iid not in items and iid in (declared or set()):
+            continue  # written in costs.yaml but invalid: reported there
         if iid not in items:
             f.problem(
                 q,
@@ -192,11 +195,13 @@ def read_components(
     option_ids: set[str] | None,
     items: list[CostItem],
     notices: list[str] | None = None,
+    declared_items: set[str] | None = None,
 ) -> tuple[list[Component], str | None]:
     """The components and the current option from a loaded ``components.yaml``.
 
     Problems are appended to ``f.problems``; nothing is raised for bad input. A declared
-    date that overrides the end-of-life data is said in ``notices``.
+    date that overrides the end-of-life data is said in ``notices``. An item written in
+    costs.yaml but invalid (``declared_items``) is not reported again here.
     """
     from archplan.timing.eol import load_eol
 
@@ -367,8 +372,8 @@ def read_components(
                 "support: {security: YYYY-MM-DD}",
             )
         capital, running, salvage = _replacement(f, m.get("replacement"), (*p, "replacement"))
-        addressed = _item_refs(f, m, p, "addressed_by", by_id, opts)
-        extended = _item_refs(f, m, p, "extended_support", by_id, opts)
+        addressed = _item_refs(f, m, p, "addressed_by", by_id, opts, declared_items)
+        extended = _item_refs(f, m, p, "extended_support", by_id, opts, declared_items)
         if cid is None:
             continue
         out.append(

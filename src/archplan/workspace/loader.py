@@ -2469,7 +2469,7 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
 
     pf = _load_yaml_file(root, COMPONENTS_FILE, problems, notices, required=False)
     components, current_option = (
-        read_components(pf, option_ids, items, notices) if pf else ([], None)
+        read_components(pf, option_ids, items, notices, _declared_items(kf)) if pf else ([], None)
     )
     if problems:
         return None, problems, notices
@@ -2496,6 +2496,13 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
         current_option=current_option,
     )
     return ws, problems, notices
+
+
+def _declared_items(kf: _File | None) -> set[str]:
+    """Item ids written in costs.yaml, valid or not (to avoid cascading problems)."""
+    data = kf.doc.data if kf is not None and kf.doc is not None else None
+    raw = data.get("items") if isinstance(data, dict) else None
+    return {str(m["id"]).strip() for m in raw or [] if isinstance(m, dict) and "id" in m}
 
 
 def check_workspace(path: str | Path) -> tuple[list[Problem], list[str]]:
