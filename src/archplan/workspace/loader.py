@@ -2544,6 +2544,13 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
         _read_costs(kf, option_ids, assumptions, settings, notices) if kf else ([], [])
     )
     decisions = _read_decisions(root, problems, notices)
+    # components.yaml (optional): what each option depends on and when its support ends.
+    from archplan.workspace.components import COMPONENTS_FILE, read_components
+
+    pf = _load_yaml_file(root, COMPONENTS_FILE, problems, notices, required=False)
+    components, current_option = (
+        read_components(pf, option_ids, items, notices, _declared_items(kf)) if pf else ([], None)
+    )
     if problems:
         return None, problems, notices
     assert settings and options is not None and criteria is not None
@@ -2565,8 +2572,17 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
         parties=tuple(parties),
         risks=tuple(kf.risks) if kf else (),
         correlations=tuple(correlations),
+        components=tuple(components),
+        current_option=current_option,
     )
     return ws, problems, notices
+
+
+def _declared_items(kf: _File | None) -> set[str]:
+    """Item ids written in costs.yaml, valid or not (to avoid cascading problems)."""
+    data = kf.doc.data if kf is not None and kf.doc is not None else None
+    raw = data.get("items") if isinstance(data, dict) else None
+    return {str(m["id"]).strip() for m in raw or [] if isinstance(m, dict) and "id" in m}
 
 
 def check_workspace(path: str | Path) -> tuple[list[Problem], list[str]]:

@@ -348,6 +348,54 @@ class Party:
     value: Decimal = Decimal(1)
 
 
+ComponentKind = Literal["software", "hardware", "saas"]
+
+
+@dataclass(frozen=True)
+class Component:
+    """Something an option depends on whose support or contract ends (``components.yaml``).
+
+    Software names an end-of-life ``product`` and ``release`` (dates from the packaged
+    endoflife.date copy) or declares its dates; hardware has a purchase date, a
+    maintenance end and a useful life; a SaaS has a contract term. ``uses`` pairs each
+    option with the last fiscal year (``2026``) or month (``"2026-09"``) it uses the
+    component, ``None`` for the whole plan. ``active_end``, ``security_end`` and
+    ``extended_end`` are dates, ``True`` (passed, no date published) or ``None``;
+    ``declared`` names the dates the user wrote, which override the data.
+    """
+
+    id: str
+    name: str
+    kind: ComponentKind = "software"
+    uses: tuple[tuple[str, int | str | None], ...] = ()
+    product: str | None = None
+    release: str | None = None
+    release_date: date | None = None
+    active_end: date | bool | None = None
+    security_end: date | bool | None = None
+    extended_end: date | bool | None = None
+    declared: tuple[str, ...] = ()
+    purchased: date | None = None
+    maintenance_end: date | None = None
+    useful_life: int | None = None
+    contract_start: date | None = None
+    contract_end: date | None = None
+    addressed_by: tuple[str, ...] = ()
+    extended_support: tuple[str, ...] = ()
+    note: str = ""
+    line: int | None = None
+    #: For the economic replacement interval: the price of a new unit, and the running
+    #: cost (and resale value) in each year of age, yen.
+    capital: Decimal | None = None
+    running_by_age: tuple[Decimal, ...] = ()
+    salvage_by_age: tuple[Decimal, ...] = ()
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        """The options that use this component."""
+        return tuple(o for o, _ in self.uses)
+
+
 @dataclass(frozen=True)
 class DecisionRecord:
     """A decision record read from ``decisions/`` (MADR 2/3/4 or Nygard Markdown).
@@ -423,6 +471,9 @@ class Workspace:
     correlations: tuple[Correlation, ...] = field(default=())
     scenarios: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     parties: tuple[Party, ...] = field(default=())
+    components: tuple[Component, ...] = field(default=())
+    #: The option that is the system running today (``components.yaml``: ``current``).
+    current_option: str | None = None
 
     def __repr__(self) -> str:
         return (
