@@ -37,7 +37,11 @@ def recommendation_status(ws: Workspace) -> str:
     name = ws.option(top).name
     if not records:
         return label("status_unrecorded", lang).format(option=name)
-    r = max(records, key=lambda r: r.number)
+    # The record that chose the option is the accepted one (the latest, if several);
+    # a later proposal that merely names the same option (a follow-up) does not make
+    # the choice "proposed" again. Only when none is accepted is the latest one stated.
+    accepted = [r for r in records if r.status == "accepted"]
+    r = max(accepted or records, key=lambda r: r.number)
     status = (
         label("st_" + r.status, lang)
         if r.status in ("proposed", "accepted", "rejected", "deprecated")
