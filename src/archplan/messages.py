@@ -125,8 +125,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "rep_parties": {"en": "Parties sharing the cost", "ja": "費用を分担する団体"},
     "rep_party": {"en": "Party", "ja": "団体"},
-    "rep_party_value": {"en": "Key value ({key})", "ja": "基準値（{key}）"},
+    "rep_party_value": {"en": "Key value ({basis})", "ja": "基準値（{basis}）"},
     "rep_party_share": {"en": "Share", "ja": "分担割合"},
+    "rep_key_population": {"en": "population", "ja": "人口"},
+    "rep_key_transactions": {"en": "transactions", "ja": "取引件数"},
+    "rep_key_ratio": {"en": "ratio", "ja": "比率"},
+    "rep_key_equal": {"en": "equal shares", "ja": "均等割"},
     "rep_items": {
         "en": "Cost items and the numbers they use (costs.yaml)",
         "ja": "費目と用いる数値（costs.yaml）",

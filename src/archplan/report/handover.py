@@ -14,7 +14,7 @@ from pathlib import Path
 
 from archplan.decisions import TriggerContext, evaluate_record
 from archplan.fiscal import fy_label
-from archplan.messages import msg
+from archplan.messages import MESSAGES, msg
 from archplan.money import format_amount, format_number
 from archplan.report.figures import knocked_out, money_text, option_name_cell, shown_totals
 from archplan.report.i18n import STATUS_JA, label
@@ -383,6 +383,11 @@ def _item_inputs(ws: Workspace, item: CostItem) -> str:
     return "; ".join(parts)
 
 
+def _key_text(key: str, lang: str) -> str:
+    name = "rep_key_" + key
+    return msg(name, lang) if name in MESSAGES else key
+
+
 def basis_section(ws: Workspace) -> Fragment:
     """The settings, the parties' keys and every cost item's inputs, so that each figure
     an item uses can be traced to the register (linked) or to a setting shown here."""
@@ -411,7 +416,7 @@ def basis_section(ws: Workspace) -> Fragment:
         link = f'<a href="#{assumption_anchor(name)}">{esc(name)}</a>'
         rows.append([M("rep_exchange", currency=currency), link])
     if s.sharing_key:
-        rows.append([M("rep_sharing_key"), esc(s.sharing_key)])
+        rows.append([M("rep_sharing_key"), esc(_key_text(s.sharing_key, lang))])
     out = [
         f'<h2 id="basis">{M("rep_basis")}</h2>',
         f'<p class="ap-note">{M("rep_basis_note")}</p>',
@@ -433,7 +438,11 @@ def basis_section(ws: Workspace) -> Fragment:
         out.append(f"<h3>{M('rep_parties')}</h3>")
         out.append(
             html_table(
-                [M("rep_party"), M("rep_party_value", key=key), M("rep_party_share")],
+                [
+                    M("rep_party"),
+                    M("rep_party_value", basis=_key_text(key, lang)),
+                    M("rep_party_share"),
+                ],
                 prow,
                 numeric=[1, 2],
                 css="ap-parties",

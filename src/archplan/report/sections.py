@@ -186,6 +186,7 @@ def cost_summary_section(ws: Workspace) -> Fragment:
             rows,
             numeric_from=1,
             caption=esc(_unit_note(ws)),
+            css="ap-cost-summary",
         )
         + f'<p class="ap-note">{esc(label(note_key, lang).format(rate=rate))}</p>'
     )
