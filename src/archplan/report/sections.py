@@ -77,7 +77,9 @@ def html_table(
     def is_num(j: int) -> bool:
         return j in numeric if numeric is not None else j >= numeric_from
 
-    parts = [f'<div class="ap-scroll" tabindex="0"><table class="ap-table {css}">']
+    # Tables of more than ten columns get a more compact print layout (ap-wide).
+    wide = " ap-wide" if len(header) > 10 else ""
+    parts = [f'<div class="ap-scroll" tabindex="0"><table class="ap-table {css}{wide}">']
     if caption:
         parts.append(f"<caption>{caption}</caption>")
     parts.append("<thead><tr>")
