@@ -92,3 +92,20 @@ def test_export_refuses_foreign_files_and_replaces_its_own(
     assert main(["export", str(example_dir), "--xlsx", str(mine)]) == 1
     assert main(["export", str(example_dir), "--xlsx", str(mine), "--force"]) == 0
     assert openpyxl.load_workbook(mine).sheetnames[0] == "Summary"
+
+
+def test_summary_sheet_adds_up_no_alternatives_and_marks_knock_outs(
+    example_dir: Path, tmp_path: Path
+) -> None:
+    ws = load_workspace(example_dir)
+    wb = openpyxl.load_workbook(export_xlsx(ws, tmp_path / "plan.xlsx"))
+    summary = wb["Summary"]
+    rows = list(summary.iter_rows(min_row=6, values_only=True))
+    ids = [r[0] for r in rows if r[0] is not None]
+    assert ids == [o.id for o in ws.options]  # one row per option, no total row after them
+    cells = [str(v) for r in summary.iter_rows(values_only=True) for v in r if v is not None]
+    assert not any(c.startswith("=SUM(") for c in cells)
+    # food-lab: overseas-saas has × on data residency, a must-have criterion.
+    marks = {r[0]: r[-1] for r in rows if r[0] is not None}
+    assert marks["overseas-saas"] == "除外：データの国内保管：×は許容されない"
+    assert not str(marks["saas"]).startswith("除外")

@@ -180,6 +180,12 @@ def export_xlsx(
         summary.cell(row=5, column=c).font = bold
         summary.cell(row=5, column=c).fill = head_fill
     npvs = cost_summary(ws, basis)["npv"]
+    # Options are alternatives: the summary has one row each and no total row; an option
+    # that a must-have criterion knocks out says so, with the reason.
+    from archplan.messages import msg
+    from archplan.report.figures import knocked_out
+
+    reasons = knocked_out(ws)
     for k, option in enumerate(ws.options):
         r = 6 + k
         sheet_title, total_row = total_refs[option.id]
@@ -203,6 +209,9 @@ def export_xlsx(
         cell.number_format = money
         # Keep archplan's own figure beside it, so a difference would show at once.
         _text_cell(summary, r, 3 + len(years) + 2, f"archplan: {npvs[option.id]:,.0f}")
+        if option.id in reasons:
+            note = msg("rep_knocked_out", lang, reason=reasons[option.id])
+            _text_cell(summary, r, 3 + len(years) + 3, note)
     summary.column_dimensions["B"].width = 34
     # Commitments and the assumptions register, for the audit trail.
     com = commitments(ws, basis)
