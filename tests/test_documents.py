@@ -466,8 +466,9 @@ def test_generated_workspaces_print_one_figure_per_quantity(amounts: list[list[i
     lines = []
     for k, (opt, years) in enumerate(zip(options, amounts, strict=True)):
         for j, amount in enumerate(years):
+            category = ("build", "operation")[j % 2]
             lines.append(
-                f"- {{id: i{k}{j}, option: {opt}, name: I{k}{j}, category: {('build', 'operation')[j % 2]}, "
+                f"- {{id: i{k}{j}, option: {opt}, name: I{k}{j}, category: {category}, "
                 f"nature: one-off, start: {2026 + j}, amount: {amount}}}"
             )
         lines.append(

@@ -60,14 +60,20 @@ def handover_title(ws: Workspace, today: date | None = None) -> Fragment:
 
     entries = [
         ("decided", "decided_open"),
+        ("comparison", "comparison"),
         ("decisions", "decisions"),
         ("calendar", "review_calendar"),
         ("assumptions", "assumptions_register"),
+        ("basis", "basis"),
         ("budget", "budget"),
         ("risks", "risks_heading"),
         ("files", "files"),
     ]
-    toc = "".join(f'<li><a href="#{a}">{L(k)}</a></li>' for a, k in entries)
+    # The built document's list is rewritten from its actual headings (report.contents).
+    toc = "".join(
+        f'<li><a href="#{a}">{esc(msg("rep_basis", lang)) if k == "basis" else L(k)}</a></li>'
+        for a, k in entries
+    )
     meta = [f"<dt>{L('generated')}</dt><dd>{esc(today.isoformat())}</dd>"]
     if ws.settings.author:
         meta.append(f"<dt>{L('author')}</dt><dd>{esc(ws.settings.author)}</dd>")
