@@ -150,6 +150,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rep_v_series": {"en": "quantities by year", "ja": "年度別数量"},
     "rep_v_tiers": {"en": "volume tiers", "ja": "段階料金"},
     "rep_v_percent_of": {"en": "percentage of {items}", "ja": "{items}に対する割合"},
+    "rep_v_monthly": {"en": "amounts per month", "ja": "金額は月額"},
     "rep_v_every": {"en": "every {n} years", "ja": "{n}年ごと"},
     "rep_v_currency": {"en": "currency", "ja": "通貨"},
     "rep_state": {"en": "State", "ja": "状況"},

@@ -382,6 +382,8 @@ def _item_inputs(ws: Workspace, item: CostItem) -> str:
     if item.percent_of is not None:
         what = msg("rep_v_percent_of", lang, items=", ".join(item.percent_of.items))
         parts.append(f"{esc(what)} = {_value(ws, item.percent_of.rate)}")
+    if item.period == "month":
+        parts.append(esc(msg("rep_v_monthly", lang)))
     if item.every:
         parts.append(esc(msg("rep_v_every", lang, n=item.every)))
     if item.currency:
@@ -457,7 +459,7 @@ def basis_section(ws: Workspace) -> Fragment:
     names = {o.id: o.name for o in ws.options}
     irows = []
     for item in ws.cost_items:
-        period = f"{item.start}–{item.end}" if item.end is not None else f"{item.start}–"
+        period = f"{item.start}–{item.end}" if item.end is not None else f"{item.start}"
         irows.append(
             [
                 esc(item.name),
