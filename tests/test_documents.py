@@ -499,3 +499,16 @@ def test_generated_workspaces_print_one_figure_per_quantity(amounts: list[list[i
     for option in options:
         assert len(found.seen[(option, "total")]) >= 4
         assert all((option, y) in found.seen for y in range(2026, 2031))
+
+
+def test_cost_explorer_shows_the_same_figures_and_no_sum_of_alternatives() -> None:
+    from archplan.widgets import CostExplorer
+
+    ws_path = EXAMPLES / "shared-platform"
+    ex = CostExplorer(load_workspace(ws_path), ["user_growth"])
+    expected = expected_figures(ws_path)
+    assert {str(k): int(v) for k, v in ex.totals.items()} == {
+        o: f["total"] for o, f in expected.items()
+    }
+    _, body = rows_of(BeautifulSoup(ex.table.value, "html.parser").find("table"))
+    assert [r[0] for r in body] == [o.name for o in load_workspace(ws_path).options]

@@ -12,7 +12,7 @@ from archplan.errors import ArchplanError
 from archplan.fiscal import fy_label
 from archplan.money import TOTAL, UNIT_DIVISOR, apportion, format_amount, to_unit
 from archplan.report.charts import s_curve_chart, tornado_chart
-from archplan.report.figures import shown_totals
+from archplan.report.figures import knocked_out, option_label, option_name_cell, shown_totals
 from archplan.report.i18n import label
 from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.uncertainty import (
@@ -76,9 +76,10 @@ def risk_section(ws: Workspace) -> Fragment:
     totals = shown_totals(ws)
     cheapest = {str(k): float(v) for k, v in prob_cheapest(sim).items()}
     conf = cfg.confidence
+    reasons = knocked_out(ws)
     rows = [
         [
-            esc(names[str(o)]),
+            option_name_cell(ws, str(o), reasons),
             money(r["mean"]),
             money(r["P10"]),
             money(r["P50"]),
@@ -115,7 +116,7 @@ def risk_section(ws: Workspace) -> Fragment:
         s_curve_chart(
             {o: sim.totals[:, k] for k, o in enumerate(sim.options)},
             {o: float(sim.deterministic[k].sum()) for k, o in enumerate(sim.options)},
-            names,
+            {o: option_label(ws, o, reasons) for o in names},
             divisor,
             unit,
             conf,
