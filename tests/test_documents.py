@@ -512,3 +512,23 @@ def test_cost_explorer_shows_the_same_figures_and_no_sum_of_alternatives() -> No
     }
     _, body = rows_of(BeautifulSoup(ex.table.value, "html.parser").find("table"))
     assert [r[0] for r in body] == [o.name for o in load_workspace(ws_path).options]
+
+
+NUMERIC_CELL = re.compile(r"^([▲-]?[\d,]+(\.\d+)?%?|—|P\d+|✓|⚠|)$")
+
+
+@pytest.mark.parametrize(("name", "kind"), DOCS)
+def test_only_numbers_are_aligned_as_numbers(
+    documents: dict[tuple[str, str], Path], name: str, kind: str
+) -> None:
+    """Cells marked as numbers (right-aligned, one line) hold numbers; text columns
+    (names, reasons, verdicts) are not right-aligned like numbers."""
+    doc = soup(documents[(name, kind)])
+    cells = doc.select("table.ap-table td.num")
+    assert len(cells) > 50
+    wrong = {
+        (" ".join(td.find_parent("table").get("class")), td.get_text(" ", strip=True))
+        for td in cells
+        if not NUMERIC_CELL.match(td.get_text(" ", strip=True))
+    }
+    assert not wrong

@@ -185,7 +185,7 @@ def sensitivity_section(ws: Workspace) -> Fragment:
         html_table(
             [L("criterion"), L("weight"), L("lower"), L("upper"), L("below"), L("above")],
             rows,
-            numeric_from=1,
+            numeric=[1, 2, 3],
             css="ap-stability",
         )
     )
@@ -234,7 +234,7 @@ def sensitivity_section(ws: Workspace) -> Fragment:
         html_table(
             [L("option")] + [esc(c) for c in cols] + [L("agreement")],
             rows,
-            numeric_from=1,
+            numeric=list(range(1, len(cols) + 1)),
             css="ap-methods",
         )
     )

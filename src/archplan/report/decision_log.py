@@ -111,7 +111,7 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
                 html_table(
                     [L("option"), L("rank_now"), L("total_now"), "P90", L("chosen")],
                     rows,
-                    numeric_from=1,
+                    numeric=[2, 3],
                     caption=esc(f"({unit})"),
                     css="ap-live",
                 )
@@ -134,7 +134,7 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
                 html_table(
                     [L("assumption"), L("when_decided"), L("now"), ""],
                     rows,
-                    numeric_from=1,
+                    numeric=[1, 2],
                     css="ap-then-now",
                 )
             )
