@@ -532,3 +532,13 @@ def test_only_numbers_are_aligned_as_numbers(
         if not NUMERIC_CELL.match(td.get_text(" ", strip=True))
     }
     assert not wrong
+
+
+def test_the_decision_log_flags_an_overdue_proposal_too() -> None:
+    from archplan.report.decision_log import decision_log_section
+
+    ws = load_workspace(EXAMPLES / "food-lab")  # ADR-0003: proposed, dated 2026-08-01
+    late = decision_log_section(ws, date(2026, 9, 1))
+    record = late[late.index('id="adr-0003"') :]
+    assert "決定遅延：決定日（2026-08-01）を過ぎても提案中" in record
+    assert "決定遅延" not in decision_log_section(ws, date(2026, 7, 1))

@@ -117,6 +117,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rep_tax_rate": {"en": "Consumption tax rate", "ja": "消費税率"},
     "rep_tax_from": {"en": "{rate} from {date}", "ja": "{date}から{rate}"},
     "rep_discount": {"en": "Discount rate (timing)", "ja": "割引率（時点の規約）"},
+    "rep_timing_start": {
+        "en": "first fiscal year at time 0",
+        "ja": "初年度を時点0とする",
+    },
+    "rep_timing_end": {"en": "every year discounted", "ja": "各年度を割り引く"},
     "rep_exchange": {"en": "Exchange rate ({currency})", "ja": "為替レート（{currency}）"},
     "rep_sharing_key": {"en": "Cost-sharing key", "ja": "費用分担の基準"},
     "rep_capitalisation": {

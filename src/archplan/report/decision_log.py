@@ -55,6 +55,8 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
             f"{esc(_status(r.status, lang))}</span>{links}</li>"
         )
     out.append("</ol>")
+    from archplan.report.handover import overdue_decision
+
     ranking = _ranking(ws)
     totals = shown_totals(ws)
     reasons = knocked_out(ws)
@@ -76,6 +78,9 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
                 f'<p class="ap-warning" role="alert">⚠ '
                 f"{esc(label('review_overdue', lang).format(date=r.review_by))}</p>"
             )
+        late = overdue_decision(r, today, lang)
+        if late:
+            out.append(f'<p class="ap-warning" role="alert">⚠ {esc(late)}</p>')
         for e in fired:
             out.append(
                 f'<p class="ap-warning" role="alert">⚠ {L("trigger_fires")}: '

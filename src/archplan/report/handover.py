@@ -417,7 +417,12 @@ def basis_section(ws: Workspace) -> Fragment:
         [M("rep_display_unit"), esc(label("unit_" + s.display_unit, lang))],
         [M("rep_amounts_entered"), esc(label("tax_" + s.amounts_entered, lang))],
         [M("rep_tax_rate"), esc(taxes)],
-        [M("rep_discount"), esc(f"{s.discount_rate:.1%} ({s.discount_timing})")],
+        [
+            M("rep_discount"),
+            esc(f"{s.discount_rate:.1%}（{msg('rep_timing_' + s.discount_timing, lang)}）")
+            if lang == "ja"
+            else esc(f"{s.discount_rate:.1%} ({msg('rep_timing_' + s.discount_timing, lang)})"),
+        ],
         [M("rep_capitalisation"), esc(format_number(s.capitalisation_threshold, lang))],
     ]
     for currency, name in sorted(s.exchange_rates.items()):
