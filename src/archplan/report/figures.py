@@ -9,6 +9,8 @@ appearing in cost tables and charts, always marked as knocked out, with the reas
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
 from decimal import Decimal
 
 from archplan.errors import ArchplanError
@@ -26,6 +28,9 @@ __all__ = [
 ]
 
 
+_KNOCKED: dict[int, tuple[Callable[[], Workspace | None], dict[str, str]]] = {}
+
+
 def knocked_out(ws: Workspace) -> dict[str, str]:
     """Options a must-have criterion knocks out, with the reason, in the workspace language.
 
@@ -37,11 +42,18 @@ def knocked_out(ws: Workspace) -> dict[str, str]:
     """
     from archplan.compare import build_problem
 
+    # A workspace is frozen: its knock-outs are computed once, not once per table.
+    hit = _KNOCKED.get(id(ws))
+    if hit is not None and hit[0]() is ws:
+        return dict(hit[1])
     try:
         excluded = build_problem(ws).excluded
     except ArchplanError:
         return {}
-    return {str(o): str(r["reason"]) for o, r in excluded.iterrows()}
+    reasons = {str(o): str(r["reason"]) for o, r in excluded.iterrows()}
+    _KNOCKED[id(ws)] = (weakref.ref(ws), reasons)
+    weakref.finalize(ws, _KNOCKED.pop, id(ws), None)
+    return dict(reasons)
 
 
 def option_label(ws: Workspace, option: str, reasons: dict[str, str] | None = None) -> str:
