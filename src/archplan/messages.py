@@ -122,6 +122,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "初年度を時点0とする",
     },
     "rep_timing_end": {"en": "every year discounted", "ja": "各年度を割り引く"},
+    "rep_xlsx_shown": {
+        "en": "As every document shows them ({unit}; total rounded half-up, fiscal years "
+        "apportioned to it)",
+        "ja": "各文書での表示（{unit}。合計は四捨五入、年度別の額は合計に一致するよう配分）",
+    },
     "rep_exchange": {"en": "Exchange rate ({currency})", "ja": "為替レート（{currency}）"},
     "rep_sharing_key": {"en": "Cost-sharing key", "ja": "費用分担の基準"},
     "rep_capitalisation": {
