@@ -62,3 +62,20 @@ def make_workspace(
         reg.write_text(reg.read_text(encoding="utf-8") + assumptions, encoding="utf-8")
     # The example's cost criterion needs every option costed; keep it but zero-safe.
     return dest
+
+
+EXAMPLES = ROOT / "data" / "examples"
+EXAMPLE_NAMES = ("food-lab", "network-refresh", "shared-platform", "vaccine-booking")
+
+
+@pytest.fixture(scope="session")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """The report and the handover pack of every bundled example, built once a session."""
+    from archplan.report import build_handover, build_report
+
+    out = tmp_path_factory.mktemp("documents")
+    built = {}
+    for name in EXAMPLE_NAMES:
+        built[(name, "report")] = build_report(EXAMPLES / name, out / f"{name}.html")
+        built[(name, "handover")] = build_handover(EXAMPLES / name, out / f"{name}-handover.html")
+    return built

@@ -213,3 +213,64 @@ def test_script_in_any_text_field_never_runs(tmp_path: Path, browser: Browser) -
             assert doc.dialogs == [] and doc.errors == []
         finally:
             doc.close()
+
+
+# Widths: a 1280 px screen, and A4 paper less the report's 15 mm margins at 96 px per
+# inch (180 mm = 680 px), in print media.
+SCREEN = {"width": 1280, "height": 900}
+A4_PRINT = {"width": 680, "height": 1000}
+_OVERFLOW = """() => {
+  const docWidth = document.documentElement.clientWidth;
+  const out = [];
+  if (document.documentElement.scrollWidth > docWidth + 1)
+    out.push(`page ${document.documentElement.scrollWidth} > ${docWidth}`);
+  for (const t of document.querySelectorAll('table.ap-table')) {
+    const box = t.parentElement;
+    const style = getComputedStyle(box);
+    const scrolls = ['auto', 'scroll'].includes(style.overflowX);
+    const r = t.getBoundingClientRect(), b = box.getBoundingClientRect();
+    const cut = t.scrollWidth > box.clientWidth + 1 && !scrolls;
+    const outside = b.right > docWidth + 1;
+    if (cut || outside || (!scrolls && r.right > docWidth + 1))
+      out.push(`${t.className}: table ${Math.round(r.width)} in box ${box.clientWidth}`
+               + ` (${style.overflowX}) ending at ${Math.round(b.right)} of ${docWidth}`);
+  }
+  return out;
+}"""
+_PRINT_FITS = """() => {
+  const docWidth = document.documentElement.clientWidth;
+  const out = [];
+  for (const t of document.querySelectorAll('table.ap-table')) {
+    const r = t.getBoundingClientRect();
+    if (r.right > docWidth + 1 || t.scrollWidth > t.parentElement.clientWidth + 1)
+      out.push(`${t.className}: ${Math.round(r.width)} px wide, page ${docWidth} px`);
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("name", ["food-lab", "network-refresh", "shared-platform"])
+@pytest.mark.parametrize("kind", ["report", "handover"])
+def test_no_table_is_cut_off_on_screen_or_on_a4(
+    documents: dict[tuple[str, str], Path], browser: Browser, name: str, kind: str
+) -> None:
+    """Wide tables scroll inside their box on a 1280 px screen (the page itself never
+    scrolls sideways) and fit the A4 print width, wrapping text, when printed."""
+    path = documents[(name, kind)]
+    for viewport, media, check in ((SCREEN, "screen", _OVERFLOW), (A4_PRINT, "print", _PRINT_FITS)):
+        context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
+        try:
+            page = context.new_page()
+            page.route(
+                "**/*", lambda r: r.continue_() if r.request.url == path.as_uri() else r.abort()
+            )
+            page.emulate_media(media=media)  # type: ignore[arg-type]
+            page.goto(path.as_uri(), wait_until="load")
+            assert page.locator("table.ap-table").count() >= 5
+            problems = page.evaluate(check)
+            assert problems == [], f"{media} at {viewport['width']} px: {problems}"
+            if media == "print":
+                ARTIFACTS.mkdir(exist_ok=True)
+                page.screenshot(path=str(ARTIFACTS / f"{name}-{kind}-a4.png"), full_page=True)
+        finally:
+            context.close()

@@ -167,9 +167,13 @@ def test_break_even(tmp_path: Path) -> None:
 def test_budget_view_cross_foots_and_formats(example_dir: Path) -> None:
     ws = load_workspace(example_dir)
     view = budget_view(ws)
-    body = view.drop(index=TOTAL, columns=TOTAL)
-    assert (body.sum(axis=1) == view[TOTAL].drop(TOTAL)).all()
-    assert (body.sum(axis=0) == view.loc[TOTAL].drop(TOTAL)).all()
+    body = view.drop(columns=TOTAL)
+    assert (body.sum(axis=1) == view[TOTAL]).all()
+    # Options are alternatives: no row adds them up.
+    assert TOTAL not in view.index and list(view.index) == [o.id for o in ws.options]
+    # Each total is the option's exact yen total rounded half-up to 千円 (cost_table's
+    # doctest: saas is 58,190,000 yen).
+    assert view.loc["saas", TOTAL] == 58_190
     text = format_budget(view - 100_000, "ja")
     assert text.columns[0] == "令和8年度" and text.columns[-1] == "合計"
     assert text.iloc[0, 0].startswith("▲")

@@ -92,3 +92,54 @@ def test_export_refuses_foreign_files_and_replaces_its_own(
     assert main(["export", str(example_dir), "--xlsx", str(mine)]) == 1
     assert main(["export", str(example_dir), "--xlsx", str(mine), "--force"]) == 0
     assert openpyxl.load_workbook(mine).sheetnames[0] == "Summary"
+
+
+def test_summary_sheet_adds_up_no_alternatives_and_marks_knock_outs(
+    example_dir: Path, tmp_path: Path
+) -> None:
+    ws = load_workspace(example_dir)
+    wb = openpyxl.load_workbook(export_xlsx(ws, tmp_path / "plan.xlsx"))
+    summary = wb["Summary"]
+    n = len(ws.options)
+    rows = list(summary.iter_rows(min_row=6, max_row=6 + n, values_only=True))
+    ids = [r[0] for r in rows if r[0] is not None]
+    assert ids == [o.id for o in ws.options]  # one row per option, no total row after them
+    # No formula anywhere in the sheet adds up more than one row (i.e. several options).
+    sums = [
+        re.fullmatch(r"=SUM\([A-Z]+(\d+):[A-Z]+(\d+)\)", str(v))
+        for r in summary.iter_rows(values_only=True)
+        for v in r
+        if str(v).startswith("=SUM(")
+    ]
+    assert sums and all(m is not None and m.group(1) == m.group(2) for m in sums)
+    # food-lab: overseas-saas has × on data residency, a must-have criterion.
+    marks = {r[0]: r[-1] for r in rows if r[0] is not None}
+    assert marks["overseas-saas"] == "除外：データの国内保管：×は許容されない"
+    assert not str(marks["saas"]).startswith("除外")
+
+
+def test_summary_sheet_shows_the_documents_figures(example_dir: Path, tmp_path: Path) -> None:
+    """Below the exact yen: the figures as every document prints them (千円), their total a
+    live sum of the years; the total is the exact total rounded half-up."""
+    ws = load_workspace(example_dir)
+    wb = openpyxl.load_workbook(export_xlsx(ws, tmp_path / "plan.xlsx"))
+    summary = wb["Summary"]
+    top = 6 + len(ws.options) + 2
+    assert str(summary.cell(row=top, column=1).value).startswith("各文書での表示（千円")
+    exact = cost_summary(ws)["total"]
+    for k, option in enumerate(ws.options):
+        r = top + 2 + k
+        assert summary.cell(row=r, column=1).value == option.id
+        total = _evaluate(wb, "Summary", f"H{r}")
+        e = int(exact[option.id])
+        assert total == e // 1000 + (e % 1000 >= 500)  # half-up by hand
+        years = [summary.cell(row=r, column=c).value for c in range(3, 8)]
+        assert all(
+            abs(y * 1000 - v) < 1000 for y, v in zip(years, _yearly(ws, option.id), strict=True)
+        )
+
+
+def _yearly(ws, option: str) -> list[int]:  # type: ignore[no-untyped-def]
+    from archplan.costs import yearly_totals
+
+    return [int(v) for v in yearly_totals(ws)[option].tolist()]

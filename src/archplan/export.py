@@ -23,7 +23,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from archplan.costs import commitments, cost_summary, describe_basis, item_schedule
+from archplan.costs import budget_view, commitments, cost_summary, describe_basis, item_schedule
 from archplan.costs.engine import Basis
 from archplan.fileio import check_target, write_atomic
 from archplan.fiscal import fy_label
@@ -62,6 +62,12 @@ def _sheet_name(option: str, used: set[str]) -> str:
         k += 1
     used.add(name.lower())
     return name
+
+
+def _unit_name(unit: str, lang: str) -> str:
+    from archplan.report.i18n import label
+
+    return label("unit_" + unit, lang)
 
 
 def _is_ours(head: bytes) -> bool:
@@ -188,6 +194,11 @@ def export_xlsx(
         summary.cell(row=5, column=c).font = bold
         summary.cell(row=5, column=c).fill = head_fill
     npvs = cost_summary(ws, basis)["npv"]
+    # Options are alternatives: the summary has one row each and no total row; an option
+    # that a must-have criterion knocks out says so, with the reason.
+    from archplan.report.figures import knocked_out
+
+    reasons = knocked_out(ws)
     for k, option in enumerate(ws.options):
         r = 6 + k
         sheet_title, total_row = total_refs[option.id]
@@ -211,6 +222,35 @@ def export_xlsx(
         cell.number_format = money
         # Keep archplan's own figure beside it, so a difference would show at once.
         _text_cell(summary, r, 3 + len(years) + 2, f"archplan: {npvs[option.id]:,.0f}")
+        if option.id in reasons:
+            note = msg("rep_knocked_out", lang, reason=reasons[option.id])
+            _text_cell(summary, r, 3 + len(years) + 3, note)
+    # The same figures as every document shows them (display unit; the option's total
+    # rounded half-up, its fiscal years apportioned to it), so a figure quoted from the
+    # workbook is the figure in the report. The total is a live sum of the years shown.
+    unit = ws.settings.display_unit
+    if unit != "yen":
+        shown = budget_view(ws, basis=basis)
+        top = 6 + len(ws.options) + 2
+        _text_cell(summary, top, 1, msg("rep_xlsx_shown", lang, unit=_unit_name(unit, lang)))
+        summary.cell(row=top, column=1).font = bold
+        for c, h in enumerate(headers[:-1], start=1):
+            _text_cell(summary, top + 1, c, h)
+            summary.cell(row=top + 1, column=c).font = bold
+            summary.cell(row=top + 1, column=c).fill = head_fill
+        for k, option in enumerate(ws.options):
+            r = top + 2 + k
+            _text_cell(summary, r, 1, option.id)
+            _text_cell(summary, r, 2, option.name)
+            figures = {
+                str(c): int(v) for c, v in zip(shown.columns, shown.loc[option.id], strict=True)
+            }
+            for j, fy in enumerate(years):
+                cell = summary.cell(row=r, column=3 + j, value=figures[str(fy)])
+                cell.number_format = money
+            a, z = get_column_letter(3), get_column_letter(2 + len(years))
+            cell = summary.cell(row=r, column=3 + len(years), value=f"=SUM({a}{r}:{z}{r})")
+            cell.number_format = money
     summary.column_dimensions["B"].width = 34
     # Commitments and the assumptions register, for the audit trail.
     com = commitments(ws, basis)

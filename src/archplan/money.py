@@ -18,6 +18,7 @@ __all__ = [
     "TOTAL",
     "apportion",
     "format_amount",
+    "format_number",
     "round_yen",
     "to_display_unit",
     "to_unit",
@@ -207,3 +208,24 @@ def format_amount(value: int | float, language: str = "en") -> str:
     if n < 0:
         return ("▲" if language == "ja" else "-") + f"{-n:,}"
     return f"{n:,}"
+
+
+def format_number(value: Decimal | float | int, language: str = "en") -> str:
+    """A number as people write it: thousands separators, never scientific notation,
+    no trailing zeros (``2181818.18`` → ``2,181,818.18``, ``1.5E+3`` → ``1,500``).
+
+    Examples
+    --------
+    >>> format_number(Decimal("2181818.18")), format_number(Decimal("1.5E+3"))
+    ('2,181,818.18', '1,500')
+    >>> format_number(Decimal("0.000012")), format_number(-1234, "ja")
+    ('0.000012', '▲1,234')
+    """
+    d = value if isinstance(value, Decimal) else Decimal(str(value))
+    if not d.is_finite():
+        return str(value)
+    if d == d.to_integral_value():
+        return format_amount(int(d), language)
+    text = f"{abs(d):,f}".rstrip("0").rstrip(".")
+    sign = ("▲" if language == "ja" else "-") if d < 0 else ""
+    return sign + text

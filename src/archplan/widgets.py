@@ -214,13 +214,11 @@ class CostExplorer:
             self.message.value = f'<p style="color:#a00">{esc(exc)}</p>'
             return
         self.message.value = ""
-        self.totals = view["total"].drop("total")
+        self.totals = view["total"]  # one row per option; alternatives are not added up
         text = format_budget(view, self.ws.settings.language)
         names = dict(self.ws.option_names.items())
         rows = [[esc(names.get(str(k), str(k))), *map(esc, r.tolist())] for k, r in text.iterrows()]
-        self.table.value = html_table(
-            ["", *map(esc, text.columns)], rows, numeric_from=1, total_last=True
-        )
+        self.table.value = html_table(["", *map(esc, text.columns)], rows, numeric_from=1)
         self.chart.value = self._chart_fn(self.ws, self.overrides(), scenario).png()
 
     def _ipython_display_(self) -> None:
@@ -292,12 +290,13 @@ class RiskExplorer:
 
     def update(self) -> None:
         """Refresh the tables and the chart from the current simulation and controls."""
-        from archplan.money import UNIT_DIVISOR, format_amount
+        from archplan.money import UNIT_DIVISOR, format_amount, to_unit
         from archplan.report.charts import s_curve_chart
         from archplan.uncertainty import contingency, summary_table
 
         lang = self.ws.settings.language
-        divisor = UNIT_DIVISOR[self.ws.settings.display_unit]
+        unit_id = self.ws.settings.display_unit
+        divisor = UNIT_DIVISOR[unit_id]
         conf = float(self.confidence.value)
         option = str(self.option.value)
         sim = self.sim
@@ -306,7 +305,7 @@ class RiskExplorer:
             [
                 esc(str(o)),
                 *[
-                    format_amount(round(float(r[c]) / divisor), lang)
+                    format_amount(to_unit(float(r[c]), unit_id), lang)
                     for c in ("P10", "P50", "P80", "P90", "plan")
                 ],
                 f"P{round(float(r['plan_percentile']) * 100)}",
@@ -320,7 +319,7 @@ class RiskExplorer:
         c = self.contingency
         header = ["", *[esc(str(i)) for i in c.index]]
         body = [
-            [esc(col), *[format_amount(round(float(v) / divisor), lang) for v in c[col].tolist()]]
+            [esc(col), *[format_amount(to_unit(float(v), unit_id), lang) for v in c[col].tolist()]]
             for col in ("plan", "allocated", "budget")
         ]
         self.table.value = html_table(header, body, numeric_from=1)

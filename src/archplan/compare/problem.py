@@ -129,7 +129,9 @@ def _cost_values(ws: Workspace, kind: str) -> pd.Series:
 
 
 def _num(v: float) -> str:
-    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.6g}"
+    from archplan.money import format_number
+
+    return format_number(v)
 
 
 def _must_reason(c: Criterion, raw: object, value: float, lang: str = "en") -> str | None:

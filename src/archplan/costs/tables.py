@@ -314,24 +314,44 @@ def budget_view(
     Returns
     -------
     DataFrame
-        Integers in the unit, totals summed from the shown cells. By option, each cell
-        is rounded half-up; by category or item, each year is apportioned (largest
-        remainder) so that it adds up to the option's cell in the by-option view.
+        Integers in the unit. This is archplan's one display convention ("one figure per
+        quantity"): an option's total is its exact total in yen rounded half-up to the
+        unit (as :func:`archplan.money.to_unit` rounds any single figure), and its fiscal
+        years are that total apportioned by largest remainder
+        (:func:`archplan.money.apportion`), so the years add up to the total. By option
+        there is **no** total row: options are alternatives, and their sum means
+        nothing. By category or item, each year is apportioned so that it adds up to the
+        option's year in the by-option view, and the ``total`` row repeats that row.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> ws = load_workspace("data/examples/food-lab")
+    >>> view = budget_view(ws)
+    >>> "total" in view.index  # no sum of alternatives
+    False
+    >>> items = budget_view(ws, by="item", option="saas")
+    >>> items.loc["total"].tolist() == view.loc["saas"].tolist()
+    True
     """
     unit = unit or ws.settings.display_unit
     check_arguments(ws, option=option, basis=basis)
     if by == "option":
         body = yearly_totals(ws, basis, assumptions, scenario).T
+        # Each option's row: its half-up total, apportioned over its fiscal years.
+        shown = to_display_unit(body, unit, keep="rows").drop(index=TOTAL)
     elif by in ("category", "item"):
         if option is None:
             raise InputError("by='category' or 'item' needs an option")
         fn = category_summary if by == "category" else cost_table
         body = fn(ws, option, basis, assumptions, scenario)
+        view = budget_view(ws, "option", None, basis, unit, assumptions, scenario)
+        row = cast(pd.Series, view.loc[option])
+        # An option's categories or items are a breakdown of its budget row: each year
+        # adds up to that row's cell rather than to the sum of separately rounded lines.
+        shown = to_display_unit(body, unit, keep="columns", targets=row.drop(TOTAL))
     else:
         raise InputError(f"by must be option, category or item, not {by!r}")
-    # An option's categories or items are a breakdown of its budget row: each year adds
-    # up to that row's cell rather than to the sum of separately rounded lines.
-    shown = to_display_unit(body, unit, keep=None if by == "option" else "columns")
     shown.attrs.update(basis=basis, unit=unit, by=by, option=option)
     return shown
 

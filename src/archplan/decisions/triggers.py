@@ -30,6 +30,7 @@ from functools import cached_property
 
 from archplan.errors import InputError
 from archplan.messages import msg
+from archplan.money import format_number
 from archplan.timing.triggers import DAYS_RE
 from archplan.workspace.model import DecisionRecord, Workspace
 
@@ -148,7 +149,9 @@ def evaluate_trigger(
             raise InputError(f"trigger {text!r}: unknown assumption {name!r}")
         now = float(ws.assumptions[name].value)
         fired = _OPS[op](now, _number(num))
-        return Evaluation(text, fired, msg("t_compare", lang, name=name, now=f"{now:,.6g}"), line)
+        return Evaluation(
+            text, fired, msg("t_compare", lang, name=name, now=format_number(now)), line
+        )
     if kind == "change":
         name, direction, pct = parts
         recorded = dict(record.assumptions).get(name)
@@ -172,8 +175,8 @@ def evaluate_trigger(
                 "t_change",
                 lang,
                 name=name,
-                then=f"{recorded:,}",
-                now=f"{current:,}",
+                then=format_number(recorded),
+                now=format_number(current),
                 change=f"{change:+.1f} %",
             ),
             line,

@@ -70,16 +70,19 @@ _CELLS: dict[str, list[str]] = {
         "P.plan_details_section(ws)",
         "T.timing_section(ws)",
         "R.risk_section(ws)",
+        "H.assumptions_section(ws)",
         "S.decisions_section(ws)",
     ],
     "handover": [
         _IMPORTS,
         "H.handover_title(ws)",
         "H.decided_and_open(ws)",
+        "K.comparison_section(ws)",
         "S.decisions_section(ws)",
         "H.review_calendar(ws)",
         "T.roadmap_section(ws)",
         "H.assumptions_section(ws)",
+        "H.basis_section(ws)",
         "P.budget_section(ws)",
         "P.plan_details_section(ws)",
         "H.risks_section(ws)",
@@ -332,6 +335,10 @@ def _build(
         warm = pool.submit(_html_exporter, True)
         nb = execute_notebook(report_notebook(ws.root, kind), cwd=ws.root, timeout=timeout)
         exporter = warm.result()
+    # The contents list, from the section headings the document actually has.
+    from archplan.report.contents import fill_contents
+
+    fill_contents(nb)
     html_text = export_html(
         nb,
         title=ws.settings.title,

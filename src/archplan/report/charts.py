@@ -94,7 +94,9 @@ def cumulative_chart(
     lang = ws.settings.language
     cum = cumulative_costs(ws, assumptions=assumptions, scenario=scenario)
     divisor = UNIT_DIVISOR[ws.settings.display_unit]
-    names = ws.option_names
+    from archplan.report.figures import knocked_out, option_label
+
+    reasons = knocked_out(ws)
     title = label("cumulative", lang)
     # Text objects take their font when created, so the context only needs to span
     # the drawing calls; the user's global rcParams are left alone.
@@ -103,7 +105,8 @@ def cumulative_chart(
         ax = fig.subplots()
         x = [fy_label(int(fy), lang) for fy in cum.index]
         for option in cum.columns:
-            ax.plot(x, cum[option] / divisor, marker="o", label=names[option])
+            # Knocked-out options stay on the chart, marked with the reason.
+            ax.plot(x, cum[option] / divisor, marker="o", label=option_label(ws, option, reasons))
         ax.set_title(title + (_unit_note(ws) if lang == "ja" else " " + _unit_note(ws)))
         ax.set_xlabel(label("fiscal_year", lang))
         ax.set_ylabel(label("unit_" + ws.settings.display_unit, lang))

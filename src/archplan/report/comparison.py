@@ -23,6 +23,7 @@ from archplan.report.charts import (
     stability_chart,
     value_chart,
 )
+from archplan.report.figures import knocked_out, money_text, option_name_cell
 from archplan.report.i18n import convention_text, has_label, label
 from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.model import Workspace
@@ -79,7 +80,7 @@ def comparison_section(ws: Workspace) -> Fragment:
     if weights_note:
         out.append(f'<p class="ap-note">{esc(weights_note)}</p>')
     # The scores as written (marks kept), cost-model values in the display unit.
-    divisor = UNIT_DIVISOR[ws.settings.display_unit]
+    reasons = knocked_out(ws)
     unit_note = f" ({label('unit_' + ws.settings.display_unit, lang)})"
     header = [L("option")] + [
         esc(crit_names[str(c)] + (unit_note if ws.criterion(str(c)).source != "scores" else ""))
@@ -91,10 +92,11 @@ def comparison_section(ws: Workspace) -> Fragment:
         cells = []
         for cid in problem.cells.columns:
             if ws.criterion(str(cid)).source != "scores":
-                cells.append(f"{float(full[cid].to_numpy()[i]) / divisor:,.0f}")
+                # The display convention (half-up, as every other document shows it).
+                cells.append(money_text(ws, float(full[cid].to_numpy()[i])))
             else:
                 cells.append(esc(problem.cells.loc[o, cid]))
-        rows.append([esc(names[str(o)]), *cells])
+        rows.append([option_name_cell(ws, str(o), reasons), *cells])
     out.append(f"<h3>{L('scores')}</h3>")
     out.append(html_table(header, rows, css="ap-scores"))
     other = [n for n in problem.notes if n != problem.weights_note]
@@ -183,7 +185,7 @@ def sensitivity_section(ws: Workspace) -> Fragment:
         html_table(
             [L("criterion"), L("weight"), L("lower"), L("upper"), L("below"), L("above")],
             rows,
-            numeric_from=1,
+            numeric=[1, 2, 3],
             css="ap-stability",
         )
     )
@@ -232,7 +234,7 @@ def sensitivity_section(ws: Workspace) -> Fragment:
         html_table(
             [L("option")] + [esc(c) for c in cols] + [L("agreement")],
             rows,
-            numeric_from=1,
+            numeric=list(range(1, len(cols) + 1)),
             css="ap-methods",
         )
     )
@@ -250,7 +252,7 @@ def sensitivity_section(ws: Workspace) -> Fragment:
         [
             esc(r["name"]),
             f"{r['benefit']:.3f}",
-            f"{r['cost'] / divisor:,.0f}",
+            money_text(ws, float(r["cost"])),
             "✓" if r["efficient"] else "",
         ]
         for _, r in vfm.iterrows()

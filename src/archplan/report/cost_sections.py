@@ -7,6 +7,8 @@ nothing rather than printing an empty table.
 
 from __future__ import annotations
 
+from typing import cast
+
 import pandas as pd
 
 from archplan.costs import (
@@ -22,7 +24,9 @@ from archplan.costs import (
     yearly_totals,
 )
 from archplan.fiscal import fy_label
-from archplan.money import TOTAL, format_amount, to_display_unit, to_unit
+from archplan.messages import msg
+from archplan.money import TOTAL, format_amount, format_number, to_display_unit, to_unit
+from archplan.report.figures import knocked_out, option_name_cell
 from archplan.report.i18n import label
 from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.model import Workspace
@@ -68,12 +72,19 @@ def _fy_headers(ws: Workspace, columns: list[object]) -> list[str]:
     ]
 
 
-def _rows(ws: Workspace, table: pd.DataFrame, names: dict[str, str]) -> list[list[str]]:
+def _rows(
+    ws: Workspace,
+    table: pd.DataFrame,
+    names: dict[str, str],
+    cells: dict[str, str] | None = None,
+) -> list[list[str]]:
+    """Table rows; ``cells`` holds ready-made (escaped) first cells by key."""
     lang = ws.settings.language
     rows = []
     for key, values in table.iterrows():
         first = label("total", lang) if key == TOTAL else names.get(str(key), str(key))
-        rows.append([esc(first), *[format_amount(int(v), lang) for v in values]])
+        head = (cells or {}).get(str(key), esc(first))
+        rows.append([head, *[format_amount(int(v), lang) for v in values]])
     return rows
 
 
@@ -93,8 +104,8 @@ def _tax_lines(ws: Workspace, view: pd.DataFrame) -> list[str]:
         index=pd.Index([o.id for o in ws.options], name="option"),
     )
     # Each option's lines add up to its total in the budget table above.
-    shown = to_display_unit(
-        table, ws.settings.display_unit, keep="rows", targets=view[TOTAL].drop(TOTAL)
+    shown = to_display_unit(table, ws.settings.display_unit, keep="rows", targets=view[TOTAL]).drop(
+        index=TOTAL
     )
     names = {o.id: o.name for o in ws.options}
     header = [
@@ -106,14 +117,18 @@ def _tax_lines(ws: Workspace, view: pd.DataFrame) -> list[str]:
         f"<h3>{esc(msg('cst_tax_heading', lang))}</h3>",
         html_table(
             header,
-            _rows(ws, shown, names),
+            _rows(ws, shown, names, _option_cells(ws)),
             numeric_from=1,
-            total_last=True,
             caption=esc(_unit(ws)),
             css="ap-tax-lines",
         ),
         f'<p class="ap-note">{esc(msg("cst_tax_note", lang))}</p>',
     ]
+
+
+def _option_cells(ws: Workspace) -> dict[str, str]:
+    reasons = knocked_out(ws)
+    return {o.id: option_name_cell(ws, o.id, reasons) for o in ws.options}
 
 
 def budget_section(ws: Workspace) -> Fragment:
@@ -124,18 +139,19 @@ def budget_section(ws: Workspace) -> Fragment:
     L = labeller(lang)
 
     names = {o.id: o.name for o in ws.options}
+    cells = _option_cells(ws)
+    # One row per option and no total row: options are alternatives, not parts of a sum.
     view = budget_view(ws)
     out = [
         f'<h2 id="budget">{L("budget")}</h2>',
         html_table(
             [L("option"), *_fy_headers(ws, list(view.columns))],
-            _rows(ws, view, names),
+            _rows(ws, view, names, cells),
             numeric_from=1,
-            total_last=True,
             caption=esc(_unit(ws)),
             css="ap-budget",
         ),
-        f'<p class="ap-note">{L("rounding_note")}</p>',
+        f'<p class="ap-note">{esc(msg("rep_rounding_note", lang))}</p>',
     ]
     # Categories: options × categories over the horizon.
     cats: dict[str, pd.Series] = {}
@@ -144,16 +160,15 @@ def budget_section(ws: Workspace) -> Fragment:
         cats[o.id] = summary[TOTAL]
     table = pd.DataFrame(cats).T.fillna(0).astype("int64")
     # Each option's categories add up to its total in the budget table above.
-    shown = to_display_unit(
-        table, ws.settings.display_unit, keep="rows", targets=view[TOTAL].drop(TOTAL)
+    shown = to_display_unit(table, ws.settings.display_unit, keep="rows", targets=view[TOTAL]).drop(
+        index=TOTAL
     )
     out.append(f"<h3>{L('by_category')}</h3>")
     out.append(
         html_table(
             [L("option"), *[esc(c) if c != TOTAL else L("total") for c in shown.columns]],
-            _rows(ws, shown, names),
+            _rows(ws, shown, names, cells),
             numeric_from=1,
-            total_last=True,
             caption=esc(_unit(ws)),
             css="ap-categories",
         )
@@ -199,14 +214,15 @@ def plan_details_section(ws: Workspace) -> Fragment:
         # cells), so the base column matches the budget table above to the unit.
         shown = pd.DataFrame(
             {
-                name: budget_view(ws, scenario=None if name == "base" else name)
-                .drop(index=TOTAL)[TOTAL]
-                .map(lambda v: format_amount(int(v), lang))
+                name: budget_view(ws, scenario=None if name == "base" else name)[TOTAL].map(
+                    lambda v: format_amount(int(v), lang)
+                )
                 for name in table.columns
             }
         ).reindex(table.index)
         out.append(f'<h2 id="scenarios">{L("scenarios")}</h2>')
-        rows = [[esc(names[str(o)]), *r.tolist()] for o, r in shown.iterrows()]
+        cells = _option_cells(ws)
+        rows = [[cells[str(o)], *r.tolist()] for o, r in shown.iterrows()]
         out.append(
             html_table(
                 [L("option"), *[esc(c) for c in table.columns]],
@@ -217,7 +233,9 @@ def plan_details_section(ws: Workspace) -> Fragment:
             )
         )
         overrides = "".join(
-            f"<li>{esc(n)}: " + esc(", ".join(f"{k} = {v:g}" for k, v in o.items())) + "</li>"
+            f"<li>{esc(n)}: "
+            + esc(", ".join(f"{k} = {format_number(v)}" for k, v in o.items()))
+            + "</li>"
             for n, o in ws.scenarios.items()
         )
         out.append(f'<ul class="ap-note">{overrides}</ul>')
@@ -315,7 +333,8 @@ def plan_details_section(ws: Workspace) -> Fragment:
         out.append(f'<p class="ap-note">{esc(note)}</p>')
         body = shares.drop(columns="name")
         # Each year's shares add up to that year's cost as the budget table shows it.
-        shown = to_display_unit(body.drop(index=TOTAL), unit, keep="columns")
+        row = cast(pd.Series, budget_view(ws).loc[option]).drop(TOTAL)
+        shown = to_display_unit(body.drop(index=TOTAL), unit, keep="columns", targets=row)
         party = {p.id: p.name for p in ws.parties}
         out.append(
             html_table(
@@ -331,7 +350,7 @@ def plan_details_section(ws: Workspace) -> Fragment:
         if not any(i.kind == "benefit" and i.option == opt.id for i in ws.cost_items):
             continue
         nb = net_benefit(ws, opt.id)
-        out.append(f"<h2>{L('net_benefit')} — {esc(opt.name)}</h2>")
+        out.append(f'<h2 id="net-benefit-{esc(opt.id)}">{L("net_benefit")} — {esc(opt.name)}</h2>')
         # Costs as the budget table shows them, benefits rounded the same way, and the
         # net derived from the two shown rows so that the table subtracts to the unit.
         cost_shown = budget_view(ws).loc[opt.id, plan_years].astype("int64")

@@ -6,7 +6,9 @@ from datetime import date
 from decimal import Decimal
 
 from archplan.decisions import TriggerContext, evaluate_record, render_markdown
-from archplan.money import TOTAL, format_amount, to_unit
+from archplan.messages import msg
+from archplan.money import format_amount, to_unit
+from archplan.report.figures import format_number, knocked_out, shown_totals
 from archplan.report.i18n import STATUS_JA, label
 from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.model import DecisionRecord, Workspace
@@ -55,13 +57,15 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
     out.append("</ol>")
     # What we believed then: the register's history in git, charted for live decisions.
     from archplan.decisions.history import register_history
-    from archplan.messages import msg
     from archplan.report.assumption_drift import drift_fragment, then_cells
 
     history = register_history(ws.root, lang)
     out.append(drift_fragment(ws, history, today))
+    from archplan.report.handover import overdue_decision
+
     ranking = _ranking(ws)
-    totals = _totals(ws)
+    totals = shown_totals(ws)
+    reasons = knocked_out(ws)
     p90 = _p90(ws)
     unit_id = ws.settings.display_unit
     unit = label("unit_" + unit_id, lang)
@@ -80,6 +84,9 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
                 f'<p class="ap-warning" role="alert">⚠ '
                 f"{esc(label('review_overdue', lang).format(date=r.review_by))}</p>"
             )
+        late = overdue_decision(r, today, lang)
+        if late:
+            out.append(f'<p class="ap-warning" role="alert">⚠ {esc(late)}</p>')
         for e in fired:
             out.append(
                 f'<p class="ap-warning" role="alert">⚠ {L("trigger_fires")}: '
@@ -98,7 +105,13 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
                 rows.append(
                     [
                         esc(ws.option(o).name) + (" ★" if o == r.chosen else ""),
-                        esc(rank) if rank is not None else esc(label("excluded_short", lang)),
+                        esc(rank)
+                        if rank is not None
+                        else esc(
+                            msg("rep_knocked_out", lang, reason=reasons[o])
+                            if o in reasons
+                            else label("excluded_short", lang)
+                        ),
                         format_amount(totals[o], lang),
                         format_amount(to_unit(p90[o], unit_id), lang) if o in p90 else "—",
                         esc(label("chosen", lang)) if o == r.chosen else "",
@@ -109,7 +122,7 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
                 html_table(
                     [L("option"), L("rank_now"), L("total_now"), "P90", L("chosen")],
                     rows,
-                    numeric_from=1,
+                    numeric=[2, 3],
                     caption=esc(f"({unit})"),
                     css="ap-live",
                 )
@@ -138,7 +151,7 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
                 html_table(
                     head,
                     rows,
-                    numeric_from=1,
+                    numeric=[1, 2],
                     css="ap-then-now",
                 )
             )
@@ -155,21 +168,14 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
 
 
 def _num(v: Decimal) -> str:
-    return f"{v:,}" if v == v.to_integral_value() else f"{v:,.6g}"
+    # Never scientific notation (2181818.18 once printed as 2.18182e+6).
+    return format_number(v)
 
 
 def _ranking(ws: Workspace) -> dict[str, int]:
     from archplan.compare import rank_options
 
     return {str(k): int(v) for k, v in rank_options(ws)["rank"].items()}
-
-
-def _totals(ws: Workspace) -> dict[str, int]:
-    """Each option's total in the display unit, as the budget table shows it."""
-    from archplan.costs import budget_view
-
-    view = budget_view(ws).drop(index=TOTAL)
-    return {str(k): int(v) for k, v in view[TOTAL].items()}
 
 
 def _p90(ws: Workspace) -> dict[str, float]:

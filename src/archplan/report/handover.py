@@ -8,11 +8,15 @@ which triggers fire now), and where the files live.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 from archplan.decisions import TriggerContext, evaluate_record
 from archplan.fiscal import fy_label
+from archplan.messages import MESSAGES, msg
+from archplan.money import format_amount, format_number
+from archplan.report.figures import knocked_out, money_text, option_name_cell, shown_totals
 from archplan.report.i18n import STATUS_JA, label
 from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.loader import (
@@ -24,11 +28,13 @@ from archplan.workspace.loader import (
     SCORES_FILE,
     SETTINGS_FILE,
 )
-from archplan.workspace.model import Workspace
+from archplan.workspace.model import CostItem, DecisionRecord, Value, Workspace
 
 __all__ = [
     "STALE_DAYS",
+    "assumption_anchor",
     "assumptions_section",
+    "basis_section",
     "decided_and_open",
     "files_section",
     "handover_title",
@@ -54,14 +60,20 @@ def handover_title(ws: Workspace, today: date | None = None) -> Fragment:
 
     entries = [
         ("decided", "decided_open"),
+        ("comparison", "comparison"),
         ("decisions", "decisions"),
         ("calendar", "review_calendar"),
         ("assumptions", "assumptions_register"),
+        ("basis", "basis"),
         ("budget", "budget"),
         ("risks", "risks_heading"),
         ("files", "files"),
     ]
-    toc = "".join(f'<li><a href="#{a}">{L(k)}</a></li>' for a, k in entries)
+    # The built document's list is rewritten from its actual headings (report.contents).
+    toc = "".join(
+        f'<li><a href="#{a}">{esc(msg("rep_basis", lang)) if k == "basis" else L(k)}</a></li>'
+        for a, k in entries
+    )
     meta = [f"<dt>{L('generated')}</dt><dd>{esc(today.isoformat())}</dd>"]
     if ws.settings.author:
         meta.append(f"<dt>{L('author')}</dt><dd>{esc(ws.settings.author)}</dd>")
@@ -75,12 +87,20 @@ def handover_title(ws: Workspace, today: date | None = None) -> Fragment:
     )
 
 
-def decided_and_open(ws: Workspace) -> Fragment:
+def overdue_decision(r: DecisionRecord, today: date, lang: str) -> str:
+    """The flag for a record still proposed after its decision date ("" if not)."""
+    if r.status == "proposed" and r.date is not None and r.date < today:
+        return msg("rep_overdue_decision", lang, date=r.date.isoformat())
+    return ""
+
+
+def decided_and_open(ws: Workspace, today: date | None = None) -> Fragment:
     """Decided (accepted), open (proposed or unknown) and closed records; the current
-    recommendation."""
+    recommendation. An open record whose decision date has passed is flagged overdue."""
     from archplan.report.summary import recommendation_status
 
     lang = ws.settings.language
+    today = today or date.today()
 
     L = labeller(lang)
 
@@ -106,11 +126,13 @@ def decided_and_open(ws: Workspace) -> Fragment:
                 else (r.chosen or "")
             )
             links = ", ".join(f"{label('rel_' + rel, lang)} {n:04d}" for rel, n in r.links)
+            late = overdue_decision(r, today, lang)
             rows.append(
                 [
                     f'<a href="#adr-{r.number:04d}">{esc(f"{r.number:04d}")}</a>',
                     esc(r.title),
-                    esc(_status(r.status, lang)),
+                    esc(_status(r.status, lang))
+                    + (f' <span class="ap-stale">⚠ {esc(late)}</span>' if late else ""),
                     esc(r.date.isoformat() if r.date else ""),
                     esc(chosen),
                     esc(links),
@@ -139,14 +161,14 @@ def assumptions_section(ws: Workspace, today: date | None = None) -> Fragment:
         age = (today - a.as_of).days if a.as_of else None
         is_stale = age is None or age > STALE_DAYS
         stale += is_stale
-        value = f"{a.value:,}"
+        value = format_number(a.value, lang)
         age_text = (
             label("no_date", lang) if age is None else label("age_days", lang).format(days=age)
         )
         flag = f'<span class="ap-stale">⚠ {L("stale")}</span>' if is_stale else ""
         rows.append(
             [
-                esc(a.name),
+                f'<span id="{assumption_anchor(a.name)}">{esc(a.name)}</span>',
                 value,
                 esc(a.unit),
                 esc(a.source),
@@ -170,7 +192,7 @@ def assumptions_section(ws: Workspace, today: date | None = None) -> Fragment:
                 L("distribution"),
             ],
             rows,
-            numeric_from=1,
+            numeric=[1],
             css="ap-assumptions",
         )
     )
@@ -209,14 +231,15 @@ def risks_section(ws: Workspace) -> Fragment:
 
     sim = simulate(ws)
     table = summary_table(sim)
-    names = {o.id: o.name for o in ws.options}
+    totals = shown_totals(ws)
+    reasons = knocked_out(ws)
     rows = [
         [
-            esc(names[str(o)]),
-            f"{r['P10']:,.0f}",
-            f"{r['P50']:,.0f}",
-            f"{r['P90']:,.0f}",
-            f"{r['plan']:,.0f}",
+            option_name_cell(ws, str(o), reasons),
+            money_text(ws, r["P10"]),
+            money_text(ws, r["P50"]),
+            money_text(ws, r["P90"]),
+            format_amount(totals[str(o)], lang),
             f"P{round(r['plan_percentile'] * 100)}",
         ]
         for o, r in table.iterrows()
@@ -226,7 +249,7 @@ def risks_section(ws: Workspace) -> Fragment:
             [L("option"), "P10", "P50", "P90", L("plan"), L("plan_confidence")],
             rows,
             numeric_from=1,
-            caption=esc(f"({label('unit_yen', lang)})"),
+            caption=esc(f"({label('unit_' + ws.settings.display_unit, lang)})"),
             css="ap-risk-summary",
         )
     )
@@ -318,3 +341,149 @@ def files_section(ws: Workspace) -> Fragment:
         + html_table([L("file"), L("contents_of_file")], rows, css="ap-files")
         + f'<p class="ap-note">{L("files_note")}</p>'
     )
+
+
+def assumption_anchor(name: str) -> str:
+    """The id of an assumption's row in the register (links point here).
+
+    Examples
+    --------
+    >>> assumption_anchor("saas_price_per_user_month"), assumption_anchor("a b/c")
+    ('a-saas_price_per_user_month', 'a-a-b-c')
+    """
+    return "a-" + re.sub(r"[^A-Za-z0-9_.-]", "-", name)
+
+
+def _value(ws: Workspace, v: Value | None) -> str:
+    if v is None:
+        return ""
+    if v.assumption is not None:
+        return f'<a href="#{assumption_anchor(v.assumption)}">{esc(v.assumption)}</a>'
+    return esc(format_number(v.literal, ws.settings.language)) if v.literal is not None else ""
+
+
+def _item_inputs(ws: Workspace, item: CostItem) -> str:
+    lang = ws.settings.language
+    parts: list[str] = []
+    for key, v in (
+        ("amount", item.amount),
+        ("quantity", item.quantity),
+        ("unit_price", item.unit_price),
+        ("growth", item.growth),
+        ("escalation", item.escalation),
+    ):
+        if v is not None:
+            parts.append(f"{esc(msg('rep_v_' + key, lang))} = {_value(ws, v)}")
+    if item.quantity_series:
+        series = ", ".join(format_number(q, lang) for q in item.quantity_series)
+        parts.append(f"{esc(msg('rep_v_series', lang))} = {esc(series)}")
+    if item.tiers is not None:
+        bands = ", ".join(
+            f"{esc(format_number(lo, lang))}〜: {_value(ws, price)}"
+            for lo, price in item.tiers.bands
+        )
+        parts.append(f"{esc(msg('rep_v_tiers', lang))} ({esc(item.tiers.method)}): {bands}")
+    if item.percent_of is not None:
+        what = msg("rep_v_percent_of", lang, items=", ".join(item.percent_of.items))
+        parts.append(f"{esc(what)} = {_value(ws, item.percent_of.rate)}")
+    if item.period == "month":
+        parts.append(esc(msg("rep_v_monthly", lang)))
+    if item.every:
+        parts.append(esc(msg("rep_v_every", lang, n=item.every)))
+    if item.currency:
+        parts.append(f"{esc(msg('rep_v_currency', lang))} {esc(item.currency)}")
+    return "; ".join(parts)
+
+
+def _key_text(key: str, lang: str) -> str:
+    name = "rep_key_" + key
+    return msg(name, lang) if name in MESSAGES else key
+
+
+def basis_section(ws: Workspace) -> Fragment:
+    """The settings, the parties' keys and every cost item's inputs, so that each figure
+    an item uses can be traced to the register (linked) or to a setting shown here."""
+    s = ws.settings
+    lang = s.language
+
+    def M(message: str, **values: object) -> str:
+        return esc(msg(message, lang, **values))
+
+    years = s.fiscal_years
+    taxes = ", ".join(
+        msg("rep_tax_from", lang, rate=f"{float(rate):.0%}", date=since.isoformat())
+        for since, rate in sorted(s.tax_table, reverse=True)
+    )
+    rows = [
+        [M("rep_fy_start"), M("rep_fy_start_value", month=s.fy_start_month)],
+        [M("rep_plan_period"), esc(f"{fy_label(years[0], lang)}–{fy_label(years[-1], lang)}")],
+        [M("rep_currency"), esc(s.currency)],
+        [M("rep_display_unit"), esc(label("unit_" + s.display_unit, lang))],
+        [M("rep_amounts_entered"), esc(label("tax_" + s.amounts_entered, lang))],
+        [M("rep_tax_rate"), esc(taxes)],
+        [
+            M("rep_discount"),
+            esc(f"{s.discount_rate:.1%}（{msg('rep_timing_' + s.discount_timing, lang)}）")
+            if lang == "ja"
+            else esc(f"{s.discount_rate:.1%} ({msg('rep_timing_' + s.discount_timing, lang)})"),
+        ],
+        [M("rep_capitalisation"), esc(format_number(s.capitalisation_threshold, lang))],
+    ]
+    for currency, name in sorted(s.exchange_rates.items()):
+        link = f'<a href="#{assumption_anchor(name)}">{esc(name)}</a>'
+        rows.append([M("rep_exchange", currency=currency), link])
+    if s.sharing_key:
+        rows.append([M("rep_sharing_key"), esc(_key_text(s.sharing_key, lang))])
+    out = [
+        f'<h2 id="basis">{M("rep_basis")}</h2>',
+        f'<p class="ap-note">{M("rep_basis_note")}</p>',
+        f"<h3>{M('rep_settings')}</h3>",
+        html_table([M("rep_setting"), M("rep_value")], rows, css="ap-settings"),
+    ]
+    if ws.parties and s.sharing_key:
+        key = s.sharing_key
+        weights = [1 if key == "equal" else p.value for p in ws.parties]
+        whole = sum(weights)
+        prow = [
+            [
+                esc(p.name),
+                esc(format_number(p.value, lang)) if key != "equal" else "—",
+                f"{float(w / whole):.2%}" if whole else "—",
+            ]
+            for p, w in zip(ws.parties, weights, strict=True)
+        ]
+        out.append(f"<h3>{M('rep_parties')}</h3>")
+        out.append(
+            html_table(
+                [
+                    M("rep_party"),
+                    M("rep_party_value", basis=_key_text(key, lang)),
+                    M("rep_party_share"),
+                ],
+                prow,
+                numeric=[1, 2],
+                css="ap-parties",
+            )
+        )
+    names = {o.id: o.name for o in ws.options}
+    irows = []
+    for item in ws.cost_items:
+        period = f"{item.start}–{item.end}" if item.end is not None else f"{item.start}"
+        irows.append(
+            [
+                esc(item.name),
+                esc(names.get(item.option, item.option)),
+                M("rep_kind_" + ("benefit" if item.kind == "benefit" else "cost")),
+                esc(period),
+                _item_inputs(ws, item),
+            ]
+        )
+    out.append(f"<h3>{M('rep_items')}</h3>")
+    out.append(
+        html_table(
+            [M("rep_item"), M("rep_option"), M("rep_kind"), M("rep_period"), M("rep_inputs")],
+            irows,
+            css="ap-items",
+        )
+    )
+    return Fragment("".join(out))

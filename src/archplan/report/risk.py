@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import cast
+
+import pandas as pd
+
 from archplan.compare import rank_options
+from archplan.costs import budget_view
 from archplan.errors import ArchplanError
 from archplan.fiscal import fy_label
-from archplan.money import UNIT_DIVISOR, format_amount, to_unit
+from archplan.money import TOTAL, UNIT_DIVISOR, apportion, format_amount, to_unit
 from archplan.report.charts import s_curve_chart, tornado_chart
+from archplan.report.figures import knocked_out, option_label, option_name_cell, shown_totals
 from archplan.report.i18n import label
 from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.uncertainty import (
@@ -67,18 +73,20 @@ def risk_section(ws: Workspace) -> Fragment:
     rec = sim.record
     out.append(f'<p class="ap-note">{esc(label("risk_note", lang).format(**rec))}</p>')
     table = summary_table(sim)
+    totals = shown_totals(ws)
     cheapest = {str(k): float(v) for k, v in prob_cheapest(sim).items()}
     conf = cfg.confidence
+    reasons = knocked_out(ws)
     rows = [
         [
-            esc(names[str(o)]),
+            option_name_cell(ws, str(o), reasons),
             money(r["mean"]),
             money(r["P10"]),
             money(r["P50"]),
             money(r["P70"]),
             money(r["P80"]),
             money(r["P90"]),
-            money(r["plan"]),
+            format_amount(totals[str(o)], lang),
             f"P{round(r['plan_percentile'] * 100)}",
             f"{cheapest[str(o)]:.0%}",
         ]
@@ -108,7 +116,7 @@ def risk_section(ws: Workspace) -> Fragment:
         s_curve_chart(
             {o: sim.totals[:, k] for k, o in enumerate(sim.options)},
             {o: float(sim.deterministic[k].sum()) for k, o in enumerate(sim.options)},
-            names,
+            {o: option_label(ws, o, reasons) for o in names},
             divisor,
             unit,
             conf,
@@ -122,15 +130,22 @@ def risk_section(ws: Workspace) -> Fragment:
     out.append(f"<h3>{esc(heading)}</h3>")
     years = [c for c in cont.index if c != "total"]
     header = [L("item"), *[esc(fy_label(int(str(y)), lang)) for y in years], L("total")]
-    body = []
-    for col in ("plan", "own_quantile", "allocated", "budget"):
-        body.append(
-            [
-                L(f"cont_{col}"),
-                *[money(float(v)) for v in cont[col].drop("total").tolist()],
-                money(float(cont[col].to_numpy()[-1])),
-            ]
-        )
+    # The plan row is the option's budget row; the contingency is apportioned so that
+    # it adds up to its total, and the budget request is the sum of the two rows shown.
+    unit_id = ws.settings.display_unit
+    view = budget_view(ws)
+    plan_row = {str(c): int(v) for c, v in cast(pd.Series, view.loc[focus]).items()}
+    shown = {
+        "plan": [plan_row[str(y)] for y in years] + [plan_row[TOTAL]],
+        "own_quantile": [to_unit(float(v), unit_id) for v in cont["own_quantile"]],
+    }
+    alloc = apportion([int(v) for v in cont["allocated"].drop("total")], UNIT_DIVISOR[unit_id])
+    shown["allocated"] = [*alloc, sum(alloc)]
+    shown["budget"] = [p + a for p, a in zip(shown["plan"], shown["allocated"], strict=True)]
+    body = [
+        [L(f"cont_{col}"), *[format_amount(v, lang) for v in shown[col]]]
+        for col in ("plan", "own_quantile", "allocated", "budget")
+    ]
     out.append(
         html_table(header, body, numeric_from=1, caption=esc(f"({unit})"), css="ap-contingency")
     )

@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 
-from archplan.costs import cost_summary, cost_table
+from archplan.costs import cost_summary
 from archplan.fiscal import fy_label
-from archplan.money import TOTAL, UNIT_DIVISOR, format_amount, round_yen, to_display_unit
+from archplan.money import TOTAL, UNIT_DIVISOR, format_amount, round_yen
 from archplan.report.i18n import label
 from archplan.workspace.model import Workspace
 
@@ -65,26 +65,38 @@ def html_table(
     total_last: bool = False,
     caption: str = "",
     css: str = "",
+    numeric: Sequence[int] | None = None,
 ) -> str:
-    """An HTML table; cells must already be escaped."""
-    parts = [f'<table class="ap-table {css}">']
+    """An HTML table; cells must already be escaped.
+
+    Columns from ``numeric_from`` on (or exactly those in ``numeric``) are numbers:
+    right-aligned, on one line. The table sits in a box that scrolls sideways on a
+    narrow screen rather than being cut off.
+    """
+
+    def is_num(j: int) -> bool:
+        return j in numeric if numeric is not None else j >= numeric_from
+
+    # Tables of more than ten columns get a more compact print layout (ap-wide).
+    wide = " ap-wide" if len(header) > 10 else ""
+    parts = [f'<div class="ap-scroll" tabindex="0"><table class="ap-table {css}{wide}">']
     if caption:
         parts.append(f"<caption>{caption}</caption>")
     parts.append("<thead><tr>")
     for j, h in enumerate(header):
-        cls = ' class="num"' if j >= numeric_from else ""
+        cls = ' class="num"' if is_num(j) else ""
         parts.append(f'<th scope="col"{cls}>{h}</th>')
     parts.append("</tr></thead><tbody>")
     for i, row in enumerate(rows):
         is_total = total_last and i == len(rows) - 1
         parts.append('<tr class="total">' if is_total else "<tr>")
         for j, cell in enumerate(row):
-            cls = ' class="num"' if j >= numeric_from else ""
+            cls = ' class="num"' if is_num(j) else ""
             tag = "th" if j == 0 else "td"
             scope = ' scope="row"' if j == 0 else ""
             parts.append(f"<{tag}{scope}{cls}>{cell}</{tag}>")
         parts.append("</tr>")
-    parts.append("</tbody></table>")
+    parts.append("</tbody></table></div>")
     return "".join(parts)
 
 
@@ -126,7 +138,7 @@ def title_section(ws: Workspace, generated: date | None = None) -> Fragment:
     rows.append("</section>")
     rows.append(executive_summary(ws, generated))
     if ws.notices:
-        rows.append(f"<h2>{esc(label('notices', lang))}</h2><ul>")
+        rows.append(f'<h2 id="notices">{esc(label("notices", lang))}</h2><ul>')
         rows.extend(f"<li>{esc(n)}</li>" for n in ws.notices)
         rows.append("</ul>")
     return Fragment("".join(rows))
@@ -146,12 +158,21 @@ def options_section(ws: Workspace) -> Fragment:
 def cost_summary_section(ws: Workspace) -> Fragment:
     """Per option: total over the horizon and NPV, in the display unit."""
     lang = ws.settings.language
+    from archplan.report.figures import knocked_out, option_name_cell, shown_totals
+
     summary = cost_summary(ws)
+    totals = shown_totals(ws)
+    reasons = knocked_out(ws)
     years = ws.settings.fiscal_years
     span = f"{fy_label(years[0], lang)}–{fy_label(years[-1], lang)}"
     rows = [
-        [esc(r["name"]), _money(ws, r[TOTAL]), _money(ws, r["npv"]), _money(ws, r["eac"])]
-        for _, r in summary.iterrows()
+        [
+            option_name_cell(ws, str(o), reasons),
+            format_amount(totals[str(o)], lang),
+            _money(ws, r["npv"]),
+            _money(ws, r["eac"]),
+        ]
+        for o, r in summary.iterrows()
     ]
     rate = f"{ws.settings.discount_rate:.1%}"
     note_key = "npv_note" if ws.settings.discount_timing == "start" else "npv_note_end"
@@ -167,6 +188,7 @@ def cost_summary_section(ws: Workspace) -> Fragment:
             rows,
             numeric_from=1,
             caption=esc(_unit_note(ws)),
+            css="ap-cost-summary",
         )
         + f'<p class="ap-note">{esc(label(note_key, lang).format(rate=rate))}</p>'
     )
@@ -174,16 +196,20 @@ def cost_summary_section(ws: Workspace) -> Fragment:
 
 def cost_tables_section(ws: Workspace) -> Fragment:
     """Each option's items by fiscal year, cross-footed in the display unit."""
+    from archplan.costs import budget_view
+    from archplan.messages import msg
+    from archplan.report.figures import knocked_out, option_label
+
     lang = ws.settings.language
     names = {i.id: (i.name, i.category) for i in ws.cost_items}
-    from archplan.messages import msg
     from archplan.report.cost_sections import item_annotations
 
     notes = item_annotations(ws)  # tax treatment and basis of each item
+    reasons = knocked_out(ws)
     out = [f'<h2 id="cost-tables">{esc(label("costs", lang))}</h2>']
     for option in ws.options:
-        # keep='columns': each year adds up to the option's cell in the budget table.
-        shown = to_display_unit(cost_table(ws, option.id), ws.settings.display_unit, keep="columns")
+        # Each year adds up to the option's cell in the budget table (one convention).
+        shown = budget_view(ws, by="item", option=option.id)
         header = [esc(label("item", lang)), esc(label("category", lang))]
         header += [esc(msg("cst_tax_header", lang)), esc(msg("cst_basis_header", lang))]
         header += [esc(fy_label(int(c), lang)) for c in shown.columns if c != TOTAL]
@@ -196,7 +222,7 @@ def cost_tables_section(ws: Workspace) -> Fragment:
                 name, category = names[str(item)]
                 first = [esc(name), esc(category), *map(esc, notes[str(item)])]
             rows.append(first + [format_amount(v, lang) for v in values])
-        out.append(f"<h3>{esc(option.name)}</h3>")
+        out.append(f"<h3>{esc(option_label(ws, option.id, reasons))}</h3>")
         out.append(
             html_table(
                 header,
@@ -207,7 +233,7 @@ def cost_tables_section(ws: Workspace) -> Fragment:
                 css="ap-costs",
             )
         )
-    out.append(f'<p class="ap-note">{esc(label("rounding_note", lang))}</p>')
+    out.append(f'<p class="ap-note">{esc(msg("rep_rounding_note", lang))}</p>')
     if any(i.tax_treatment(ws.settings) != "taxable" for i in ws.cost_items):
         out.append(f'<p class="ap-note">{esc(msg("cst_tax_note", lang))}</p>')
     return Fragment("".join(out))

@@ -13,6 +13,7 @@ from archplan.decisions import TriggerContext, evaluate_record
 from archplan.errors import ArchplanError
 from archplan.fiscal import fy_label
 from archplan.money import TOTAL, format_amount, to_unit
+from archplan.report.figures import option_label
 from archplan.report.i18n import label
 from archplan.report.sections import esc, labeller
 from archplan.workspace.model import Workspace
@@ -37,7 +38,11 @@ def recommendation_status(ws: Workspace) -> str:
     name = ws.option(top).name
     if not records:
         return label("status_unrecorded", lang).format(option=name)
-    r = max(records, key=lambda r: r.number)
+    # The record that chose the option is the accepted one (the latest, if several);
+    # a later proposal that merely names the same option (a follow-up) does not make
+    # the choice "proposed" again. Only when none is accepted is the latest one stated.
+    accepted = [r for r in records if r.status == "accepted"]
+    r = max(accepted or records, key=lambda r: r.number)
     status = (
         label("st_" + r.status, lang)
         if r.status in ("proposed", "accepted", "rejected", "deprecated")
@@ -72,6 +77,7 @@ def toc(ws: Workspace) -> str:
         entries.append(("sharing", "sharing"))
     if has_uncertainty(ws):
         entries.append(("risk", "risk"))
+    entries.append(("assumptions", "assumptions_register"))
     entries.append(("decisions", "decisions"))
     items = "".join(
         f'<li><a href="#{anchor}">{esc(label(key, lang))}</a></li>' for anchor, key in entries
@@ -131,7 +137,7 @@ def executive_summary(ws: Workspace, today: date | None = None) -> str:
     else:
         items.append(f"<li><strong>{L('confidence_range')}:</strong> {L('no_uncertainty')}</li>")
     if len(problem.excluded):
-        names = ", ".join(ws.option(str(o)).name for o in problem.excluded.index)
+        names = ", ".join(option_label(ws, str(o)) for o in problem.excluded.index)
         items.append(f"<li><strong>{L('excluded')}:</strong> {esc(names)}</li>")
     com = commitments(ws)
     for w in com.attrs.get("warnings", []):

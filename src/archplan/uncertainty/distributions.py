@@ -25,6 +25,7 @@ import numpy.typing as npt
 from scipy import special
 
 from archplan.errors import InputError
+from archplan.money import format_number
 
 __all__ = ["PERT", "Distribution", "Fixed", "Lognormal", "Triangular", "Uniform"]
 
@@ -73,7 +74,7 @@ class Fixed(Distribution):
         return np.full(n, self.value, dtype=float)
 
     def describe(self) -> str:
-        return f"fixed {self.value:,.6g}"
+        return f"fixed {format_number(self.value)}"
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,8 @@ class Triangular(Distribution):
         return rng.triangular(self.low, self.mode, self.high, n)
 
     def describe(self) -> str:
-        return f"triangular({self.low:,.6g}, {self.mode:,.6g}, {self.high:,.6g})"
+        low, mode, high = (format_number(v) for v in (self.low, self.mode, self.high))
+        return f"triangular({low}, {mode}, {high})"
 
 
 @dataclass(frozen=True)
@@ -171,8 +173,9 @@ class PERT(Distribution):
         return self.low + (self.high - self.low) * rng.beta(self.alpha, self.beta, n)
 
     def describe(self) -> str:
-        extra = f", λ={self.shape:g}" if self.shape != 4 else ""
-        return f"PERT({self.low:,.6g}, {self.mode:,.6g}, {self.high:,.6g}{extra})"
+        extra = f", λ={format_number(self.shape)}" if self.shape != 4 else ""
+        low, mode, high = (format_number(v) for v in (self.low, self.mode, self.high))
+        return f"PERT({low}, {mode}, {high}{extra})"
 
 
 @dataclass(frozen=True)
@@ -199,7 +202,7 @@ class Uniform(Distribution):
         return rng.uniform(self.low, self.high, n)
 
     def describe(self) -> str:
-        return f"uniform({self.low:,.6g}, {self.high:,.6g})"
+        return f"uniform({format_number(self.low)}, {format_number(self.high)})"
 
 
 @dataclass(frozen=True)
@@ -247,4 +250,6 @@ class Lognormal(Distribution):
         return rng.lognormal(self.mu, self.sigma, n)
 
     def describe(self) -> str:
-        return f"lognormal(median {self.median_value:,.6g}, P90 {self.p90:,.6g})"
+        return (
+            f"lognormal(median {format_number(self.median_value)}, P90 {format_number(self.p90)})"
+        )
