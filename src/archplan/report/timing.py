@@ -80,6 +80,9 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
     first, last = plan_bounds(ws)
     lo = fiscal_year_bounds(ws.settings.first_fy - 1, sm)[0]
     hi = fiscal_year_bounds(ws.settings.first_fy + ws.settings.horizon, sm)[1]
+    from archplan.report.figures import knocked_out, option_label
+
+    reasons = knocked_out(ws)  # knocked-out options keep their mark on the roadmap too
     rows: list[tuple[str, list[tuple[date, date, str, str]], list[tuple[date, str]]]] = []
     for o in ws.options:
         bars: list[tuple[date, date, str, str]] = []
@@ -97,7 +100,7 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
             b = max(completion_date(i, sm) for i in build)
             bars.append((a, b, _BUILD, ""))
             marks.append((b + timedelta(days=1), "D"))
-        rows.append((o.name, bars, marks))
+        rows.append((option_label(ws, o.id, reasons), bars, marks))
     for contract in ws.contracts:
         its = [i for i in ws.cost_items if i.contract == contract.id]
         if not its:
@@ -299,6 +302,7 @@ def _chosen(ws: Workspace) -> str | None:
 def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
     """When to act (per option), the support windows, the cost of deciding a year later
     for the recommended option, and the roadmap chart."""
+    from archplan.report.figures import knocked_out, option_name_cell
     from archplan.timing.eol import load_eol
     from archplan.timing.waiting import cost_of_waiting
 
@@ -309,10 +313,13 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
     if ws.components or ws.contracts:
         parts.append(f'<p class="ap-note">{esc(msg("tim_intro", lang))}</p>')
         t = act_by(ws, today)
+        # A knocked-out option still appears here, so it carries its mark and reason.
+        reasons = knocked_out(ws)
         rows = []
         for oid, r in t.iterrows():
+            name_cell = option_name_cell(ws, str(oid), reasons)
             if r["date"] is None:
-                rows.append([esc(r["name"]), "—", "—", esc(msg("tim_nothing", lang)), "—"])
+                rows.append([name_cell, "—", "—", esc(msg("tim_nothing", lang)), "—"])
                 continue
             cov = (
                 msg("tim_yes", lang, by=r["covered_by"])
@@ -321,7 +328,7 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
             )
             rows.append(
                 [
-                    esc(r["name"]),
+                    name_cell,
                     esc(r["date"].isoformat()),
                     esc(fy_label(fiscal_year(r["date"], sm), lang)),
                     esc(r["what"]),
