@@ -829,13 +829,17 @@ def _read_options(f: _File) -> list[Option]:
         m = f.mapping(raw, p, "a mapping with id, name, description")
         if m is None:
             continue
-        f.unknown_keys(m, p, ("id", "name", "description"))
+        f.unknown_keys(m, p, ("id", "name", "description", "go_live"))
         oid = f.field(m, p, "id", _ident, "a short id of letters, digits, '-', '_', e.g. saas")
         name = f.field(m, p, "name", _text, "a display name")
         desc = f.field(m, p, "description", _text, "text", required=False, default="")
+        go_live = f.field(
+            m, p, "go_live", _when, "a fiscal year such as 2027, or a month such as 2027-04",
+            required=False,
+        )
         ids.append((i, oid))
         if oid is not None and name is not None:
-            out.append(Option(oid, name, desc or ""))
+            out.append(Option(oid, name, desc or "", go_live))
     _check_unique(f, "options", ids, "option")
     return out
 

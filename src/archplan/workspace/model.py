@@ -115,6 +115,10 @@ class Option:
     id: str
     name: str
     description: str = ""
+    #: When the option goes into service: a fiscal year (2027) or a month ("2027-04");
+    #: a month before the plan for what is already running. Recurring service charges
+    #: (subscription, cloud, licence, maintenance, operation) start no earlier.
+    go_live: int | str | None = None
 
 
 @dataclass(frozen=True)
