@@ -834,7 +834,11 @@ def _read_options(f: _File) -> list[Option]:
         name = f.field(m, p, "name", _text, "a display name")
         desc = f.field(m, p, "description", _text, "text", required=False, default="")
         go_live = f.field(
-            m, p, "go_live", _when, "a fiscal year such as 2027, or a month such as 2027-04",
+            m,
+            p,
+            "go_live",
+            _when,
+            "a fiscal year such as 2027, or a month such as 2027-04",
             required=False,
         )
         ids.append((i, oid))
