@@ -90,7 +90,13 @@ def test_demo_prints_where_the_report_is(
 ) -> None:
     assert main(["demo", "--output-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    for name in ("food-lab", "network-refresh", "shared-platform", "vaccine-booking"):
+    for name in (
+        "food-lab",
+        "inquiry-desk-screening",
+        "network-refresh",
+        "shared-platform",
+        "vaccine-booking",
+    ):
         assert f"Report written to {tmp_path / (name + '.html')}" in out
         assert f"Handover pack written to {tmp_path / (name + '-handover.html')}" in out
         assert (tmp_path / f"{name}.html").stat().st_size > 10_000

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import numpy as np
 import pandas as pd
-from cycler import Cycler, cycler
+from cycler import cycler
 from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -146,11 +146,14 @@ def _linestyle(k: int, n: int) -> str:
     return "-" if n <= 10 or (k // 10) % 2 == 0 else "--"
 
 
-def _style_cycle(n: int) -> Cycler[str, str]:
-    """A property cycle giving n series distinct colours and line styles."""
-    return cycler(color=[_color(k, n) for k in range(n)]) + cycler(
-        linestyle=[_linestyle(k, n) for k in range(n)]
-    )
+def _style_lines(ax: Axes, n: int) -> None:
+    """Give n line series distinct colours and styles (past ten; the default cycle
+    distinguishes up to ten and is left alone)."""
+    if n > 10:
+        ax.set_prop_cycle(
+            cycler(color=[_color(k, n) for k in range(n)])
+            + cycler(linestyle=[_linestyle(k, n) for k in range(n)])
+        )
 
 
 def cumulative_chart(
@@ -167,7 +170,7 @@ def cumulative_chart(
     with rc_context({"font.family": _font_family(lang), "svg.hashsalt": "archplan"}):
         fig = Figure(figsize=(7.5, 4.0 + _legend_height(list(map(str, cum.columns)))), dpi=100)
         ax = fig.subplots()
-        ax.set_prop_cycle(_style_cycle(len(cum.columns)))
+        _style_lines(ax, len(cum.columns))
         x = [fy_label(int(fy), lang) for fy in cum.index]
         for option in cum.columns:
             ax.plot(x, cum[option] / divisor, marker="o", label=names[option])
