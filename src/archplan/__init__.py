@@ -66,5 +66,4 @@ __all__ = [
     "rank_options",
     "stability_intervals",
     "to_display_unit",
-    "weighted_sum",
 ]

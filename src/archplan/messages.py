@@ -92,6 +92,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "t_knocked": {"en": "{option} is {state} knocked out", "ja": "{option}は現在{state}"},
     "t_knocked_yes": {"en": "now", "ja": "必須条件で除外される"},
     "t_knocked_no": {"en": "not", "ja": "除外されない"},
+    # --- public API errors (examples helper, issue #12) ---
+    "api_unknown_option": {
+        "en": "unknown option {name!r} (expected one of {known})",
+        "ja": "選択肢 {name!r} はない（次のいずれか：{known}）",
+    },
+    "api_unknown_criterion": {
+        "en": "unknown criterion {name!r} (expected one of {known})",
+        "ja": "評価項目 {name!r} はない（次のいずれか：{known}）",
+    },
 }
 
 

@@ -698,7 +698,7 @@ def _file_list(v: Any) -> tuple[str, ...]:
 
 
 def _read_comparison(f: _File, raw: Any) -> ComparisonSettings:
-    from archplan.compare.methods import METHODS
+    from archplan.compare.methods import METHOD_ALIASES, METHODS
     from archplan.compare.normalize import NORMALIZATIONS
 
     if raw is None:
@@ -708,7 +708,7 @@ def _read_comparison(f: _File, raw: Any) -> ComparisonSettings:
     if m is None:
         return ComparisonSettings()
     f.unknown_keys(m, p, _COMPARISON_KEYS)
-    aliases = {"weighted-sum": "wsm", "weighted-product": "wpm", "promethee-ii": "promethee"}
+    aliases = METHOD_ALIASES  # the registry's names, so the loader and get_method agree
     method = f.field(
         m,
         p,

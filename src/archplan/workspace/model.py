@@ -394,11 +394,11 @@ class Workspace:
         )
 
     def option(self, option_id: str) -> Option:
-        """The option with this id (KeyError if unknown)."""
+        """The option with this id (:class:`~archplan.errors.InputError` if unknown)."""
         for o in self.options:
             if o.id == option_id:
                 return o
-        raise KeyError(option_id)
+        raise _unknown("api_unknown_option", option_id, [o.id for o in self.options], self)
 
     @property
     def option_names(self) -> pd.Series:
@@ -406,11 +406,11 @@ class Workspace:
         return pd.Series({o.id: o.name for o in self.options}, name="name").rename_axis("option")
 
     def criterion(self, criterion_id: str) -> Criterion:
-        """The criterion with this id (KeyError if unknown)."""
+        """The criterion with this id (:class:`~archplan.errors.InputError` if unknown)."""
         for c in self.criteria:
             if c.id == criterion_id:
                 return c
-        raise KeyError(criterion_id)
+        raise _unknown("api_unknown_criterion", criterion_id, [c.id for c in self.criteria], self)
 
     @property
     def criteria_table(self) -> pd.DataFrame:
@@ -446,3 +446,11 @@ class Workspace:
             ],
             columns=["assumption", "value", "unit", "source", "as_of"],
         ).set_index("assumption")
+
+
+def _unknown(key: str, name: str, known: list[str], ws: Workspace) -> Exception:
+    """The error for a name the workspace does not have, in its language."""
+    from archplan.errors import InputError
+    from archplan.messages import msg
+
+    return InputError(msg(key, ws.settings.language, name=name, known=", ".join(known)))

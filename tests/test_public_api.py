@@ -1,0 +1,112 @@
+"""The public API keeps its promises: every ``__all__`` entry exists and is documented,
+public lookups raise archplan errors, and every list of method names comes from the one
+registry in ``archplan.compare.methods``."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import archplan
+from archplan import ArchplanError, InputError, build_problem, compare_methods, load_workspace
+from archplan.compare.methods import METHOD_ALIASES, METHODS, get_method, uses_normalization
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "data" / "examples"
+MODULES = ["archplan"] + sorted(
+    m.name for m in pkgutil.walk_packages(archplan.__path__, "archplan.")
+)
+
+
+def test_star_import_gives_exactly_all() -> None:
+    # In a fresh interpreter, so that nothing imported by other tests hides a gap.
+    code = "from archplan import *; import archplan; print(sorted(archplan.__all__))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert out.returncode == 0, out.stderr
+    namespace: dict[str, object] = {}
+    exec("from archplan import *", namespace)
+    assert sorted(k for k in namespace if k != "__builtins__") == sorted(archplan.__all__)
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_every_all_entry_exists_and_has_a_docstring(module: str) -> None:
+    mod = importlib.import_module(module)
+    names = getattr(mod, "__all__", [])
+    assert len(names) == len(set(names)), "duplicates in __all__"
+    for name in names:
+        assert hasattr(mod, name), f"{module}.__all__ names {name!r}, which does not exist"
+        obj = getattr(mod, name)
+        if inspect.isfunction(obj) or inspect.isclass(obj):
+            assert (obj.__doc__ or "").strip(), f"{module}.{name} has no docstring"
+
+
+def test_the_api_page_lists_exactly_the_top_level_names() -> None:
+    page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\| `([\w]+)` \|", page, re.M)
+    assert sorted(listed) == sorted(archplan.__all__)
+
+
+def test_unknown_option_or_criterion_is_an_archplan_error() -> None:
+    ws = load_workspace(EXAMPLES / "food-lab")
+    with pytest.raises(InputError) as err:
+        ws.option("nope")
+    assert isinstance(err.value, ArchplanError)
+    # In the workspace's language, naming what exists.
+    assert str(err.value) == (
+        "選択肢 'nope' はない（次のいずれか：saas, gov-cloud, onprem, overseas-saas）"
+    )
+    with pytest.raises(InputError, match="評価項目 'nope'"):
+        ws.criterion("nope")
+    en = load_workspace(EXAMPLES / "shared-platform")
+    with pytest.raises(InputError, match=r"^unknown option 'x' \(expected one of joint-saas, "):
+        en.option("x")
+
+
+@pytest.mark.parametrize("alias", sorted(METHOD_ALIASES))
+def test_every_alias_get_method_accepts_loads_from_a_workspace(
+    alias: str, tmp_path: Path
+) -> None:
+    ws_dir = tmp_path / "ws"
+    shutil.copytree(EXAMPLES / "food-lab", ws_dir)
+    cfg = ws_dir / "archplan.yaml"
+    cfg.write_text(
+        cfg.read_text(encoding="utf-8") + f"comparison:\n  method: {alias}\n", encoding="utf-8"
+    )
+    ws = load_workspace(ws_dir)
+    assert ws.settings.comparison.method == get_method(alias).key == METHOD_ALIASES[alias]
+
+
+def test_saw_was_refused_before_and_is_accepted_now(tmp_path: Path) -> None:
+    # The issue's case: get_method("saw") worked while `comparison: {method: saw}` failed.
+    ws_dir = tmp_path / "ws"
+    shutil.copytree(EXAMPLES / "food-lab", ws_dir)
+    cfg = ws_dir / "archplan.yaml"
+    cfg.write_text(
+        cfg.read_text(encoding="utf-8") + "comparison: {method: saw}\n", encoding="utf-8"
+    )
+    assert load_workspace(ws_dir).settings.comparison.method == "wsm"
+
+
+def test_method_lists_come_from_the_registry() -> None:
+    problem = build_problem(load_workspace(EXAMPLES / "food-lab"))
+    table = compare_methods(problem)
+    labels = [get_method(k).label for k in METHODS]
+    assert [c for c in table.columns if c != "agree"] == labels
+    # Normalisation is an option exactly of the methods whose class has the field.
+    assert [k for k in METHODS if uses_normalization(k)] == ["wsm", "wpm", "topsis"]
+    assert uses_normalization("saw") and not uses_normalization("promethee-ii")
+    # The workspace format page names every method and every alias.
+    page = (ROOT / "docs" / "workspace.md").read_text(encoding="utf-8")
+    row = next(line for line in page.splitlines() if line.startswith("| `comparison.method`"))
+    for name in [*METHODS, *METHOD_ALIASES]:
+        assert f"`{name}`" in row, name
