@@ -21,17 +21,14 @@ from archplan.compare.methods import METHOD_ALIASES, METHODS, get_method, uses_n
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "data" / "examples"
-MODULES = ["archplan"] + sorted(
-    m.name for m in pkgutil.walk_packages(archplan.__path__, "archplan.")
-)
+SUBMODULES = sorted(m.name for m in pkgutil.walk_packages(archplan.__path__, "archplan."))
+MODULES = ["archplan", *SUBMODULES]
 
 
 def test_star_import_gives_exactly_all() -> None:
     # In a fresh interpreter, so that nothing imported by other tests hides a gap.
     code = "from archplan import *; import archplan; print(sorted(archplan.__all__))"
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False
-    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stderr
     namespace: dict[str, object] = {}
     exec("from archplan import *", namespace)
@@ -73,9 +70,7 @@ def test_unknown_option_or_criterion_is_an_archplan_error() -> None:
 
 
 @pytest.mark.parametrize("alias", sorted(METHOD_ALIASES))
-def test_every_alias_get_method_accepts_loads_from_a_workspace(
-    alias: str, tmp_path: Path
-) -> None:
+def test_every_alias_get_method_accepts_loads_from_a_workspace(alias: str, tmp_path: Path) -> None:
     ws_dir = tmp_path / "ws"
     shutil.copytree(EXAMPLES / "food-lab", ws_dir)
     cfg = ws_dir / "archplan.yaml"
