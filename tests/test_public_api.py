@@ -105,3 +105,22 @@ def test_method_lists_come_from_the_registry() -> None:
     row = next(line for line in page.splitlines() if line.startswith("| `comparison.method`"))
     for name in [*METHODS, *METHOD_ALIASES]:
         assert f"`{name}`" in row, name
+
+
+def test_import_leaves_heavy_dependencies_until_they_are_used() -> None:
+    # Import time (issue #12; measured by benchmarks/bench_import.py): `import archplan`
+    # must not pull in scipy, matplotlib, nbconvert or importlib.metadata, nor the
+    # uncertainty and report packages; they load when a function needs them.
+    code = (
+        "import sys, archplan; heavy = ('scipy', 'matplotlib', 'nbconvert', 'nbclient', "
+        "'ipywidgets', 'openpyxl', 'importlib.metadata', 'archplan.uncertainty', "
+        "'archplan.report'); print([m for m in heavy if m in sys.modules]); "
+        "print(archplan.__version__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded, version = out.stdout.splitlines()
+    assert loaded == "[]"
+    assert version == archplan.__version__ and version
+    # And a workspace that declares uncertainty still loads its distributions.
+    ws = load_workspace(EXAMPLES / "vaccine-booking")
+    assert ws.assumptions["monthly_bookings"].uncertainty is not None

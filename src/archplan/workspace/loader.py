@@ -24,12 +24,11 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import pandas as pd
 
 from archplan.errors import InputError, Problem, WorkspaceError
-from archplan.uncertainty.distributions import Distribution
 from archplan.workspace._yaml import Path as YPath
 from archplan.workspace._yaml import YamlDoc, dotted, load_yaml
 from archplan.workspace.model import (
@@ -61,6 +60,9 @@ from archplan.workspace.model import (
     Weighting,
     Workspace,
 )
+
+if TYPE_CHECKING:  # the uncertainty package (and scipy) load only for workspaces using it
+    from archplan.uncertainty.distributions import Distribution
 
 __all__ = [
     "ASSUMPTIONS_FILE",

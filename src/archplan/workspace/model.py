@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
-from archplan.uncertainty.distributions import Distribution
+if TYPE_CHECKING:  # the uncertainty package (and scipy) load only when a workspace uses it
+    from archplan.uncertainty.distributions import Distribution
 
 Language = Literal["ja", "en"]
 DisplayUnit = Literal["yen", "thousand"]
