@@ -18,7 +18,7 @@ that passes is not passing vacuously):
 * **The chosen option matches the text.** A record's ``chosen`` option is among its options
   and is named (id or name) in its "Chosen option" sentence.
 * **Whole life.** Each example has an accepted record with a chosen option, the values it
-  rested on, a review date and triggers; declares uncertainty; has a source and date on
+  rested on, a review date and triggers, and an open (proposed) one; declares uncertainty; has a source and date on
   every assumption; and its decision log checks clean.
 """
 
@@ -175,6 +175,8 @@ def missing_life(ws: Workspace) -> list[str]:
     ]
     if not accepted:
         out.append("no accepted record with chosen, assumptions, review-by and triggers")
+    if not any(r.status == "proposed" for r in ws.decisions):
+        out.append("no open (proposed) record: the handover pack's 'still open' is empty")
     if not _open_choices(ws):
         out.append("no record choosing among the workspace's options")
     if not has_uncertainty(ws):
