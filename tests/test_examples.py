@@ -18,8 +18,9 @@ that passes is not passing vacuously):
 * **The chosen option matches the text.** A record's ``chosen`` option is among its options
   and is named (id or name) in its "Chosen option" sentence.
 * **Whole life.** Each example has an accepted record with a chosen option, the values it
-  rested on, a review date and triggers, and an open (proposed) one; declares uncertainty; has a source and date on
-  every assumption; and its decision log checks clean.
+  rested on, a review date and triggers, and an open (proposed) one; declares
+  uncertainty; has a source and date on every assumption; and its decision log checks
+  clean.
 """
 
 from __future__ import annotations
