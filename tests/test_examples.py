@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from archplan import Workspace, load_workspace
+from archplan import Workspace, check_workspace, load_workspace
 from archplan.decisions import check_log
 from archplan.workspace.model import DecisionRecord
 
@@ -241,6 +241,13 @@ def test_a_subscription_a_year_before_go_live_is_caught(tmp_path: Path) -> None:
         ws, options=tuple(dataclasses.replace(o, go_live=None) for o in ws.options)
     )
     assert len([v for v in service_before_go_live(gone) if "no go_live" in v]) == 4
+    # `archplan check` says so too, in the workspace's language (a notice, not an error).
+    problems, notices = check_workspace(ws.root)
+    assert problems == []
+    assert (
+        "costs.yaml：費目 'saas-subscription'（subscription）が 2026-04 から計上されているが、"
+        "選択肢 'saas' の稼働は 2027-04"
+    ) in notices
 
 
 def test_an_option_left_out_of_the_considered_options_is_caught(tmp_path: Path) -> None:

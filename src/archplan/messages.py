@@ -101,6 +101,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown criterion {name!r} (expected one of {known})",
         "ja": "評価項目 {name!r} はない（次のいずれか：{known}）",
     },
+    "ex_service_before_go_live": {
+        "en": "costs.yaml: item {item!r} ({category}) starts {start}, "
+        "before option {option!r} goes live {go_live}",
+        "ja": "costs.yaml：費目 {item!r}（{category}）が {start} から計上されているが、"
+        "選択肢 {option!r} の稼働は {go_live}",
+    },
 }
 
 

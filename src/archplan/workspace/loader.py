@@ -2478,6 +2478,9 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
         return None, problems, notices
     assert settings and options is not None and criteria is not None
     assert scores is not None and assumptions is not None
+    from archplan.workspace.consistency import service_before_go_live
+
+    notices.extend(service_before_go_live(options, items, settings))
     ws = Workspace(
         root=root,
         settings=settings,
