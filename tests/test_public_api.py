@@ -5,6 +5,7 @@ registry in ``archplan.compare.methods``."""
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import inspect
 import pkgutil
 import re
@@ -124,3 +125,62 @@ def test_import_leaves_heavy_dependencies_until_they_are_used() -> None:
     # And a workspace that declares uncertainty still loads its distributions.
     ws = load_workspace(EXAMPLES / "vaccine-booking")
     assert ws.assumptions["monthly_bookings"].uncertainty is not None
+
+
+# Modules whose public functions still raise bare built-in errors on this branch, each
+# fixed elsewhere (costs/money on the costs branch, records on the decisions branch):
+# remove an entry once merged, and the test holds the whole package to the rule.
+PENDING = {"archplan.costs.scenarios", "archplan.costs.tables", "archplan.money"}
+PENDING |= {"archplan.decisions.records"}
+BARE = {"ValueError", "KeyError", "TypeError", "IndexError", "RuntimeError"}
+
+
+def _public_raises(tree: object) -> list[tuple[str, int, str]]:
+    import ast
+
+    assert isinstance(tree, ast.Module)
+    found: list[tuple[str, int, str]] = []
+
+    def visit(fn: ast.FunctionDef | ast.AsyncFunctionDef, where: str) -> None:
+        stack: list[ast.AST] = list(fn.body)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                continue  # nested definitions are not the public function itself
+            if isinstance(node, ast.Raise) and node.exc is not None:
+                exc = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+                if isinstance(exc, ast.Name) and exc.id in BARE:
+                    found.append((where, node.lineno, exc.id))
+            stack.extend(ast.iter_child_nodes(node))
+
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+            visit(node, node.name)
+        if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef) and not item.name.startswith("_"):
+                    visit(item, f"{node.name}.{item.name}")
+    return found
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_public_functions_raise_archplan_errors(module: str) -> None:
+    import ast
+
+    if module in PENDING:
+        pytest.skip("fixed on another branch; see PENDING")
+    spec = importlib.util.find_spec(module)
+    assert spec is not None and spec.origin is not None
+    tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
+    assert _public_raises(tree) == []
+
+
+def test_the_bare_raise_scan_finds_what_it_should() -> None:
+    import ast
+
+    tree = ast.parse(
+        "def f(x):\n    if x:\n        raise KeyError(x)\n"
+        "def _g():\n    raise ValueError('private')\n"
+        "class C:\n    def m(self):\n        raise TypeError\n"
+    )
+    assert _public_raises(tree) == [("f", 3, "KeyError"), ("C.m", 8, "TypeError")]
