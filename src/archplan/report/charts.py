@@ -168,7 +168,8 @@ def cumulative_chart(
     # Text objects take their font when created, so the context only needs to span
     # the drawing calls; the user's global rcParams are left alone.
     with rc_context({"font.family": _font_family(lang), "svg.hashsalt": "archplan"}):
-        fig = Figure(figsize=(7.5, 4.0 + _legend_height(list(map(str, cum.columns)))), dpi=100)
+        longest = [str(ws.option_names.get(o, o)) for o in cum.columns]  # legend entries
+        fig = Figure(figsize=(7.5, 4.0 + _legend_height(longest)), dpi=100)
         ax = fig.subplots()
         _style_lines(ax, len(cum.columns))
         x = [fy_label(int(fy), lang) for fy in cum.index]
