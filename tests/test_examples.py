@@ -147,7 +147,7 @@ def then_values_against_dates(ws: Workspace) -> list[str]:
     return out
 
 
-CHOSEN_LINE = re.compile(r"^\s*(?:Chosen option|採用した選択肢)\s*[:：](.*)$", re.M)
+CHOSEN_LINE = re.compile(r"^\s*(?:Chosen option|採用(?:する|した)選択肢)\s*[:：](.*)$", re.M)
 
 
 def chosen_not_in_text(ws: Workspace) -> list[str]:
