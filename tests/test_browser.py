@@ -50,6 +50,8 @@ DOCUMENTS = [
     ("food-lab", "handover"),
     ("shared-platform", "report"),
     ("shared-platform", "handover"),
+    ("inquiry-desk-screening", "report"),  # thirteen options in every table and chart
+    ("inquiry-desk-screening", "handover"),
 ]
 
 

@@ -141,7 +141,7 @@ def test_new_record_is_prefilled_and_never_overwrites(ws_dir: Path) -> None:
     assert path.name == "0004-add-a-help-desk.md"
     text = path.read_text(encoding="utf-8")
     assert "status: proposed" in text and "chosen: saas" in text
-    assert "| 1 | 検査情報管理SaaSの利用 |" in text and "58,190,000" in text
+    assert "| 1 | 検査情報管理SaaSの利用 |" in text and "49,742,000" in text
     assert "## 背景と課題" in text  # the workspace language (ja)
     rec, problems = read_record(path, text, path.name)
     assert problems == [] and rec is not None and rec.review_by == date(2027, 11, 27)

@@ -54,8 +54,10 @@ def test_report_cost_tables_cross_foot_in_thousand_yen(report_html: str) -> None
         for row in body:
             assert sum(row[:-1]) == row[-1]
         assert [sum(col) for col in zip(*body, strict=True)] == total
-    # The SaaS total, 58,190 thousand yen, is the hand-checked 58,190,000 yen.
-    assert "58,190" in report_html
+    # The SaaS total, 49,742 thousand yen, is the hand-checked 49,742,000 yen: (8,000,000
+    # set-up + 6,500,000 migration + 45 × 12,000 × 12 × 4 years from go-live in FY2027
+    # + 1,200,000 × 4) × 1.10.
+    assert "49,742" in report_html
 
 
 def test_report_has_npv_chart_and_decision(report_html: str) -> None:
@@ -90,7 +92,13 @@ def test_demo_prints_where_the_report_is(
 ) -> None:
     assert main(["demo", "--output-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    for name in ("food-lab", "network-refresh", "shared-platform", "vaccine-booking"):
+    for name in (
+        "food-lab",
+        "inquiry-desk-screening",
+        "network-refresh",
+        "shared-platform",
+        "vaccine-booking",
+    ):
         assert f"Report written to {tmp_path / (name + '.html')}" in out
         assert f"Handover pack written to {tmp_path / (name + '-handover.html')}" in out
         assert (tmp_path / f"{name}.html").stat().st_size > 10_000
@@ -204,7 +212,7 @@ def test_decision_log_is_tied_to_the_numbers(report_html: str) -> None:
     record2 = record2[: record2.index("</article>")]
     assert 'role="alert"' in record2 and "見直しの契機に該当" in record2
     assert "10,000" in record2 and "12,000" in record2 and "≠" in record2
-    assert 'class="ap-table ap-live"' in record2 and "58,190" in record2
+    assert 'class="ap-table ap-live"' in record2 and "49,742" in record2
     assert '0002-inspection-system-delivery-model.md"' not in log  # no dangling file links
 
 

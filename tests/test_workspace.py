@@ -117,7 +117,7 @@ CASES = [
         "end: 2025\n  - id: saas-interface",
         "costs.yaml",
         "items[2].end",
-        "end 2025 is before start 2026",
+        "end 2025 is before start 2027",
     ),
     (
         "costs.yaml",

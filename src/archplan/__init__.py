@@ -5,8 +5,6 @@ The public API is small; everything else lives in the capability modules
 :mod:`archplan.decisions`, :mod:`archplan.report`).
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
 from archplan.compare import (
     build_problem,
     compare_methods,
@@ -28,10 +26,21 @@ from archplan.fiscal import FiscalYear, fiscal_year, fiscal_year_bounds, fy_labe
 from archplan.money import format_amount, to_display_unit
 from archplan.workspace import Workspace, check_workspace, load_workspace
 
-try:
-    __version__ = version("archplan")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    # ``__version__`` is read from the installed metadata on first use: importlib.metadata
+    # is slow to import, and most sessions never ask for the version.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version("archplan")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            value = "0+unknown"
+        globals()["__version__"] = value
+        return value
+    raise AttributeError(f"module 'archplan' has no attribute {name!r}")
+
 
 __all__ = [
     # errors
@@ -66,5 +75,4 @@ __all__ = [
     "rank_options",
     "stability_intervals",
     "to_display_unit",
-    "weighted_sum",
 ]

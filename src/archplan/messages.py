@@ -431,6 +431,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "その内訳は合計に一致するよう最大剰余法で配分した。同じ数量はどの表・文書でも"
         "同じ値で示す。選択肢は択一の案であり、合算しない。",
     },
+    # --- public API errors (examples helper, issue #12) ---
+    "api_unknown_option": {
+        "en": "unknown option {name!r} (expected one of {known})",
+        "ja": "選択肢 {name!r} はない（次のいずれか：{known}）",
+    },
+    "api_unknown_criterion": {
+        "en": "unknown criterion {name!r} (expected one of {known})",
+        "ja": "評価項目 {name!r} はない（次のいずれか：{known}）",
+    },
+    "ex_service_before_go_live": {
+        "en": "costs.yaml: item {item!r} ({category}) starts {start}, "
+        "before option {option!r} goes live {go_live}",
+        "ja": "costs.yaml：費目 {item!r}（{category}）が {start} から計上されているが、"
+        "選択肢 {option!r} の稼働は {go_live}",
+    },
 }
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from archplan.errors import InputError
+
 __all__ = ["DEFAULT_MAPPINGS", "SCALES", "canonical", "describe_mapping", "to_number"]
 
 SCALES = ("number", "marks", "levels", "pugh")
@@ -88,7 +90,7 @@ def canonical(scale: str, text: str) -> str | None:
 def to_number(scale: str, text: str, mapping: Mapping[str, float] | None = None) -> float:
     """The number a cell stands for on its criterion's scale.
 
-    Raises ``ValueError`` with a message naming what was expected.
+    Raises :class:`~archplan.errors.InputError` (a ``ValueError``) naming what was expected.
 
     Examples
     --------
@@ -104,14 +106,14 @@ def to_number(scale: str, text: str, mapping: Mapping[str, float] | None = None)
         try:
             value = float(t)
         except ValueError:
-            raise ValueError(f"{text!r} is not a number") from None
+            raise InputError(f"{text!r} is not a number") from None
         if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError(f"{text!r} is not a finite number")
+            raise InputError(f"{text!r} is not a finite number")
         return value
     mark = canonical(scale, text)
     table = dict(mapping) if mapping else DEFAULT_MAPPINGS[scale]
     if mark is None or mark not in table:
-        raise ValueError(
+        raise InputError(
             f"{text!r} is not a mark of the {scale} scale ({' '.join(DEFAULT_MAPPINGS[scale])})"
         )
     return float(table[mark])

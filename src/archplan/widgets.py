@@ -134,8 +134,8 @@ class CostExplorer:
     >>> ex = CostExplorer(load_workspace("data/examples/food-lab"), ["users"])
     >>> before = ex.totals["saas"]
     >>> ex.sliders["users"].value = 90
-    >>> int(ex.totals["saas"] - before)  # thousand yen: 45 users × 12,000 × 12 × 5 × 1.1
-    35640
+    >>> int(ex.totals["saas"] - before)  # thousand yen: 45 users × 12,000 × 12 × 4 × 1.1
+    28512
     """
 
     def __init__(self, ws: Workspace, knobs: list[str]) -> None:

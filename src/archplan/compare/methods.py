@@ -27,6 +27,7 @@ from archplan.errors import InputError
 
 __all__ = [
     "METHODS",
+    "METHOD_ALIASES",
     "TOPSIS",
     "VIKOR",
     "FloatArray",
@@ -35,6 +36,7 @@ __all__ = [
     "WeightedProduct",
     "WeightedSum",
     "get_method",
+    "uses_normalization",
 ]
 
 BoolArray = npt.NDArray[np.bool_]
@@ -353,6 +355,23 @@ _ALIASES = {
     "promethee-ii": "promethee",
     "promethee2": "promethee",
 }
+#: Other names accepted for the methods (``comparison.method`` in ``archplan.yaml`` and
+#: :func:`get_method`), each mapped to its key in :data:`METHODS`.
+METHOD_ALIASES: dict[str, str] = _ALIASES
+
+
+def uses_normalization(key: str) -> bool:
+    """Whether the method with this key (or alias) takes a ``normalization`` option.
+
+    Examples
+    --------
+    >>> uses_normalization("topsis"), uses_normalization("vikor")
+    (True, False)
+    """
+    import dataclasses
+
+    cls = METHODS[_ALIASES.get(key.lower(), key.lower())]
+    return any(f.name == "normalization" for f in dataclasses.fields(cls))
 
 
 def get_method(name: str | Method, **options: object) -> Method:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from archplan.compare.methods import Method, get_method
+from archplan.compare.methods import Method, get_method, uses_normalization
 from archplan.compare.result import Ranking
 from archplan.compare.weights import (
     ahp,
@@ -351,6 +351,6 @@ def workspace_method(ws: Workspace) -> Method:
     TOPSIS(normalization='vector')
     """
     cs = ws.settings.comparison
-    normalised = cs.method in ("wsm", "wpm", "topsis")
+    normalised = uses_normalization(cs.method)
     opts = {"normalization": cs.normalization} if cs.normalization and normalised else {}
     return get_method(cs.method, **opts)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from archplan.compare.methods import FloatArray, Method, get_method
+from archplan.compare.methods import METHODS, FloatArray, Method, get_method
 from archplan.compare.problem import DecisionProblem, rank
 from archplan.compare.result import ranks_from_scores
 from archplan.errors import InputError
@@ -260,7 +260,7 @@ def rank_acceptability(
 
 def compare_methods(
     problem: DecisionProblem,
-    methods: Sequence[str | Method] = ("wsm", "wpm", "topsis", "vikor", "promethee"),
+    methods: Sequence[str | Method] = tuple(METHODS),
 ) -> pd.DataFrame:
     """The rank of each option under each method, side by side.
 

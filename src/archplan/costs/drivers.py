@@ -208,6 +208,9 @@ def tiered_amount(tiers: Tiers, quantity: Decimal, prices: list[Decimal]) -> Dec
 def tiered_vector(method: str, froms: list[float], q: Num, prices: list[Num]) -> Num:
     """:func:`tiered_amount` for arrays of quantities and prices."""
     qa = np.asarray(q, dtype=float)
+    # An uncertain price (or escalation) makes the prices trials × years while a certain
+    # quantity is years only, or the other way round: bring both to the same shape.
+    qa = np.broadcast_to(qa, np.broadcast_shapes(qa.shape, *(np.shape(p) for p in prices)))
     if method == "all-units":
         band = np.clip(np.searchsorted(froms, qa, side="right") - 1, 0, len(froms) - 1)
         price = np.choose(band, [np.broadcast_to(np.asarray(p, float), qa.shape) for p in prices])

@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from archplan.errors import Problem
+from archplan.errors import InputError, Problem
 from archplan.messages import msg
 from archplan.workspace._yaml import load_yaml
 from archplan.workspace.model import DecisionRecord
@@ -970,10 +970,11 @@ def read_folder(folder: Path) -> tuple[list[DecisionRecord], dict[str, list[Path
 def with_status_line(record: DecisionRecord, new_status: str) -> str:
     """The record's text with only its status value replaced (every other byte kept).
 
-    Raises ``ValueError`` when the record has no status line to change.
+    Raises :class:`~archplan.errors.InputError` when the record has no status line to
+    change.
     """
     if record.status_line is None:
-        raise ValueError("the record has no status line")
+        raise InputError(f"{record.path.name} has no status line to change")
     lines = record.raw.splitlines(keepends=True)
     k = record.status_line - 1
     line = lines[k]

@@ -15,8 +15,12 @@ from decimal import Decimal
 
 import numpy as np
 import pandas as pd
+from cycler import cycler
 from matplotlib import rc_context
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.text import Annotation
+from matplotlib.transforms import Bbox
 
 from archplan.costs import cumulative_costs
 from archplan.fiscal import fy_label
@@ -87,6 +91,71 @@ def _font_family(language: str) -> list[str]:
     return [font_manager.FontProperties(fname=path).get_name(), "DejaVu Sans"]
 
 
+#: More series than this and a legend inside the axes hides the data: it goes below.
+_LEGEND_INSIDE_MAX = 6
+
+
+def _text_width(text: str) -> int:
+    """Width of a label in half-width characters (CJK and full-width count two)."""
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+
+
+def _legend_columns(labels: list[str], fig_width: float = 7.5, fontsize: float = 8) -> int:
+    """How many legend columns fit across a figure without clipping the longest label."""
+    # A half-width character is about 0.55 em; the handle and padding about 4 em.
+    em = fontsize / 72
+    widest = max((_text_width(t) for t in labels), default=1) * 0.55 * em + 4 * em
+    return int(max(1, min(3, (fig_width * 0.95) // widest)))
+
+
+def _legend_height(labels: list[str], fig_width: float = 7.5, fontsize: float = 8) -> float:
+    """Extra figure height (inches) for a legend of ``labels`` below the axes."""
+    if len(labels) <= _LEGEND_INSIDE_MAX:
+        return 0.0
+    rows = -(-len(labels) // _legend_columns(labels, fig_width, fontsize))
+    return 0.2 + rows * fontsize * 1.4 / 72
+
+
+def _legend(ax: Axes, labels: list[str], fig_width: float = 7.5, **inside: object) -> None:
+    """A legend inside the axes for a few series, below them (in columns) for many."""
+    if len(labels) <= _LEGEND_INSIDE_MAX:
+        ax.legend(**inside)  # type: ignore[arg-type]
+        return
+    ax.legend(
+        fontsize=8,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.14),
+        ncol=_legend_columns(labels, fig_width),
+        frameon=False,
+    )
+
+
+def _color(k: int, n: int) -> str:
+    """The k-th of n series' colours: matplotlib's ten for up to ten series, then the
+    twenty of ``tab20`` (its ten darker shades first), so no two series share a colour."""
+    if n <= 10:
+        return f"C{k % 10}"
+    from matplotlib import colormaps
+    from matplotlib.colors import to_hex
+
+    return to_hex(colormaps["tab20"]((2 * k) % 20 + (k // 10) % 2))
+
+
+def _linestyle(k: int, n: int) -> str:
+    """Solid lines for the first ten series, dashed for the next ten (print in grey)."""
+    return "-" if n <= 10 or (k // 10) % 2 == 0 else "--"
+
+
+def _style_lines(ax: Axes, n: int) -> None:
+    """Give n line series distinct colours and styles (past ten; the default cycle
+    distinguishes up to ten and is left alone)."""
+    if n > 10:
+        ax.set_prop_cycle(
+            cycler(color=[_color(k, n) for k in range(n)])
+            + cycler(linestyle=[_linestyle(k, n) for k in range(n)])
+        )
+
+
 def cumulative_chart(
     ws: Workspace, assumptions: dict[str, Decimal] | None = None, scenario: str | None = None
 ) -> Chart:
@@ -101,8 +170,10 @@ def cumulative_chart(
     # Text objects take their font when created, so the context only needs to span
     # the drawing calls; the user's global rcParams are left alone.
     with rc_context({"font.family": _font_family(lang), "svg.hashsalt": "archplan"}):
-        fig = Figure(figsize=(7.5, 4.0), dpi=100)
+        longest = [str(ws.option_names.get(o, o)) for o in cum.columns]  # legend entries
+        fig = Figure(figsize=(7.5, 4.0 + _legend_height(longest)), dpi=100)
         ax = fig.subplots()
+        _style_lines(ax, len(cum.columns))
         x = [fy_label(int(fy), lang) for fy in cum.index]
         for option in cum.columns:
             # Knocked-out options stay on the chart, marked with the reason.
@@ -112,7 +183,7 @@ def cumulative_chart(
         ax.set_ylabel(label("unit_" + ws.settings.display_unit, lang))
         ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
         ax.grid(True, alpha=0.3)
-        ax.legend()
+        _legend(ax, [str(t.get_label()) for t in ax.get_lines()])
         fig.tight_layout()
     return Chart(fig, title)
 
@@ -132,7 +203,7 @@ def contribution_chart(
         names = [str(option_names.get(o, o)) for o in contributions.index][::-1]
         left_pos = np.zeros(len(contributions))
         left_neg = np.zeros(len(contributions))
-        colors = [f"C{k % 10}" for k in range(contributions.shape[1])]
+        colors = [_color(k, contributions.shape[1]) for k in range(contributions.shape[1])]
         for k, crit in enumerate(contributions.columns):
             v = contributions[crit].to_numpy(dtype=float)[::-1]
             left = np.where(v >= 0, left_pos, left_neg)
@@ -143,8 +214,13 @@ def contribution_chart(
             left_neg = left_neg + np.where(v < 0, v, 0)
         ax.axvline(0, color="black", linewidth=0.8)
         ax.set_title(title)
+        crit_labels = [str(criterion_names.get(c, c)) for c in contributions.columns]
         ax.legend(
-            fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, frameon=False
+            fontsize=7,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.12),
+            ncol=_legend_columns(crit_labels, fontsize=7),
+            frameon=False,
         )
         fig.tight_layout()
     return Chart(fig, title)
@@ -176,7 +252,10 @@ def acceptability_chart(
     """Heat map of rank acceptability: P(option takes rank r)."""
     title = label("acceptability", language)
     with rc_context({"font.family": _font_family(language)}):
-        fig = Figure(figsize=(6.5, 0.55 * len(acceptability) + 1.6), dpi=100)
+        ncols = acceptability.shape[1]
+        fig = Figure(
+            figsize=(max(6.5, 3.0 + 0.5 * ncols), 0.55 * len(acceptability) + 1.6), dpi=100
+        )
         ax = fig.subplots()
         data = acceptability.to_numpy(dtype=float)
         ax.imshow(data, cmap="Blues", vmin=0, vmax=1, aspect="auto")
@@ -193,7 +272,7 @@ def acceptability_chart(
                     ha="center",
                     va="center",
                     color="white" if data[i, j] > 0.6 else "black",
-                    fontsize=9,
+                    fontsize=9 if ncols <= 10 else 8,
                 )
         ax.set_xlabel(label("rank", language))
         ax.set_title(title)
@@ -207,6 +286,7 @@ def value_chart(value: pd.DataFrame, divisor: int, unit: str, language: str = "e
     with rc_context({"font.family": _font_family(language)}):
         fig = Figure(figsize=(7.0, 4.2), dpi=100)
         ax = fig.subplots()
+        notes = []
         for _opt, row in value.iterrows():
             eff = bool(row["efficient"])
             ax.scatter(
@@ -216,13 +296,14 @@ def value_chart(value: pd.DataFrame, divisor: int, unit: str, language: str = "e
                 facecolors="#2b5797" if eff else "white",
                 edgecolors="#2b5797",
             )
-            ax.annotate(
+            note = ax.annotate(
                 str(row["name"]),
                 (row["cost"] / divisor, row["benefit"]),
                 textcoords="offset points",
                 xytext=(6, 6),
                 fontsize=8,
             )
+            notes.append(note)
         ax.set_xlabel(f"{label('total', language)} ({unit})")
         ax.set_ylabel(label("benefit_score", language))
         ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
@@ -230,7 +311,36 @@ def value_chart(value: pd.DataFrame, divisor: int, unit: str, language: str = "e
         ax.set_title(title)
         ax.grid(True, alpha=0.3)
         fig.tight_layout()
+        _separate_labels(fig, ax, notes)
     return Chart(fig, title)
+
+
+def _separate_labels(fig: Figure, ax: Axes, notes: list[Annotation]) -> None:
+    """Move point labels apart so that no label covers another or another's point (many
+    options crowd a scatter): each label, left to right, takes the nearest free place
+    above or below where it was drawn."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()  # type: ignore[no-untyped-call]
+    points = []
+    for note in notes:
+        x, y = ax.transData.transform(note.xy)
+        points.append(Bbox.from_bounds(x - 6, y - 6, 12, 12))
+    placed: list[Bbox] = []
+    order = sorted(range(len(notes)), key=lambda k: (notes[k].xy[0], -notes[k].xy[1]))
+    for k in order:
+        note = notes[k]
+        dx, dy = note.xyann
+        obstacles = placed + [b for m, b in enumerate(points) if m != k]
+        step = note.get_window_extent(renderer).height * 72 / fig.dpi + 1
+        for shift in [0.0] + [s * d for d in range(1, 20) for s in (-1.0, 1.0)]:
+            note.xyann = (dx, dy + shift * step)
+            box = note.get_window_extent(renderer)
+            if not any(box.overlaps(b) for b in obstacles):
+                break
+        else:
+            note.xyann = (dx, dy)
+        placed.append(note.get_window_extent(renderer))
 
 
 def s_curve_chart(
@@ -246,13 +356,15 @@ def s_curve_chart(
     level marked."""
     title = label("s_curve", language)
     with rc_context({"font.family": _font_family(language)}):
-        fig = Figure(figsize=(7.5, 4.2), dpi=100)
+        curve_labels = [str(names.get(o, o)) for o in totals]
+        n = len(totals)
+        fig = Figure(figsize=(7.5, 4.2 + _legend_height(curve_labels)), dpi=100)
         ax = fig.subplots()
         for k, (option, values) in enumerate(totals.items()):
             x = np.sort(values) / divisor
             y = np.arange(1, len(x) + 1) / len(x)
-            color = f"C{k % 10}"
-            ax.plot(x, y, color=color, label=names.get(option, option))
+            color = _color(k, n)
+            ax.plot(x, y, color=color, linestyle=_linestyle(k, n), label=names.get(option, option))
             ax.axvline(plans[option] / divisor, color=color, linestyle=":", linewidth=1)
         ax.axhline(confidence, color="grey", linestyle="--", linewidth=0.8)
         ax.text(
@@ -268,7 +380,7 @@ def s_curve_chart(
         ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
         ax.set_ylim(0, 1)
         ax.grid(True, alpha=0.3)
-        ax.legend(fontsize=8, loc="lower right")
+        _legend(ax, curve_labels, fontsize=8, loc="lower right")
         ax.set_title(title)
         fig.tight_layout()
     return Chart(fig, title)

@@ -24,12 +24,11 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import pandas as pd
 
 from archplan.errors import InputError, Problem, WorkspaceError
-from archplan.uncertainty.distributions import Distribution
 from archplan.workspace._yaml import Path as YPath
 from archplan.workspace._yaml import YamlDoc, dotted, load_yaml
 from archplan.workspace.model import (
@@ -64,6 +63,9 @@ from archplan.workspace.model import (
     Weighting,
     Workspace,
 )
+
+if TYPE_CHECKING:  # the uncertainty package (and scipy) load only for workspaces using it
+    from archplan.uncertainty.distributions import Distribution
 
 __all__ = [
     "ASSUMPTIONS_FILE",
@@ -738,7 +740,7 @@ def _file_list(v: Any) -> tuple[str, ...]:
 
 
 def _read_comparison(f: _File, raw: Any) -> ComparisonSettings:
-    from archplan.compare.methods import METHODS
+    from archplan.compare.methods import METHOD_ALIASES, METHODS
     from archplan.compare.normalize import NORMALIZATIONS
 
     if raw is None:
@@ -748,7 +750,7 @@ def _read_comparison(f: _File, raw: Any) -> ComparisonSettings:
     if m is None:
         return ComparisonSettings()
     f.unknown_keys(m, p, _COMPARISON_KEYS)
-    aliases = {"weighted-sum": "wsm", "weighted-product": "wpm", "promethee-ii": "promethee"}
+    aliases = METHOD_ALIASES  # the registry's names, so the loader and get_method agree
     method = f.field(
         m,
         p,
@@ -869,13 +871,21 @@ def _read_options(f: _File) -> list[Option]:
         m = f.mapping(raw, p, "a mapping with id, name, description")
         if m is None:
             continue
-        f.unknown_keys(m, p, ("id", "name", "description"))
+        f.unknown_keys(m, p, ("id", "name", "description", "go_live"))
         oid = f.field(m, p, "id", _ident, "a short id of letters, digits, '-', '_', e.g. saas")
         name = f.field(m, p, "name", _text, "a display name")
         desc = f.field(m, p, "description", _text, "text", required=False, default="")
+        go_live = f.field(
+            m,
+            p,
+            "go_live",
+            _when,
+            "a fiscal year such as 2027, or a month such as 2027-04",
+            required=False,
+        )
         ids.append((i, oid))
         if oid is not None and name is not None:
-            out.append(Option(oid, name, desc or ""))
+            out.append(Option(oid, name, desc or "", go_live))
     _check_unique(f, "options", ids, "option")
     return out
 
@@ -2555,6 +2565,9 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
         return None, problems, notices
     assert settings and options is not None and criteria is not None
     assert scores is not None and assumptions is not None
+    from archplan.workspace.consistency import service_before_go_live
+
+    notices.extend(service_before_go_live(options, items, settings))
     ws = Workspace(
         root=root,
         settings=settings,

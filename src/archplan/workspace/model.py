@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
-from archplan.uncertainty.distributions import Distribution
+if TYPE_CHECKING:  # the uncertainty package (and scipy) load only when a workspace uses it
+    from archplan.uncertainty.distributions import Distribution
 
 Language = Literal["ja", "en"]
 DisplayUnit = Literal["yen", "thousand"]
@@ -143,6 +144,10 @@ class Option:
     id: str
     name: str
     description: str = ""
+    #: When the option goes into service: a fiscal year (2027) or a month ("2027-04");
+    #: a month before the plan for what is already running. Recurring service charges
+    #: (subscription, cloud, licence, maintenance, operation) start no earlier.
+    go_live: int | str | None = None
 
 
 @dataclass(frozen=True)
@@ -483,11 +488,11 @@ class Workspace:
         )
 
     def option(self, option_id: str) -> Option:
-        """The option with this id (KeyError if unknown)."""
+        """The option with this id (:class:`~archplan.errors.InputError` if unknown)."""
         for o in self.options:
             if o.id == option_id:
                 return o
-        raise KeyError(option_id)
+        raise _unknown("api_unknown_option", option_id, [o.id for o in self.options], self)
 
     @property
     def option_names(self) -> pd.Series:
@@ -495,11 +500,11 @@ class Workspace:
         return pd.Series({o.id: o.name for o in self.options}, name="name").rename_axis("option")
 
     def criterion(self, criterion_id: str) -> Criterion:
-        """The criterion with this id (KeyError if unknown)."""
+        """The criterion with this id (:class:`~archplan.errors.InputError` if unknown)."""
         for c in self.criteria:
             if c.id == criterion_id:
                 return c
-        raise KeyError(criterion_id)
+        raise _unknown("api_unknown_criterion", criterion_id, [c.id for c in self.criteria], self)
 
     @property
     def criteria_table(self) -> pd.DataFrame:
@@ -535,3 +540,11 @@ class Workspace:
             ],
             columns=["assumption", "value", "unit", "source", "as_of"],
         ).set_index("assumption")
+
+
+def _unknown(key: str, name: str, known: list[str], ws: Workspace) -> Exception:
+    """The error for a name the workspace does not have, in its language."""
+    from archplan.errors import InputError
+    from archplan.messages import msg
+
+    return InputError(msg(key, ws.settings.language, name=name, known=", ".join(known)))
