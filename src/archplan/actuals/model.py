@@ -36,7 +36,7 @@ ENTRY_COLUMNS = [
     "option",  # the item's option ("" when unmapped)
     "yen",  # integer yen, tax-inclusive
     "status",  # "mapped" or "unmapped"
-    "reason",  # why unmapped ("" when mapped)
+    "reason",  # why unmapped: "outside" (the plan period), "no_rule", "unknown_item"
     "document",  # ledger document reference, or the FOCUS service
     "note",
 ]

@@ -562,16 +562,17 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
             ctx.notices.append(f"{fname}:{line}: a credit of {yen:,} yen was counted "
                                f"against {key_item}")
         if not ctx.first <= month <= ctx.last:
-            entry.update(status="unmapped", reason=f"outside the plan period "
-                         f"({ctx.first} … {ctx.last})", category=key_item)
+            ctx.notices.append(f"{fname}:{line}: dated {day}, outside the plan period "
+                               f"({ctx.first} … {ctx.last}): listed as unmapped")
+            entry.update(status="unmapped", reason="outside", category=key_item)
         elif item is not None:
             entry.update(item=item.id, category=item.category, option=item.option)
         elif key_item in ctx.categories:
             entry.update(category=key_item)
         else:
-            entry.update(status="unmapped", category=key_item,
-                         reason=f"unknown item {key_item!r} (expected a cost item id or a "
-                         "category of costs.yaml)")
+            entry.update(status="unmapped", category=key_item, reason="unknown_item")
+            ctx.notices.append(f"{fname}:{line}: unknown item {key_item!r} (expected a cost "
+                               "item id or a category of costs.yaml): listed as unmapped")
         out.append(entry)
     return out
 
@@ -783,10 +784,10 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
             service += f" ({g['SubAccountName'][j]})"
         if not ctx.first <= mon <= ctx.last:
             key = ("", mon, cur, service)
-            reasons[key] = f"outside the plan period ({ctx.first} … {ctx.last})"
+            reasons[key] = "outside"
         elif target is None:
             key = ("", mon, cur, service)
-            reasons[key] = "no mapping rule matches"
+            reasons[key] = "no_rule"
         else:
             key = (target, mon, cur, "")
         if key in acc:
