@@ -194,6 +194,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "act_reason_outside": {"en": "outside the plan period", "ja": "計画期間外"},
     "act_reason_no_rule": {"en": "no mapping rule matches", "ja": "対応付けルールに該当しない"},
     "act_reason_unknown_item": {"en": "unknown item", "ja": "計画にない費目"},
+    "act_x_fy": {"en": "Fiscal year", "ja": "年度"},
+    "act_x_initial": {"en": "Initial budget", "ja": "当初予算額"},
+    "act_x_supplementary": {"en": "Supplementary budget", "ja": "補正予算額"},
+    "act_x_carried": {"en": "Carried over from the previous year", "ja": "前年度から繰越し"},
+    "act_x_reserve": {"en": "Reserve funds etc.", "ja": "予備費等"},
+    "act_x_total": {"en": "Total", "ja": "計"},
+    "act_x_executed": {"en": "Executed", "ja": "執行額"},
+    "act_x_rate": {"en": "Execution rate (%)", "ja": "執行率（%）"},
+    "act_x_state": {"en": "State", "ja": "状態"},
+    "act_x_sheet": {"en": "Budget execution", "ja": "予算執行"},
+    "act_x_note": {
+        "en": "option {option}; actuals up to {as_of}; yen, tax-inclusive; the initial budget "
+        "is the plan, the other budget columns are to be filled in",
+        "ja": "採用案 {option}、{as_of}までの実績、円・税込。当初予算額は計画額。補正等の欄は記入する",
+    },
     "act_yen": {"en": "yen, tax-inclusive", "ja": "円・税込"},
 }
 
