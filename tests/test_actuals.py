@@ -112,8 +112,11 @@ def test_monthly_plan_adds_up_to_the_cost_tables() -> None:
 def test_monthly_table_and_burn(ws) -> None:  # type: ignore[no-untyped-def]
     t = plan_vs_actual(ws, by="option").loc["saas"]
     assert len(t) == 12
-    assert t.loc["2026-10", "cum_actual"] == 16_470_384 == year_summary(ws).loc["total",
-                                                                              "actual_to_date"]
+    assert (
+        t.loc["2026-10", "cum_actual"]
+        == 16_470_384
+        == year_summary(ws).loc["total", "actual_to_date"]
+    )
     assert t["actual"].isna().sum() == 5  # November to March not yet
     budget = year_summary(ws).loc["total", "budget"]
     assert t.loc["2026-10", "burn_pct"] == pytest.approx(round(100 * 16_470_384 / budget, 1))
@@ -134,7 +137,7 @@ def test_plan_end_contracts_earned_value_execution(ws) -> None:  # type: ignore[
     spent = 3_907_200 + 1_870_000 + int(monthly_actual(ws).loc["saas-link"].sum())
     assert c["actual_to_date"] == spent
     assert c["remaining"] == 150_000_000 - spent
-    table, ix = earned_value(ws)
+    _table, ix = earned_value(ws)
     assert ix["CPI"] == pytest.approx(9_900_000 / 10_351_600)
     assert ix["EAC_additive"] == 10_351_600 + 9_900_000 - 9_900_000
     assert ix["EAC_cpi"] == pytest.approx(9_900_000 / (9_900_000 / 10_351_600))
@@ -153,11 +156,13 @@ def test_triggers_fire_from_spending(ws) -> None:  # type: ignore[no-untyped-def
     assert got["forecast of saas at year end exceeds budget"].fired
     assert not got["actual of saas-setup exceeds plan by more than 10 %"].fired  # 4.6 %
     assert "3,907,200" in got["actual of saas-fee exceeds plan by more than 10 %"].because
-    assert not evaluate_trigger("actual of saas-fee exceeds plan by more than 30 %", record,
-                                ctx).fired
+    assert not evaluate_trigger(
+        "actual of saas-fee exceeds plan by more than 30 %", record, ctx
+    ).fired
     assert evaluate_trigger("actual of build > 10000000", record, ctx).fired
-    assert not evaluate_trigger("run-rate forecast of saas-support at year end exceeds budget",
-                                record, ctx).fired
+    assert not evaluate_trigger(
+        "run-rate forecast of saas-support at year end exceeds budget", record, ctx
+    ).fired
     with pytest.raises(ArchplanError):
         evaluate_trigger("actual of nothing-like-this > 1", record, ctx)
 
@@ -166,8 +171,16 @@ def test_report_section_in_japanese(ws) -> None:  # type: ignore[no-untyped-def]
     from archplan.report.actuals import actuals_section
 
     html = actuals_section(ws)
-    for text in ("予実（計画と実績）", "年度末見込（直近ペース）", "令和8年度", "執行率",
-                 "未対応の明細", "計画期間外", "CPI＝EV÷AC", "<img src=\"data:image/png"):
+    for text in (
+        "予実（計画と実績）",
+        "年度末見込（直近ペース）",
+        "令和8年度",
+        "執行率",
+        "未対応の明細",
+        "計画期間外",
+        "CPI＝EV÷AC",
+        '<img src="data:image/png',
+    ):
         assert text in html
     for english in ("Plan vs actual", "no mapping rule", "outside the plan", "Forecast"):
         assert english not in html
@@ -177,8 +190,19 @@ def test_report_section_in_japanese(ws) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_export_writes_budget_execution(ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert main(["export", str(VACCINE), "--xlsx", str(tmp_path / "p.xlsx"), "--csv",
-                 str(tmp_path / "csv")]) == 0
+    assert (
+        main(
+            [
+                "export",
+                str(VACCINE),
+                "--xlsx",
+                str(tmp_path / "p.xlsx"),
+                "--csv",
+                str(tmp_path / "csv"),
+            ]
+        )
+        == 0
+    )
     sheet = openpyxl.load_workbook(tmp_path / "p.xlsx")["予算執行"]
     assert sheet["B2"].value == "当初予算額"
     assert sheet["B3"].value == 28_193_000 and sheet["G3"].value == 16_470_384
@@ -197,20 +221,26 @@ def test_cli_actuals(capsys: pytest.CaptureFixture[str]) -> None:
 # --- synthetic and sample FOCUS exports ---------------------------------------------------
 
 
-def _workspace_with_focus(tmp_path: Path, focus: str, rules: str, first_fy: int = 2026,
-                          extra: str = "") -> Path:
+def _workspace_with_focus(
+    tmp_path: Path, focus: str, rules: str, first_fy: int = 2026, extra: str = ""
+) -> Path:
     dest = tmp_path / "ws"
     shutil.copytree(VACCINE, dest)
     (dest / "actuals" / "ledger-2026.csv").unlink()
     (dest / "actuals" / "focus-2026.csv").unlink()
     shutil.copyfile(focus, dest / "actuals" / Path(focus).name)
     settings = dest / "archplan.yaml"
-    settings.write_text(settings.read_text("utf-8").replace("first: 2026", f"first: {first_fy}")
-                        .replace("horizon: 5", f"horizon: {5 + 2026 - first_fy}"),
-                        "utf-8")
+    settings.write_text(
+        settings.read_text("utf-8")
+        .replace("first: 2026", f"first: {first_fy}")
+        .replace("horizon: 5", f"horizon: {5 + 2026 - first_fy}"),
+        "utf-8",
+    )
     (dest / "actuals" / "actuals.yaml").write_text(
         f"as_of: {first_fy}-10\nfocus:\n  - file: {Path(focus).name}\n    rules:\n{rules}"
-        "rates:\n  USD:\n    - {from: 2020-01-01, rate: 150}\n" + extra, "utf-8")
+        "rates:\n  USD:\n    - {from: 2020-01-01, rate: 150}\n" + extra,
+        "utf-8",
+    )
     return dest
 
 
@@ -219,8 +249,9 @@ def test_synthetic_export_reconciles_exactly(tmp_path: Path, parquet: bool) -> N
     path = tmp_path / ("big.parquet" if parquet else "big.csv")
     months = ["2026-04", "2026-05", "2026-06"]
     totals = synthetic_focus(path, 20_000, months, seed=5, credit_share=0.02, parquet=parquet)
-    root = _workspace_with_focus(tmp_path, str(path),
-                                 "      - {item: saas-link, sub_account: vaccine-prod}\n")
+    root = _workspace_with_focus(
+        tmp_path, str(path), "      - {item: saas-link, sub_account: vaccine-prod}\n"
+    )
     w = load_workspace(root)
     link = monthly_actual(w).loc["saas-link"]
     for m in months:
@@ -230,13 +261,17 @@ def test_synthetic_export_reconciles_exactly(tmp_path: Path, parquet: bool) -> N
         assert link[m] == yen
     files, _ = reconciliation(w)
     assert files.loc["total", "rows_read"] == 20_000
-    assert files.loc["total", "imported"] == files.loc["total", "mapped"] + files.loc[
-        "total", "unmapped"]
+    assert (
+        files.loc["total", "imported"]
+        == files.loc["total", "mapped"] + files.loc["total", "unmapped"]
+    )
 
 
 def test_finops_sample_maps_by_provider_and_category(tmp_path: Path) -> None:
-    rules = ("      - {item: saas-link, provider: AWS, service_category: Compute}\n"
-             "      - {item: saas-fee, provider: [Microsoft, Oracle]}\n")
+    rules = (
+        "      - {item: saas-link, provider: AWS, service_category: Compute}\n"
+        "      - {item: saas-fee, provider: [Microsoft, Oracle]}\n"
+    )
     root = _workspace_with_focus(tmp_path, str(SAMPLE), rules, first_fy=2024)
     w = load_workspace(root)
     exp: dict[str, Decimal] = defaultdict(Decimal)
@@ -257,22 +292,29 @@ def test_finops_sample_maps_by_provider_and_category(tmp_path: Path) -> None:
     assert files.loc["total", "rows_read"] == 1000
     # unmapped entries are grouped by service: each within a yen of its exact share
     assert abs(int(unmapped["yen"].sum()) - float(exp["unmapped"] * 150 * Decimal("1.1"))) <= len(
-        unmapped)
+        unmapped
+    )
 
 
 # --- bad actuals files: located messages, nothing lost -------------------------------------
 
 
-def _broken(tmp_path: Path, ledger: bytes | None = None, yaml_extra: str = "",
-            focus_edit: tuple[str, str] | None = None) -> Path:
+def _broken(
+    tmp_path: Path,
+    ledger: bytes | None = None,
+    yaml_extra: str = "",
+    focus_edit: tuple[str, str] | None = None,
+) -> Path:
     dest = tmp_path / "ws"
     shutil.copytree(VACCINE, dest)
     if ledger is not None:
         (dest / "actuals" / "ledger-2026.csv").write_bytes(ledger)
     if yaml_extra:
         p = dest / "actuals" / "actuals.yaml"
-        p.write_text(p.read_text("utf-8").replace(yaml_extra.split("=>")[0],
-                                                  yaml_extra.split("=>")[1]), "utf-8")
+        p.write_text(
+            p.read_text("utf-8").replace(yaml_extra.split("=>")[0], yaml_extra.split("=>")[1]),
+            "utf-8",
+        )
     if focus_edit:
         p = dest / "actuals" / "focus-2026.csv"
         text = p.read_text("utf-8")
@@ -292,11 +334,13 @@ def _problems(root: Path) -> list[str]:
 
 def test_bad_wrong_encoding(tmp_path: Path) -> None:
     ledger = (HEAD + "2026-09-30,saas-fee,100,税込,JPY,A-1,予約\n").encode("cp932")
-    root = _broken(tmp_path, ledger, "file: ledger-2026.csv=>file: ledger-2026.csv\n"
-                   "    encoding: utf-8")
+    root = _broken(
+        tmp_path, ledger, "file: ledger-2026.csv=>file: ledger-2026.csv\n    encoding: utf-8"
+    )
     msgs = _problems(root)
-    assert any(m.startswith("actuals/ledger-2026.csv:1: file is not text") and "UTF-8" in m
-               for m in msgs)
+    assert any(
+        m.startswith("actuals/ledger-2026.csv:1: file is not text") and "UTF-8" in m for m in msgs
+    )
 
 
 def test_bad_missing_columns(tmp_path: Path) -> None:
@@ -304,53 +348,76 @@ def test_bad_missing_columns(tmp_path: Path) -> None:
     msgs = _problems(root)
     assert any("actuals/ledger-2026.csv:1: column item: no item column" in m for m in msgs)
     root2 = _broken(tmp_path / "b", focus_edit=('"BillingCurrency"', '"Currency"'))
-    assert any("actuals/focus-2026.csv:1: column BillingCurrency: no BillingCurrency column" in m
-               for m in _problems(root2))
+    assert any(
+        "actuals/focus-2026.csv:1: column BillingCurrency: no BillingCurrency column" in m
+        for m in _problems(root2)
+    )
 
 
 def test_bad_text_in_amounts(tmp_path: Path) -> None:
     root = _broken(tmp_path, (HEAD + "2026-09-30,saas-fee,十万円,税込,JPY,A-1,予約\n").encode())
-    assert any("actuals/ledger-2026.csv:3: column amount: '十万円' is not an amount" in m
-               for m in _problems(root))
-    root2 = _broken(tmp_path / "b", focus_edit=(',0.5252246412,', ',n/a usd,'))
+    assert any(
+        "actuals/ledger-2026.csv:3: column amount: '十万円' is not an amount" in m
+        for m in _problems(root)
+    )
+    root2 = _broken(tmp_path / "b", focus_edit=(",0.5252246412,", ",n/a usd,"))
     msgs = _problems(root2)
-    assert any(m.startswith("actuals/focus-2026.csv:2: column BilledCost: 'n/a usd'")
-               for m in msgs), msgs
+    assert any(
+        m.startswith("actuals/focus-2026.csv:2: column BilledCost: 'n/a usd'") for m in msgs
+    ), msgs
 
 
 def test_negative_credits_are_counted_and_said(tmp_path: Path) -> None:
-    root = _broken(tmp_path, (HEAD + "2026-09-30,saas-fee,▲110000,税込,JPY,C-1,返金\n"
-                              "2026-09-30,saas-fee,(1100),税込,JPY,C-2,返金\n").encode())
+    root = _broken(
+        tmp_path,
+        (
+            HEAD + "2026-09-30,saas-fee,▲110000,税込,JPY,C-1,返金\n"
+            "2026-09-30,saas-fee,(1100),税込,JPY,C-2,返金\n"
+        ).encode(),
+    )
     w = load_workspace(root)
     assert int(monthly_actual(w).loc["saas-fee", "2026-09"]) == -111_100
     assert any("ledger-2026.csv:3: a credit of -110,000 yen" in n for n in w.notices)
 
 
 def test_bad_mixed_currencies(tmp_path: Path) -> None:
-    root = _broken(tmp_path, (HEAD + "2026-09-30,saas-fee,100,税込,JPY,A-1,x\n"
-                              "2026-09-30,saas-fee,100,税込,EUR,A-2,x\n").encode())
-    assert any("actuals/ledger-2026.csv:4: currency: no exchange rate for 'EUR'" in m
-               for m in _problems(root))
+    root = _broken(
+        tmp_path,
+        (
+            HEAD + "2026-09-30,saas-fee,100,税込,JPY,A-1,x\n"
+            "2026-09-30,saas-fee,100,税込,EUR,A-2,x\n"
+        ).encode(),
+    )
+    assert any(
+        "actuals/ledger-2026.csv:4: currency: no exchange rate for 'EUR'" in m
+        for m in _problems(root)
+    )
     root2 = _broken(tmp_path / "b", focus_edit=('"USD"', '"GBP"'))
-    assert any("actuals/focus-2026.csv:2: currency: no exchange rate for 'GBP'" in m
-               for m in _problems(root2))
+    assert any(
+        "actuals/focus-2026.csv:2: currency: no exchange rate for 'GBP'" in m
+        for m in _problems(root2)
+    )
 
 
 def test_bad_duplicated_invoice(tmp_path: Path) -> None:
     row = "2026-09-30,saas-fee,100,税込,JPY,INV-7,予約\n"
     root = _broken(tmp_path, (HEAD + row + row).encode())
-    assert any("actuals/ledger-2026.csv:4: column document: document 'INV-7' repeats line 3"
-               in m for m in _problems(root))
+    assert any(
+        "actuals/ledger-2026.csv:4: column document: document 'INV-7' repeats line 3" in m
+        for m in _problems(root)
+    )
 
 
 def test_bad_rule_and_unknown_item(tmp_path: Path) -> None:
-    root = _broken(tmp_path, yaml_extra="{item: saas-link, sub_account=>{item: saas-lnk, "
-                   "sub_account")
-    assert any("actuals/actuals.yaml:" in m and "unknown item 'saas-lnk'" in m
-               for m in _problems(root))
+    root = _broken(
+        tmp_path, yaml_extra="{item: saas-link, sub_account=>{item: saas-lnk, sub_account"
+    )
+    assert any(
+        "actuals/actuals.yaml:" in m and "unknown item 'saas-lnk'" in m for m in _problems(root)
+    )
     root2 = _broken(tmp_path / "b", (HEAD + "2026-09-30,printer,100,税込,JPY,A-1,x\n").encode())
     w = load_workspace(root2)
-    files, unmapped = reconciliation(w)
+    _files, unmapped = reconciliation(w)
     assert unmapped["reason"].tolist().count("unknown_item") == 1
     assert any("ledger-2026.csv:3: unknown item 'printer'" in n for n in w.notices)
 

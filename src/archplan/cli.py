@@ -84,8 +84,17 @@ def _cmd_actuals(args: argparse.Namespace) -> int:
         f"option {s.attrs['option']} ({ws.actuals.option_source}), FY{s.attrs['fiscal_year']}, "
         f"actuals up to {s.attrs['as_of']}; yen, tax-inclusive"
     )
-    cols = ["budget", "plan_to_date", "actual_to_date", "variance", "variance_pct",
-            "burn_pct", "forecast_plan", "forecast_run_rate", "first_overrun"]
+    cols = [
+        "budget",
+        "plan_to_date",
+        "actual_to_date",
+        "variance",
+        "variance_pct",
+        "burn_pct",
+        "forecast_plan",
+        "forecast_run_rate",
+        "first_overrun",
+    ]
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(s[cols].to_string())
         print("\nat the end of the plan:")
@@ -96,8 +105,10 @@ def _cmd_actuals(args: argparse.Namespace) -> int:
     if len(unmapped):
         print(f"{len(unmapped)} unmapped entr{'y' if len(unmapped) == 1 else 'ies'}:")
         for _, r in unmapped.iterrows():
-            print(f"  {r['file']}:{r['row'] + 1}: {r['month']} {r['document']}: {r['yen']:,} yen "
-                  f"({r['reason']}, {r['rows']} row(s))")
+            print(
+                f"  {r['file']}:{r['row'] + 1}: {r['month']} {r['document']}: {r['yen']:,} yen "
+                f"({r['reason']}, {r['rows']} row(s))"
+            )
     return 0
 
 

@@ -345,8 +345,19 @@ def execution_table(ws: Workspace) -> tuple[list[str], list[list[object]], str]:
     for fy, r in t.iterrows():
         budget = int(r["budget"])
         executed = int(r["executed"])
-        rows.append([fy_label(int(fy), lang), budget, 0, 0, 0, budget, executed,
-                     r["rate_pct"], msg("act_state_" + str(r["state"]), lang)])
+        rows.append(
+            [
+                fy_label(int(str(fy)), lang),
+                budget,
+                0,
+                0,
+                0,
+                budget,
+                executed,
+                r["rate_pct"],
+                msg("act_state_" + str(r["state"]), lang),
+            ]
+        )
     note = msg("act_x_note", lang, option=t.attrs["option"], as_of=t.attrs["as_of"])
     return [msg(k, lang) for k in EXECUTION_COLUMNS], rows, note
 

@@ -109,8 +109,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "act_run_rate": {"en": "run-rate forecast", "ja": "直近ペース"},
     "act_title": {"en": "Plan vs actual", "ja": "予実（計画と実績）"},
     "act_intro": {
-        "en": "{option} (the option in execution, from {source}); fiscal year {fy}, actuals up to {as_of} ({elapsed} of 12 months). Yen, tax-inclusive.",
-        "ja": "{option}（執行中の案、{source}による）。{fy}、{as_of}までの実績（12か月中{elapsed}か月）。円・税込。",
+        "en": (
+            "{option} (the option in execution, from {source}); fiscal year {fy}, actuals up"
+            " to {as_of} ({elapsed} of 12 months). Yen, tax-inclusive."
+        ),
+        "ja": (
+            "{option}（執行中の案、{source}による）。{fy}、{as_of}までの実績（12か"
+            "月中{elapsed}か月）。円・税込。"
+        ),
     },
     "act_src_settings": {"en": "actuals.yaml", "ja": "actuals.yaml の指定"},
     "act_src_decision": {"en": "accepted record {number}", "ja": "承認済みの記録{number}"},
@@ -139,8 +145,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "act_cum_actual": {"en": "Cumulative actual", "ja": "実績累計"},
     "act_monthly": {"en": "By month", "ja": "月別"},
     "act_forecast_note": {
-        "en": "Two forecasts: actual to date + the rest of the year's plan, and a run rate (the mean actual of the last three elapsed months × the remaining months with a planned amount). Neither is always right.",
-        "ja": "年度末見込は2通り：実績＋残りの計画、および直近ペース（直近3か月の実績平均×残りの計画月数）。どちらが正しいとは限らない。",
+        "en": (
+            "Two forecasts: actual to date + the rest of the year's plan, and a run rate"
+            " (the mean actual of the last three elapsed months × the remaining months with"
+            " a planned amount). Neither is always right."
+        ),
+        "ja": (
+            "年度末見込は2通り：実績＋残りの計画、および直近ペース（直近3か月の実績"
+            "平均×残りの計画月数）。どちらが正しいとは限らない。"
+        ),
     },
     "act_plan_end": {"en": "At the end of the plan", "ja": "計画期間末の見込"},
     "act_plan_total": {"en": "Plan total", "ja": "計画総額"},
@@ -154,8 +167,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "act_headroom": {"en": "Headroom (ceiling − forecast)", "ja": "余裕（限度額−見込）"},
     "act_ev": {"en": "Earned value (milestones)", "ja": "出来高管理（マイルストーン）"},
     "act_ev_note": {
-        "en": "CPI = EV / AC; SPI = EV / PV; EAC (CPI) = BAC / CPI; EAC (additive) = AC + (BAC − EV); VAC = BAC − EAC (CPI).",
-        "ja": "CPI＝EV÷AC、SPI＝EV÷PV、EAC（CPI法）＝BAC÷CPI、EAC（加算法）＝AC＋（BAC−EV）、VAC＝BAC−EAC（CPI法）。",
+        "en": (
+            "CPI = EV / AC; SPI = EV / PV; EAC (CPI) = BAC / CPI; EAC (additive) = AC + (BAC"
+            " − EV); VAC = BAC − EAC (CPI)."
+        ),
+        "ja": (
+            "CPI＝EV÷AC、SPI＝EV÷PV、EAC（CPI法）＝BAC÷CPI、EAC（加算法）＝AC＋（BA"
+            "C−EV）、VAC＝BAC−EAC（CPI法）。"
+        ),
     },
     "act_index": {"en": "Index", "ja": "指標"},
     "act_value": {"en": "Value", "ja": "値"},
@@ -207,7 +226,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "act_x_note": {
         "en": "option {option}; actuals up to {as_of}; yen, tax-inclusive; the initial budget "
         "is the plan, the other budget columns are to be filled in",
-        "ja": "採用案 {option}、{as_of}までの実績、円・税込。当初予算額は計画額。補正等の欄は記入する",
+        "ja": (
+            "採用案 {option}、{as_of}までの実績、円・税込。当初予算額は計画額。補正等の欄は記入する"
+        ),
     },
     "act_yen": {"en": "yen, tax-inclusive", "ja": "円・税込"},
 }

@@ -179,7 +179,10 @@ def monthly_actual(
         & ((e["option"] == opt) | ((e["item"] == "") & e["category"].isin(cats)))
     ]
     key = mine["item"].where(mine["item"] != "", "category:" + mine["category"])
-    table = mine.groupby([key.rename("item"), mine["month"]])["yen"].sum().unstack(fill_value=0)
+    frame = pd.DataFrame({"item": key, "month": mine["month"], "yen": mine["yen"]})
+    table = frame.pivot_table(
+        index="item", columns="month", values="yen", aggfunc="sum", fill_value=0
+    )
     return table.astype("int64")
 
 
@@ -244,7 +247,7 @@ def plan_vs_actual(
     [2519000, 2814000]
     """
     plan, actual, elapsed, _, _ = _long(ws, fiscal_year, by, option, as_of)
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for key in plan.index:
         budget = int(plan.loc[key].sum())
         cp = ca = 0
@@ -261,8 +264,18 @@ def plan_vs_actual(
                 rows.append((key, m, p, pd.NA, pd.NA, None, cp, pd.NA, None, pd.NA))
     frame = pd.DataFrame(
         rows,
-        columns=[plan.index.name, "month", "plan", "actual", "variance", "variance_pct",
-                 "cum_plan", "cum_actual", "burn_pct", "over"],
+        columns=[
+            plan.index.name,
+            "month",
+            "plan",
+            "actual",
+            "variance",
+            "variance_pct",
+            "cum_plan",
+            "cum_actual",
+            "burn_pct",
+            "over",
+        ],
     ).set_index([plan.index.name, "month"])
     for c in ("plan", "actual", "variance", "cum_plan", "cum_actual"):
         frame[c] = frame[c].astype("Int64")
@@ -331,20 +344,58 @@ def year_summary(
             if ca > cp:
                 first = m
                 break
-        rows.append([key, names.get(key, key), budget, ptd, atd, atd - ptd, _pct(atd - ptd, ptd),
-                     _pct(atd, budget), budget - atd, atd + rest, rr, atd + rest - budget, first])
-    cols = ["key", "name", "budget", "plan_to_date", "actual_to_date", "variance",
-            "variance_pct", "burn_pct", "remaining", "forecast_plan", "forecast_run_rate",
-            "forecast_over", "first_overrun"]
+        rows.append(
+            [
+                key,
+                names.get(key, key),
+                budget,
+                ptd,
+                atd,
+                atd - ptd,
+                _pct(atd - ptd, ptd),
+                _pct(atd, budget),
+                budget - atd,
+                atd + rest,
+                rr,
+                atd + rest - budget,
+                first,
+            ]
+        )
+    cols = [
+        "key",
+        "name",
+        "budget",
+        "plan_to_date",
+        "actual_to_date",
+        "variance",
+        "variance_pct",
+        "burn_pct",
+        "remaining",
+        "forecast_plan",
+        "forecast_run_rate",
+        "forecast_over",
+        "first_overrun",
+    ]
     frame = pd.DataFrame(rows, columns=cols).set_index("key")
-    money = ["budget", "plan_to_date", "actual_to_date", "variance", "remaining",
-             "forecast_plan", "forecast_run_rate", "forecast_over"]
+    money = [
+        "budget",
+        "plan_to_date",
+        "actual_to_date",
+        "variance",
+        "remaining",
+        "forecast_plan",
+        "forecast_run_rate",
+        "forecast_over",
+    ]
     total = frame[money].sum()
     firsts = [f for f in frame["first_overrun"] if f]
-    tot = {**{c: int(total[c]) for c in money}, "name": TOTAL,
-           "variance_pct": _pct(int(total["variance"]), int(total["plan_to_date"])),
-           "burn_pct": _pct(int(total["actual_to_date"]), int(total["budget"])),
-           "first_overrun": ""}
+    tot = {
+        **{c: int(total[c]) for c in money},
+        "name": TOTAL,
+        "variance_pct": _pct(int(total["variance"]), int(total["plan_to_date"])),
+        "burn_pct": _pct(int(total["actual_to_date"]), int(total["budget"])),
+        "first_overrun": "",
+    }
     cum_p = plan.sum()
     cum_a = actual.sum()
     cp = ca = 0
@@ -360,8 +411,13 @@ def year_summary(
         frame[c] = frame[c].astype("int64")
     frame["variance_pct"] = frame["variance_pct"].astype("float64")
     frame["burn_pct"] = frame["burn_pct"].astype("float64")
-    frame.attrs.update(fiscal_year=int(year), as_of=_as_of(ws, as_of),
-                       option=_option(ws, option), elapsed=len(elapsed), overruns=len(firsts))
+    frame.attrs.update(
+        fiscal_year=int(year),
+        as_of=_as_of(ws, as_of),
+        option=_option(ws, option),
+        elapsed=len(elapsed),
+        overruns=len(firsts),
+    )
     return frame
 
 
@@ -393,12 +449,19 @@ def plan_end_forecast(
     actual = actual.reindex(index=keys, fill_value=0)
     cats = {i.id: i.category for i in ws.cost_items}
     if by == "category":
-        f = (lambda k: cats.get(k, k.split(":", 1)[-1]))
-        plan, actual = plan.groupby(plan.index.map(f)).sum(), actual.groupby(
-            actual.index.map(f)).sum()
+
+        def f(k: str) -> str:
+            return cats.get(k, k.split(":", 1)[-1])
+
+        plan, actual = (
+            plan.groupby(plan.index.map(f)).sum(),
+            actual.groupby(actual.index.map(f)).sum(),
+        )
     elif by == "option":
-        plan, actual = pd.DataFrame([plan.sum()], index=[opt]), pd.DataFrame(
-            [actual.sum()], index=[opt])
+        plan, actual = (
+            pd.DataFrame([plan.sum()], index=[opt]),
+            pd.DataFrame([actual.sum()], index=[opt]),
+        )
     elapsed = [m for m in plan.columns if m <= cut]
     remaining = [m for m in plan.columns if m > cut]
     rows = []
@@ -409,8 +472,17 @@ def plan_end_forecast(
         rr = atd + int((_run_rate(actual.loc[key], elapsed) * left).quantize(ONE, ROUND_HALF_UP))
         total = int(plan.loc[key].sum())
         rows.append([key, total, atd, atd + rest, rr, atd + rest - total])
-    frame = pd.DataFrame(rows, columns=[by, "plan_total", "actual_to_date", "forecast_plan",
-                                        "forecast_run_rate", "forecast_over"]).set_index(by)
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            by,
+            "plan_total",
+            "actual_to_date",
+            "forecast_plan",
+            "forecast_run_rate",
+            "forecast_over",
+        ],
+    ).set_index(by)
     frame.loc[TOTAL] = frame.sum()
     frame.attrs.update(as_of=cut, option=opt)
     return frame.astype("int64")
@@ -448,13 +520,33 @@ def contract_status(
         rest = int(p[[m for m in p.columns if m > cut]].to_numpy().sum())
         ceiling = None if c.ceiling is None else int(c.ceiling)
         fc = atd + rest
-        rows.append([c.id, c.name, ceiling, int(p.to_numpy().sum()), atd,
-                     None if ceiling is None else ceiling - atd, fc,
-                     None if ceiling is None else ceiling - fc,
-                     None if ceiling is None else fc > ceiling])
-    frame = pd.DataFrame(rows, columns=["contract", "name", "ceiling", "plan_total",
-                                        "actual_to_date", "remaining", "forecast", "headroom",
-                                        "over"]).set_index("contract")
+        rows.append(
+            [
+                c.id,
+                c.name,
+                ceiling,
+                int(p.to_numpy().sum()),
+                atd,
+                None if ceiling is None else ceiling - atd,
+                fc,
+                None if ceiling is None else ceiling - fc,
+                None if ceiling is None else fc > ceiling,
+            ]
+        )
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "contract",
+            "name",
+            "ceiling",
+            "plan_total",
+            "actual_to_date",
+            "remaining",
+            "forecast",
+            "headroom",
+            "over",
+        ],
+    ).set_index("contract")
     for col in ("ceiling", "plan_total", "actual_to_date", "remaining", "forecast", "headroom"):
         frame[col] = frame[col].astype("Int64")
     frame["over"] = frame["over"].astype("boolean")
@@ -499,20 +591,42 @@ def earned_value(
             earned = Decimal(m.value) * m.percent / 100
         else:
             earned = Decimal(0)
-        rows.append([m.id, m.name, m.due, m.value, m.done, planned,
-                     int(earned.quantize(ONE, ROUND_HALF_UP))])
+        rows.append(
+            [
+                m.id,
+                m.name,
+                m.due,
+                m.value,
+                m.done,
+                planned,
+                int(earned.quantize(ONE, ROUND_HALF_UP)),
+            ]
+        )
         items.update(m.items)
-    table = pd.DataFrame(rows, columns=["milestone", "name", "due", "value", "done", "planned",
-                                        "earned"]).set_index("milestone")
+    table = pd.DataFrame(
+        rows, columns=["milestone", "name", "due", "value", "done", "planned", "earned"]
+    ).set_index("milestone")
     actual = monthly_actual(ws, opt, cut)
     ac = int(actual.reindex(index=sorted(items), fill_value=0).to_numpy().sum())
     bac, pv, ev = int(table["value"].sum()), int(table["planned"].sum()), int(table["earned"].sum())
     cpi = ev / ac if ac else float("nan")
     spi = ev / pv if pv else float("nan")
     eac_cpi = bac / cpi if cpi and cpi == cpi else float("nan")
-    ix = pd.Series({"BAC": bac, "PV": pv, "EV": ev, "AC": ac, "CPI": cpi, "SPI": spi,
-                    "EAC_cpi": eac_cpi, "EAC_additive": ac + bac - ev,
-                    "VAC": bac - eac_cpi}, name="earned value", dtype="float64")
+    ix = pd.Series(
+        {
+            "BAC": bac,
+            "PV": pv,
+            "EV": ev,
+            "AC": ac,
+            "CPI": cpi,
+            "SPI": spi,
+            "EAC_cpi": eac_cpi,
+            "EAC_additive": ac + bac - ev,
+            "VAC": bac - eac_cpi,
+        },
+        name="earned value",
+        dtype="float64",
+    )
     return table, ix
 
 
@@ -545,8 +659,9 @@ def budget_execution(
         executed = int(actual.reindex(columns=months, fill_value=0).to_numpy().sum())
         state = "closed" if months[-1] <= cut else ("to date" if months[0] <= cut else "future")
         rows.append([fy, budget, executed, _pct(executed, budget), state])
-    frame = pd.DataFrame(rows, columns=["fiscal_year", "budget", "executed", "rate_pct",
-                                        "state"]).set_index("fiscal_year")
+    frame = pd.DataFrame(
+        rows, columns=["fiscal_year", "budget", "executed", "rate_pct", "state"]
+    ).set_index("fiscal_year")
     frame.attrs.update(as_of=cut, option=opt)
     return frame
 

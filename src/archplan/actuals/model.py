@@ -147,5 +147,9 @@ class Actuals:
 
 def empty_entries() -> pd.DataFrame:
     """An entries frame with no rows and the right columns."""
-    return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("row", "rows", "yen") else "object")
-                         for c in ENTRY_COLUMNS})
+    return pd.DataFrame(
+        {
+            c: pd.Series(dtype="int64" if c in ("row", "rows", "yen") else "object")
+            for c in ENTRY_COLUMNS
+        }
+    )

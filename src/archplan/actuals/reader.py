@@ -215,16 +215,30 @@ def _read_settings(
         f.unknown_keys(lm, p, ("file", "unit", "tax", "encoding"))
         file = f.field(lm, p, "file", _text, "a CSV file in actuals/")
         unit = f.field(
-            lm, p, "unit", _choice("yen", "thousand", aliases=_UNIT_WORDS), "yen or thousand",
+            lm,
+            p,
+            "unit",
+            _choice("yen", "thousand", aliases=_UNIT_WORDS),
+            "yen or thousand",
             required=False,
         )
         tax = f.field(
-            lm, p, "tax", _choice("inclusive", "exclusive", "none", aliases=_TAX_WORDS),
-            "inclusive, exclusive or none", required=False, default="inclusive",
+            lm,
+            p,
+            "tax",
+            _choice("inclusive", "exclusive", "none", aliases=_TAX_WORDS),
+            "inclusive, exclusive or none",
+            required=False,
+            default="inclusive",
         )
         enc = f.field(
-            lm, p, "encoding", _choice("auto", "utf-8", "shift_jis"), "auto, utf-8 or shift_jis",
-            required=False, default="auto",
+            lm,
+            p,
+            "encoding",
+            _choice("auto", "utf-8", "shift_jis"),
+            "auto, utf-8 or shift_jis",
+            required=False,
+            default="auto",
         )
         if file:
             ledgers.append(LedgerSource(file, unit, tax or "inclusive", enc or "auto"))
@@ -237,23 +251,39 @@ def _read_settings(
         f.unknown_keys(fm, p, ("file", "cost", "tax", "date", "rules"))
         file = f.field(fm, p, "file", _text, "a FOCUS CSV or Parquet file in actuals/")
         cost = f.field(
-            fm, p, "cost", _choice("billed", "effective", "list"), "billed, effective or list",
-            required=False, default="billed",
+            fm,
+            p,
+            "cost",
+            _choice("billed", "effective", "list"),
+            "billed, effective or list",
+            required=False,
+            default="billed",
         )
         tax = f.field(
-            fm, p, "tax", _choice("inclusive", "exclusive", aliases=_TAX_WORDS),
-            "inclusive or exclusive", required=False, default="exclusive",
+            fm,
+            p,
+            "tax",
+            _choice("inclusive", "exclusive", aliases=_TAX_WORDS),
+            "inclusive or exclusive",
+            required=False,
+            default="exclusive",
         )
         when = f.field(
-            fm, p, "date", _choice("charge", "billing"), "charge or billing",
-            required=False, default="charge",
+            fm,
+            p,
+            "date",
+            _choice("charge", "billing"),
+            "charge or billing",
+            required=False,
+            default="charge",
         )
         rules = _read_rules(f, fm.get("rules"), (*p, "rules"), set(items))
         line = f.doc.line(p) if f.doc else None
         if file:
             focus.append(
-                FocusSource(file, cost or "billed", tax or "exclusive", when or "charge",
-                            tuple(rules), line)
+                FocusSource(
+                    file, cost or "billed", tax or "exclusive", when or "charge", tuple(rules), line
+                )
             )
     rates = _read_rates(f, m.get("rates"))
     milestones: list[Milestone] = []
@@ -340,25 +370,40 @@ class _Ctx:
         self.notices = notices
         self.first, self.last = _plan_months(settings)
 
-    def problem(self, file: str, row: int | None, field: str | None, message: str,
-                expected: str | None = None) -> None:
-        self.problems.append(Problem(file, None if row is None else row + 1, field, message,
-                                     expected))
+    def problem(
+        self,
+        file: str,
+        row: int | None,
+        field: str | None,
+        message: str,
+        expected: str | None = None,
+    ) -> None:
+        self.problems.append(
+            Problem(file, None if row is None else row + 1, field, message, expected)
+        )
 
     def currency_ok(self, file: str, row: int, currency: str, month: str) -> bool:
         if currency == "JPY":
             return True
         table = self.rates.get(currency)
         if not table:
-            self.problem(file, row, "currency",
-                         f"no exchange rate for {currency!r}",
-                         f"a rate for {currency} under rates: in {ACTUALS_FILE}")
+            self.problem(
+                file,
+                row,
+                "currency",
+                f"no exchange rate for {currency!r}",
+                f"a rate for {currency} under rates: in {ACTUALS_FILE}",
+            )
             return False
         day = date(int(month[:4]), int(month[5:7]), 1)
         if _rate_on(table, day) is None:
-            self.problem(file, row, "currency",
-                         f"no {currency} rate in force in {month}",
-                         f"a rate for {currency} from {month}-01 or earlier in {ACTUALS_FILE}")
+            self.problem(
+                file,
+                row,
+                "currency",
+                f"no {currency} rate in force in {month}",
+                f"a rate for {currency} from {month}-01 or earlier in {ACTUALS_FILE}",
+            )
             return False
         return True
 
@@ -420,8 +465,15 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
     fname = f"{ACTUALS_DIR}/{src.file}"
     path = ctx.root / fname
     if not path.is_file():
-        ctx.problems.append(Problem(ACTUALS_FILE, None, "ledger", f"file {fname} is missing",
-                                    "the ledger CSV named in actuals.yaml"))
+        ctx.problems.append(
+            Problem(
+                ACTUALS_FILE,
+                None,
+                "ledger",
+                f"file {fname} is missing",
+                "the ledger CSV named in actuals.yaml",
+            )
+        )
         return []
     if path.stat().st_size > MAX_FILE_BYTES * 20:
         ctx.problem(fname, None, None, "file is too large for a ledger", "at most 100 MB")
@@ -429,11 +481,15 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
     raw = path.read_bytes()
     text, enc = _decode(raw, src.encoding)
     if text is None:
-        expected = {"auto": "UTF-8 or Shift_JIS", "utf-8": "UTF-8 (encoding: utf-8 in "
-                    "actuals.yaml)", "shift_jis": "Shift_JIS (encoding: shift_jis)"}[src.encoding]
+        expected = {
+            "auto": "UTF-8 or Shift_JIS",
+            "utf-8": "UTF-8 (encoding: utf-8 in actuals.yaml)",
+            "shift_jis": "Shift_JIS (encoding: shift_jis)",
+        }[src.encoding]
         bad = _first_bad_line(raw, src.encoding)
-        ctx.problems.append(Problem(fname, bad, None, "file is not text in the declared "
-                                    "encoding", expected))
+        ctx.problems.append(
+            Problem(fname, bad, None, "file is not text in the declared encoding", expected)
+        )
         return []
     if enc == "cp932":
         ctx.notices.append(f"{fname}: read as Shift_JIS (cp932)")
@@ -462,31 +518,49 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
         ctx.problem(fname, None, None, f"not readable as CSV: {exc}", "a CSV file")
         return []
     if not rows:
-        ctx.problem(fname, None, None, "file has no header", "a header row: " +
-                    ", ".join(_REQUIRED_LEDGER))
+        ctx.problem(
+            fname, None, None, "file has no header", "a header row: " + ", ".join(_REQUIRED_LEDGER)
+        )
         return []
     header = [_norm_header(h) for h in rows[0]]
     cols = {canon: j for j, (canon, _) in enumerate(header)}
     hline = skip  # 0-based line of the header
     for name in _REQUIRED_LEDGER:
         if name not in cols:
-            ctx.problems.append(Problem(fname, hline + 1, f"column {name}",
-                                        f"no {name} column (found: {', '.join(rows[0])})",
-                                        "a column headed " + " or ".join(
-                                            repr(a) for a in LEDGER_COLUMNS[name][:4])))
+            ctx.problems.append(
+                Problem(
+                    fname,
+                    hline + 1,
+                    f"column {name}",
+                    f"no {name} column (found: {', '.join(rows[0])})",
+                    "a column headed " + " or ".join(repr(a) for a in LEDGER_COLUMNS[name][:4]),
+                )
+            )
     if any(n not in cols for n in _REQUIRED_LEDGER):
         return []
     head_unit = header[cols["amount"]][1]
     if head_unit and unit and head_unit != unit and src.unit:
-        ctx.problems.append(Problem(fname, hline + 1, "column amount",
-                                    f"the header says {head_unit}, actuals.yaml says {unit}",
-                                    "one unit for the amounts"))
+        ctx.problems.append(
+            Problem(
+                fname,
+                hline + 1,
+                "column amount",
+                f"the header says {head_unit}, actuals.yaml says {unit}",
+                "one unit for the amounts",
+            )
+        )
     unit = head_unit or unit
     if unit is None:
-        ctx.problems.append(Problem(fname, hline + 1, "column amount",
-                                    "the unit of the amounts is not declared",
-                                    "a header such as '金額（千円）' or 'amount (yen)', a line "
-                                    "'# unit: 千円', or unit: in actuals.yaml"))
+        ctx.problems.append(
+            Problem(
+                fname,
+                hline + 1,
+                "column amount",
+                "the unit of the amounts is not declared",
+                "a header such as '金額（千円）' or 'amount (yen)', a line "
+                "'# unit: 千円', or unit: in actuals.yaml",
+            )
+        )
         return []
     mult = Decimal(1000) if unit == "thousand" else ONE
     out: list[dict[str, Any]] = []
@@ -506,25 +580,38 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
         try:
             day = _ledger_date(cell("date"))
         except ValueError:
-            ctx.problems.append(Problem(fname, line, "column date",
-                                        f"{cell('date')!r} is not a date", "YYYY-MM-DD"))
+            ctx.problems.append(
+                Problem(fname, line, "column date", f"{cell('date')!r} is not a date", "YYYY-MM-DD")
+            )
             ok = False
         try:
             amount = _ledger_amount(cell("amount")) * mult
         except (ValueError, InvalidOperation):
-            ctx.problems.append(Problem(fname, line, "column amount",
-                                        f"{cell('amount')!r} is not an amount",
-                                        f"a number in {'千円' if mult > 1 else '円'} "
-                                        "(commas and ▲ for negative allowed)"))
+            ctx.problems.append(
+                Problem(
+                    fname,
+                    line,
+                    "column amount",
+                    f"{cell('amount')!r} is not an amount",
+                    f"a number in {'千円' if mult > 1 else '円'} "
+                    "(commas and ▲ for negative allowed)",
+                )
+            )
             ok = False
         tax_text = cell("tax")
         tax = tax_default
         if tax_text:
             key = unicodedata.normalize("NFKC", tax_text).strip().lower()
             if key not in _TAX_WORDS:
-                ctx.problems.append(Problem(fname, line, "column tax",
-                                            f"tax basis {tax_text!r} is not known",
-                                            "税込, 税抜, 不課税 (or inclusive, exclusive, none)"))
+                ctx.problems.append(
+                    Problem(
+                        fname,
+                        line,
+                        "column tax",
+                        f"tax basis {tax_text!r} is not known",
+                        "税込, 税抜, 不課税 (or inclusive, exclusive, none)",
+                    )
+                )
                 ok = False
             else:
                 tax = _TAX_WORDS[key]
@@ -533,8 +620,15 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
             currency = "JPY"
         document = cell("document")
         if not document:
-            ctx.problems.append(Problem(fname, line, "column document", "no document reference",
-                                        "the voucher or invoice number of the row"))
+            ctx.problems.append(
+                Problem(
+                    fname,
+                    line,
+                    "column document",
+                    "no document reference",
+                    "the voucher or invoice number of the row",
+                )
+            )
             ok = False
         if not ok:
             continue
@@ -544,26 +638,44 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
         key_item = cell("item")
         dup = (document, key_item, amount, day)
         if dup in seen:
-            ctx.problems.append(Problem(fname, line, "column document",
-                                        f"document {document!r} repeats line {seen[dup]} "
-                                        "(same item, date and amount): a duplicated row",
-                                        "each document once; if both are real, give them "
-                                        "distinct references"))
+            ctx.problems.append(
+                Problem(
+                    fname,
+                    line,
+                    "column document",
+                    f"document {document!r} repeats line {seen[dup]} "
+                    "(same item, date and amount): a duplicated row",
+                    "each document once; if both are real, give them distinct references",
+                )
+            )
             continue
         seen[dup] = line
         yen = _to_yen(amount, currency, month, tax, ctx.settings, ctx.rates)
         item = ctx.items.get(key_item)
         entry = {
-            "source": "ledger", "file": fname, "row": line - 1, "rows": 1, "month": month,
-            "item": "", "category": "", "option": "", "yen": yen, "status": "mapped",
-            "reason": "", "document": document, "note": cell("note"),
+            "source": "ledger",
+            "file": fname,
+            "row": line - 1,
+            "rows": 1,
+            "month": month,
+            "item": "",
+            "category": "",
+            "option": "",
+            "yen": yen,
+            "status": "mapped",
+            "reason": "",
+            "document": document,
+            "note": cell("note"),
         }
         if amount < 0:
-            ctx.notices.append(f"{fname}:{line}: a credit of {yen:,} yen was counted "
-                               f"against {key_item}")
+            ctx.notices.append(
+                f"{fname}:{line}: a credit of {yen:,} yen was counted against {key_item}"
+            )
         if not ctx.first <= month <= ctx.last:
-            ctx.notices.append(f"{fname}:{line}: dated {day}, outside the plan period "
-                               f"({ctx.first} … {ctx.last}): listed as unmapped")
+            ctx.notices.append(
+                f"{fname}:{line}: dated {day}, outside the plan period "
+                f"({ctx.first} … {ctx.last}): listed as unmapped"
+            )
             entry.update(status="unmapped", reason="outside", category=key_item)
         elif item is not None:
             entry.update(item=item.id, category=item.category, option=item.option)
@@ -571,8 +683,10 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
             entry.update(category=key_item)
         else:
             entry.update(status="unmapped", category=key_item, reason="unknown_item")
-            ctx.notices.append(f"{fname}:{line}: unknown item {key_item!r} (expected a cost "
-                               "item id or a category of costs.yaml): listed as unmapped")
+            ctx.notices.append(
+                f"{fname}:{line}: unknown item {key_item!r} (expected a cost "
+                "item id or a category of costs.yaml): listed as unmapped"
+            )
         out.append(entry)
     return out
 
@@ -600,12 +714,12 @@ def read_focus_table(path: Path, columns: list[str], cost: str) -> Any:
     """The needed columns of a FOCUS CSV or Parquet file as a pyarrow Table, the cost as
     ``decimal128(38, 18)`` and everything else as strings (raises ``pyarrow.ArrowInvalid``
     on unreadable data)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
 
     dec = pa.decimal128(38, 18)
     if path.suffix.lower() == ".parquet":
-        import pyarrow.parquet as pq
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
         table = pq.read_table(path, columns=columns)
         arrays = []
@@ -622,7 +736,7 @@ def read_focus_table(path: Path, columns: list[str], cost: str) -> Any:
                 col = col.cast(pa.string())
             arrays.append(col)
         return pa.table(arrays, names=table.column_names)
-    import pyarrow.csv as pacsv
+    import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 
     types = {c: (dec if c == cost else pa.string()) for c in columns}
     return pacsv.read_csv(
@@ -636,12 +750,16 @@ def read_focus_table(path: Path, columns: list[str], cost: str) -> Any:
 
 def _locate_bad_amounts(path: Path, cost: str) -> list[tuple[int, str]]:
     """Rows (1-based) whose cost is not a number, read again as text."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.csv as pacsv
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
+    import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 
-    t = pacsv.read_csv(path, convert_options=pacsv.ConvertOptions(
-        include_columns=[cost], column_types={cost: pa.string()}, strings_can_be_null=True))
+    t = pacsv.read_csv(
+        path,
+        convert_options=pacsv.ConvertOptions(
+            include_columns=[cost], column_types={cost: pa.string()}, strings_can_be_null=True
+        ),
+    )
     col = t[cost]
     bad = pc.invert(pc.fill_null(pc.match_substring_regex(col, _NUMBER_RE.pattern), True))
     idx = pc.indices_nonzero(bad).to_pylist()[:MAX_LISTED]
@@ -670,21 +788,27 @@ def _parse_tags(text: Any) -> dict[str, str]:
 def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
     """Read and map one FOCUS export: entries grouped by (month, item or unmapped
     service, currency), and the number of data rows read."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
 
     fname = f"{ACTUALS_DIR}/{src.file}"
     path = ctx.root / fname
     if not path.is_file():
-        ctx.problems.append(Problem(ACTUALS_FILE, src.line, "focus",
-                                    f"file {fname} is missing",
-                                    "the FOCUS export named in actuals.yaml"))
+        ctx.problems.append(
+            Problem(
+                ACTUALS_FILE,
+                src.line,
+                "focus",
+                f"file {fname} is missing",
+                "the FOCUS export named in actuals.yaml",
+            )
+        )
         return [], 0
     cost = _COST_COLUMN[src.cost]
     when = _DATE_COLUMN[src.date]
     parquet = path.suffix.lower() == ".parquet"
     if parquet:
-        import pyarrow.parquet as pq
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
         try:
             present = pq.read_schema(path).names
@@ -700,9 +824,15 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
         used.add("tags")
     missing += [FOCUS_COLUMNS[k] for k in sorted(used) if FOCUS_COLUMNS[k] not in present]
     for c in missing:
-        ctx.problems.append(Problem(fname, None if parquet else 1, f"column {c}",
-                                    f"no {c} column",
-                                    f"a FOCUS 1.0–1.2 export with a {c} column"))
+        ctx.problems.append(
+            Problem(
+                fname,
+                None if parquet else 1,
+                f"column {c}",
+                f"no {c} column",
+                f"a FOCUS 1.0–1.2 export with a {c} column",
+            )
+        )
     if missing:
         return [], 0
     keys = [FOCUS_COLUMNS[k] for k in FOCUS_COLUMNS if FOCUS_COLUMNS[k] in present]
@@ -715,33 +845,53 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
             ctx.problem(fname, None, None, "file is not UTF-8 text", "a UTF-8 FOCUS export")
         elif not parquet and "decimal" in text:
             for row, value in _locate_bad_amounts(path, cost):
-                ctx.problem(fname, row, f"column {cost}", f"{value!r} is not an amount",
-                            "a number (FOCUS amounts are decimal numbers)")
+                ctx.problem(
+                    fname,
+                    row,
+                    f"column {cost}",
+                    f"{value!r} is not an amount",
+                    "a number (FOCUS amounts are decimal numbers)",
+                )
             if not any(p.file == fname for p in ctx.problems):
                 ctx.problem(fname, None, f"column {cost}", text, "decimal numbers")
         else:
-            ctx.problem(fname, None, None, f"not readable as FOCUS CSV: {text}",
-                        "a FOCUS 1.0–1.2 CSV export")
+            ctx.problem(
+                fname,
+                None,
+                None,
+                f"not readable as FOCUS CSV: {text}",
+                "a FOCUS 1.0–1.2 CSV export",
+            )
         return [], 0
     n = table.num_rows
     null_cost = table[cost].null_count
     if null_cost:
         first = pc.indices_nonzero(pc.is_null(table[cost])).to_pylist()[:MAX_LISTED]
         for i in first:
-            ctx.problem(fname, i + 1, f"column {cost}", "the amount is empty",
-                        "a number in every row (0 when nothing is charged)")
+            ctx.problem(
+                fname,
+                i + 1,
+                f"column {cost}",
+                "the amount is empty",
+                "a number in every row (0 when nothing is charged)",
+            )
         return [], n
     month = pc.utf8_slice_codeunits(pc.fill_null(table[when], ""), 0, 7)
     table = table.append_column("__month", month).append_column(
-        "__row", pa.array(range(n), type=pa.int64()))
+        "__row", pa.array(range(n), type=pa.int64())
+    )
     if "ChargeCategory" in table.column_names:
-        credit_up = pc.and_(pc.equal(table["ChargeCategory"], "Credit"),
-                            pc.greater(table[cost], pa.scalar(Decimal(0), type=table[cost].type)))
+        credit_up = pc.and_(
+            pc.equal(table["ChargeCategory"], "Credit"),
+            pc.greater(table[cost], pa.scalar(Decimal(0), type=table[cost].type)),
+        )
         k = pc.sum(pc.cast(pc.fill_null(credit_up, False), pa.int64())).as_py() or 0
         if k:
             first = pc.indices_nonzero(pc.fill_null(credit_up, False)).to_pylist()[0]
-            ctx.notices.append(f"{fname}:{first + 2}: {k} Credit row(s) with a positive "
-                               "amount were counted as given (FOCUS credits are negative)")
+            ctx.notices.append(
+                f"{fname}:{first + 2}: {k} Credit row(s) with a positive "
+                "amount were counted as given (FOCUS credits are negative)"
+            )
     group_keys = [*keys, "BillingCurrency", "__month"]
     grouped = table.group_by(group_keys, use_threads=False).aggregate(
         [(cost, "sum"), ("__row", "min"), ("__row", "count")]
@@ -761,8 +911,13 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
         amount: Decimal = g[f"{cost}_sum"][j]
         rows = g["__row_count"][j]
         if not _MONTH_RE.match(mon or ""):
-            ctx.problem(fname, row0, f"column {when}", f"{mon!r} does not start with a date",
-                        "a date-time such as 2026-04-01T00:00:00Z")
+            ctx.problem(
+                fname,
+                row0,
+                f"column {when}",
+                f"{mon!r} does not start with a date",
+                "a date-time such as 2026-04-01T00:00:00Z",
+            )
             continue
         if not ctx.currency_ok(fname, row0, cur, mon):
             continue
@@ -801,14 +956,23 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
     for (target, mon, cur, service), (amount, row0, rows) in sorted(acc.items()):
         yen = _to_yen(amount, cur, mon, src.tax, ctx.settings, ctx.rates)
         it = ctx.items.get(target)
-        out.append({
-            "source": "focus", "file": fname, "row": row0, "rows": rows, "month": mon,
-            "item": target, "category": it.category if it else "",
-            "option": it.option if it else "", "yen": yen,
-            "status": "mapped" if it else "unmapped",
-            "reason": reasons.get((target, mon, cur, service), ""),
-            "document": service, "note": cur,
-        })
+        out.append(
+            {
+                "source": "focus",
+                "file": fname,
+                "row": row0,
+                "rows": rows,
+                "month": mon,
+                "item": target,
+                "category": it.category if it else "",
+                "option": it.option if it else "",
+                "yen": yen,
+                "status": "mapped" if it else "unmapped",
+                "reason": reasons.get((target, mon, cur, service), ""),
+                "document": service,
+                "note": cur,
+            }
+        )
     unmapped = [e for e in out if e["status"] == "unmapped"]
     if unmapped:
         services = sorted({e["document"] for e in unmapped})
@@ -832,9 +996,12 @@ def _option_in_execution(
     if accepted:
         d = max(accepted, key=lambda d: d.number)
         if settings.option and settings.option != d.chosen:
-            f.problem(("option",), f"option {settings.option!r} differs from {d.chosen!r}, "
-                      f"chosen by accepted record {d.number:04d}",
-                      "the accepted decision's option (or no option: key)")
+            f.problem(
+                ("option",),
+                f"option {settings.option!r} differs from {d.chosen!r}, "
+                f"chosen by accepted record {d.number:04d}",
+                "the accepted decision's option (or no option: key)",
+            )
         return d.chosen, f"decision {d.number:04d}"
     if settings.option:
         return settings.option, "settings"
@@ -886,8 +1053,16 @@ def read_actuals(
     return Actuals(s, frame, table, option, source)
 
 
-_FILE_COLUMNS = ["file", "kind", "rows_read", "rows_mapped", "rows_unmapped", "mapped",
-                 "unmapped", "imported"]
+_FILE_COLUMNS = [
+    "file",
+    "kind",
+    "rows_read",
+    "rows_mapped",
+    "rows_unmapped",
+    "mapped",
+    "unmapped",
+    "imported",
+]
 
 
 def _file_row(file: str, kind: str, got: list[dict[str, Any]], n: int) -> dict[str, Any]:
@@ -896,7 +1071,12 @@ def _file_row(file: str, kind: str, got: list[dict[str, Any]], n: int) -> dict[s
         tot[e["status"]] += e["yen"]
         tot["rows_" + e["status"]] += e["rows"]
     return {
-        "file": file, "kind": kind, "rows_read": n, "rows_mapped": tot["rows_mapped"],
-        "rows_unmapped": tot["rows_unmapped"], "mapped": tot["mapped"],
-        "unmapped": tot["unmapped"], "imported": tot["mapped"] + tot["unmapped"],
+        "file": file,
+        "kind": kind,
+        "rows_read": n,
+        "rows_mapped": tot["rows_mapped"],
+        "rows_unmapped": tot["rows_unmapped"],
+        "mapped": tot["mapped"],
+        "unmapped": tot["unmapped"],
+        "imported": tot["mapped"] + tot["unmapped"],
     }

@@ -45,12 +45,10 @@ def _row(ws: Workspace, key: str) -> tuple[int, int, int, int, int]:
             option = key
         table = year_summary(ws, by=by, option=option)
         if key in table.index and key != "total":
-            r = table.loc[key]
-            return (int(r["budget"]), int(r["plan_to_date"]), int(r["actual_to_date"]),
-                    int(r["forecast_plan"]), int(r["forecast_run_rate"]))
-    raise InputError(
-        f"trigger: {key!r} is no item, category or option of the option in execution"
-    )
+            cols = ("budget", "plan_to_date", "actual_to_date", "forecast_plan")
+            b, p, a, f = (int(str(table.at[key, c])) for c in cols)
+            return b, p, a, f, int(str(table.at[key, "forecast_run_rate"]))
+    raise InputError(f"trigger: {key!r} is no item, category or option of the option in execution")
 
 
 def evaluate_actual(kind: str, parts: tuple[str, ...], ws: Workspace) -> tuple[bool, str]:
@@ -69,15 +67,22 @@ def evaluate_actual(kind: str, parts: tuple[str, ...], ws: Workspace) -> tuple[b
         _, ptd, atd, _, _ = _row(ws, key)
         change = 100.0 * (atd - ptd) / ptd if ptd else (0.0 if atd == 0 else float("inf"))
         fired = change > float(pct.replace(",", "").replace("_", ""))
-        return fired, msg("act_t_over", lang, name=key, actual=f"{atd:,}", plan=f"{ptd:,}",
-                          change=f"{change:+.1f} %")
+        return fired, msg(
+            "act_t_over",
+            lang,
+            name=key,
+            actual=f"{atd:,}",
+            plan=f"{ptd:,}",
+            change=f"{change:+.1f} %",
+        )
     if kind == "forecast_over":
         run_rate, key = parts
         budget, _, _, fplan, frr = _row(ws, key)
         value = frr if run_rate else fplan
         what = msg("act_run_rate" if run_rate else "act_plan_forecast", lang)
-        return value > budget, msg("act_t_forecast", lang, name=key, what=what,
-                                   value=f"{value:,}", budget=f"{budget:,}")
+        return value > budget, msg(
+            "act_t_forecast", lang, name=key, what=what, value=f"{value:,}", budget=f"{budget:,}"
+        )
     key, op, num = parts
     _, _, atd, _, _ = _row(ws, key)
     limit = float(num.replace(",", "").replace("_", ""))
