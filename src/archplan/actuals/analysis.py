@@ -243,8 +243,8 @@ def plan_vs_actual(
     >>> from archplan import load_workspace
     >>> ws = load_workspace("data/examples/vaccine-booking")
     >>> t = plan_vs_actual(ws, by="option")
-    >>> t.loc[("saas", "2026-10"), ["plan", "actual"]].tolist()
-    [2519000, 2814000]
+    >>> t.loc[("saas", "2026-10"), ["plan", "actual"]].tolist()  # 66,000 + 1,584,000 + 935,000
+    [2585000, 3114888]
     """
     plan, actual, elapsed, _, _ = _long(ws, fiscal_year, by, option, as_of)
     rows: list[tuple[object, ...]] = []
