@@ -64,8 +64,14 @@ def test_ledger_figures_by_hand(ws) -> None:  # type: ignore[no-untyped-def]
     # setup: 4,950,000 + 5,401,600 tax-inclusive; the March row is outside the plan
     assert s.loc["saas-setup", "actual_to_date"] == 10_351_600
     assert s.loc["saas-setup", "first_overrun"] == "2026-08"
-    # support: run rate = mean(Aug 0, Sep 935,000, Oct 935,000) × 5 planned months left
-    assert s.loc["saas-support", "forecast_run_rate"] == 1_870_000 + round(1_870_000 * 5 / 3)
+    # run rate: mean of the active months so far (Sep, Oct) × 5 planned months left
+    assert s.loc["saas-support", "forecast_run_rate"] == 935_000 * 7
+    assert s.loc["saas-fee", "forecast_run_rate"] == 3_907_200 + 3_907_200 // 2 * 5
+    # the setup (one-off, paid) does not run on: its run rate is its actual
+    assert s.loc["saas-setup", "forecast_run_rate"] == 10_351_600
+    assert s.loc["total", "forecast_run_rate"] == s["forecast_run_rate"].drop("total").sum()
+    by_option = year_summary(ws, by="option")
+    assert by_option.loc["saas", "forecast_run_rate"] == s.loc["total", "forecast_run_rate"]
     assert s.loc["saas-support", "forecast_plan"] == 935_000 * 7
     assert s.loc["total", "budget"] == int(cost_table(ws, "saas").loc["total", 2026])
 

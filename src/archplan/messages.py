@@ -147,12 +147,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "act_forecast_note": {
         "en": (
             "Two forecasts: actual to date + the rest of the year's plan, and a run rate"
-            " (the mean actual of the last three elapsed months × the remaining months with"
-            " a planned amount). Neither is always right."
+            " (per item, the mean actual of its last three active months × its remaining"
+            " months with a planned amount). Neither is always right."
         ),
         "ja": (
-            "年度末見込は2通り：実績＋残りの計画、および直近ペース（直近3か月の実績"
-            "平均×残りの計画月数）。どちらが正しいとは限らない。"
+            "年度末見込は2通り：実績＋残りの計画、および直近ペース（費目ごとに、直近"
+            "3か月（計画か支出のあった月）の実績平均×残りの計画月数）。どちらが正しい"
+            "とは限らない。"
         ),
     },
     "act_plan_end": {"en": "At the end of the plan", "ja": "計画期間末の見込"},

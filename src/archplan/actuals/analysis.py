@@ -10,8 +10,9 @@ Forecasts (both are given, and named, because neither is always right):
 - **plan forecast** = actual to date + the plan's remaining months (the rest of the year
   goes as planned);
 - **run-rate forecast** = actual to date + the mean monthly actual of the last three
-  elapsed months (fewer when fewer have elapsed) × the remaining months in which the plan
-  has an amount for that row (a one-off item that is paid for gets nothing more).
+  elapsed months in which the item was active (planned or paid; fewer when fewer were) × the remaining months in which the plan
+  has an amount for that item (a one-off item that is paid for gets nothing more);
+  computed per item and summed for categories, the option and totals.
 
 Earned value (where ``milestones:`` exist): PV = Σ value of milestones due by the as-of
 month; EV = Σ value of milestones done by then (plus ``percent`` × value of those under
@@ -22,6 +23,7 @@ SPI = EV / PV; EAC (CPI) = BAC / CPI; EAC (additive) = AC + (BAC − EV); VAC = 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -289,8 +291,22 @@ def _pct(num: int, den: int) -> float | None:
     return None if den == 0 else round(100.0 * num / den, 1)
 
 
-def _run_rate(actual: pd.Series, elapsed: list[str]) -> Decimal:
-    last = elapsed[-RUN_RATE_MONTHS:]
+def _grouper(ws: Workspace, by: str, option: str | None) -> Callable[[str], str]:
+    """Item key → its category or option (``category:x`` rows → ``x``)."""
+    cats = {i.id: i.category for i in ws.cost_items}
+    opt = _option(ws, option)
+
+    def group(key: str) -> str:
+        if by == "option":
+            return opt
+        return cats.get(key, key.split(":", 1)[-1])
+
+    return group
+
+
+def _run_rate(actual: pd.Series, elapsed: list[str], plan: pd.Series) -> Decimal:
+    active = [m for m in elapsed if plan[m] != 0 or actual[m] != 0]
+    last = active[-RUN_RATE_MONTHS:]
     if not last:
         return Decimal(0)
     return Decimal(int(actual[last].sum())) / len(last)
@@ -326,6 +342,11 @@ def year_summary(
     plan, actual, elapsed, year, names = _long(ws, fiscal_year, by, option, as_of)
     months = list(plan.columns)
     remaining = [m for m in months if m not in elapsed]
+    grouped_rr = None
+    if by != "item":  # run rates are per item, so a paid one-off does not run on
+        items = year_summary(ws, "item", fiscal_year, option, as_of)
+        rr_items = items["forecast_run_rate"].drop(TOTAL)
+        grouped_rr = rr_items.groupby(rr_items.index.map(_grouper(ws, by, option))).sum()
     rows = []
     for key in plan.index:
         budget = int(plan.loc[key].sum())
@@ -334,8 +355,10 @@ def year_summary(
         rest = int(plan.loc[key, remaining].sum())
         planned_left = sum(1 for m in remaining if plan.loc[key, m] != 0)
         rr = atd + int(
-            (_run_rate(actual.loc[key], elapsed) * planned_left).quantize(ONE, ROUND_HALF_UP)
+            (_run_rate(actual.loc[key], elapsed, plan.loc[key]) * planned_left).quantize(ONE, ROUND_HALF_UP)
         )
+        if grouped_rr is not None:
+            rr = int(grouped_rr.get(key, rr))
         first = ""
         cp = ca = 0
         for m in elapsed:
@@ -464,12 +487,18 @@ def plan_end_forecast(
         )
     elapsed = [m for m in plan.columns if m <= cut]
     remaining = [m for m in plan.columns if m > cut]
+    grouped_rr = None
+    if by != "item":  # run rates are per item, so a paid one-off does not run on
+        rr_items = plan_end_forecast(ws, "item", option, as_of)["forecast_run_rate"].drop(TOTAL)
+        grouped_rr = rr_items.groupby(rr_items.index.map(_grouper(ws, by, option))).sum()
     rows = []
     for key in plan.index:
         atd = int(actual.loc[key, elapsed].sum())
         rest = int(plan.loc[key, remaining].sum())
         left = sum(1 for m in remaining if plan.loc[key, m] != 0)
-        rr = atd + int((_run_rate(actual.loc[key], elapsed) * left).quantize(ONE, ROUND_HALF_UP))
+        rr = atd + int((_run_rate(actual.loc[key], elapsed, plan.loc[key]) * left).quantize(ONE, ROUND_HALF_UP))
+        if grouped_rr is not None:
+            rr = int(grouped_rr.get(key, rr))
         total = int(plan.loc[key].sum())
         rows.append([key, total, atd, atd + rest, rr, atd + rest - total])
     frame = pd.DataFrame(
