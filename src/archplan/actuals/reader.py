@@ -26,6 +26,7 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from archplan.actuals.model import (
@@ -878,7 +879,7 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
         return [], n
     month = pc.utf8_slice_codeunits(pc.fill_null(table[when], ""), 0, 7)
     table = table.append_column("__month", month).append_column(
-        "__row", pa.array(range(n), type=pa.int64())
+        "__row", pa.array(np.arange(n, dtype=np.int64))
     )
     if "ChargeCategory" in table.column_names:
         credit_up = pc.and_(
@@ -893,7 +894,7 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
                 "amount were counted as given (FOCUS credits are negative)"
             )
     group_keys = [*keys, "BillingCurrency", "__month"]
-    grouped = table.group_by(group_keys, use_threads=False).aggregate(
+    grouped = table.group_by(group_keys, use_threads=True).aggregate(
         [(cost, "sum"), ("__row", "min"), ("__row", "count")]
     )
     del table
