@@ -143,6 +143,10 @@ def test_plan_end_contracts_earned_value_execution(ws) -> None:  # type: ignore[
     spent = 3_907_200 + 1_870_000 + int(monthly_actual(ws).loc["saas-link"].sum())
     assert c["actual_to_date"] == spent
     assert c["remaining"] == 150_000_000 - spent
+    # at the fee's run rate (Sep–Oct mean × its 53 remaining months) the ceiling is passed
+    fee_rr = 3_907_200 + 3_907_200 // 2 * 53
+    assert c["forecast_run_rate"] > 150_000_000 and bool(c["over_run_rate"])
+    assert c["forecast_run_rate"] > fee_rr + 1_870_000
     _table, ix = earned_value(ws)
     assert ix["CPI"] == pytest.approx(9_900_000 / 10_351_600)
     assert ix["EAC_additive"] == 10_351_600 + 9_900_000 - 9_900_000

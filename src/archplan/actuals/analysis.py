@@ -10,9 +10,10 @@ Forecasts (both are given, and named, because neither is always right):
 - **plan forecast** = actual to date + the plan's remaining months (the rest of the year
   goes as planned);
 - **run-rate forecast** = actual to date + the mean monthly actual of the last three
-  elapsed months in which the item was active (planned or paid; fewer when fewer were) × the remaining months in which the plan
-  has an amount for that item (a one-off item that is paid for gets nothing more);
-  computed per item and summed for categories, the option and totals.
+  elapsed months in which the item was active (planned or paid; fewer when fewer were)
+  × the remaining months in which the plan has an amount for that item (a one-off item
+  that is paid for gets nothing more); computed per item and summed for categories, the
+  option and totals.
 
 Earned value (where ``milestones:`` exist): PV = Σ value of milestones due by the as-of
 month; EV = Σ value of milestones done by then (plus ``percent`` × value of those under
@@ -355,7 +356,9 @@ def year_summary(
         rest = int(plan.loc[key, remaining].sum())
         planned_left = sum(1 for m in remaining if plan.loc[key, m] != 0)
         rr = atd + int(
-            (_run_rate(actual.loc[key], elapsed, plan.loc[key]) * planned_left).quantize(ONE, ROUND_HALF_UP)
+            (_run_rate(actual.loc[key], elapsed, plan.loc[key]) * planned_left).quantize(
+                ONE, ROUND_HALF_UP
+            )
         )
         if grouped_rr is not None:
             rr = int(grouped_rr.get(key, rr))
@@ -496,7 +499,9 @@ def plan_end_forecast(
         atd = int(actual.loc[key, elapsed].sum())
         rest = int(plan.loc[key, remaining].sum())
         left = sum(1 for m in remaining if plan.loc[key, m] != 0)
-        rr = atd + int((_run_rate(actual.loc[key], elapsed, plan.loc[key]) * left).quantize(ONE, ROUND_HALF_UP))
+        rr = atd + int(
+            (_run_rate(actual.loc[key], elapsed, plan.loc[key]) * left).quantize(ONE, ROUND_HALF_UP)
+        )
         if grouped_rr is not None:
             rr = int(grouped_rr.get(key, rr))
         total = int(plan.loc[key].sum())
@@ -525,7 +530,9 @@ def contract_status(
 
     Columns ``name``, ``ceiling`` (``<NA>`` when none is declared), ``plan_total``,
     ``actual_to_date``, ``remaining`` (ceiling − actual), ``forecast`` (actual + remaining
-    plan), ``headroom`` (ceiling − forecast) and ``over`` (forecast above the ceiling).
+    plan), ``headroom`` (ceiling − forecast), ``over`` (forecast above the ceiling), and
+    ``forecast_run_rate`` / ``over_run_rate``: the same with the items' run-rate forecasts at
+    the end of the plan.
 
     Examples
     --------
@@ -538,6 +545,7 @@ def contract_status(
     cut = _as_of(ws, as_of)
     plan = monthly_plan(ws, opt)
     actual = monthly_actual(ws, opt, cut)
+    run_rate = plan_end_forecast(ws, "item", opt, cut)["forecast_run_rate"]
     rows = []
     for c in ws.contracts:
         items = [i.id for i in ws.cost_items if i.contract == c.id and i.option == opt]
@@ -549,6 +557,7 @@ def contract_status(
         rest = int(p[[m for m in p.columns if m > cut]].to_numpy().sum())
         ceiling = None if c.ceiling is None else int(c.ceiling)
         fc = atd + rest
+        rr = int(run_rate.reindex(items, fill_value=0).sum())
         rows.append(
             [
                 c.id,
@@ -560,6 +569,8 @@ def contract_status(
                 fc,
                 None if ceiling is None else ceiling - fc,
                 None if ceiling is None else fc > ceiling,
+                rr,
+                None if ceiling is None else rr > ceiling,
             ]
         )
     frame = pd.DataFrame(
@@ -574,11 +585,22 @@ def contract_status(
             "forecast",
             "headroom",
             "over",
+            "forecast_run_rate",
+            "over_run_rate",
         ],
     ).set_index("contract")
-    for col in ("ceiling", "plan_total", "actual_to_date", "remaining", "forecast", "headroom"):
+    for col in (
+        "ceiling",
+        "plan_total",
+        "actual_to_date",
+        "remaining",
+        "forecast",
+        "headroom",
+        "forecast_run_rate",
+    ):
         frame[col] = frame[col].astype("Int64")
     frame["over"] = frame["over"].astype("boolean")
+    frame["over_run_rate"] = frame["over_run_rate"].astype("boolean")
     return frame
 
 

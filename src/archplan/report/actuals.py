@@ -253,6 +253,7 @@ def actuals_section(
                         "act_remaining",
                         "act_forecast",
                         "act_headroom",
+                        "act_fc_rr_short",
                     )
                 ],
                 [
@@ -267,6 +268,7 @@ def actuals_section(
                                 "remaining",
                                 "forecast",
                                 "headroom",
+                                "forecast_run_rate",
                             )
                         ),
                     ]
