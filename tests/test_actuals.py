@@ -438,3 +438,19 @@ def test_bad_files_give_no_traceback(tmp_path: Path, capsys: pytest.CaptureFixtu
     out = capsys.readouterr()
     assert "Traceback" not in out.out + out.err
     assert "actuals/ledger-2026.csv:3: column date: '2026-13-45' is not a date" in out.out
+
+
+def test_report_section_in_english(tmp_path: Path) -> None:
+    from archplan.report.actuals import actuals_section
+
+    dest = tmp_path / "ws"
+    shutil.copytree(VACCINE, dest)
+    settings = dest / "archplan.yaml"
+    settings.write_text(
+        settings.read_text("utf-8").replace("language: ja", "language: en"), "utf-8"
+    )
+    html = actuals_section(load_workspace(dest))
+    for text in ("Plan vs actual", "Year end: run rate", "FY2026", "EAC (CPI)", "outside the plan"):
+        assert text in html
+    for japanese in ("予実", "年度末見込", "計画期間外", "令和"):
+        assert japanese not in html

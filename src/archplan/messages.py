@@ -177,6 +177,8 @@ MESSAGES: dict[str, dict[str, str]] = {
             "C−EV）、VAC＝BAC−EAC（CPI法）。"
         ),
     },
+    "act_ix_EAC_cpi": {"en": "EAC (CPI)", "ja": "EAC（CPI法）"},
+    "act_ix_EAC_additive": {"en": "EAC (additive)", "ja": "EAC（加算法）"},
     "act_index": {"en": "Index", "ja": "指標"},
     "act_value": {"en": "Value", "ja": "値"},
     "act_exec": {
@@ -200,7 +202,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unmapped entries (largest first; {shown} of {count})",
         "ja": "未対応の明細（金額の大きい順、{count}件中{shown}件）",
     },
-    "act_row": {"en": "Row", "ja": "行"},
+    "act_row": {"en": "Line", "ja": "行"},
     "act_what": {"en": "Service or document", "ja": "サービス・伝票"},
     "act_reason": {"en": "Reason", "ja": "理由"},
     "act_burn_chart": {"en": "Burn against the year's budget", "ja": "年度予算の消化状況"},

@@ -282,7 +282,10 @@ def actuals_section(
         _table, ix = earned_value(ws, as_of=as_of)
         parts.append(f"<h3>{L('act_ev')}</h3>")
         irows = [
-            [esc(k), f"{v:.3f}" if k in ("CPI", "SPI") else _yen(round(v), lang)]
+            [
+                L("act_ix_" + str(k)) if str(k).startswith("EAC_") else esc(k),
+                f"{v:.3f}" if k in ("CPI", "SPI") else _yen(round(v), lang),
+            ]
             for k, v in ix.items()
         ]
         parts.append(html_table([L("act_index"), L("act_value")], irows, numeric_from=1))
@@ -345,7 +348,7 @@ def actuals_section(
                 [
                     [
                         esc(r["file"]),
-                        esc(r["row"]),
+                        esc(int(r["row"]) + 1),
                         esc(r["month"]),
                         esc(r["document"]),
                         _yen(r["yen"], lang),
