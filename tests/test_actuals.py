@@ -454,3 +454,61 @@ def test_report_section_in_english(tmp_path: Path) -> None:
         assert text in html
     for japanese in ("予実", "年度末見込", "計画期間外", "令和"):
         assert japanese not in html
+
+
+def test_option_must_agree_with_the_accepted_record(tmp_path: Path) -> None:
+    root = _broken(tmp_path, yaml_extra="as_of: 2026-10=>as_of: 2026-10\noption: serverless")
+    assert any(
+        "actuals/actuals.yaml:3: option: option 'serverless' differs from 'saas'" in m
+        for m in _problems(root)
+    )
+
+
+def test_focus_not_utf8(tmp_path: Path) -> None:
+    root = _broken(tmp_path)
+    p = root / "actuals" / "focus-2026.csv"
+    p.write_bytes(p.read_bytes().replace(b"Security", "セキュリティ".encode("cp932"), 1))
+    assert any(
+        m.startswith("actuals/focus-2026.csv: file is not UTF-8 text") for m in _problems(root)
+    )
+
+
+def test_tax_rows_and_entries_after_as_of_are_said(tmp_path: Path) -> None:
+    root = _broken(tmp_path, focus_edit=('"Usage"', '"Tax"'))
+    led = root / "actuals" / "ledger-2026.csv"
+    led.write_bytes(
+        led.read_bytes()
+        + "2026-11-30,saas-fee,1000,税込,JPY,R8-1130-001,11月分\r\n".encode("cp932")
+    )
+    w = load_workspace(root)
+    assert any("ChargeCategory Tax row(s) are mapped" in n for n in w.notices)
+    assert any("1 entry (1,000 yen) dated after as_of 2026-10" in n for n in w.notices)
+    assert year_summary(w).loc["saas-fee", "actual_to_date"] == 3_907_200  # not yet counted
+    assert year_summary(w, as_of="2026-11").loc["saas-fee", "actual_to_date"] == 3_908_200
+    files, _ = reconciliation(w)
+    assert files.loc["actuals/ledger-2026.csv", "mapped"] == 16_128_800 + 1_000
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_LEDGER = (VACCINE / "actuals" / "ledger-2026.csv").read_bytes()
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(pos=st.integers(0, len(_LEDGER) - 1), junk=st.binary(min_size=0, max_size=8))
+def test_mutated_ledgers_reach_only_archplan_errors(tmp_path: Path, pos: int, junk: bytes) -> None:
+    """Any bytes spliced into the ledger: loaded, or a WorkspaceError; never anything else."""
+    dest = tmp_path / f"ws-{pos}-{junk.hex()}"
+    if not dest.exists():
+        shutil.copytree(VACCINE, dest)
+    (dest / "actuals" / "ledger-2026.csv").write_bytes(_LEDGER[:pos] + junk + _LEDGER[pos + 1 :])
+    try:
+        w = load_workspace(dest)
+    except WorkspaceError as exc:
+        assert all(p.file.startswith("actuals/") for p in exc.problems)
+        return
+    files, _ = reconciliation(w)
+    assert (files["imported"] == files["mapped"] + files["unmapped"]).all()

@@ -904,6 +904,7 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
     tag_cache: dict[Any, dict[str, str]] = {}
     rule_cache: dict[tuple[Any, ...], str | None] = {}
     acc: dict[tuple[str, str, str, str], list[Any]] = {}
+    tax_rows = [0, n + 1]  # Tax rows mapped while tax: exclusive adds tax (count, first)
     reasons: dict[tuple[str, str, str, str], str] = {}
     for j in range(len(g["__month"])):
         mon = g["__month"][j]
@@ -935,6 +936,13 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
                     break
             rule_cache[keyvals] = target
         target = rule_cache[keyvals]
+        if (
+            target
+            and src.tax == "exclusive"
+            and g.get("ChargeCategory", [None] * (j + 1))[j] == "Tax"
+        ):
+            tax_rows[0] += rows
+            tax_rows[1] = min(tax_rows[1], row0)
         service = str(g["ServiceName"][j] or "") if "ServiceName" in g else ""
         if "SubAccountName" in g and g["SubAccountName"][j]:
             service += f" ({g['SubAccountName'][j]})"
@@ -973,6 +981,12 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
                 "document": service,
                 "note": cur,
             }
+        )
+    if tax_rows[0]:
+        ctx.notices.append(
+            f"{fname}:{tax_rows[1] + 1}: {tax_rows[0]:,} ChargeCategory Tax row(s) are mapped "
+            "while tax: exclusive adds consumption tax: tax may be counted twice (map Tax rows "
+            "to nothing, or set tax: inclusive)"
         )
     unmapped = [e for e in out if e["status"] == "unmapped"]
     if unmapped:
@@ -1050,6 +1064,14 @@ def read_actuals(
         files.append(_file_row(f"{ACTUALS_DIR}/{foc.file}", "focus", got, n))
     frame = pd.DataFrame(entries, columns=ENTRY_COLUMNS) if entries else empty_entries()
     frame = frame.astype({"row": "int64", "rows": "int64", "yen": "int64"})
+    if s.as_of is not None:
+        later = frame[frame["month"] > s.as_of]
+        if len(later):
+            notices.append(
+                f"{ACTUALS_FILE}: {len(later)} entr{'y' if len(later) == 1 else 'ies'} "
+                f"({int(later['yen'].sum()):,} yen) dated after as_of {s.as_of} are imported "
+                "but not counted until as_of moves"
+            )
     table = pd.DataFrame(files, columns=_FILE_COLUMNS).set_index("file")
     return Actuals(s, frame, table, option, source)
 
