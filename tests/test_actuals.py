@@ -254,8 +254,18 @@ def _workspace_with_focus(
     return dest
 
 
-@pytest.mark.parametrize("parquet", [False, True])
-def test_synthetic_export_reconciles_exactly(tmp_path: Path, parquet: bool) -> None:
+@pytest.mark.parametrize(
+    ("parquet", "small_batches"), [(False, False), (False, True), (True, True)]
+)
+def test_synthetic_export_reconciles_exactly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parquet: bool, small_batches: bool
+) -> None:
+    """Also read in many small batches: groups merged across batches give the same yen."""
+    import archplan.actuals.reader as reader
+
+    if small_batches:
+        monkeypatch.setattr(reader, "BLOCK_BYTES", 64 * 1024)
+        monkeypatch.setattr(reader, "BATCH_ROWS", 1000)
     path = tmp_path / ("big.parquet" if parquet else "big.csv")
     months = ["2026-04", "2026-05", "2026-06"]
     totals = synthetic_focus(path, 20_000, months, seed=5, credit_share=0.02, parquet=parquet)
@@ -512,3 +522,24 @@ def test_mutated_ledgers_reach_only_archplan_errors(tmp_path: Path, pos: int, ju
         return
     files, _ = reconciliation(w)
     assert (files["imported"] == files["mapped"] + files["unmapped"]).all()
+
+
+def test_large_amounts_sum_exactly(tmp_path: Path) -> None:
+    """Amounts with 11 integer and 18 decimal digits give the yen computed by hand."""
+    big = "98765432101.123456789012345678"
+    rows = [f"{big},JPY,2026-06-0{d}T00:00:00Z,Booking,prod,Usage\n" for d in range(1, 8)]
+    path = tmp_path / "focus.csv"
+    path.write_text(
+        "BilledCost,BillingCurrency,ChargePeriodStart,ServiceName,SubAccountName,ChargeCategory\n"
+        + "".join(rows),
+        "utf-8",
+    )
+    root = _workspace_with_focus(
+        tmp_path, str(path), "      - {item: saas-link, service: Booking}\n"
+    )
+    w = load_workspace(root)
+    exact = Decimal(big) * 7  # 691,358,024,707.864… → half-up, then 10 % tax floored
+    yen = int(exact.quantize(Decimal(1), ROUND_HALF_UP))
+    yen += int((yen * Decimal("0.10")).quantize(Decimal(1), ROUND_FLOOR))
+    # 691,358,024,707.864… → 691,358,024,708 + tax 69,135,802,470 (floor of …470.8)
+    assert int(monthly_actual(w).loc["saas-link", "2026-06"]) == yen == 760_493_827_178

@@ -21,8 +21,9 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +105,7 @@ _DATE_COLUMN = {"charge": "ChargePeriodStart", "billing": "BillingPeriodStart"}
 _NUMBER_RE = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$")
 _MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
 MAX_LISTED = 5  # rows named per kind of problem in one file
+DECIMAL_DIGITS = 80  # working precision while importing (Python's default is 28)
 
 
 # --- settings ---------------------------------------------------------------------------
@@ -711,10 +713,14 @@ def _focus_header(path: Path) -> list[str]:
     return next(csv.reader([first]), [])
 
 
-def read_focus_table(path: Path, columns: list[str], cost: str) -> Any:
-    """The needed columns of a FOCUS CSV or Parquet file as a pyarrow Table, the cost as
-    ``decimal128(38, 18)`` and everything else as strings (raises ``pyarrow.ArrowInvalid``
-    on unreadable data)."""
+BATCH_ROWS = 1 << 20  # Parquet batch size; CSV blocks are BLOCK_BYTES
+BLOCK_BYTES = 1 << 24
+
+
+def focus_batches(path: Path, columns: list[str], cost: str) -> Iterator[Any]:
+    """The needed columns of a FOCUS CSV or Parquet file, batch by batch (pyarrow
+    RecordBatches), the cost as ``decimal128(38, 18)`` and everything else as strings;
+    raises ``pyarrow.ArrowInvalid`` on unreadable data. Memory is bounded by the batch."""
     import pyarrow as pa  # type: ignore[import-untyped]
     import pyarrow.compute as pc  # type: ignore[import-untyped]
 
@@ -722,31 +728,86 @@ def read_focus_table(path: Path, columns: list[str], cost: str) -> Any:
     if path.suffix.lower() == ".parquet":
         import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
-        table = pq.read_table(path, columns=columns)
-        arrays = []
-        for name in table.column_names:
-            col = table[name]
-            if name == cost:
-                if pa.types.is_floating(col.type):
-                    col = pc.round(col, 10).cast(pa.decimal128(38, 10)).cast(dec)
-                elif pa.types.is_string(col.type):
+        for batch in pq.ParquetFile(path).iter_batches(columns=columns, batch_size=BATCH_ROWS):
+            arrays = []
+            for name in batch.schema.names:
+                col = batch.column(name)
+                if name == cost:
+                    if pa.types.is_floating(col.type):
+                        col = pc.round(col, 10).cast(pa.decimal128(38, 10))
                     col = col.cast(dec)
                 else:
-                    col = col.cast(dec)
-            else:
-                col = col.cast(pa.string())
-            arrays.append(col)
-        return pa.table(arrays, names=table.column_names)
+                    col = col.cast(pa.string())
+                arrays.append(col)
+            yield pa.RecordBatch.from_arrays(arrays, names=batch.schema.names)
+        return
     import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 
     types = {c: (dec if c == cost else pa.string()) for c in columns}
-    return pacsv.read_csv(
+    yield from pacsv.open_csv(
         path,
-        read_options=pacsv.ReadOptions(block_size=1 << 24),
+        read_options=pacsv.ReadOptions(block_size=BLOCK_BYTES),
         convert_options=pacsv.ConvertOptions(
             include_columns=columns, column_types=types, strings_can_be_null=True
         ),
     )
+
+
+def _aggregate(
+    path: Path, columns: list[str], cost: str, when: str, group_keys: list[str]
+) -> tuple[dict[tuple[Any, ...], list[Any]], int, list[int], tuple[int, int]]:
+    """Stream the file and sum the cost by group: (groups → [sum, first row, rows], rows
+    read, rows with an empty amount (first few), (positive Credit rows, first such row))."""
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
+
+    merged: dict[tuple[Any, ...], list[Any]] = {}
+    offset = 0
+    nulls: list[int] = []
+    credits, credit_first = 0, -1
+    for batch in focus_batches(path, columns, cost):
+        m = batch.num_rows
+        if m == 0:
+            continue
+        t = pa.Table.from_batches([batch])
+        if t[cost].null_count and len(nulls) < MAX_LISTED:
+            idx = pc.indices_nonzero(pc.is_null(t[cost])).to_pylist()
+            nulls.extend(offset + i for i in idx[: MAX_LISTED - len(nulls)])
+        month = pc.utf8_slice_codeunits(pc.fill_null(t[when], ""), 0, 7)
+        t = t.append_column("__month", month).append_column(
+            "__row", pa.array(np.arange(offset, offset + m, dtype=np.int64))
+        )
+        if "ChargeCategory" in t.column_names:
+            up = pc.fill_null(
+                pc.and_(
+                    pc.equal(t["ChargeCategory"], "Credit"),
+                    pc.greater(t[cost], pa.scalar(Decimal(0), type=t[cost].type)),
+                ),
+                False,
+            )
+            k = pc.sum(pc.cast(up, pa.int64())).as_py() or 0
+            if k:
+                credits += k
+                if credit_first < 0:
+                    credit_first = offset + pc.indices_nonzero(up).to_pylist()[0]
+        d = (
+            t.group_by(group_keys, use_threads=True)
+            .aggregate([(cost, "sum"), ("__row", "min"), ("__row", "count")])
+            .to_pydict()
+        )
+        sums, firsts, counts = d[f"{cost}_sum"], d["__row_min"], d["__row_count"]
+        cols = [d[c] for c in group_keys]
+        for j in range(len(sums)):
+            key = tuple(c[j] for c in cols)
+            got = merged.get(key)
+            if got is None:
+                merged[key] = [sums[j] or Decimal(0), firsts[j], counts[j]]
+            else:
+                got[0] += sums[j] or Decimal(0)
+                got[1] = min(got[1], firsts[j])
+                got[2] += counts[j]
+        offset += m
+    return merged, offset, nulls, (credits, credit_first)
 
 
 def _locate_bad_amounts(path: Path, cost: str) -> list[tuple[int, str]]:
@@ -790,7 +851,6 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
     """Read and map one FOCUS export: entries grouped by (month, item or unmapped
     service, currency), and the number of data rows read."""
     import pyarrow as pa  # type: ignore[import-untyped]
-    import pyarrow.compute as pc  # type: ignore[import-untyped]
 
     fname = f"{ACTUALS_DIR}/{src.file}"
     path = ctx.root / fname
@@ -838,8 +898,11 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
         return [], 0
     keys = [FOCUS_COLUMNS[k] for k in FOCUS_COLUMNS if FOCUS_COLUMNS[k] in present]
     columns = list(dict.fromkeys([*needed, *keys]))
+    group_keys = [*keys, "BillingCurrency", "__month"]
     try:
-        table = read_focus_table(path, columns, cost)
+        merged, n, nulls, (credits, credit_first) = _aggregate(
+            path, columns, cost, when, group_keys
+        )
     except (pa.ArrowInvalid, OSError) as exc:
         text = str(exc)
         if "UTF8" in text or "utf8" in text.lower():
@@ -864,11 +927,8 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
                 "a FOCUS 1.0–1.2 CSV export",
             )
         return [], 0
-    n = table.num_rows
-    null_cost = table[cost].null_count
-    if null_cost:
-        first = pc.indices_nonzero(pc.is_null(table[cost])).to_pylist()[:MAX_LISTED]
-        for i in first:
+    if nulls:
+        for i in nulls:
             ctx.problem(
                 fname,
                 i + 1,
@@ -877,29 +937,16 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
                 "a number in every row (0 when nothing is charged)",
             )
         return [], n
-    month = pc.utf8_slice_codeunits(pc.fill_null(table[when], ""), 0, 7)
-    table = table.append_column("__month", month).append_column(
-        "__row", pa.array(np.arange(n, dtype=np.int64))
-    )
-    if "ChargeCategory" in table.column_names:
-        credit_up = pc.and_(
-            pc.equal(table["ChargeCategory"], "Credit"),
-            pc.greater(table[cost], pa.scalar(Decimal(0), type=table[cost].type)),
+    if credits:
+        ctx.notices.append(
+            f"{fname}:{credit_first + 2}: {credits} Credit row(s) with a positive "
+            "amount were counted as given (FOCUS credits are negative)"
         )
-        k = pc.sum(pc.cast(pc.fill_null(credit_up, False), pa.int64())).as_py() or 0
-        if k:
-            first = pc.indices_nonzero(pc.fill_null(credit_up, False)).to_pylist()[0]
-            ctx.notices.append(
-                f"{fname}:{first + 2}: {k} Credit row(s) with a positive "
-                "amount were counted as given (FOCUS credits are negative)"
-            )
-    group_keys = [*keys, "BillingCurrency", "__month"]
-    grouped = table.group_by(group_keys, use_threads=True).aggregate(
-        [(cost, "sum"), ("__row", "min"), ("__row", "count")]
-    )
-    del table
-    g = grouped.to_pydict()
-    del grouped
+    g: dict[str, list[Any]] = {c: [k[i] for k in merged] for i, c in enumerate(group_keys)}
+    g[f"{cost}_sum"] = [v[0] for v in merged.values()]
+    g["__row_min"] = [v[1] for v in merged.values()]
+    g["__row_count"] = [v[2] for v in merged.values()]
+    del merged
     rev = {v: k for k, v in FOCUS_COLUMNS.items()}
     tag_cache: dict[Any, dict[str, str]] = {}
     rule_cache: dict[tuple[Any, ...], str | None] = {}
@@ -1054,14 +1101,16 @@ def read_actuals(
     ctx = _Ctx(root, settings, by_id, s.rates, problems, notices)
     entries: list[dict[str, Any]] = []
     files: list[dict[str, Any]] = []
-    for led in s.ledgers:
-        got = read_ledger(led, ctx)
-        entries.extend(got)
-        files.append(_file_row(f"{ACTUALS_DIR}/{led.file}", "ledger", got, len(got)))
-    for foc in s.focus:
-        got, n = read_focus(foc, ctx)
-        entries.extend(got)
-        files.append(_file_row(f"{ACTUALS_DIR}/{foc.file}", "focus", got, n))
+    with localcontext() as dc:
+        dc.prec = DECIMAL_DIGITS  # sums of decimal128(38, 18) amounts stay exact
+        for led in s.ledgers:
+            got = read_ledger(led, ctx)
+            entries.extend(got)
+            files.append(_file_row(f"{ACTUALS_DIR}/{led.file}", "ledger", got, len(got)))
+        for foc in s.focus:
+            got_f, n = read_focus(foc, ctx)
+            entries.extend(got_f)
+            files.append(_file_row(f"{ACTUALS_DIR}/{foc.file}", "focus", got_f, n))
     frame = pd.DataFrame(entries, columns=ENTRY_COLUMNS) if entries else empty_entries()
     frame = frame.astype({"row": "int64", "rows": "int64", "yen": "int64"})
     if s.as_of is not None:
