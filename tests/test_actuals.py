@@ -232,7 +232,7 @@ def test_cli_actuals(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def _workspace_with_focus(
-    tmp_path: Path, focus: str, rules: str, first_fy: int = 2026, extra: str = ""
+    tmp_path: Path, focus: str, rules: str, first_fy: int = 2026, extra: str = "", cost: str = ""
 ) -> Path:
     dest = tmp_path / "ws"
     shutil.copytree(VACCINE, dest)
@@ -247,7 +247,7 @@ def _workspace_with_focus(
         "utf-8",
     )
     (dest / "actuals" / "actuals.yaml").write_text(
-        f"as_of: {first_fy}-10\nfocus:\n  - file: {Path(focus).name}\n    rules:\n{rules}"
+        f"as_of: {first_fy}-10\nfocus:\n  - file: {Path(focus).name}\n{cost}    rules:\n{rules}"
         "rates:\n  USD:\n    - {from: 2020-01-01, rate: 150}\n" + extra,
         "utf-8",
     )
@@ -543,3 +543,43 @@ def test_large_amounts_sum_exactly(tmp_path: Path) -> None:
     yen += int((yen * Decimal("0.10")).quantize(Decimal(1), ROUND_FLOOR))
     # 691,358,024,707.864… → 691,358,024,708 + tax 69,135,802,470 (floor of …470.8)
     assert int(monthly_actual(w).loc["saas-link", "2026-06"]) == yen == 760_493_827_178
+
+
+def test_effective_cost_of_the_finops_sample(tmp_path: Path) -> None:
+    rules = "      - {item: saas-link, provider: [AWS, Microsoft, Oracle]}\n"
+    root = _workspace_with_focus(
+        tmp_path, str(SAMPLE), rules, first_fy=2024, cost="    cost: effective\n"
+    )
+    w = load_workspace(root)
+    with SAMPLE.open(encoding="utf-8") as fh:
+        usd = sum(Decimal(r["EffectiveCost"]) for r in csv.DictReader(fh))
+    yen = int((usd * 150).quantize(Decimal(1), ROUND_HALF_UP))
+    yen += int((yen * Decimal("0.10")).quantize(Decimal(1), ROUND_FLOOR))
+    assert int(monthly_actual(w).loc["saas-link"].sum()) == yen
+    assert reconciliation(w)[0].loc["total", "unmapped"] == 0
+
+
+def test_ledger_rows_booked_to_a_category(tmp_path: Path) -> None:
+    root = _broken(tmp_path, (HEAD + "2026-09-30,cloud,11000,税込,JPY,K-1,クラウド雑費\n").encode())
+    w = load_workspace(root)
+    by_item = year_summary(w)
+    assert by_item.loc["category:cloud", "actual_to_date"] == 11_000
+    by_cat = year_summary(w, by="category")
+    link = int(monthly_actual(w).loc["saas-link"].sum())
+    assert by_cat.loc["cloud", "actual_to_date"] == link + 11_000
+
+
+def test_focus_rows_outside_the_plan_are_listed(tmp_path: Path) -> None:
+    """The FinOps sample is dated September 2024, before a plan that starts in April 2026."""
+    root = _workspace_with_focus(
+        tmp_path, str(SAMPLE), "      - {item: saas-link, provider: AWS}\n"
+    )
+    w = load_workspace(root)
+    files, unmapped = reconciliation(w)
+    assert files.loc["total", "rows_read"] == 1000 == files.loc["total", "rows_unmapped"]
+    assert set(unmapped["reason"]) == {"outside"} and files.loc["total", "mapped"] == 0
+    assert any(
+        n.startswith("actuals/focus-1.0-sample.csv:2: 1,000 row(s)")
+        and "dated outside the plan period (2026-04 … 2031-03)" in n
+        for n in w.notices
+    )

@@ -1035,15 +1035,21 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
             "while tax: exclusive adds consumption tax: tax may be counted twice (map Tax rows "
             "to nothing, or set tax: inclusive)"
         )
-    unmapped = [e for e in out if e["status"] == "unmapped"]
-    if unmapped:
+    for reason, what in (
+        ("no_rule", f"match no rule; add rules in {ACTUALS_FILE}"),
+        ("outside", f"are dated outside the plan period ({ctx.first} … {ctx.last})"),
+    ):
+        unmapped = [e for e in out if e["status"] == "unmapped" and e["reason"] == reason]
+        if not unmapped:
+            continue
         services = sorted({e["document"] for e in unmapped})
         shown = ", ".join(repr(s) for s in services[:MAX_LISTED])
         more = f" and {len(services) - MAX_LISTED} more" if len(services) > MAX_LISTED else ""
+        first = min(e["row"] for e in unmapped) + 1
         ctx.notices.append(
-            f"{fname}: {sum(e['rows'] for e in unmapped):,} row(s), "
-            f"{sum(e['yen'] for e in unmapped):,} yen left unmapped (services {shown}{more}; "
-            f"first at row {min(e['row'] for e in unmapped)}); add rules in {ACTUALS_FILE}"
+            f"{fname}:{first}: {sum(e['rows'] for e in unmapped):,} row(s), "
+            f"{sum(e['yen'] for e in unmapped):,} yen left unmapped: they {what} "
+            f"(services {shown}{more})"
         )
     return out, n
 
