@@ -583,3 +583,37 @@ def test_focus_rows_outside_the_plan_are_listed(tmp_path: Path) -> None:
         and "dated outside the plan period (2026-04 … 2031-03)" in n
         for n in w.notices
     )
+
+
+def test_positive_credit_rows_are_counted_and_said(tmp_path: Path) -> None:
+    root = _broken(tmp_path, focus_edit=('"Usage"', '"Credit"'))
+    w = load_workspace(root)
+    assert any(
+        n.startswith("actuals/focus-2026.csv:2: 1 Credit row(s) with a positive amount")
+        for n in w.notices
+    )
+    # counted as given: the same yen as the untouched example
+    assert (
+        monthly_actual(w).loc["saas-link"].sum()
+        == monthly_actual(load_workspace(VACCINE)).loc["saas-link"].sum()
+    )
+
+
+def test_revisit_banner_fires_in_the_log(ws) -> None:  # type: ignore[no-untyped-def]
+    from archplan.decisions import decision_log
+
+    log = decision_log(ws)
+    assert bool(log.loc[1, "triggered"])
+
+
+def test_explorer_regroups(ws) -> None:  # type: ignore[no-untyped-def]
+    from archplan.actuals.explorer import ActualsExplorer
+
+    ex = ActualsExplorer(ws)
+    png = bytes(ex.chart.value)
+    ex.by.value = "category"
+    assert list(ex.summary.index) == ["build", "cloud", "operation", "subscription", "total"]
+    assert "予約件数課金" not in ex.table.value and "subscription" in ex.table.value
+    ex.as_of.value = "2026-09"
+    assert ex.summary.loc["subscription", "actual_to_date"] == 1_795_200
+    assert bytes(ex.chart.value) != png
