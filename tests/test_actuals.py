@@ -617,3 +617,35 @@ def test_explorer_regroups(ws) -> None:  # type: ignore[no-untyped-def]
     ex.as_of.value = "2026-09"
     assert ex.summary.loc["subscription", "actual_to_date"] == 1_795_200
     assert bytes(ex.chart.value) != png
+
+
+def test_overlapping_exports_are_caught(tmp_path: Path) -> None:
+    root = _broken(tmp_path)
+    act = root / "actuals"
+    ledger = act / "ledger-2026.csv"
+    (act / "ledger-more.csv").write_bytes(
+        (HEAD + "2026-09-30,saas-support,850000,税抜,JPY,R8-0930-018,問合せ対応 9月分\n").encode()
+    )
+    shutil.copyfile(act / "focus-2026.csv", act / "focus-again.csv")
+    y = act / "actuals.yaml"
+    y.write_text(
+        y.read_text("utf-8")
+        .replace("ledger:\n", "ledger:\n  - file: ledger-more.csv\n")
+        .replace("focus:\n", "focus:\n  - file: focus-again.csv\n    rules: []\n"),
+        "utf-8",
+    )
+    msgs = _problems(root)
+    assert any(
+        "actuals/ledger-2026.csv:8: column document: document 'R8-0930-018' repeats "
+        "actuals/ledger-more.csv:3" in m
+        for m in msgs
+    ), msgs
+    ledger.write_bytes(ledger.read_bytes().replace(b"R8-0930-018", b"R8-0930-019"))
+    w = load_workspace(root)
+    assert any(
+        n.startswith(
+            "actuals/focus-2026.csv: holds charges for 2026-06 that "
+            "actuals/focus-again.csv also holds"
+        )
+        for n in w.notices
+    )

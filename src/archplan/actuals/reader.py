@@ -372,6 +372,8 @@ class _Ctx:
         self.problems = problems
         self.notices = notices
         self.first, self.last = _plan_months(settings)
+        self.seen: dict[tuple[str, str, Decimal, date], tuple[str, int]] = {}
+        self.focus_months: dict[tuple[str, str], str] = {}  # (provider, month) → file
 
     def problem(
         self,
@@ -567,7 +569,7 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
         return []
     mult = Decimal(1000) if unit == "thousand" else ONE
     out: list[dict[str, Any]] = []
-    seen: dict[tuple[str, str, Decimal, date], int] = {}
+    seen = ctx.seen  # shared by every ledger: overlapping exports are caught too
     for r, row in enumerate(rows[1:], start=1):
         line = hline + 1 + r  # 1-based line in the file
         if not any(c.strip() for c in row):
@@ -641,18 +643,23 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
         key_item = cell("item")
         dup = (document, key_item, amount, day)
         if dup in seen:
+            where = (
+                f"line {seen[dup][1]}"
+                if seen[dup][0] == fname
+                else f"{seen[dup][0]}:{seen[dup][1]}"
+            )
             ctx.problems.append(
                 Problem(
                     fname,
                     line,
                     "column document",
-                    f"document {document!r} repeats line {seen[dup]} "
+                    f"document {document!r} repeats {where} "
                     "(same item, date and amount): a duplicated row",
                     "each document once; if both are real, give them distinct references",
                 )
             )
             continue
-        seen[dup] = line
+        seen[dup] = (fname, line)
         yen = _to_yen(amount, currency, month, tax, ctx.settings, ctx.rates)
         item = ctx.items.get(key_item)
         entry = {
@@ -1034,6 +1041,17 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
             f"{fname}:{tax_rows[1] + 1}: {tax_rows[0]:,} ChargeCategory Tax row(s) are mapped "
             "while tax: exclusive adds consumption tax: tax may be counted twice (map Tax rows "
             "to nothing, or set tax: inclusive)"
+        )
+    providers = g.get("ProviderName") or [""] * len(g["__month"])
+    overlap: set[tuple[str, str]] = set()
+    for prov, mon in {(str(p or ""), str(m)) for p, m in zip(providers, g["__month"], strict=True)}:
+        other = ctx.focus_months.setdefault((prov, mon), fname)
+        if other != fname:
+            overlap.add((other, mon))
+    for other, mon in sorted(overlap):
+        ctx.notices.append(
+            f"{fname}: holds charges for {mon} that {other} also holds (same provider): "
+            "check that the two exports do not overlap, or the month is counted twice"
         )
     for reason, what in (
         ("no_rule", f"match no rule; add rules in {ACTUALS_FILE}"),
