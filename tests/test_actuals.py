@@ -649,3 +649,33 @@ def test_overlapping_exports_are_caught(tmp_path: Path) -> None:
         )
         for n in w.notices
     )
+
+
+def test_bad_parquet_files(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    not_parquet = tmp_path / "focus.parquet"
+    not_parquet.write_bytes(b"BilledCost,BillingCurrency\n1,USD\n")
+    root = _workspace_with_focus(
+        tmp_path, str(not_parquet), "      - {item: saas-link, service: X}\n"
+    )
+    assert any(m.startswith("actuals/focus.parquet: not a Parquet file") for m in _problems(root))
+    table = pa.table({"BilledCost": [1.5], "ChargePeriodStart": ["2026-06-01T00:00:00Z"]})
+    pq.write_table(table, root / "actuals" / "focus.parquet")
+    assert any(
+        "actuals/focus.parquet: column BillingCurrency: no BillingCurrency column" in m
+        for m in _problems(root)
+    )
+    # a float amount column reads, rounded to 10 decimals before the exact sum
+    table = pa.table(
+        {
+            "BilledCost": [0.1, 0.2],
+            "BillingCurrency": ["USD", "USD"],
+            "ChargePeriodStart": ["2026-06-01T00:00:00Z"] * 2,
+            "ServiceName": ["X", "X"],
+        }
+    )
+    pq.write_table(table, root / "actuals" / "focus.parquet")
+    w = load_workspace(root)
+    assert int(monthly_actual(w).loc["saas-link", "2026-06"]) == 45 + 4  # 0.3 × 150, + 10 %
