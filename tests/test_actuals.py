@@ -183,7 +183,7 @@ def test_report_section_in_japanese(ws) -> None:  # type: ignore[no-untyped-def]
     html = actuals_section(ws)
     for text in (
         "予実（計画と実績）",
-        "年度末見込（直近ペース）",
+        "見込（直近ペース）",
         "令和8年度",
         "執行率",
         "未対応の明細",
@@ -192,7 +192,7 @@ def test_report_section_in_japanese(ws) -> None:  # type: ignore[no-untyped-def]
         '<img src="data:image/png',
     ):
         assert text in html
-    for english in ("Plan vs actual", "no mapping rule", "outside the plan", "Forecast"):
+    for english in ("Plan vs actual", "no mapping rule", "outside the plan", "Forecast", "run"):
         assert english not in html
     compact = actuals_section(ws, compact=True)
     assert "未対応の明細" not in compact and "予実" in compact
@@ -460,9 +460,15 @@ def test_report_section_in_english(tmp_path: Path) -> None:
         settings.read_text("utf-8").replace("language: ja", "language: en"), "utf-8"
     )
     html = actuals_section(load_workspace(dest))
-    for text in ("Plan vs actual", "Year end: run rate", "FY2026", "EAC (CPI)", "outside the plan"):
+    for text in (
+        "Plan vs actual",
+        "Forecast (run rate)",
+        "FY2026",
+        "EAC (CPI)",
+        "outside the plan",
+    ):
         assert text in html
-    for japanese in ("予実", "年度末見込", "計画期間外", "令和"):
+    for japanese in ("予実", "見込", "計画期間外", "令和"):
         assert japanese not in html
 
 

@@ -165,8 +165,8 @@ def actuals_section(
                     "act_variance",
                     "act_variance_pct",
                     "act_burn",
-                    "act_fc_plan",
-                    "act_fc_rr",
+                    "act_fc_plan_short",
+                    "act_fc_rr_short",
                     "act_first",
                 )
             ],
@@ -217,7 +217,16 @@ def actuals_section(
     parts.append(f"<h3>{L('act_plan_end')}</h3>")
     parts.append(
         html_table(
-            [L(k) for k in ("act_item", "act_plan_total", "act_atd", "act_fc_plan", "act_fc_rr")],
+            [
+                L(k)
+                for k in (
+                    "act_item",
+                    "act_plan_total",
+                    "act_atd",
+                    "act_fc_plan_short",
+                    "act_fc_rr_short",
+                )
+            ],
             [
                 [
                     L("act_total") if k == "total" else esc(names.get(str(k), k)),
