@@ -136,7 +136,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "年度末見込（実績＋残り計画）",
     },
     "act_fc_rr": {"en": "Year end: run rate", "ja": "年度末見込（直近ペース）"},
-    "act_first": {"en": "First month over plan", "ja": "計画を初めて超えた月"},
+    "act_first": {"en": "First month over", "ja": "計画超過の初月"},
     "act_total": {"en": "Total", "ja": "合計"},
     "act_month": {"en": "Month", "ja": "月"},
     "act_plan": {"en": "Plan", "ja": "計画"},
