@@ -100,7 +100,7 @@ def test_every_yen_is_accounted_for(ws) -> None:  # type: ignore[no-untyped-def]
     assert focus["rows_read"] == len(rows)
     assert focus["rows_unmapped"] == sum(r["SubAccountName"] == "sandbox" for r in rows)
     assert unmapped.loc[unmapped["reason"] == "outside", "yen"].tolist() == [550_000]
-    assert "unmapped" in " ".join(ws.notices)
+    assert "160行・37,956円が未対応" in " ".join(ws.notices)  # notes follow the language
 
 
 def test_monthly_plan_adds_up_to_the_cost_tables() -> None:
@@ -397,7 +397,7 @@ def test_negative_credits_are_counted_and_said(tmp_path: Path) -> None:
     )
     w = load_workspace(root)
     assert int(monthly_actual(w).loc["saas-fee", "2026-09"]) == -111_100
-    assert any("ledger-2026.csv:3: a credit of -110,000 yen" in n for n in w.notices)
+    assert any("ledger-2026.csv:3: saas-feeに-110,000円の減額" in n for n in w.notices)
 
 
 def test_bad_mixed_currencies(tmp_path: Path) -> None:
@@ -439,7 +439,7 @@ def test_bad_rule_and_unknown_item(tmp_path: Path) -> None:
     w = load_workspace(root2)
     _files, unmapped = reconciliation(w)
     assert unmapped["reason"].tolist().count("unknown_item") == 1
-    assert any("ledger-2026.csv:3: unknown item 'printer'" in n for n in w.notices)
+    assert any("ledger-2026.csv:3: 費目'printer'は" in n for n in w.notices)
 
 
 def test_bad_files_give_no_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -497,8 +497,8 @@ def test_tax_rows_and_entries_after_as_of_are_said(tmp_path: Path) -> None:
         + "2026-11-30,saas-fee,1000,税込,JPY,R8-1130-001,11月分\r\n".encode("cp932")
     )
     w = load_workspace(root)
-    assert any("ChargeCategory Tax row(s) are mapped" in n for n in w.notices)
-    assert any("1 entry (1,000 yen) dated after as_of 2026-10" in n for n in w.notices)
+    assert any("ChargeCategoryがTaxの" in n and "二重" in n for n in w.notices)
+    assert any("as_of（2026-10）より後の1件（1,000円）" in n for n in w.notices)
     assert year_summary(w).loc["saas-fee", "actual_to_date"] == 3_907_200  # not yet counted
     assert year_summary(w, as_of="2026-11").loc["saas-fee", "actual_to_date"] == 3_908_200
     files, _ = reconciliation(w)
@@ -585,8 +585,8 @@ def test_focus_rows_outside_the_plan_are_listed(tmp_path: Path) -> None:
     assert files.loc["total", "rows_read"] == 1000 == files.loc["total", "rows_unmapped"]
     assert set(unmapped["reason"]) == {"outside"} and files.loc["total", "mapped"] == 0
     assert any(
-        n.startswith("actuals/focus-1.0-sample.csv:2: 1,000 row(s)")
-        and "dated outside the plan period (2026-04 … 2031-03)" in n
+        n.startswith("actuals/focus-1.0-sample.csv:2: 1,000行")
+        and "計画期間（2026-04〜2031-03）の外" in n
         for n in w.notices
     )
 
@@ -594,10 +594,7 @@ def test_focus_rows_outside_the_plan_are_listed(tmp_path: Path) -> None:
 def test_positive_credit_rows_are_counted_and_said(tmp_path: Path) -> None:
     root = _broken(tmp_path, focus_edit=('"Usage"', '"Credit"'))
     w = load_workspace(root)
-    assert any(
-        n.startswith("actuals/focus-2026.csv:2: 1 Credit row(s) with a positive amount")
-        for n in w.notices
-    )
+    assert any(n.startswith("actuals/focus-2026.csv:2: 金額が正のCredit行1行") for n in w.notices)
     # counted as given: the same yen as the untouched example
     assert (
         monthly_actual(w).loc["saas-link"].sum()
@@ -649,10 +646,7 @@ def test_overlapping_exports_are_caught(tmp_path: Path) -> None:
     ledger.write_bytes(ledger.read_bytes().replace(b"R8-0930-018", b"R8-0930-019"))
     w = load_workspace(root)
     assert any(
-        n.startswith(
-            "actuals/focus-2026.csv: holds charges for 2026-06 that "
-            "actuals/focus-again.csv also holds"
-        )
+        n.startswith("actuals/focus-2026.csv: 2026-06の請求をactuals/focus-again.csvも含んでいる")
         for n in w.notices
     )
 

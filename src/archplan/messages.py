@@ -233,6 +233,93 @@ MESSAGES: dict[str, dict[str, str]] = {
             "採用案 {option}、{as_of}までの実績、円・税込。当初予算額は計画額。補正等の欄は記入する"
         ),
     },
+    "act_n_sjis": {
+        "en": "{file}: read as Shift_JIS (cp932)",
+        "ja": "{file}: Shift_JIS（cp932）として読み込んだ",
+    },
+    "act_n_credit": {
+        "en": "{where}: a credit of {yen} yen was counted against {item}",
+        "ja": "{where}: {item}に{yen}円の減額（マイナス）を計上した",
+    },
+    "act_n_outside": {
+        "en": (
+            "{where}: dated {day}, outside the plan period ({first} … {last}): listed as unmapped"
+        ),
+        "ja": (
+            "{where}: {day}付けで計画期間（{first}〜{last}）の外にあるため、未対応"
+            "として一覧に載せた"
+        ),
+    },
+    "act_n_unknown_item": {
+        "en": (
+            "{where}: unknown item {item} (expected a cost item id or a category of"
+            " costs.yaml): listed as unmapped"
+        ),
+        "ja": (
+            "{where}: 費目{item}は costs.yaml の費目にも区分にもないため、未対応として一覧に載せた"
+        ),
+    },
+    "act_n_credit_up": {
+        "en": (
+            "{where}: {count} Credit row(s) with a positive amount were counted as "
+            "given (FOCUS credits are negative)"
+        ),
+        "ja": "{where}: 金額が正のCredit行{count}行をそのまま計上した（FOCUSのクレジットは負の値）",
+    },
+    "act_n_tax_rows": {
+        "en": (
+            "{where}: {count} ChargeCategory Tax row(s) are mapped while tax: exclu"
+            "sive adds consumption tax: tax may be counted twice (map Tax rows to n"
+            "othing, or set tax: inclusive)"
+        ),
+        "ja": (
+            "{where}: ChargeCategoryがTaxの{count}行を費目に対応付けたうえ、tax: ex"
+            "clusive で消費税も加算している。税が二重になるおそれがある（Tax行は対"
+            "応付けないか、tax: inclusive とする）"
+        ),
+    },
+    "act_n_overlap": {
+        "en": (
+            "{file}: holds charges for {month} that {other} also holds (same provid"
+            "er): check that the two exports do not overlap, or the month is counte"
+            "d twice"
+        ),
+        "ja": (
+            "{file}: {month}の請求を{other}も含んでいる（同じ事業者）。2つの出力が"
+            "重複していないか確認する（重複していれば二重計上になる）"
+        ),
+    },
+    "act_n_no_rule": {
+        "en": (
+            "{where}: {rows} row(s), {yen} yen left unmapped: they match no rule; a"
+            "dd rules in {settings} (services {services})"
+        ),
+        "ja": (
+            "{where}: {rows}行・{yen}円が未対応：どのルールにも該当しない。{setting"
+            "s} にルールを追加する（サービス：{services}）"
+        ),
+    },
+    "act_n_outside_rows": {
+        "en": (
+            "{where}: {rows} row(s), {yen} yen left unmapped: they are dated outsid"
+            "e the plan period ({first} … {last}) (services {services})"
+        ),
+        "ja": (
+            "{where}: {rows}行・{yen}円が未対応：計画期間（{first}〜{last}）の外の"
+            "日付（サービス：{services}）"
+        ),
+    },
+    "act_n_more": {"en": " and {count} more", "ja": " ほか{count}件"},
+    "act_n_after": {
+        "en": (
+            "{file}: {count} entries ({yen} yen) dated after as_of {as_of} are impo"
+            "rted but not counted until as_of moves"
+        ),
+        "ja": (
+            "{file}: as_of（{as_of}）より後の{count}件（{yen}円）は取り込んだが、as"
+            "_of を進めるまで集計しない"
+        ),
+    },
     "act_yen": {"en": "yen, tax-inclusive", "ja": "円・税込"},
 }
 

@@ -43,6 +43,7 @@ from archplan.actuals.model import (
     empty_entries,
 )
 from archplan.errors import Problem
+from archplan.messages import msg
 from archplan.workspace.loader import (
     MAX_FILE_BYTES,
     _choice,
@@ -372,8 +373,13 @@ class _Ctx:
         self.problems = problems
         self.notices = notices
         self.first, self.last = _plan_months(settings)
+        self.lang = settings.language
         self.seen: dict[tuple[str, str, Decimal, date], tuple[str, int]] = {}
         self.focus_months: dict[tuple[str, str], str] = {}  # (provider, month) → file
+
+    def note(self, key: str, **values: object) -> None:
+        """A notice in the workspace's language (messages catalogue)."""
+        self.notices.append(msg(key, self.lang, **values))
 
     def problem(
         self,
@@ -497,7 +503,7 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
         )
         return []
     if enc == "cp932":
-        ctx.notices.append(f"{fname}: read as Shift_JIS (cp932)")
+        ctx.note("act_n_sjis", file=fname)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     # '#' lines before the header declare settings (unit: 千円, tax: 税込).
     unit, tax_default = src.unit, src.tax
@@ -678,13 +684,10 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
             "note": cell("note"),
         }
         if amount < 0:
-            ctx.notices.append(
-                f"{fname}:{line}: a credit of {yen:,} yen was counted against {key_item}"
-            )
+            ctx.note("act_n_credit", where=f"{fname}:{line}", yen=f"{yen:,}", item=key_item)
         if not ctx.first <= month <= ctx.last:
-            ctx.notices.append(
-                f"{fname}:{line}: dated {day}, outside the plan period "
-                f"({ctx.first} … {ctx.last}): listed as unmapped"
+            ctx.note(
+                "act_n_outside", where=f"{fname}:{line}", day=day, first=ctx.first, last=ctx.last
             )
             entry.update(status="unmapped", reason="outside", category=key_item)
         elif item is not None:
@@ -693,10 +696,7 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
             entry.update(category=key_item)
         else:
             entry.update(status="unmapped", category=key_item, reason="unknown_item")
-            ctx.notices.append(
-                f"{fname}:{line}: unknown item {key_item!r} (expected a cost "
-                "item id or a category of costs.yaml): listed as unmapped"
-            )
+            ctx.note("act_n_unknown_item", where=f"{fname}:{line}", item=repr(key_item))
         out.append(entry)
     return out
 
@@ -945,10 +945,7 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
             )
         return [], n
     if credits:
-        ctx.notices.append(
-            f"{fname}:{credit_first + 2}: {credits} Credit row(s) with a positive "
-            "amount were counted as given (FOCUS credits are negative)"
-        )
+        ctx.note("act_n_credit_up", where=f"{fname}:{credit_first + 2}", count=credits)
     g: dict[str, list[Any]] = {c: [k[i] for k in merged] for i, c in enumerate(group_keys)}
     g[f"{cost}_sum"] = [v[0] for v in merged.values()]
     g["__row_min"] = [v[1] for v in merged.values()]
@@ -1037,11 +1034,7 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
             }
         )
     if tax_rows[0]:
-        ctx.notices.append(
-            f"{fname}:{tax_rows[1] + 1}: {tax_rows[0]:,} ChargeCategory Tax row(s) are mapped "
-            "while tax: exclusive adds consumption tax: tax may be counted twice (map Tax rows "
-            "to nothing, or set tax: inclusive)"
-        )
+        ctx.note("act_n_tax_rows", where=f"{fname}:{tax_rows[1] + 1}", count=f"{tax_rows[0]:,}")
     providers = g.get("ProviderName") or [""] * len(g["__month"])
     overlap: set[tuple[str, str]] = set()
     for prov, mon in {(str(p or ""), str(m)) for p, m in zip(providers, g["__month"], strict=True)}:
@@ -1049,25 +1042,24 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
         if other != fname:
             overlap.add((other, mon))
     for other, mon in sorted(overlap):
-        ctx.notices.append(
-            f"{fname}: holds charges for {mon} that {other} also holds (same provider): "
-            "check that the two exports do not overlap, or the month is counted twice"
-        )
-    for reason, what in (
-        ("no_rule", f"match no rule; add rules in {ACTUALS_FILE}"),
-        ("outside", f"are dated outside the plan period ({ctx.first} … {ctx.last})"),
-    ):
+        ctx.note("act_n_overlap", file=fname, month=mon, other=other)
+    for reason, note_key in (("no_rule", "act_n_no_rule"), ("outside", "act_n_outside_rows")):
         unmapped = [e for e in out if e["status"] == "unmapped" and e["reason"] == reason]
         if not unmapped:
             continue
         services = sorted({e["document"] for e in unmapped})
         shown = ", ".join(repr(s) for s in services[:MAX_LISTED])
-        more = f" and {len(services) - MAX_LISTED} more" if len(services) > MAX_LISTED else ""
-        first = min(e["row"] for e in unmapped) + 1
-        ctx.notices.append(
-            f"{fname}:{first}: {sum(e['rows'] for e in unmapped):,} row(s), "
-            f"{sum(e['yen'] for e in unmapped):,} yen left unmapped: they {what} "
-            f"(services {shown}{more})"
+        if len(services) > MAX_LISTED:
+            shown += msg("act_n_more", ctx.lang, count=len(services) - MAX_LISTED)
+        ctx.note(
+            note_key,
+            where=f"{fname}:{min(e['row'] for e in unmapped) + 1}",
+            rows=f"{sum(e['rows'] for e in unmapped):,}",
+            yen=f"{sum(e['yen'] for e in unmapped):,}",
+            settings=ACTUALS_FILE,
+            services=shown,
+            first=ctx.first,
+            last=ctx.last,
         )
     return out, n
 
@@ -1140,10 +1132,12 @@ def read_actuals(
     if s.as_of is not None:
         later = frame[frame["month"] > s.as_of]
         if len(later):
-            notices.append(
-                f"{ACTUALS_FILE}: {len(later)} entr{'y' if len(later) == 1 else 'ies'} "
-                f"({int(later['yen'].sum()):,} yen) dated after as_of {s.as_of} are imported "
-                "but not counted until as_of moves"
+            ctx.note(
+                "act_n_after",
+                file=ACTUALS_FILE,
+                count=len(later),
+                yen=f"{int(later['yen'].sum()):,}",
+                as_of=s.as_of,
             )
     table = pd.DataFrame(files, columns=_FILE_COLUMNS).set_index("file")
     return Actuals(s, frame, table, option, source)
