@@ -74,6 +74,10 @@ def test_ledger_figures_by_hand(ws) -> None:  # type: ignore[no-untyped-def]
     assert by_option.loc["saas", "forecast_run_rate"] == s.loc["total", "forecast_run_rate"]
     assert s.loc["saas-support", "forecast_plan"] == 935_000 * 7
     assert s.loc["total", "budget"] == int(cost_table(ws, "saas").loc["total", 2026])
+    # next year: nothing spent yet; the fee's run rate (Sep–Oct mean) over its 12 months
+    nxt = year_summary(ws, fiscal_year=2027)
+    assert nxt.loc["saas-fee", "forecast_run_rate"] == 3_907_200 // 2 * 12
+    assert nxt.loc["saas-fee", "forecast_plan"] == 12 * 1_584_000
 
 
 def test_focus_mapping_matches_an_independent_reading(ws) -> None:  # type: ignore[no-untyped-def]
@@ -226,6 +230,10 @@ def test_cli_actuals(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "actuals up to 2026-09" in out and "1795200" in out
     assert main(["actuals", str(EXAMPLES / "food-lab")]) == 1
+    capsys.readouterr()
+    assert main(["actuals", str(VACCINE), "--fiscal-year", "2027", "--by", "option"]) == 0
+    out = capsys.readouterr().out
+    assert "FY2027" in out and "31020000" in out  # next year's budget, nothing spent yet
 
 
 # --- synthetic and sample FOCUS exports ---------------------------------------------------

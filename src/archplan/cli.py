@@ -79,7 +79,7 @@ def _cmd_actuals(args: argparse.Namespace) -> int:
         raise ArchplanError(f"{args.workspace} has no actuals/actuals.yaml (see docs/actuals.md)")
     for n in ws.notices:
         print(f"note: {n}")
-    s = year_summary(ws, by=args.by, as_of=args.as_of)
+    s = year_summary(ws, by=args.by, fiscal_year=args.fiscal_year, as_of=args.as_of)
     print(
         f"option {s.attrs['option']} ({ws.actuals.option_source}), FY{s.attrs['fiscal_year']}, "
         f"actuals up to {s.attrs['as_of']}; yen, tax-inclusive"
@@ -257,6 +257,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("workspace", help="the workspace folder (with actuals/actuals.yaml)")
     p.add_argument("--as-of", metavar="YYYY-MM", help="the last month to count (default: setting)")
     p.add_argument("--by", choices=("item", "category", "option"), default="item")
+    p.add_argument(
+        "--fiscal-year",
+        type=int,
+        metavar="FY",
+        help="the year to show (default: the as-of month's)",
+    )
     p.set_defaults(func=_cmd_actuals)
 
     p = sub.add_parser("adr", help="decision records: new, list, status, supersede, check, index")

@@ -10,7 +10,8 @@ Forecasts (both are given, and named, because neither is always right):
 - **plan forecast** = actual to date + the plan's remaining months (the rest of the year
   goes as planned);
 - **run-rate forecast** = actual to date + the mean monthly actual of the last three
-  elapsed months in which the item was active (planned or paid; fewer when fewer were)
+  months up to the as-of month (of any fiscal year) in which the item was active
+  (planned or paid; fewer when fewer were)
   × the remaining months in which the plan has an amount for that item (a one-off item
   that is paid for gets nothing more); computed per item and summed for categories, the
   option and totals.
@@ -341,6 +342,26 @@ def year_summary(
     '2026-09'
     """
     plan, actual, elapsed, year, names = _long(ws, fiscal_year, by, option, as_of)
+    # Run rates look back over the last active months up to the as-of month, whatever
+    # their fiscal year (so April, or a future year, still has a rate).
+    rates: dict[str, Decimal] = {}
+    if by == "item":
+        opt_, cut = _option(ws, option), _as_of(ws, as_of)
+        full_plan = monthly_plan(ws, opt_)
+        full_act = monthly_actual(ws, opt_, cut).reindex(columns=full_plan.columns, fill_value=0)
+        past = [m for m in full_plan.columns if m <= cut]
+        for key in plan.index:
+            p_row = (
+                full_plan.loc[key]
+                if key in full_plan.index
+                else pd.Series(0, index=full_plan.columns)
+            )
+            a_row = (
+                full_act.loc[key]
+                if key in full_act.index
+                else pd.Series(0, index=full_plan.columns)
+            )
+            rates[key] = _run_rate(a_row, past, p_row)
     months = list(plan.columns)
     remaining = [m for m in months if m not in elapsed]
     grouped_rr = None
@@ -355,11 +376,7 @@ def year_summary(
         atd = int(actual.loc[key, elapsed].sum())
         rest = int(plan.loc[key, remaining].sum())
         planned_left = sum(1 for m in remaining if plan.loc[key, m] != 0)
-        rr = atd + int(
-            (_run_rate(actual.loc[key], elapsed, plan.loc[key]) * planned_left).quantize(
-                ONE, ROUND_HALF_UP
-            )
-        )
+        rr = atd + int((rates.get(key, Decimal(0)) * planned_left).quantize(ONE, ROUND_HALF_UP))
         if grouped_rr is not None:
             rr = int(grouped_rr.get(key, rr))
         first = ""
