@@ -687,3 +687,24 @@ def test_bad_parquet_files(tmp_path: Path) -> None:
     pq.write_table(table, root / "actuals" / "focus.parquet")
     w = load_workspace(root)
     assert int(monthly_actual(w).loc["saas-link", "2026-06"]) == 45 + 4  # 0.3 × 150, + 10 %
+
+
+def test_two_date_columns_need_a_choice(tmp_path: Path) -> None:
+    two = (
+        "# 単位: 円\n負担行為日,支払日,費目,金額（円）,税区分,伝票番号\n"
+        "2026-09-30,2026-10-31,saas-fee,110000,税込,P-1\n"
+    )
+    root = _broken(tmp_path, two.encode())
+    assert any(
+        "actuals/ledger-2026.csv:2: column date: two date columns ('負担行為日' and '支払日')" in m
+        for m in _problems(root)
+    )
+    y = root / "actuals" / "actuals.yaml"
+    y.write_text(
+        y.read_text("utf-8").replace(
+            "  - file: ledger-2026.csv", "  - file: ledger-2026.csv\n    date_column: 支払日"
+        ),
+        "utf-8",
+    )
+    w = load_workspace(root)  # dated by payment: October
+    assert int(monthly_actual(w, as_of="2026-10").loc["saas-fee", "2026-10"]) == 110_000

@@ -50,6 +50,7 @@ class LedgerSource:
     unit: str | None = None  # "yen" or "thousand"; None: declared in the file's header
     tax: str = "inclusive"  # default tax basis of rows without a tax column
     encoding: str = "auto"  # auto (UTF-8, else Shift_JIS), utf-8 or shift_jis
+    date_column: str | None = None  # the header to date rows by, when several could
 
 
 @dataclass(frozen=True)

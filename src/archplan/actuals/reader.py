@@ -216,7 +216,7 @@ def _read_settings(
         lm = f.mapping(raw, p, "a mapping with file")
         if lm is None:
             continue
-        f.unknown_keys(lm, p, ("file", "unit", "tax", "encoding"))
+        f.unknown_keys(lm, p, ("file", "unit", "tax", "encoding", "date_column"))
         file = f.field(lm, p, "file", _text, "a CSV file in actuals/")
         unit = f.field(
             lm,
@@ -245,7 +245,10 @@ def _read_settings(
             default="auto",
         )
         if file:
-            ledgers.append(LedgerSource(file, unit, tax or "inclusive", enc or "auto"))
+            date_col = f.field(
+                lm, p, "date_column", _text, "the header of the date column", required=False
+            )
+            ledgers.append(LedgerSource(file, unit, tax or "inclusive", enc or "auto", date_col))
     focus: list[FocusSource] = []
     for i, raw in enumerate(m.get("focus") or []):
         p = ("focus", i)
@@ -534,8 +537,46 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
         )
         return []
     header = [_norm_header(h) for h in rows[0]]
-    cols = {canon: j for j, (canon, _) in enumerate(header)}
     hline = skip  # 0-based line of the header
+    if src.date_column is not None:
+        wanted = unicodedata.normalize("NFKC", src.date_column).strip().lower()
+        found = [
+            j
+            for j, h in enumerate(rows[0])
+            if _norm_header(h)[0] == "date"
+            and unicodedata.normalize("NFKC", h).strip().lower() == wanted
+        ]
+        if not found:
+            ctx.problems.append(
+                Problem(
+                    fname,
+                    hline + 1,
+                    "column date",
+                    f"no column headed {src.date_column!r}",
+                    "date_column: naming one of the file's date columns",
+                )
+            )
+            return []
+        header = [
+            ("date" if j == found[0] else (c if c != "date" else f"date:{j}"), u)
+            for j, (c, u) in enumerate(header)
+        ]
+    cols: dict[str, int] = {}
+    for j, (canon, _) in enumerate(header):
+        if canon in cols and canon in LEDGER_COLUMNS:
+            ctx.problems.append(
+                Problem(
+                    fname,
+                    hline + 1,
+                    f"column {canon}",
+                    f"two {canon} columns ({rows[0][cols[canon]]!r} and {rows[0][j]!r})",
+                    "one, or date_column: in actuals.yaml naming the date to use"
+                    if canon == "date"
+                    else "one column of each kind",
+                )
+            )
+            return []
+        cols[canon] = j
     for name in _REQUIRED_LEDGER:
         if name not in cols:
             ctx.problems.append(
