@@ -708,3 +708,19 @@ def test_two_date_columns_need_a_choice(tmp_path: Path) -> None:
     )
     w = load_workspace(root)  # dated by payment: October
     assert int(monthly_actual(w, as_of="2026-10").loc["saas-fee", "2026-10"]) == 110_000
+
+
+def test_ledger_in_dollars_and_thousands(tmp_path: Path) -> None:
+    """A USD row converts at the rate in force on the 1st of its month (148.90 from July,
+    150.10 from October), half-up, then 10 % tax floored; 千円 multiplies exactly."""
+    rows = (
+        "日付,費目,金額（千円）,税区分,通貨,伝票番号\n"
+        "2026-09-15,saas-link,0.333,税抜,USD,U-1\n"  # $333 × 148.90 = 49,583.7
+        "2026-10-15,saas-link,0.333,税抜,USD,U-2\n"  # $333 × 150.10 = 49,983.3
+        "2026-10-20,saas-support,1.2345,税込,JPY,Y-1\n"  # 1,234.5 yen → 1,235 (half-up)
+    )
+    w = load_workspace(_broken(tmp_path, rows.encode()))
+    act = monthly_actual(w)
+    link = int(monthly_actual(load_workspace(VACCINE)).loc["saas-link", "2026-09"])
+    assert int(act.loc["saas-link", "2026-09"]) == link + 49_584 + 4_958
+    assert int(act.loc["saas-support", "2026-10"]) == 1_235
