@@ -724,3 +724,22 @@ def test_ledger_in_dollars_and_thousands(tmp_path: Path) -> None:
     link = int(monthly_actual(load_workspace(VACCINE)).loc["saas-link", "2026-09"])
     assert int(act.loc["saas-link", "2026-09"]) == link + 49_584 + 4_958
     assert int(act.loc["saas-support", "2026-10"]) == 1_235
+
+
+def test_japanese_dates_and_yen_suffix(tmp_path: Path) -> None:
+    rows = (
+        "日付,費目,金額,税区分,伝票番号\n"
+        '令和8年9月30日,saas-fee,"1,100円",税込,J-1\n'
+        "R8.10.30,saas-fee,２２００円,税込,J-2\n"
+        "2026年10月31日,saas-fee,¥3300,税込,J-3\n"
+    )
+    root = _broken(tmp_path, rows.encode())
+    y = root / "actuals" / "actuals.yaml"
+    y.write_text(
+        y.read_text("utf-8").replace(
+            "  - file: ledger-2026.csv", "  - file: ledger-2026.csv\n    unit: 円"
+        ),
+        "utf-8",
+    )
+    act = monthly_actual(load_workspace(root))
+    assert act.loc["saas-fee", "2026-09"] == 1_100 and act.loc["saas-fee", "2026-10"] == 5_500

@@ -444,6 +444,7 @@ def _norm_header(h: str) -> tuple[str, str | None]:
 
 def _ledger_amount(text: str) -> Decimal:
     s = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("¥", "")
+    s = s.removesuffix("円").strip()
     neg = False
     if s[:1] in ("▲", "△", "-"):
         neg, s = True, s[1:].strip()
@@ -455,8 +456,27 @@ def _ledger_amount(text: str) -> Decimal:
     return -d if neg else d
 
 
+_ERA = {"令和": 2018, "R": 2018, "平成": 1988, "H": 1988}
+
+
 def _ledger_date(text: str) -> date:
-    s = unicodedata.normalize("NFKC", text).strip().replace("/", "-").replace(".", "-")
+    """A ledger date: ``2026-04-30``, ``2026/4/30``, ``2026年4月30日``, ``令和8年4月30日``,
+    ``R8.4.30`` (令和 and 平成; 元年 = 1).
+
+    Examples
+    --------
+    >>> _ledger_date("令和8年4月30日"), _ledger_date("R8.4.30") == _ledger_date("2026/4/30")
+    (datetime.date(2026, 4, 30), True)
+    >>> _ledger_date("令和元年5月1日")
+    datetime.date(2019, 5, 1)
+    """
+    s = unicodedata.normalize("NFKC", text).strip().replace("元年", "1年")
+    s = re.sub(r"(\d)\s*[年月]\s*", r"\1-", s).rstrip("日").strip()
+    s = s.replace("/", "-").replace(".", "-")
+    era = re.match(r"^(令和|平成|R|H)\s*(\d{1,2})-(\d{1,2})-(\d{1,2})$", s)
+    if era:
+        year = _ERA[era.group(1)] + int(era.group(2))
+        return date(year, int(era.group(3)), int(era.group(4)))
     m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", s)
     if not m:
         raise ValueError(text)
@@ -633,7 +653,13 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
             day = _ledger_date(cell("date"))
         except ValueError:
             ctx.problems.append(
-                Problem(fname, line, "column date", f"{cell('date')!r} is not a date", "YYYY-MM-DD")
+                Problem(
+                    fname,
+                    line,
+                    "column date",
+                    f"{cell('date')!r} is not a date",
+                    "YYYY-MM-DD (or 2026/4/30, 2026年4月30日, 令和8年4月30日, R8.4.30)",
+                )
             )
             ok = False
         try:
