@@ -57,7 +57,7 @@ from archplan.workspace.loader import (
 )
 from archplan.workspace.model import CostItem, DecisionRecord, Option, Settings
 
-__all__ = ["FOCUS_COLUMNS", "LEDGER_COLUMNS", "read_actuals", "read_focus", "read_ledger"]
+__all__ = ["FOCUS_COLUMNS", "LEDGER_COLUMNS", "focus_batches", "read_actuals"]
 
 ONE = Decimal(1)
 
@@ -794,7 +794,15 @@ BLOCK_BYTES = 1 << 20  # small blocks: readahead stays small (and it is faster)
 def focus_batches(path: Path, columns: list[str], cost: str) -> Iterator[Any]:
     """The needed columns of a FOCUS CSV or Parquet file, batch by batch (pyarrow
     RecordBatches), the cost as ``decimal128(38, 18)`` and everything else as strings;
-    raises ``pyarrow.ArrowInvalid`` on unreadable data. Memory is bounded by the batch."""
+    raises ``pyarrow.ArrowInvalid`` on unreadable data. Memory is bounded by the batch.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> path = Path("data/examples/vaccine-booking/actuals/focus-2026.csv")
+    >>> sum(b.num_rows for b in focus_batches(path, ["BilledCost", "ServiceName"], "BilledCost"))
+    1500
+    """
     import pyarrow as pa  # type: ignore[import-untyped]
     import pyarrow.compute as pc  # type: ignore[import-untyped]
 

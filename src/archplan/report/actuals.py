@@ -49,7 +49,14 @@ def _pct(v: object) -> str:
 
 def burn_chart(ws: Workspace, as_of: str | date | None = None) -> Chart:
     """Cumulative plan and actual of the option in execution over the fiscal year, the
-    year's budget, and both year-end forecasts."""
+    year's budget, and both year-end forecasts.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> burn_chart(load_workspace("data/examples/vaccine-booking"))
+    <Chart '年度予算の消化状況'>
+    """
     lang = ws.settings.language
     t = plan_vs_actual(ws, by="option", as_of=as_of)
     s = year_summary(ws, by="option", as_of=as_of)
@@ -106,7 +113,15 @@ def actuals_section(
     """The plan-vs-actual section: the year by item with forecasts, the burn chart, the
     months, the plan's end, contracts, earned value, 予算額・執行額 and the reconciliation
     of every imported yen (``compact`` for the handover pack: no months, no list of
-    unmapped entries)."""
+    unmapped entries).
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> html = actuals_section(load_workspace("data/examples/vaccine-booking"))
+    >>> html.startswith('<section class="ap-actuals"><h2 id="actuals">予実（計画と実績）</h2>')
+    True
+    """
     if ws.actuals is None or ws.actuals.option is None:
         return Fragment("")
     lang = ws.settings.language
