@@ -172,8 +172,8 @@ def test_budget_view_cross_foots_and_formats(example_dir: Path) -> None:
     # Options are alternatives: no row adds them up.
     assert TOTAL not in view.index and list(view.index) == [o.id for o in ws.options]
     # Each total is the option's exact yen total rounded half-up to 千円 (cost_table's
-    # doctest: saas is 58,190,000 yen).
-    assert view.loc["saas", TOTAL] == 58_190
+    # doctest: saas is 49,742,000 yen).
+    assert view.loc["saas", TOTAL] == 49_742
     text = format_budget(view - 100_000, "ja")
     assert text.columns[0] == "令和8年度" and text.columns[-1] == "合計"
     assert text.iloc[0, 0].startswith("▲")

@@ -16,6 +16,8 @@ The conditions a record may list under ``archplan.triggers`` (one per line, in E
 ``days until support end of os < 365``               days from today to a component's
 ``days until end of contract lims < 180``            support end, a contract's end or a
 ``days until FY2028 < 90``                           fiscal year's start (docs/timing.md)
+``actual of saas-fee exceeds plan by more than 10 %``  spending against the plan (actuals/;
+``forecast of saas at year end exceeds budget``      see :mod:`archplan.actuals.triggers`)
 =================================================  ========================================
 """
 
@@ -61,6 +63,12 @@ def _number(text: str) -> float:
     return float(text.replace(",", "").replace("_", ""))
 
 
+def _actual_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    from archplan.actuals.triggers import ACTUAL_PATTERNS
+
+    return list(ACTUAL_PATTERNS.items())
+
+
 def parse_trigger(text: str) -> tuple[str, tuple[str, ...]]:
     """The kind of a trigger and its parts; ``InputError`` when it is not understood.
 
@@ -81,6 +89,7 @@ def parse_trigger(text: str) -> tuple[str, tuple[str, ...]]:
         ("first", _FIRST),
         ("knocked", _KNOCKED),
         ("days", _DAYS),
+        *_actual_patterns(),
     ):
         m = rx.match(t)
         if m:
@@ -88,7 +97,8 @@ def parse_trigger(text: str) -> tuple[str, tuple[str, ...]]:
     raise InputError(
         f"trigger {text!r} is not understood; write e.g. 'users > 2000', "
         "'price rises more than 20 %', 'P90 total of saas > 200000000', "
-        "'another option ranks first' or 'saas is knocked out'"
+        "'another option ranks first', 'saas is knocked out' or "
+        "'actual of saas-fee exceeds plan by more than 10 %'"
     )
 
 
@@ -207,6 +217,11 @@ def evaluate_trigger(
         days = (when - (ctx.as_of or date.today())).days
         because = msg("tim_days_until", lang, days=days, what=what, date=when.isoformat())
         return Evaluation(text, _OPS[op](days, _number(num)), because, line)
+    if kind in ("actual_over", "forecast_over", "actual_compare"):
+        from archplan.actuals.triggers import evaluate_actual
+
+        fired, because = evaluate_actual(kind, parts, ws)
+        return Evaluation(text, fired, because, line)
     if kind == "first":
         if record.chosen is None:
             raise InputError(f"trigger {text!r}: the record names no chosen option")

@@ -52,6 +52,7 @@ _IMPORTS = (
     "from archplan.report import cost_sections as P\n"
     "from archplan.report import handover as H\n"
     "from archplan.report import risk as R\n"
+    "from archplan.report import actuals as A\n"
     "from archplan.report import sections as S\n"
     "from archplan.report import timing as T\n"
     "ws = load_workspace(workspace)"
@@ -71,6 +72,7 @@ _CELLS: dict[str, list[str]] = {
         "T.timing_section(ws)",
         "R.risk_section(ws)",
         "H.assumptions_section(ws)",
+        "A.actuals_section(ws)",
         "S.decisions_section(ws)",
     ],
     "handover": [
@@ -86,6 +88,7 @@ _CELLS: dict[str, list[str]] = {
         "P.budget_section(ws)",
         "P.plan_details_section(ws)",
         "H.risks_section(ws)",
+        "A.actuals_section(ws, compact=True)",
         "H.files_section(ws)",
     ],
 }

@@ -96,7 +96,7 @@ def shown_totals(
     --------
     >>> from archplan import load_workspace
     >>> shown_totals(load_workspace("data/examples/food-lab"))["saas"]
-    58190
+    49742
     """
     from archplan.costs import budget_view
 

@@ -2561,6 +2561,9 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
     components, current_option = (
         read_components(pf, option_ids, items, notices, _declared_items(kf)) if pf else ([], None)
     )
+    from archplan.actuals.reader import read_actuals  # actuals/ (plan vs actual)
+
+    actuals = read_actuals(root, settings, options, items, decisions, problems, notices)
     if problems:
         return None, problems, notices
     assert settings and options is not None and criteria is not None
@@ -2587,6 +2590,7 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
         correlations=tuple(correlations),
         components=tuple(components),
         current_option=current_option,
+        actuals=actuals,
     )
     return ws, problems, notices
 

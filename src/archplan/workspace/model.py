@@ -18,6 +18,9 @@ import pandas as pd
 if TYPE_CHECKING:  # the uncertainty package (and scipy) load only when a workspace uses it
     from archplan.uncertainty.distributions import Distribution
 
+if TYPE_CHECKING:
+    from archplan.actuals.model import Actuals
+
 Language = Literal["ja", "en"]
 DisplayUnit = Literal["yen", "thousand"]
 TaxBasis = Literal["exclusive", "inclusive"]
@@ -479,6 +482,7 @@ class Workspace:
     components: tuple[Component, ...] = field(default=())
     #: The option that is the system running today (``components.yaml``: ``current``).
     current_option: str | None = None
+    actuals: Actuals | None = None  # actuals/ folder: spending against the plan
 
     def __repr__(self) -> str:
         return (
