@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from archplan import WorkspaceError, load_workspace
 from archplan.costs import cost_model, cost_table, item_schedule, tiered_amount
 from archplan.workspace.model import Tiers, Value
-from conftest import make_workspace
+from conftest import EXAMPLES, make_workspace
 
 FLAT = {"  rate: 0.10\n": "  rate: 0.10\n"}
 
@@ -321,3 +321,19 @@ def test_negative_quantity_and_end_before_start_are_located(tmp_path: Path) -> N
     text = [str(p) for p in info.value.problems]
     assert any(t.startswith("costs.yaml:3: items[0].quantity: negative quantity -5") for t in text)
     assert any("items[0].end: end 2026 is before start 2027" in t for t in text)
+
+
+def test_cost_models_are_freed_with_their_workspace() -> None:
+    # Regression: a module-level cache keyed by id() kept every workspace alive for the life
+    # of the process (each CostModel refers to its workspace), so a portfolio roll-up or a
+    # notebook that reloads workspaces grew without bound.
+    import gc
+    import weakref
+
+    ws = load_workspace(EXAMPLES / "food-lab")
+    first = cost_model(ws)
+    assert cost_model(ws) is first  # still cached while the workspace lives
+    ref = weakref.ref(ws)
+    del ws, first
+    gc.collect()
+    assert ref() is None

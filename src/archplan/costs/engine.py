@@ -24,7 +24,6 @@ Conventions (see ``docs/costs.md``):
 
 from __future__ import annotations
 
-import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -222,7 +221,18 @@ class CostModel:
         return frame
 
 
-_CACHE: dict[int, tuple[weakref.ref[Workspace], dict[tuple[object, ...], CostModel]]] = {}
+# The models of a workspace live in a private attribute of that workspace, so they are freed
+# with it: a module-level cache keyed by id() kept every workspace (and its models) alive
+# for the life of the process, because each CostModel refers to its workspace.
+_CACHE_ATTR = "_archplan_cost_models"
+
+
+def _models(ws: Workspace) -> dict[tuple[object, ...], CostModel]:
+    cache: dict[tuple[object, ...], CostModel] | None = ws.__dict__.get(_CACHE_ATTR)
+    if cache is None:
+        cache = {}
+        object.__setattr__(ws, _CACHE_ATTR, cache)  # Workspace is frozen; this is a cache
+    return cache
 
 
 def cost_model(
@@ -243,12 +253,9 @@ def cost_model(
             f"unknown scenario {scenario!r}; known: " + (", ".join(ws.scenarios) or "none")
         )
     key = (scenario, tuple(sorted((k, str(v)) for k, v in (assumptions or {}).items())))
-    entry = _CACHE.get(id(ws))
-    if entry is None or entry[0]() is not ws:
-        entry = (weakref.ref(ws), {})
-        _CACHE[id(ws)] = entry
-    if key in entry[1]:
-        return entry[1][key]
+    models = _models(ws)
+    if key in models:
+        return models[key]
     values = {name: a.value for name, a in ws.assumptions.items()}
     if scenario is not None:
         values.update(ws.scenarios[scenario])
@@ -257,7 +264,7 @@ def cost_model(
             raise InputError(f"unknown assumption {k!r}")
         values[k] = Decimal(str(v))
     model = CostModel(ws, values, _monthly(ws, values))
-    entry[1][key] = model
+    models[key] = model
     return model
 
 
