@@ -44,7 +44,7 @@ def _yen(v: object, lang: str) -> str:
 def _pct(v: object) -> str:
     if v is None or v is pd.NA or (isinstance(v, float) and v != v):
         return "—"
-    return f"{float(v):,.1f} %"  # type: ignore[arg-type]
+    return f"{float(v):,.1f}%"  # type: ignore[arg-type]  # as every document writes it
 
 
 def burn_chart(ws: Workspace, as_of: str | date | None = None) -> Chart:
@@ -186,7 +186,7 @@ def actuals_section(
                 )
             ],
             rows,
-            numeric_from=1,
+            numeric=list(range(1, 9)),  # the last column, the first month over plan, is a date
             total_last=True,
             caption=L("act_yen"),
         )
