@@ -246,8 +246,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pf_time_invest": {"en": "invest", "ja": "投資（invest）"},
     "pf_time_migrate": {"en": "migrate", "ja": "移行（migrate）"},
     "pf_time_eliminate": {"en": "eliminate", "ja": "廃止（eliminate）"},
-    "pf_built": {"en": "{n} built, {skipped} up to date, {failed} failed", "ja": "作成{n}件、変更なし{skipped}件、失敗{failed}件"},
-    "pf_build_failed": {"en": "{case}: {kind} failed: {error}", "ja": "{case}：{kind}の作成に失敗：{error}"},
+    "pf_built": {
+        "en": "{n} built, {skipped} up to date, {failed} failed",
+        "ja": "作成{n}件、変更なし{skipped}件、失敗{failed}件",
+    },
+    "pf_build_failed": {
+        "en": "{case}: {kind} failed: {error}",
+        "ja": "{case}：{kind}の作成に失敗：{error}",
+    },
 }
 
 

@@ -72,8 +72,9 @@ def triggers_firing(ws: Workspace, today: date, language: str = "en") -> list[At
     Examples
     --------
     >>> from archplan import load_workspace
-    >>> triggers_firing(load_workspace("data/examples/food-lab"), date(2026, 11, 29))
-    []
+    >>> ws = load_workspace("data/examples/food-lab")
+    >>> [a.detail[:46] for a in triggers_firing(ws, date(2026, 11, 29))]
+    ['saas_price_per_user_month rises more than 15 %']
     """
     from archplan.decisions import TriggerContext, evaluate_record
 
@@ -105,7 +106,7 @@ def reviews_due(
     --------
     >>> from archplan import load_workspace
     >>> [a.when for a in reviews_due(load_workspace("data/examples/food-lab"), date(2027, 1, 1))]
-    [datetime.date(2027, 3, 31)]
+    [datetime.date(2026, 12, 31), datetime.date(2027, 3, 31)]
     """
     out = []
     limit = today + timedelta(days=within_days)
@@ -119,7 +120,7 @@ def reviews_due(
             else msg("pf_in_days", language, days=days)
         )
         out.append(Attention("review", r.review_by, f"{r.number:04d} {r.title}", detail))
-    return out
+    return sorted(out, key=lambda a: (a.when or date.min, a.subject))
 
 
 def assumptions_stale(
@@ -132,8 +133,8 @@ def assumptions_stale(
     --------
     >>> from archplan import load_workspace
     >>> ws = load_workspace("data/examples/food-lab")
-    >>> len(assumptions_stale(ws, date(2026, 11, 29))) < len(assumptions_stale(ws, date(2030, 1, 1)))
-    True
+    >>> len(assumptions_stale(ws, date(2026, 11, 29))), len(assumptions_stale(ws, date(2030, 1, 1)))
+    (0, 10)
     """
     out = []
     for a in ws.assumptions.values():
@@ -163,7 +164,7 @@ def contracts_ending(
     --------
     >>> from archplan import load_workspace
     >>> ws = load_workspace("data/examples/network-refresh")
-    >>> [a.subject.split()[0] for a in contracts_ending(ws, "lease", date(2030, 6, 1))]
+    >>> [a.subject.split()[0] for a in contracts_ending(ws, "lease", date(2031, 1, 1))]
     ['lease-5y']
     """
     if chosen is None or not ws.contracts:

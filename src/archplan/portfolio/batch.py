@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -62,8 +62,10 @@ def content_hash(workspace: str | Path) -> str:
     Examples
     --------
     >>> a = content_hash("data/examples/food-lab")
-    >>> a == content_hash("data/examples/food-lab"), a == content_hash("data/examples/network-refresh")
-    (True, False)
+    >>> a == content_hash("data/examples/food-lab")
+    True
+    >>> a == content_hash("data/examples/network-refresh")
+    False
     """
     import archplan
 
@@ -115,7 +117,7 @@ def build_case(case: Case, reports: Path, force: bool = False) -> CaseBuild:
             "hash": digest,
             "archplan": archplan.__version__,
             "outputs": [report.name, handover.name],
-            "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "built": datetime.now(UTC).isoformat(timespec="seconds"),
             "generator": "archplan",
         }
         write_atomic(manifest, json.dumps(record, ensure_ascii=False, indent=2) + "\n")
@@ -129,7 +131,9 @@ def build_case(case: Case, reports: Path, force: bool = False) -> CaseBuild:
     except ArchplanError as exc:
         return CaseBuild(case.id, "failed", time.perf_counter() - t0, str(exc).strip())
     except Exception as exc:  # one broken case must not stop the others
-        return CaseBuild(case.id, "failed", time.perf_counter() - t0, f"{type(exc).__name__}: {exc}")
+        return CaseBuild(
+            case.id, "failed", time.perf_counter() - t0, f"{type(exc).__name__}: {exc}"
+        )
 
 
 def _entries(pf: Portfolio) -> Iterator[tuple[Case, CaseBuild | None]]:
@@ -183,7 +187,7 @@ def build_all(
             results[case.id] = ready
     bar: Any = None
     if progress:
-        from tqdm import tqdm
+        from tqdm import tqdm  # type: ignore[import-untyped]
 
         bar = tqdm(total=len(pf.cases), unit="case", desc="reports")
         bar.update(len(results))

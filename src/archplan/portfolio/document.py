@@ -93,7 +93,7 @@ def portfolio_html(
     sections: list[tuple[str, str, str]] = []  # (anchor, heading, html)
 
     # summary
-    total = int(budget.loc[TOTAL, TOTAL]) if len(budget) else 0
+    total = int(budget[TOTAL].iloc[-1]) if len(budget) else 0
     summary = T(
         "pf_summary_text",
         n=len(view.results),
@@ -111,11 +111,12 @@ def portfolio_html(
         return f'<a href="#case-{esc(cid)}">{esc(cid)}</a>'
 
     rows = []
+    titles = {r.id: r.title for r in view.results}
     for cid, row in budget.iterrows():
         if cid == TOTAL:
             rows.append([T("pf_total"), "", *_amounts(row, lang)])
         else:
-            rows.append([case_link(str(cid)), esc(cases.loc[cid, "title"]), *_amounts(row, lang)])
+            rows.append([case_link(str(cid)), esc(titles[str(cid)]), *_amounts(row, lang)])
     parts = [f'<p class="ap-note">{T("pf_budget_note")}</p>']
     if len(budget) > 1:
         parts.append(
@@ -183,7 +184,8 @@ def portfolio_html(
     if len(com):
         fy_cols = [c for c in com.columns if c not in ("name", "ceiling_yen")]
         crows = []
-        for (cid, contract), r in com.iterrows():
+        for idx, r in com.iterrows():
+            cid, contract = (str(k) for k in idx)  # type: ignore[union-attr]
             if cid == TOTAL:
                 crows.append([T("pf_total"), "", "", "", *_amounts(r[fy_cols], lang)])
                 continue
@@ -446,7 +448,8 @@ def write_portfolio_xlsx(view: PortfolioView, output: str | Path, *, force: bool
     check_target(out, force, ours, "portfolio workbook")
     lang = view.language
     wb = Workbook()
-    wb.remove(wb.active)
+    for sheet in list(wb.worksheets):
+        wb.remove(sheet)
 
     def text(sheet: object, row: int, col: int, value: object) -> None:
         cell = sheet.cell(row=row, column=col)  # type: ignore[attr-defined]

@@ -138,7 +138,8 @@ def summarise_case(case: Case, h: Horizons) -> CaseResult:
     Examples
     --------
     >>> from archplan.portfolio.spec import Case
-    >>> r = summarise_case(Case("food-lab", Path("data/examples/food-lab")), Horizons(date(2026, 11, 29)))
+    >>> case = Case("food-lab", Path("data/examples/food-lab"))
+    >>> r = summarise_case(case, Horizons(date(2026, 11, 29)))
     >>> r.status, r.chosen, r.budget[2026]
     ('decided', 'saas', 24398)
     """
@@ -182,7 +183,7 @@ def summarise_case(case: Case, h: Horizons) -> CaseResult:
             res.chosen_name = ws.option(res.chosen).name
             view = costs.budget_view(ws, unit="thousand")
             row = view.loc[res.chosen].drop(TOTAL)
-            res.budget = {int(fy): int(v) for fy, v in row.items()}
+            res.budget = {int(str(fy)): int(str(v)) for fy, v in row.items()}
             if ws.contracts:
                 table = costs.commitments(ws)
                 years = [c for c in table.columns if isinstance(c, int)]
@@ -303,8 +304,8 @@ def rollup(
     Examples
     --------
     >>> view = rollup("data/portfolio.yaml", today=date(2026, 11, 29), jobs=1)
-    >>> view.budget.loc["food-lab", "total"] == view.budget.loc["total", "total"]
-    True
+    >>> int(view.budget.loc["food-lab", "total"]), int(view.budget.loc["total", "total"])
+    (58190, 58190)
     """
     pf = portfolio if isinstance(portfolio, Portfolio) else load_portfolio(portfolio)
     today = today or date.today()
@@ -320,7 +321,7 @@ def rollup(
     jobs = jobs or os.cpu_count() or 1
     bar: Any = None
     if progress:
-        from tqdm import tqdm
+        from tqdm import tqdm  # type: ignore[import-untyped]
 
         bar = tqdm(total=len(pf.cases), unit="case", desc="portfolio", leave=False)
     try:
@@ -463,8 +464,8 @@ class PortfolioView:
         Examples
         --------
         >>> view = rollup("data/portfolio.yaml", today=date(2026, 11, 29), jobs=1)
-        >>> int(view.budget_by("bureau").loc["total", "total"]) == int(view.budget.loc["total", "total"])
-        True
+        >>> view.budget_by("bureau")["total"].to_dict()
+        {'健康福祉局': 58190, 'total': 58190}
         """
         body = self.budget.drop(index=TOTAL, columns=TOTAL)
         keys = pd.Series({r.id: r.tags.get(tag, NONE_TAG) for r in self.counted()}, dtype=object)
@@ -517,7 +518,7 @@ class PortfolioView:
         )
         names = [n for n, _ in meta] + [""]
         ceilings = [c for _, c in meta] + [None]
-        shown.insert(0, "ceiling_yen", pd.array(ceilings, dtype="Int64"))
+        shown.insert(0, "ceiling_yen", pd.Series(ceilings, index=shown.index, dtype="Int64"))
         shown.insert(0, "name", names)
         return shown
 

@@ -50,7 +50,9 @@ PHASES = ["plan", "build", "run", "retire"]
 TIMES = ["tolerate", "invest", "migrate", "eliminate"]
 
 
-def _case(root: Path, cid: str, rng: random.Random, today: date, lang: str, **over: object) -> dict[str, str]:
+def _case(
+    root: Path, cid: str, rng: random.Random, today: date, lang: str, **over: object
+) -> dict[str, str]:
     ws = root / cid
     (ws / "decisions").mkdir(parents=True)
     first = rng.choice([2025, 2026, 2026, 2027])
@@ -136,7 +138,9 @@ def _case(root: Path, cid: str, rng: random.Random, today: date, lang: str, **ov
             )
         if use_contract:
             ceiling = rng.randint(1, 200) * 10_000_000
-            contracts.append(f"  - id: {contract}\n    name: {contract} contract\n    ceiling: {ceiling}\n")
+            contracts.append(
+                f"  - id: {contract}\n    name: {contract} contract\n    ceiling: {ceiling}\n"
+            )
     (ws / "costs.yaml").write_text(
         "items:\n" + "".join(items) + ("contracts:\n" + "".join(contracts) if contracts else ""),
         encoding="utf-8",
@@ -154,6 +158,7 @@ def _case(root: Path, cid: str, rng: random.Random, today: date, lang: str, **ov
     chosen = rng.choice(options)[0]
     review = today + timedelta(days=rng.randint(-60, 400))
     trigger = f"users > {users + rng.choice([-10, 500])}"
+    records: list[tuple[str, str, int | None]]
     if roll < 0.15:
         records = [("proposed", chosen, None)]
     elif roll < 0.25:
