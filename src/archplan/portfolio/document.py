@@ -185,7 +185,7 @@ def portfolio_html(
         fy_cols = [c for c in com.columns if c not in ("name", "ceiling_yen")]
         crows = []
         for idx, r in com.iterrows():
-            cid, contract = (str(k) for k in idx)  # type: ignore[union-attr]
+            cid, contract = (str(k) for k in idx)  # type: ignore[attr-defined]
             if cid == TOTAL:
                 crows.append([T("pf_total"), "", "", "", *_amounts(r[fy_cols], lang)])
                 continue
