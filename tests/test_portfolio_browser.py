@@ -10,13 +10,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from test_browser import ARGS, ARTIFACTS, CHROMIUM, PAYLOAD, Opened
 
 from archplan.portfolio import rollup
 from archplan.portfolio.document import write_portfolio
+from test_browser import ARGS, ARTIFACTS, CHROMIUM, PAYLOAD, Opened
 
-from axe_playwright_python.sync_playwright import Axe  # noqa: E402  # isort: skip
-from playwright.sync_api import Browser, sync_playwright  # noqa: E402  # isort: skip
+from axe_playwright_python.sync_playwright import Axe  # isort: skip
+from playwright.sync_api import Browser, sync_playwright  # isort: skip
 
 pytestmark = pytest.mark.slow
 

@@ -277,7 +277,7 @@ def portfolio_html(
         arows = [
             [
                 case_link(str(a["case"])),
-                esc(a["when"].isoformat() if a["when"] else "—"),
+                esc(a["when"].isoformat() if isinstance(a["when"], date) else "—"),
                 esc(a["subject"]),
                 esc(a["detail"]),
             ]
