@@ -202,6 +202,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "このバージョンのarchplanは構成要素のサポート期限を読み込まない。",
     },
     "pf_nothing": {"en": "Nothing.", "ja": "なし。"},
+    "pf_support_ends": {
+        "en": "security support ends {date}",
+        "ja": "{date}にセキュリティサポート終了",
+    },
+    "pf_support_ended": {
+        "en": "security support ended {date}",
+        "ja": "{date}にセキュリティサポート終了済み",
+    },
+    "pf_support_ended_undated": {
+        "en": "out of security support (no published date)",
+        "ja": "セキュリティサポート終了済み（日付の公表なし）",
+    },
+    "pf_extended_until": {
+        "en": "(extended support until {date})",
+        "ja": "（延長サポートは{date}まで）",
+    },
     "pf_cases": {"en": "Cases", "ja": "案件一覧"},
     "pf_case": {"en": "Case", "ja": "案件"},
     "pf_title": {"en": "Title", "ja": "件名"},

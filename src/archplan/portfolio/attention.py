@@ -193,26 +193,50 @@ def contracts_ending(
 
 
 def support_ending(
-    ws: Workspace, today: date, within_months: int = 18, language: str = "en"
+    ws: Workspace,
+    today: date,
+    within_months: int = 18,
+    language: str = "en",
+    chosen: str | None = None,
 ) -> list[Attention] | None:
-    """Components leaving support within the horizon, from :mod:`archplan.timing`.
+    """Components leaving security support (end of life) within the horizon, or already
+    out of it, from :func:`archplan.timing.support_windows`.
 
-    Returns None when this archplan has no support-window module (the portfolio then
-    says so instead of showing an empty list).
+    Only the chosen option's components count when there is a chosen option (a
+    component naming no option serves them all). Returns None when this archplan has no
+    support-window module (the portfolio then says so rather than show an empty list).
     """
     try:
         timing: Any = importlib.import_module("archplan.timing")
     except ImportError:
         return None
-    fn = getattr(timing, "support_ending", None)
-    if fn is None:
+    windows = getattr(timing, "support_windows", None)
+    if windows is None or not hasattr(ws, "components"):
         return None
+    if not ws.components:
+        return []
     limit = add_months(today, within_months)
     out = []
-    for row in fn(ws, today=today, until=limit):
-        when, subject, detail = row
-        out.append(Attention("support", when, str(subject), str(detail)))
-    return out
+    for cid, row in windows(ws).iterrows():
+        options = [o.strip() for o in str(row.get("options") or "").split(",") if o.strip()]
+        if chosen is not None and options and chosen not in options:
+            continue
+        end = row.get("security_end")
+        subject = f"{cid} {row.get('name') or ''}".strip()
+        if end is True:
+            out.append(
+                Attention("support", None, subject, msg("pf_support_ended_undated", language))
+            )
+            continue
+        if not isinstance(end, date) or end > limit:
+            continue
+        key = "pf_support_ended" if end < today else "pf_support_ends"
+        detail = msg(key, language, date=end.isoformat())
+        extended = row.get("extended_end")
+        if isinstance(extended, date) and extended > end:
+            detail += " " + msg("pf_extended_until", language, date=extended.isoformat())
+        out.append(Attention("support", end, subject, detail))
+    return sorted(out, key=lambda a: (a.when or date.min, a.subject))
 
 
 def check_failures(

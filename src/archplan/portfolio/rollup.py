@@ -115,21 +115,28 @@ def chosen_option(ws: Any) -> tuple[int | None, str | None, str]:
 
 
 def _actuals(ws: Any, chosen: str) -> dict[int, int] | None:
-    """Actual spending by fiscal year in 千円, from :mod:`archplan.actuals` when it is
-    installed and the case has actuals; None otherwise."""
+    """Executed amounts (執行額) by fiscal year in 千円 (half-up), from
+    :func:`archplan.actuals.budget_execution` for the chosen option, for the years whose
+    execution has started; None when archplan has no actuals module or the case no
+    actuals."""
     import importlib
+    from decimal import Decimal
+
+    from archplan.money import round_yen
 
     try:
         mod: Any = importlib.import_module("archplan.actuals")
     except ImportError:
         return None
-    fn = getattr(mod, "actual_by_fy", None)
-    if fn is None:
+    fn = getattr(mod, "budget_execution", None)
+    if fn is None or getattr(ws, "actuals", None) is None:
         return None
-    series = fn(ws, unit="thousand")
-    if series is None or len(series) == 0:
-        return None
-    return {int(k): int(v) for k, v in series.items()}
+    table = fn(ws, option=chosen)
+    return {
+        int(fy): round_yen(Decimal(int(row["executed"])) / 1000)
+        for fy, row in table.iterrows()
+        if row["state"] != "future"
+    }
 
 
 def summarise_case(case: Case, h: Horizons) -> CaseResult:
@@ -203,7 +210,7 @@ def summarise_case(case: Case, h: Horizons) -> CaseResult:
             res.actual = _actuals(ws, res.chosen)
         items = A.triggers_firing(ws, h.today, lang)
         items += A.reviews_due(ws, h.today, h.review_within_days, lang)
-        support = A.support_ending(ws, h.today, h.support_within_months, lang)
+        support = A.support_ending(ws, h.today, h.support_within_months, lang, res.chosen)
         res.support_known = support is not None
         items += support or []
         items += A.contracts_ending(ws, res.chosen, h.today, h.contracts_within_months, lang)
