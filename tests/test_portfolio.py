@@ -398,3 +398,28 @@ def test_cli_portfolio_writes_html_and_workbook(
     assert main(["portfolio", str(BUNDLED), "-o", str(out), "--today", "soon"]) == 1
     assert main(["report", str(EXAMPLES / "food-lab")]) == 1
     assert "-o FILE" in capsys.readouterr().err
+
+
+def test_other_currency_is_listed_not_added() -> None:
+    from archplan.portfolio.rollup import CaseResult, Horizons, PortfolioView
+
+    pf = load_portfolio(BUNDLED)
+
+    def case(cid: str, currency: str, budget: dict[int, int]) -> CaseResult:
+        return CaseResult(
+            cid, "", {}, "decided", currency=currency, fy_start_month=4, budget=budget
+        )
+
+    results = [
+        case("a", "JPY", {2026: 100, 2027: 50}),
+        case("b", "JPY", {2027: 7}),
+        case("c", "USD", {2026: 999}),
+    ]
+    view = PortfolioView(pf, results, Horizons(TODAY, language="en"))
+    assert view.currency == "JPY"  # the portfolio's own setting
+    assert view.budget.to_dict() == {
+        2026: {"a": 100, "b": 0, "total": 100},
+        2027: {"a": 50, "b": 7, "total": 57},
+        "total": {"a": 150, "b": 7, "total": 157},
+    }
+    assert view.undecided.loc["c", "reason"] == ("amounts in USD, the portfolio's currency is JPY")
