@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_risk.py
 	$(BIN)/python benchmarks/bench_report.py
 	$(BIN)/python benchmarks/bench_portfolio.py 300
+	$(BIN)/python benchmarks/bench_actuals.py
 
 env: $(STAMP)
 

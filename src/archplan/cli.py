@@ -111,6 +111,50 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_actuals(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from archplan.actuals.analysis import plan_end_forecast, reconciliation, year_summary
+    from archplan.workspace import load_workspace
+
+    ws = load_workspace(args.workspace)
+    if ws.actuals is None:
+        raise ArchplanError(f"{args.workspace} has no actuals/actuals.yaml (see docs/actuals.md)")
+    for n in ws.notices:
+        print(f"note: {n}")
+    s = year_summary(ws, by=args.by, as_of=args.as_of)
+    print(
+        f"option {s.attrs['option']} ({ws.actuals.option_source}), FY{s.attrs['fiscal_year']}, "
+        f"actuals up to {s.attrs['as_of']}; yen, tax-inclusive"
+    )
+    cols = [
+        "budget",
+        "plan_to_date",
+        "actual_to_date",
+        "variance",
+        "variance_pct",
+        "burn_pct",
+        "forecast_plan",
+        "forecast_run_rate",
+        "first_overrun",
+    ]
+    with pd.option_context("display.width", 200, "display.max_columns", 20):
+        print(s[cols].to_string())
+        print("\nat the end of the plan:")
+        print(plan_end_forecast(ws, by=args.by, as_of=args.as_of).to_string())
+        files, unmapped = reconciliation(ws)
+        print("\nevery imported yen (imported = mapped + unmapped):")
+        print(files.to_string())
+    if len(unmapped):
+        print(f"{len(unmapped)} unmapped entr{'y' if len(unmapped) == 1 else 'ies'}:")
+        for _, r in unmapped.iterrows():
+            print(
+                f"  {r['file']}:{r['row'] + 1}: {r['month']} {r['document']}: {r['yen']:,} yen "
+                f"({r['reason']}, {r['rows']} row(s))"
+            )
+    return 0
+
+
 def _cmd_adr(args: argparse.Namespace) -> int:
     from archplan import decisions as adr
     from archplan.workspace import load_workspace
@@ -271,6 +315,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace files even if archplan did not write them"
     )
     p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("actuals", help="plan vs actual: the year so far, forecasts, every yen")
+    p.add_argument("workspace", help="the workspace folder (with actuals/actuals.yaml)")
+    p.add_argument("--as-of", metavar="YYYY-MM", help="the last month to count (default: setting)")
+    p.add_argument("--by", choices=("item", "category", "option"), default="item")
+    p.set_defaults(func=_cmd_actuals)
 
     p = sub.add_parser("adr", help="decision records: new, list, status, supersede, check, index")
     adr_sub = p.add_subparsers(dest="adr_command", required=True)

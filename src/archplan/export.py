@@ -244,6 +244,8 @@ def export_xlsx(
         _text_cell(sheet, r, 4, assumption.source)
         _text_cell(sheet, r, 5, assumption.as_of.isoformat() if assumption.as_of else "")
         sheet.cell(row=r, column=4).alignment = Alignment(wrap_text=True)
+    if ws.actuals is not None and ws.actuals.option is not None:
+        _execution_sheet(wb, ws, money, bold)  # 予算額・執行額 (actuals/)
     buf = io.BytesIO()
     wb.save(buf)
     write_atomic(out, buf.getvalue())
@@ -293,4 +295,88 @@ def export_csv(
             writer.writerow([neutralise(v) if isinstance(v, str) else v for v in row])
         write_atomic(path, "\ufeff" + buf.getvalue())
         written.append(path)
+    if ws.actuals is not None and ws.actuals.option is not None:
+        path = root / "budget_execution.csv"  # 予算額・執行額 (actuals/)
+        check_target(path, force, lambda head: head.startswith(marker), "CSV file")
+        header, rows, note = execution_table(ws)
+        buf = io.StringIO()
+        buf.write(f"# archplan {' '.join(ws.settings.title.split())}; {note}\n")
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([neutralise(v) if isinstance(v, str) else v for v in row])
+        write_atomic(path, "\ufeff" + buf.getvalue())
+        written.append(path)
     return written
+
+
+#: The columns of a 行政事業レビューシート's budget block, in order (message keys).
+EXECUTION_COLUMNS = (
+    "act_x_fy",
+    "act_x_initial",
+    "act_x_supplementary",
+    "act_x_carried",
+    "act_x_reserve",
+    "act_x_total",
+    "act_x_executed",
+    "act_x_rate",
+    "act_x_state",
+)
+
+
+def execution_table(ws: Workspace) -> tuple[list[str], list[list[object]], str]:
+    """The yearly 予算額・執行額 table: header, rows (fiscal year label, 当初予算 = the
+    plan, 補正予算, 前年度から繰越し, 予備費等 (0, to fill in), 計, 執行額, 執行率 %,
+    state) and a note naming the option, the as-of month and the basis.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> header, rows, note = execution_table(load_workspace("data/examples/vaccine-booking"))
+    >>> header[1], rows[0][1], rows[0][6]
+    ('当初予算額', 28193000, 16470384)
+    """
+    from archplan.actuals import budget_execution
+    from archplan.messages import msg
+
+    lang = ws.settings.language
+    t = budget_execution(ws)
+    rows: list[list[object]] = []
+    for fy, r in t.iterrows():
+        budget = int(r["budget"])
+        executed = int(r["executed"])
+        rows.append(
+            [
+                fy_label(int(str(fy)), lang),
+                budget,
+                0,
+                0,
+                0,
+                budget,
+                executed,
+                r["rate_pct"],
+                msg("act_state_" + str(r["state"]), lang),
+            ]
+        )
+    note = msg("act_x_note", lang, option=t.attrs["option"], as_of=t.attrs["as_of"])
+    return [msg(k, lang) for k in EXECUTION_COLUMNS], rows, note
+
+
+def _execution_sheet(wb: Any, ws: Workspace, money: str, bold: Any) -> None:
+    """A sheet with the 予算額・執行額 table; 計 and 執行率 are live formulas."""
+    from archplan.messages import msg
+
+    header, rows, note = execution_table(ws)
+    sheet = wb.create_sheet(msg("act_x_sheet", ws.settings.language))
+    _text_cell(sheet, 1, 1, note)
+    for c, h in enumerate(header, start=1):
+        _text_cell(sheet, 2, c, h)
+        sheet.cell(row=2, column=c).font = bold
+    for r, row in enumerate(rows, start=3):
+        _text_cell(sheet, r, 1, str(row[0]))
+        for c in range(2, 6):
+            sheet.cell(row=r, column=c, value=row[c - 1]).number_format = money
+        sheet.cell(row=r, column=6, value=f"=SUM(B{r}:E{r})").number_format = money
+        sheet.cell(row=r, column=7, value=row[6]).number_format = money
+        sheet.cell(row=r, column=8, value=f'=IF(F{r}=0,"",G{r}/F{r})').number_format = "0.0%"
+        _text_cell(sheet, r, 9, str(row[8]))

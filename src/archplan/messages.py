@@ -270,6 +270,146 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{case}: {kind} failed: {error}",
         "ja": "{case}：{kind}の作成に失敗：{error}",
     },
+    # --- actuals (plan vs actual, 予実管理) ---
+    "act_t_over": {
+        "en": "actual of {name} to date is {actual} yen against a plan of {plan} ({change})",
+        "ja": "{name}の年度内実績は{actual}円、計画{plan}円に対して{change}",
+    },
+    "act_t_forecast": {
+        "en": "{what} of {name} at year end is {value} yen; the budget is {budget} yen",
+        "ja": "{name}の年度末見込（{what}）は{value}円、予算は{budget}円",
+    },
+    "act_t_actual": {
+        "en": "actual of {name} to date this year is {actual} yen",
+        "ja": "{name}の年度内実績は{actual}円",
+    },
+    "act_plan_forecast": {"en": "plan forecast", "ja": "実績＋残り計画"},
+    "act_run_rate": {"en": "run-rate forecast", "ja": "直近ペース"},
+    "act_title": {"en": "Plan vs actual", "ja": "予実（計画と実績）"},
+    "act_intro": {
+        "en": (
+            "{option} (the option in execution, from {source}); fiscal year {fy}, actuals up"
+            " to {as_of} ({elapsed} of 12 months). Yen, tax-inclusive."
+        ),
+        "ja": (
+            "{option}（執行中の案、{source}による）。{fy}、{as_of}までの実績（12か"
+            "月中{elapsed}か月）。円・税込。"
+        ),
+    },
+    "act_src_settings": {"en": "actuals.yaml", "ja": "actuals.yaml の指定"},
+    "act_src_decision": {"en": "accepted record {number}", "ja": "承認済みの記録{number}"},
+    "act_year": {
+        "en": "The year so far and where it will land",
+        "ja": "年度の執行状況と年度末見込",
+    },
+    "act_item": {"en": "Item", "ja": "費目"},
+    "act_budget": {"en": "Budget (year)", "ja": "予算額（年度計画）"},
+    "act_ptd": {"en": "Plan to date", "ja": "計画（累計）"},
+    "act_atd": {"en": "Actual to date", "ja": "実績（累計）"},
+    "act_variance": {"en": "Variance", "ja": "差異"},
+    "act_variance_pct": {"en": "Variance %", "ja": "差異率"},
+    "act_burn": {"en": "Burn of budget", "ja": "予算消化率"},
+    "act_fc_plan": {
+        "en": "Year end: actual + remaining plan",
+        "ja": "年度末見込（実績＋残り計画）",
+    },
+    "act_fc_rr": {"en": "Year end: run rate", "ja": "年度末見込（直近ペース）"},
+    "act_first": {"en": "First month over plan", "ja": "計画を初めて超えた月"},
+    "act_total": {"en": "Total", "ja": "合計"},
+    "act_month": {"en": "Month", "ja": "月"},
+    "act_plan": {"en": "Plan", "ja": "計画"},
+    "act_actual": {"en": "Actual", "ja": "実績"},
+    "act_cum_plan": {"en": "Cumulative plan", "ja": "計画累計"},
+    "act_cum_actual": {"en": "Cumulative actual", "ja": "実績累計"},
+    "act_monthly": {"en": "By month", "ja": "月別"},
+    "act_forecast_note": {
+        "en": (
+            "Two forecasts: actual to date + the rest of the year's plan, and a run rate"
+            " (per item, the mean actual of its last three active months × its remaining"
+            " months with a planned amount). Neither is always right."
+        ),
+        "ja": (
+            "年度末見込は2通り：実績＋残りの計画、および直近ペース（費目ごとに、直近"
+            "3か月（計画か支出のあった月）の実績平均×残りの計画月数）。どちらが正しい"
+            "とは限らない。"
+        ),
+    },
+    "act_plan_end": {"en": "At the end of the plan", "ja": "計画期間末の見込"},
+    "act_plan_total": {"en": "Plan total", "ja": "計画総額"},
+    "act_contracts": {
+        "en": "Contracts and multi-year commitments",
+        "ja": "契約・債務負担行為の残額",
+    },
+    "act_ceiling": {"en": "Ceiling", "ja": "限度額"},
+    "act_remaining": {"en": "Remaining (ceiling − actual)", "ja": "残額（限度額−実績）"},
+    "act_forecast": {"en": "Forecast", "ja": "見込"},
+    "act_headroom": {"en": "Headroom (ceiling − forecast)", "ja": "余裕（限度額−見込）"},
+    "act_ev": {"en": "Earned value (milestones)", "ja": "出来高管理（マイルストーン）"},
+    "act_ev_note": {
+        "en": (
+            "CPI = EV / AC; SPI = EV / PV; EAC (CPI) = BAC / CPI; EAC (additive) = AC + (BAC"
+            " − EV); VAC = BAC − EAC (CPI)."
+        ),
+        "ja": (
+            "CPI＝EV÷AC、SPI＝EV÷PV、EAC（CPI法）＝BAC÷CPI、EAC（加算法）＝AC＋（BA"
+            "C−EV）、VAC＝BAC−EAC（CPI法）。"
+        ),
+    },
+    "act_index": {"en": "Index", "ja": "指標"},
+    "act_value": {"en": "Value", "ja": "値"},
+    "act_exec": {
+        "en": "Budget and execution by fiscal year (予算額・執行額)",
+        "ja": "年度別の予算額・執行額",
+    },
+    "act_fy": {"en": "Fiscal year", "ja": "年度"},
+    "act_executed": {"en": "Executed", "ja": "執行額"},
+    "act_rate": {"en": "Execution rate", "ja": "執行率"},
+    "act_state": {"en": "State", "ja": "状態"},
+    "act_state_closed": {"en": "closed", "ja": "確定"},
+    "act_state_to date": {"en": "to date", "ja": "執行中"},
+    "act_state_future": {"en": "future", "ja": "未執行"},
+    "act_recon": {"en": "Every imported yen", "ja": "取込額の内訳"},
+    "act_file": {"en": "File", "ja": "ファイル"},
+    "act_rows": {"en": "Rows", "ja": "行数"},
+    "act_mapped": {"en": "Mapped", "ja": "費目に対応"},
+    "act_unmapped": {"en": "Unmapped", "ja": "未対応"},
+    "act_imported": {"en": "Imported", "ja": "取込額"},
+    "act_unmapped_list": {
+        "en": "Unmapped entries (largest first; {shown} of {count})",
+        "ja": "未対応の明細（金額の大きい順、{count}件中{shown}件）",
+    },
+    "act_row": {"en": "Row", "ja": "行"},
+    "act_what": {"en": "Service or document", "ja": "サービス・伝票"},
+    "act_reason": {"en": "Reason", "ja": "理由"},
+    "act_burn_chart": {"en": "Burn against the year's budget", "ja": "年度予算の消化状況"},
+    "act_budget_line": {"en": "Budget", "ja": "予算額"},
+    "act_fc_plan_short": {"en": "Forecast (plan)", "ja": "見込（残り計画）"},
+    "act_fc_rr_short": {"en": "Forecast (run rate)", "ja": "見込（直近ペース）"},
+    "act_none": {
+        "en": "No actuals: add actuals/actuals.yaml (see docs/actuals.md).",
+        "ja": "実績はない（actuals/actuals.yaml を追加する。docs/actuals.md 参照）。",
+    },
+    "act_reason_outside": {"en": "outside the plan period", "ja": "計画期間外"},
+    "act_reason_no_rule": {"en": "no mapping rule matches", "ja": "対応付けルールに該当しない"},
+    "act_reason_unknown_item": {"en": "unknown item", "ja": "計画にない費目"},
+    "act_x_fy": {"en": "Fiscal year", "ja": "年度"},
+    "act_x_initial": {"en": "Initial budget", "ja": "当初予算額"},
+    "act_x_supplementary": {"en": "Supplementary budget", "ja": "補正予算額"},
+    "act_x_carried": {"en": "Carried over from the previous year", "ja": "前年度から繰越し"},
+    "act_x_reserve": {"en": "Reserve funds etc.", "ja": "予備費等"},
+    "act_x_total": {"en": "Total", "ja": "計"},
+    "act_x_executed": {"en": "Executed", "ja": "執行額"},
+    "act_x_rate": {"en": "Execution rate (%)", "ja": "執行率（%）"},
+    "act_x_state": {"en": "State", "ja": "状態"},
+    "act_x_sheet": {"en": "Budget execution", "ja": "予算執行"},
+    "act_x_note": {
+        "en": "option {option}; actuals up to {as_of}; yen, tax-inclusive; the initial budget "
+        "is the plan, the other budget columns are to be filled in",
+        "ja": (
+            "採用案 {option}、{as_of}までの実績、円・税込。当初予算額は計画額。補正等の欄は記入する"
+        ),
+    },
+    "act_yen": {"en": "yen, tax-inclusive", "ja": "円・税込"},
 }
 
 

@@ -13,6 +13,8 @@ The conditions a record may list under ``archplan.triggers`` (one per line, in E
                                                      simulation (P10 … P99)
 ``another option ranks first``                       the chosen option is no longer first
 ``saas is knocked out``                              a must-have criterion now excludes it
+``actual of saas-fee exceeds plan by more than 10 %``  spending against the plan (actuals/;
+``forecast of saas at year end exceeds budget``      see :mod:`archplan.actuals.triggers`)
 =================================================  ========================================
 """
 
@@ -54,6 +56,12 @@ def _number(text: str) -> float:
     return float(text.replace(",", "").replace("_", ""))
 
 
+def _actual_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    from archplan.actuals.triggers import ACTUAL_PATTERNS
+
+    return list(ACTUAL_PATTERNS.items())
+
+
 def parse_trigger(text: str) -> tuple[str, tuple[str, ...]]:
     """The kind of a trigger and its parts; ``InputError`` when it is not understood.
 
@@ -73,6 +81,7 @@ def parse_trigger(text: str) -> tuple[str, tuple[str, ...]]:
         ("total", _TOTAL),
         ("first", _FIRST),
         ("knocked", _KNOCKED),
+        *_actual_patterns(),
     ):
         m = rx.match(t)
         if m:
@@ -80,7 +89,8 @@ def parse_trigger(text: str) -> tuple[str, tuple[str, ...]]:
     raise InputError(
         f"trigger {text!r} is not understood; write e.g. 'users > 2000', "
         "'price rises more than 20 %', 'P90 total of saas > 200000000', "
-        "'another option ranks first' or 'saas is knocked out'"
+        "'another option ranks first', 'saas is knocked out' or "
+        "'actual of saas-fee exceeds plan by more than 10 %'"
     )
 
 
@@ -187,6 +197,11 @@ def evaluate_trigger(
             value = float(ctx.totals[option])
             what = msg("t_total", lang, what="", option=option, value=f"{value:,.0f}").strip()
         return Evaluation(text, _OPS[op](value, _number(num)), what, line)
+    if kind in ("actual_over", "forecast_over", "actual_compare"):
+        from archplan.actuals.triggers import evaluate_actual
+
+        fired, because = evaluate_actual(kind, parts, ws)
+        return Evaluation(text, fired, because, line)
     if kind == "first":
         if record.chosen is None:
             raise InputError(f"trigger {text!r}: the record names no chosen option")

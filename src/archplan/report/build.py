@@ -52,6 +52,7 @@ _IMPORTS = (
     "from archplan.report import cost_sections as P\n"
     "from archplan.report import handover as H\n"
     "from archplan.report import risk as R\n"
+    "from archplan.report import actuals as A\n"
     "from archplan.report import sections as S\n"
     "ws = load_workspace(workspace)"
 )
@@ -68,6 +69,7 @@ _CELLS: dict[str, list[str]] = {
         "S.cost_tables_section(ws)",
         "P.plan_details_section(ws)",
         "R.risk_section(ws)",
+        "A.actuals_section(ws)",
         "S.decisions_section(ws)",
     ],
     "handover": [
@@ -80,6 +82,7 @@ _CELLS: dict[str, list[str]] = {
         "P.budget_section(ws)",
         "P.plan_details_section(ws)",
         "H.risks_section(ws)",
+        "A.actuals_section(ws, compact=True)",
         "H.files_section(ws)",
     ],
 }

@@ -2464,6 +2464,9 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
         _read_costs(kf, option_ids, assumptions, settings, notices) if kf else ([], [])
     )
     decisions = _read_decisions(root, problems, notices)
+    from archplan.actuals.reader import read_actuals  # actuals/ (plan vs actual)
+
+    actuals = read_actuals(root, settings, options, items, decisions, problems, notices)
     if problems:
         return None, problems, notices
     assert settings and options is not None and criteria is not None
@@ -2485,6 +2488,7 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
         parties=tuple(parties),
         risks=tuple(kf.risks) if kf else (),
         correlations=tuple(correlations),
+        actuals=actuals,
     )
     return ws, problems, notices
 

@@ -11,11 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
 from archplan.uncertainty.distributions import Distribution
+
+if TYPE_CHECKING:
+    from archplan.actuals.model import Actuals
 
 Language = Literal["ja", "en"]
 DisplayUnit = Literal["yen", "thousand"]
@@ -381,6 +384,7 @@ class Workspace:
     correlations: tuple[Correlation, ...] = field(default=())
     scenarios: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     parties: tuple[Party, ...] = field(default=())
+    actuals: Actuals | None = None  # actuals/ folder: spending against the plan
 
     def __repr__(self) -> str:
         return (

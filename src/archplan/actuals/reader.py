@@ -1,0 +1,1083 @@
+"""Read ``actuals/actuals.yaml`` and the files it names, accounting for every yen.
+
+Called by the workspace loader when the workspace has an ``actuals/`` folder. Problems
+(unreadable files, missing columns, text in amounts, unknown currencies, duplicated
+documents, rules naming unknown items) are appended to the loader's list, each with the
+file, line (= data row + 1, the header being line 1) and what was expected; things read
+correctly but worth saying (Shift_JIS, credits, rows left unmapped) become notices.
+
+Rounding: each ledger row, and each FOCUS group (file, month, item or unmapped service,
+currency), is converted exactly (``Decimal``) at the rate in force on the first day of
+its month, rounded half-up to the yen, then consumption tax (when the amounts exclude
+it) is added at the rate in force that month, fractions of a yen dropped — the rule of
+the cost engine.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from datetime import date
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from archplan.actuals.model import (
+    ACTUALS_DIR,
+    ACTUALS_FILE,
+    ENTRY_COLUMNS,
+    Actuals,
+    ActualsSettings,
+    FocusRule,
+    FocusSource,
+    LedgerSource,
+    Milestone,
+    empty_entries,
+)
+from archplan.errors import Problem
+from archplan.workspace.loader import (
+    MAX_FILE_BYTES,
+    _choice,
+    _date,
+    _decimal,
+    _File,
+    _ident,
+    _int,
+    _load_yaml_file,
+    _text,
+)
+from archplan.workspace.model import CostItem, DecisionRecord, Option, Settings
+
+__all__ = ["FOCUS_COLUMNS", "LEDGER_COLUMNS", "read_actuals", "read_focus", "read_ledger"]
+
+ONE = Decimal(1)
+
+#: Ledger columns and the headers accepted for each (case and width insensitive).
+LEDGER_COLUMNS: dict[str, tuple[str, ...]] = {
+    "date": ("date", "payment_date", "obligation_date", "日付", "支払日", "支出日", "負担行為日"),
+    "item": ("item", "category", "費目", "項目", "区分"),
+    "amount": ("amount", "金額", "支出額", "支払額"),
+    "tax": ("tax", "tax_basis", "税区分", "課税区分"),
+    "currency": ("currency", "通貨"),
+    "document": ("document", "document_ref", "伝票番号", "文書番号", "番号"),
+    "note": ("note", "摘要", "備考"),
+}
+_REQUIRED_LEDGER = ("date", "item", "amount", "document")
+_UNIT_WORDS = {
+    "千円": "thousand",
+    "thousand": "thousand",
+    "thousand yen": "thousand",
+    "円": "yen",
+    "yen": "yen",
+}
+_TAX_WORDS = {
+    "inclusive": "inclusive",
+    "税込": "inclusive",
+    "税込み": "inclusive",
+    "exclusive": "exclusive",
+    "税抜": "exclusive",
+    "税抜き": "exclusive",
+    "none": "none",
+    "不課税": "none",
+    "非課税": "none",
+    "対象外": "none",
+}
+
+#: FOCUS columns used, by role.
+FOCUS_COLUMNS = {
+    "service": "ServiceName",
+    "service_category": "ServiceCategory",
+    "charge_category": "ChargeCategory",
+    "provider": "ProviderName",
+    "sub_account": "SubAccountName",
+    "tags": "Tags",
+}
+_COST_COLUMN = {"billed": "BilledCost", "effective": "EffectiveCost", "list": "ListCost"}
+_DATE_COLUMN = {"charge": "ChargePeriodStart", "billing": "BillingPeriodStart"}
+_NUMBER_RE = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$")
+_MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
+MAX_LISTED = 5  # rows named per kind of problem in one file
+
+
+# --- settings ---------------------------------------------------------------------------
+
+
+def _month(v: Any) -> str:
+    if isinstance(v, date):
+        return f"{v.year:04d}-{v.month:02d}"
+    s = _text(v)
+    if re.match(r"^\d{4}-\d{2}(-\d{2})?$", s):
+        y, m = int(s[:4]), int(s[5:7])
+        if 1 <= m <= 12:
+            return f"{y:04d}-{m:02d}"
+    raise ValueError(f"{s!r} is not a month")
+
+
+def _strings(v: Any) -> tuple[str, ...]:
+    if isinstance(v, list):
+        return tuple(_text(x) for x in v)
+    return (_text(v),)
+
+
+def _read_rates(f: _File, raw: Any) -> dict[str, tuple[tuple[date, Decimal], ...]]:
+    out: dict[str, tuple[tuple[date, Decimal], ...]] = {}
+    if raw is None:
+        return out
+    m = f.mapping(raw, ("rates",), "a mapping currency → list of {from, rate}")
+    if m is None:
+        return out
+    for cur, entries in m.items():
+        p = ("rates", cur)
+        if not isinstance(cur, str) or not re.match(r"^[A-Z]{3}$", cur):
+            f.problem(p, f"{cur!r} is not a currency code", "an ISO 4217 code such as USD")
+            continue
+        if not isinstance(entries, list) or not entries:
+            f.problem(p, "rates must be a list", "a list of {from: date, rate: yen per unit}")
+            continue
+        got: list[tuple[date, Decimal]] = []
+        for i, e in enumerate(entries):
+            em = f.mapping(e, (*p, i), "a mapping with from and rate")
+            if em is None:
+                continue
+            f.unknown_keys(em, (*p, i), ("from", "rate", "source"))
+            d = f.field(em, (*p, i), "from", _date, "the first day the rate applies")
+            r = f.field(em, (*p, i), "rate", _decimal, "yen per unit of the currency")
+            if r is not None and r <= 0:
+                f.problem((*p, i, "rate"), f"rate {r} is not positive", "a positive rate")
+                continue
+            if d is not None and r is not None:
+                got.append((d, r))
+        out[cur] = tuple(sorted(got))
+    return out
+
+
+def _read_rules(f: _File, raw: Any, p: tuple[Any, ...], item_ids: set[str]) -> list[FocusRule]:
+    rules: list[FocusRule] = []
+    if raw is None:
+        return rules
+    if not isinstance(raw, list):
+        f.problem(p, "rules must be a list", "a list of {item, service, …}")
+        return rules
+    keys = ("item", *FOCUS_COLUMNS.keys(), "tag")
+    for i, r in enumerate(raw):
+        rp = (*p, i)
+        m = f.mapping(r, rp, "a mapping with item and conditions")
+        if m is None:
+            continue
+        f.unknown_keys(m, rp, tuple(k for k in keys if k != "tags"))
+        item = f.field(m, rp, "item", _ident, "the id of a cost item")
+        if item is not None and item not in item_ids:
+            f.problem((*rp, "item"), f"unknown item {item!r}", "the id of an item in costs.yaml")
+            item = None
+        conds: dict[str, tuple[str, ...]] = {}
+        for k in ("service", "service_category", "charge_category", "provider", "sub_account"):
+            v = f.field(m, rp, k, _strings, "text or a list of texts", required=False)
+            if v:
+                conds[k] = v
+        tags: tuple[tuple[str, str], ...] = ()
+        if "tag" in m:
+            tm = f.mapping(m["tag"], (*rp, "tag"), "a mapping tag key → value")
+            if tm is not None:
+                tags = tuple((str(k), str(v)) for k, v in tm.items())
+        if not conds and not tags:
+            f.problem(
+                rp, "a rule with no condition would take every row", "service, tag, … to match"
+            )
+            continue
+        if item is not None:
+            rules.append(FocusRule(item=item, tags=tags, **conds))
+    return rules
+
+
+def _read_settings(
+    f: _File, items: dict[str, CostItem], option_ids: set[str]
+) -> ActualsSettings | None:
+    m = f.mapping(f.doc.data if f.doc else None, (), "a mapping (as_of, ledger, focus, …)")
+    if m is None:
+        return None
+    f.unknown_keys(m, (), ("as_of", "option", "ledger", "focus", "rates", "milestones"))
+    as_of = f.field(m, (), "as_of", _month, "a month such as 2026-10", required=False)
+    option = f.field(m, (), "option", _ident, "an option id", required=False)
+    if option is not None and option not in option_ids:
+        f.problem(("option",), f"unknown option {option!r}", "the id of an option in options.yaml")
+    ledgers: list[LedgerSource] = []
+    for i, raw in enumerate(m.get("ledger") or []):
+        p = ("ledger", i)
+        lm = f.mapping(raw, p, "a mapping with file")
+        if lm is None:
+            continue
+        f.unknown_keys(lm, p, ("file", "unit", "tax", "encoding"))
+        file = f.field(lm, p, "file", _text, "a CSV file in actuals/")
+        unit = f.field(
+            lm,
+            p,
+            "unit",
+            _choice("yen", "thousand", aliases=_UNIT_WORDS),
+            "yen or thousand",
+            required=False,
+        )
+        tax = f.field(
+            lm,
+            p,
+            "tax",
+            _choice("inclusive", "exclusive", "none", aliases=_TAX_WORDS),
+            "inclusive, exclusive or none",
+            required=False,
+            default="inclusive",
+        )
+        enc = f.field(
+            lm,
+            p,
+            "encoding",
+            _choice("auto", "utf-8", "shift_jis"),
+            "auto, utf-8 or shift_jis",
+            required=False,
+            default="auto",
+        )
+        if file:
+            ledgers.append(LedgerSource(file, unit, tax or "inclusive", enc or "auto"))
+    focus: list[FocusSource] = []
+    for i, raw in enumerate(m.get("focus") or []):
+        p = ("focus", i)
+        fm = f.mapping(raw, p, "a mapping with file and rules")
+        if fm is None:
+            continue
+        f.unknown_keys(fm, p, ("file", "cost", "tax", "date", "rules"))
+        file = f.field(fm, p, "file", _text, "a FOCUS CSV or Parquet file in actuals/")
+        cost = f.field(
+            fm,
+            p,
+            "cost",
+            _choice("billed", "effective", "list"),
+            "billed, effective or list",
+            required=False,
+            default="billed",
+        )
+        tax = f.field(
+            fm,
+            p,
+            "tax",
+            _choice("inclusive", "exclusive", aliases=_TAX_WORDS),
+            "inclusive or exclusive",
+            required=False,
+            default="exclusive",
+        )
+        when = f.field(
+            fm,
+            p,
+            "date",
+            _choice("charge", "billing"),
+            "charge or billing",
+            required=False,
+            default="charge",
+        )
+        rules = _read_rules(f, fm.get("rules"), (*p, "rules"), set(items))
+        line = f.doc.line(p) if f.doc else None
+        if file:
+            focus.append(
+                FocusSource(
+                    file, cost or "billed", tax or "exclusive", when or "charge", tuple(rules), line
+                )
+            )
+    rates = _read_rates(f, m.get("rates"))
+    milestones: list[Milestone] = []
+    for i, raw in enumerate(m.get("milestones") or []):
+        p = ("milestones", i)
+        mm = f.mapping(raw, p, "a mapping with id, name, due, value")
+        if mm is None:
+            continue
+        f.unknown_keys(mm, p, ("id", "name", "due", "value", "done", "percent", "items"))
+        mid = f.field(mm, p, "id", _ident, "a milestone id")
+        name = f.field(mm, p, "name", _text, "the milestone's name")
+        due = f.field(mm, p, "due", _date, "the date it is due")
+        value = f.field(mm, p, "value", _int, "its planned value, yen tax-inclusive")
+        done = f.field(mm, p, "done", _date, "the date it was completed", required=False)
+        pct = f.field(mm, p, "percent", _decimal, "percent complete (0-100)", required=False)
+        its = f.field(mm, p, "items", _strings, "the ids of the items it covers")
+        for it in its or ():
+            if it not in items:
+                f.problem((*p, "items"), f"unknown item {it!r}", "ids of items in costs.yaml")
+        if mid and name and due and value is not None and its:
+            milestones.append(Milestone(mid, name, due, value, done, pct, its))
+    return ActualsSettings(as_of, option, tuple(ledgers), tuple(focus), rates, tuple(milestones))
+
+
+# --- money helpers ----------------------------------------------------------------------
+
+
+def _rate_on(table: tuple[tuple[date, Decimal], ...], day: date) -> Decimal | None:
+    rate = None
+    for d, r in table:
+        if d <= day:
+            rate = r
+    return rate
+
+
+def _to_yen(
+    amount: Decimal,
+    currency: str,
+    month: str,
+    tax: str,
+    settings: Settings,
+    rates: dict[str, tuple[tuple[date, Decimal], ...]],
+) -> int:
+    """Exact amount → integer yen, tax-inclusive (half-up, then tax floored)."""
+    day = date(int(month[:4]), int(month[5:7]), 1)
+    if currency != "JPY":
+        fx = _rate_on(rates[currency], day)
+        assert fx is not None
+        amount = amount * fx
+    yen = int(amount.quantize(ONE, rounding=ROUND_HALF_UP))
+    if tax == "exclusive":
+        t = _rate_on(settings.tax_table, day) or Decimal(0)
+        yen += int((yen * t).quantize(ONE, rounding=ROUND_FLOOR))
+    return yen
+
+
+def _plan_months(settings: Settings) -> tuple[str, str]:
+    sm = settings.fy_start_month
+    first = f"{settings.first_fy:04d}-{sm:02d}"
+    end_y = settings.first_fy + settings.horizon
+    last_m = (sm - 2) % 12 + 1
+    last_y = end_y if sm > 1 else end_y - 1
+    return first, f"{last_y:04d}-{last_m:02d}"
+
+
+class _Ctx:
+    """What the readers share: the workspace's items, settings and the lists to fill."""
+
+    def __init__(
+        self,
+        root: Path,
+        settings: Settings,
+        items: dict[str, CostItem],
+        rates: dict[str, tuple[tuple[date, Decimal], ...]],
+        problems: list[Problem],
+        notices: list[str],
+    ) -> None:
+        self.root = root
+        self.settings = settings
+        self.items = items
+        self.categories = {i.category for i in items.values()}
+        self.rates = rates
+        self.problems = problems
+        self.notices = notices
+        self.first, self.last = _plan_months(settings)
+
+    def problem(
+        self,
+        file: str,
+        row: int | None,
+        field: str | None,
+        message: str,
+        expected: str | None = None,
+    ) -> None:
+        self.problems.append(
+            Problem(file, None if row is None else row + 1, field, message, expected)
+        )
+
+    def currency_ok(self, file: str, row: int, currency: str, month: str) -> bool:
+        if currency == "JPY":
+            return True
+        table = self.rates.get(currency)
+        if not table:
+            self.problem(
+                file,
+                row,
+                "currency",
+                f"no exchange rate for {currency!r}",
+                f"a rate for {currency} under rates: in {ACTUALS_FILE}",
+            )
+            return False
+        day = date(int(month[:4]), int(month[5:7]), 1)
+        if _rate_on(table, day) is None:
+            self.problem(
+                file,
+                row,
+                "currency",
+                f"no {currency} rate in force in {month}",
+                f"a rate for {currency} from {month}-01 or earlier in {ACTUALS_FILE}",
+            )
+            return False
+        return True
+
+
+# --- ledger -----------------------------------------------------------------------------
+
+
+def _norm_header(h: str) -> tuple[str, str | None]:
+    """A header → (canonical column or the header, unit declared in it)."""
+    s = unicodedata.normalize("NFKC", h).strip().lower()
+    unit = None
+    m = re.match(r"^(.*?)\s*[\(\[]\s*(.+?)\s*[\)\]]$", s)
+    if m:
+        s, u = m.group(1).strip(), m.group(2)
+        unit = _UNIT_WORDS.get(u)
+    for suffix, u in (("_thousand", "thousand"), ("_yen", "yen")):
+        if s.endswith(suffix):
+            s, unit = s[: -len(suffix)], u
+    for canon, names in LEDGER_COLUMNS.items():
+        if s in names:
+            return canon, unit
+    return s, unit
+
+
+def _ledger_amount(text: str) -> Decimal:
+    s = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("¥", "")
+    neg = False
+    if s[:1] in ("▲", "△", "-"):
+        neg, s = True, s[1:].strip()
+    elif s.startswith("(") and s.endswith(")"):
+        neg, s = True, s[1:-1]
+    if not re.match(r"^\d+(\.\d+)?$", s):
+        raise ValueError(text)
+    d = Decimal(s)
+    return -d if neg else d
+
+
+def _ledger_date(text: str) -> date:
+    s = unicodedata.normalize("NFKC", text).strip().replace("/", "-").replace(".", "-")
+    m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", s)
+    if not m:
+        raise ValueError(text)
+    return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def _decode(raw: bytes, encoding: str) -> tuple[str | None, str | None]:
+    """(text, the encoding used) or (None, None) when the bytes fit no allowed encoding."""
+    tries = {"auto": ("utf-8-sig", "cp932"), "utf-8": ("utf-8-sig",), "shift_jis": ("cp932",)}
+    for enc in tries[encoding]:
+        try:
+            return raw.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    return None, None
+
+
+def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
+    """Read one ledger CSV into entries (one per row), appending problems and notices."""
+    fname = f"{ACTUALS_DIR}/{src.file}"
+    path = ctx.root / fname
+    if not path.is_file():
+        ctx.problems.append(
+            Problem(
+                ACTUALS_FILE,
+                None,
+                "ledger",
+                f"file {fname} is missing",
+                "the ledger CSV named in actuals.yaml",
+            )
+        )
+        return []
+    if path.stat().st_size > MAX_FILE_BYTES * 20:
+        ctx.problem(fname, None, None, "file is too large for a ledger", "at most 100 MB")
+        return []
+    raw = path.read_bytes()
+    text, enc = _decode(raw, src.encoding)
+    if text is None:
+        expected = {
+            "auto": "UTF-8 or Shift_JIS",
+            "utf-8": "UTF-8 (encoding: utf-8 in actuals.yaml)",
+            "shift_jis": "Shift_JIS (encoding: shift_jis)",
+        }[src.encoding]
+        bad = _first_bad_line(raw, src.encoding)
+        ctx.problems.append(
+            Problem(fname, bad, None, "file is not text in the declared encoding", expected)
+        )
+        return []
+    if enc == "cp932":
+        ctx.notices.append(f"{fname}: read as Shift_JIS (cp932)")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # '#' lines before the header declare settings (unit: 千円, tax: 税込).
+    unit, tax_default = src.unit, src.tax
+    skip = 0
+    for ln in lines:
+        if not ln.startswith("#"):
+            break
+        skip += 1
+        m = re.match(r"^#\s*(unit|単位|tax|税)\s*[:：]\s*(.+?)\s*$", ln.strip(), re.I)
+        if m:
+            key, val = m.group(1).lower(), m.group(2)
+            if key in ("unit", "単位"):
+                if val.lower() not in _UNIT_WORDS:
+                    ctx.problem(fname, skip - 1, "unit", f"unit {val!r} is not known", "円 or 千円")
+                else:
+                    unit = _UNIT_WORDS[val.lower()]
+            elif val.lower() in _TAX_WORDS:
+                tax_default = _TAX_WORDS[val.lower()]
+    reader = csv.reader(io.StringIO("\n".join(lines[skip:])))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        ctx.problem(fname, None, None, f"not readable as CSV: {exc}", "a CSV file")
+        return []
+    if not rows:
+        ctx.problem(
+            fname, None, None, "file has no header", "a header row: " + ", ".join(_REQUIRED_LEDGER)
+        )
+        return []
+    header = [_norm_header(h) for h in rows[0]]
+    cols = {canon: j for j, (canon, _) in enumerate(header)}
+    hline = skip  # 0-based line of the header
+    for name in _REQUIRED_LEDGER:
+        if name not in cols:
+            ctx.problems.append(
+                Problem(
+                    fname,
+                    hline + 1,
+                    f"column {name}",
+                    f"no {name} column (found: {', '.join(rows[0])})",
+                    "a column headed " + " or ".join(repr(a) for a in LEDGER_COLUMNS[name][:4]),
+                )
+            )
+    if any(n not in cols for n in _REQUIRED_LEDGER):
+        return []
+    head_unit = header[cols["amount"]][1]
+    if head_unit and unit and head_unit != unit and src.unit:
+        ctx.problems.append(
+            Problem(
+                fname,
+                hline + 1,
+                "column amount",
+                f"the header says {head_unit}, actuals.yaml says {unit}",
+                "one unit for the amounts",
+            )
+        )
+    unit = head_unit or unit
+    if unit is None:
+        ctx.problems.append(
+            Problem(
+                fname,
+                hline + 1,
+                "column amount",
+                "the unit of the amounts is not declared",
+                "a header such as '金額（千円）' or 'amount (yen)', a line "
+                "'# unit: 千円', or unit: in actuals.yaml",
+            )
+        )
+        return []
+    mult = Decimal(1000) if unit == "thousand" else ONE
+    out: list[dict[str, Any]] = []
+    seen: dict[tuple[str, str, Decimal, date], int] = {}
+    for r, row in enumerate(rows[1:], start=1):
+        line = hline + 1 + r  # 1-based line in the file
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) < len(rows[0]):
+            row = row + [""] * (len(rows[0]) - len(row))
+
+        def cell(name: str, row: list[str] = row) -> str:
+            j = cols.get(name)
+            return row[j].strip() if j is not None and j < len(row) else ""
+
+        ok = True
+        try:
+            day = _ledger_date(cell("date"))
+        except ValueError:
+            ctx.problems.append(
+                Problem(fname, line, "column date", f"{cell('date')!r} is not a date", "YYYY-MM-DD")
+            )
+            ok = False
+        try:
+            amount = _ledger_amount(cell("amount")) * mult
+        except (ValueError, InvalidOperation):
+            ctx.problems.append(
+                Problem(
+                    fname,
+                    line,
+                    "column amount",
+                    f"{cell('amount')!r} is not an amount",
+                    f"a number in {'千円' if mult > 1 else '円'} "
+                    "(commas and ▲ for negative allowed)",
+                )
+            )
+            ok = False
+        tax_text = cell("tax")
+        tax = tax_default
+        if tax_text:
+            key = unicodedata.normalize("NFKC", tax_text).strip().lower()
+            if key not in _TAX_WORDS:
+                ctx.problems.append(
+                    Problem(
+                        fname,
+                        line,
+                        "column tax",
+                        f"tax basis {tax_text!r} is not known",
+                        "税込, 税抜, 不課税 (or inclusive, exclusive, none)",
+                    )
+                )
+                ok = False
+            else:
+                tax = _TAX_WORDS[key]
+        currency = (cell("currency") or "JPY").upper()
+        if currency in ("円", "YEN"):
+            currency = "JPY"
+        document = cell("document")
+        if not document:
+            ctx.problems.append(
+                Problem(
+                    fname,
+                    line,
+                    "column document",
+                    "no document reference",
+                    "the voucher or invoice number of the row",
+                )
+            )
+            ok = False
+        if not ok:
+            continue
+        month = f"{day.year:04d}-{day.month:02d}"
+        if not ctx.currency_ok(fname, line - 1, currency, month):
+            continue
+        key_item = cell("item")
+        dup = (document, key_item, amount, day)
+        if dup in seen:
+            ctx.problems.append(
+                Problem(
+                    fname,
+                    line,
+                    "column document",
+                    f"document {document!r} repeats line {seen[dup]} "
+                    "(same item, date and amount): a duplicated row",
+                    "each document once; if both are real, give them distinct references",
+                )
+            )
+            continue
+        seen[dup] = line
+        yen = _to_yen(amount, currency, month, tax, ctx.settings, ctx.rates)
+        item = ctx.items.get(key_item)
+        entry = {
+            "source": "ledger",
+            "file": fname,
+            "row": line - 1,
+            "rows": 1,
+            "month": month,
+            "item": "",
+            "category": "",
+            "option": "",
+            "yen": yen,
+            "status": "mapped",
+            "reason": "",
+            "document": document,
+            "note": cell("note"),
+        }
+        if amount < 0:
+            ctx.notices.append(
+                f"{fname}:{line}: a credit of {yen:,} yen was counted against {key_item}"
+            )
+        if not ctx.first <= month <= ctx.last:
+            ctx.notices.append(
+                f"{fname}:{line}: dated {day}, outside the plan period "
+                f"({ctx.first} … {ctx.last}): listed as unmapped"
+            )
+            entry.update(status="unmapped", reason="outside", category=key_item)
+        elif item is not None:
+            entry.update(item=item.id, category=item.category, option=item.option)
+        elif key_item in ctx.categories:
+            entry.update(category=key_item)
+        else:
+            entry.update(status="unmapped", category=key_item, reason="unknown_item")
+            ctx.notices.append(
+                f"{fname}:{line}: unknown item {key_item!r} (expected a cost "
+                "item id or a category of costs.yaml): listed as unmapped"
+            )
+        out.append(entry)
+    return out
+
+
+def _first_bad_line(raw: bytes, encoding: str) -> int | None:
+    enc = "cp932" if encoding == "shift_jis" else "utf-8"
+    for i, ln in enumerate(raw.split(b"\n"), start=1):
+        try:
+            ln.decode(enc)
+        except UnicodeDecodeError:
+            return i
+    return None
+
+
+# --- FOCUS ------------------------------------------------------------------------------
+
+
+def _focus_header(path: Path) -> list[str]:
+    with path.open("rb") as fh:
+        first = fh.readline().decode("utf-8-sig", errors="replace")
+    return next(csv.reader([first]), [])
+
+
+def read_focus_table(path: Path, columns: list[str], cost: str) -> Any:
+    """The needed columns of a FOCUS CSV or Parquet file as a pyarrow Table, the cost as
+    ``decimal128(38, 18)`` and everything else as strings (raises ``pyarrow.ArrowInvalid``
+    on unreadable data)."""
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
+
+    dec = pa.decimal128(38, 18)
+    if path.suffix.lower() == ".parquet":
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+        table = pq.read_table(path, columns=columns)
+        arrays = []
+        for name in table.column_names:
+            col = table[name]
+            if name == cost:
+                if pa.types.is_floating(col.type):
+                    col = pc.round(col, 10).cast(pa.decimal128(38, 10)).cast(dec)
+                elif pa.types.is_string(col.type):
+                    col = col.cast(dec)
+                else:
+                    col = col.cast(dec)
+            else:
+                col = col.cast(pa.string())
+            arrays.append(col)
+        return pa.table(arrays, names=table.column_names)
+    import pyarrow.csv as pacsv  # type: ignore[import-untyped]
+
+    types = {c: (dec if c == cost else pa.string()) for c in columns}
+    return pacsv.read_csv(
+        path,
+        read_options=pacsv.ReadOptions(block_size=1 << 24),
+        convert_options=pacsv.ConvertOptions(
+            include_columns=columns, column_types=types, strings_can_be_null=True
+        ),
+    )
+
+
+def _locate_bad_amounts(path: Path, cost: str) -> list[tuple[int, str]]:
+    """Rows (1-based) whose cost is not a number, read again as text."""
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
+    import pyarrow.csv as pacsv  # type: ignore[import-untyped]
+
+    t = pacsv.read_csv(
+        path,
+        convert_options=pacsv.ConvertOptions(
+            include_columns=[cost], column_types={cost: pa.string()}, strings_can_be_null=True
+        ),
+    )
+    col = t[cost]
+    bad = pc.invert(pc.fill_null(pc.match_substring_regex(col, _NUMBER_RE.pattern), True))
+    idx = pc.indices_nonzero(bad).to_pylist()[:MAX_LISTED]
+    values = col.to_pylist()
+    return [(i + 1, str(values[i])) for i in idx]
+
+
+def _match(rule: FocusRule, key: dict[str, Any], tags: dict[str, str]) -> bool:
+    for k in ("service", "service_category", "charge_category", "provider", "sub_account"):
+        want: tuple[str, ...] = getattr(rule, k)
+        if want and key.get(k) not in want:
+            return False
+    return all(tags.get(k) == v for k, v in rule.tags)
+
+
+def _parse_tags(text: Any) -> dict[str, str]:
+    if not text:
+        return {}
+    try:
+        d = json.loads(text)
+    except (ValueError, TypeError):
+        return {}
+    return {str(k): str(v) for k, v in d.items()} if isinstance(d, dict) else {}
+
+
+def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
+    """Read and map one FOCUS export: entries grouped by (month, item or unmapped
+    service, currency), and the number of data rows read."""
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
+
+    fname = f"{ACTUALS_DIR}/{src.file}"
+    path = ctx.root / fname
+    if not path.is_file():
+        ctx.problems.append(
+            Problem(
+                ACTUALS_FILE,
+                src.line,
+                "focus",
+                f"file {fname} is missing",
+                "the FOCUS export named in actuals.yaml",
+            )
+        )
+        return [], 0
+    cost = _COST_COLUMN[src.cost]
+    when = _DATE_COLUMN[src.date]
+    parquet = path.suffix.lower() == ".parquet"
+    if parquet:
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+        try:
+            present = pq.read_schema(path).names
+        except (pa.ArrowInvalid, OSError) as exc:
+            ctx.problem(fname, None, None, f"not a Parquet file ({exc})", "a FOCUS Parquet file")
+            return [], 0
+    else:
+        present = _focus_header(path)
+    needed = [cost, "BillingCurrency", when]
+    missing = [c for c in needed if c not in present]
+    used = {k for r in src.rules for k in FOCUS_COLUMNS if getattr(r, k, None)}
+    if any(r.tags for r in src.rules):
+        used.add("tags")
+    missing += [FOCUS_COLUMNS[k] for k in sorted(used) if FOCUS_COLUMNS[k] not in present]
+    for c in missing:
+        ctx.problems.append(
+            Problem(
+                fname,
+                None if parquet else 1,
+                f"column {c}",
+                f"no {c} column",
+                f"a FOCUS 1.0–1.2 export with a {c} column",
+            )
+        )
+    if missing:
+        return [], 0
+    keys = [FOCUS_COLUMNS[k] for k in FOCUS_COLUMNS if FOCUS_COLUMNS[k] in present]
+    columns = list(dict.fromkeys([*needed, *keys]))
+    try:
+        table = read_focus_table(path, columns, cost)
+    except (pa.ArrowInvalid, OSError) as exc:
+        text = str(exc)
+        if "UTF8" in text or "utf8" in text.lower():
+            ctx.problem(fname, None, None, "file is not UTF-8 text", "a UTF-8 FOCUS export")
+        elif not parquet and "decimal" in text:
+            for row, value in _locate_bad_amounts(path, cost):
+                ctx.problem(
+                    fname,
+                    row,
+                    f"column {cost}",
+                    f"{value!r} is not an amount",
+                    "a number (FOCUS amounts are decimal numbers)",
+                )
+            if not any(p.file == fname for p in ctx.problems):
+                ctx.problem(fname, None, f"column {cost}", text, "decimal numbers")
+        else:
+            ctx.problem(
+                fname,
+                None,
+                None,
+                f"not readable as FOCUS CSV: {text}",
+                "a FOCUS 1.0–1.2 CSV export",
+            )
+        return [], 0
+    n = table.num_rows
+    null_cost = table[cost].null_count
+    if null_cost:
+        first = pc.indices_nonzero(pc.is_null(table[cost])).to_pylist()[:MAX_LISTED]
+        for i in first:
+            ctx.problem(
+                fname,
+                i + 1,
+                f"column {cost}",
+                "the amount is empty",
+                "a number in every row (0 when nothing is charged)",
+            )
+        return [], n
+    month = pc.utf8_slice_codeunits(pc.fill_null(table[when], ""), 0, 7)
+    table = table.append_column("__month", month).append_column(
+        "__row", pa.array(np.arange(n, dtype=np.int64))
+    )
+    if "ChargeCategory" in table.column_names:
+        credit_up = pc.and_(
+            pc.equal(table["ChargeCategory"], "Credit"),
+            pc.greater(table[cost], pa.scalar(Decimal(0), type=table[cost].type)),
+        )
+        k = pc.sum(pc.cast(pc.fill_null(credit_up, False), pa.int64())).as_py() or 0
+        if k:
+            first = pc.indices_nonzero(pc.fill_null(credit_up, False)).to_pylist()[0]
+            ctx.notices.append(
+                f"{fname}:{first + 2}: {k} Credit row(s) with a positive "
+                "amount were counted as given (FOCUS credits are negative)"
+            )
+    group_keys = [*keys, "BillingCurrency", "__month"]
+    grouped = table.group_by(group_keys, use_threads=True).aggregate(
+        [(cost, "sum"), ("__row", "min"), ("__row", "count")]
+    )
+    del table
+    g = grouped.to_pydict()
+    del grouped
+    rev = {v: k for k, v in FOCUS_COLUMNS.items()}
+    tag_cache: dict[Any, dict[str, str]] = {}
+    rule_cache: dict[tuple[Any, ...], str | None] = {}
+    acc: dict[tuple[str, str, str, str], list[Any]] = {}
+    reasons: dict[tuple[str, str, str, str], str] = {}
+    for j in range(len(g["__month"])):
+        mon = g["__month"][j]
+        cur = g["BillingCurrency"][j] or ""
+        row0 = g["__row_min"][j] + 1
+        amount: Decimal = g[f"{cost}_sum"][j]
+        rows = g["__row_count"][j]
+        if not _MONTH_RE.match(mon or ""):
+            ctx.problem(
+                fname,
+                row0,
+                f"column {when}",
+                f"{mon!r} does not start with a date",
+                "a date-time such as 2026-04-01T00:00:00Z",
+            )
+            continue
+        if not ctx.currency_ok(fname, row0, cur, mon):
+            continue
+        keyvals = tuple(g[c][j] for c in keys)
+        if keyvals not in rule_cache:
+            kd = {rev[c]: g[c][j] for c in keys}
+            tags_text = kd.get("tags")
+            if tags_text not in tag_cache:
+                tag_cache[tags_text] = _parse_tags(tags_text)
+            target = None
+            for rule in src.rules:
+                if _match(rule, kd, tag_cache[tags_text]):
+                    target = rule.item
+                    break
+            rule_cache[keyvals] = target
+        target = rule_cache[keyvals]
+        service = str(g["ServiceName"][j] or "") if "ServiceName" in g else ""
+        if "SubAccountName" in g and g["SubAccountName"][j]:
+            service += f" ({g['SubAccountName'][j]})"
+        if not ctx.first <= mon <= ctx.last:
+            key = ("", mon, cur, service)
+            reasons[key] = "outside"
+        elif target is None:
+            key = ("", mon, cur, service)
+            reasons[key] = "no_rule"
+        else:
+            key = (target, mon, cur, "")
+        if key in acc:
+            a = acc[key]
+            a[0] += amount
+            a[1] = min(a[1], row0)
+            a[2] += rows
+        else:
+            acc[key] = [amount, row0, rows]
+    out: list[dict[str, Any]] = []
+    for (target, mon, cur, service), (amount, row0, rows) in sorted(acc.items()):
+        yen = _to_yen(amount, cur, mon, src.tax, ctx.settings, ctx.rates)
+        it = ctx.items.get(target)
+        out.append(
+            {
+                "source": "focus",
+                "file": fname,
+                "row": row0,
+                "rows": rows,
+                "month": mon,
+                "item": target,
+                "category": it.category if it else "",
+                "option": it.option if it else "",
+                "yen": yen,
+                "status": "mapped" if it else "unmapped",
+                "reason": reasons.get((target, mon, cur, service), ""),
+                "document": service,
+                "note": cur,
+            }
+        )
+    unmapped = [e for e in out if e["status"] == "unmapped"]
+    if unmapped:
+        services = sorted({e["document"] for e in unmapped})
+        shown = ", ".join(repr(s) for s in services[:MAX_LISTED])
+        more = f" and {len(services) - MAX_LISTED} more" if len(services) > MAX_LISTED else ""
+        ctx.notices.append(
+            f"{fname}: {sum(e['rows'] for e in unmapped):,} row(s), "
+            f"{sum(e['yen'] for e in unmapped):,} yen left unmapped (services {shown}{more}; "
+            f"first at row {min(e['row'] for e in unmapped)}); add rules in {ACTUALS_FILE}"
+        )
+    return out, n
+
+
+# --- the whole folder -------------------------------------------------------------------
+
+
+def _option_in_execution(
+    settings: ActualsSettings, decisions: list[DecisionRecord], f: _File
+) -> tuple[str | None, str]:
+    accepted = [d for d in decisions if d.status == "accepted" and d.chosen]
+    if accepted:
+        d = max(accepted, key=lambda d: d.number)
+        if settings.option and settings.option != d.chosen:
+            f.problem(
+                ("option",),
+                f"option {settings.option!r} differs from {d.chosen!r}, "
+                f"chosen by accepted record {d.number:04d}",
+                "the accepted decision's option (or no option: key)",
+            )
+        return d.chosen, f"decision {d.number:04d}"
+    if settings.option:
+        return settings.option, "settings"
+    return None, ""
+
+
+def read_actuals(
+    root: Path,
+    settings: Settings | None,
+    options: list[Option] | None,
+    items: list[CostItem],
+    decisions: list[DecisionRecord],
+    problems: list[Problem],
+    notices: list[str],
+) -> Actuals | None:
+    """The workspace's actuals, or None when it has no ``actuals/actuals.yaml``.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> ws = load_workspace("data/examples/vaccine-booking")
+    >>> ws.actuals.option, ws.actuals.settings.as_of
+    ('saas', '2026-10')
+    """
+    if not (root / ACTUALS_FILE).exists():
+        return None
+    f = _load_yaml_file(root, ACTUALS_FILE, problems, notices)
+    if f is None or settings is None:
+        return None
+    by_id = {i.id: i for i in items}
+    s = _read_settings(f, by_id, {o.id for o in options or []})
+    if s is None:
+        return None
+    option, source = _option_in_execution(s, decisions, f)
+    ctx = _Ctx(root, settings, by_id, s.rates, problems, notices)
+    entries: list[dict[str, Any]] = []
+    files: list[dict[str, Any]] = []
+    for led in s.ledgers:
+        got = read_ledger(led, ctx)
+        entries.extend(got)
+        files.append(_file_row(f"{ACTUALS_DIR}/{led.file}", "ledger", got, len(got)))
+    for foc in s.focus:
+        got, n = read_focus(foc, ctx)
+        entries.extend(got)
+        files.append(_file_row(f"{ACTUALS_DIR}/{foc.file}", "focus", got, n))
+    frame = pd.DataFrame(entries, columns=ENTRY_COLUMNS) if entries else empty_entries()
+    frame = frame.astype({"row": "int64", "rows": "int64", "yen": "int64"})
+    table = pd.DataFrame(files, columns=_FILE_COLUMNS).set_index("file")
+    return Actuals(s, frame, table, option, source)
+
+
+_FILE_COLUMNS = [
+    "file",
+    "kind",
+    "rows_read",
+    "rows_mapped",
+    "rows_unmapped",
+    "mapped",
+    "unmapped",
+    "imported",
+]
+
+
+def _file_row(file: str, kind: str, got: list[dict[str, Any]], n: int) -> dict[str, Any]:
+    tot: dict[str, int] = defaultdict(int)
+    for e in got:
+        tot[e["status"]] += e["yen"]
+        tot["rows_" + e["status"]] += e["rows"]
+    return {
+        "file": file,
+        "kind": kind,
+        "rows_read": n,
+        "rows_mapped": tot["rows_mapped"],
+        "rows_unmapped": tot["rows_unmapped"],
+        "mapped": tot["mapped"],
+        "unmapped": tot["unmapped"],
+        "imported": tot["mapped"] + tot["unmapped"],
+    }
