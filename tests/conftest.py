@@ -49,6 +49,8 @@ def make_workspace(
             "contracts:\n" + textwrap.indent(textwrap.dedent(contracts).strip("\n"), "  ") + "\n"
         )
     (dest / "costs.yaml").write_text(body, encoding="utf-8")
+    # The example's components name its own cost items, which these items replace.
+    (dest / "components.yaml").unlink(missing_ok=True)
     cfg = dest / "archplan.yaml"
     text = cfg.read_text(encoding="utf-8")
     for old, new in (replace or {}).items():

@@ -39,6 +39,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
             print(p)
         print(f"{len(problems)} problem(s) found in {args.workspace}", file=sys.stderr)
         return 1
+    from archplan.timing.analysis import timing_warnings
+    from archplan.workspace import load_workspace
+
+    for w in timing_warnings(load_workspace(args.workspace)):
+        print(f"warning: {w}")  # timing: ends the plan runs past with nothing planned
     print(f"{args.workspace}: OK")
     return 0
 
@@ -365,6 +370,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="language of the templates and reports (default: ja)",
     )
     p.set_defaults(func=_cmd_new)
+
+    from archplan.timing.cli import add_parsers as add_timing_parsers
+
+    add_timing_parsers(sub)  # timing, eol
 
     p = sub.add_parser("demo", help="build the reports of the bundled examples")
     p.add_argument("--output-dir", default="out", help="where to write it (default: out)")

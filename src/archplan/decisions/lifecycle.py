@@ -281,6 +281,8 @@ def evaluate_record(
     out: list[Evaluation] = []
     problems: list[Problem] = []
     rel = f"{DECISIONS_DIR}/{record.path.name}"
+    if today is not None and getattr(ctx, "as_of", None) is None:
+        ctx.as_of = today  # time triggers (days until …) count from the same day
     for text, line in record.triggers:
         try:
             out.append(evaluate_trigger(text, record, ctx, line))

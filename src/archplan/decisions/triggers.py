@@ -15,6 +15,9 @@ The conditions a record may list under ``archplan.triggers`` (one per line, in E
 ``saas is knocked out``                              a must-have criterion now excludes it
 ``actual of saas-fee exceeds plan by more than 10 %``  spending against the plan (actuals/;
 ``forecast of saas at year end exceeds budget``      see :mod:`archplan.actuals.triggers`)
+``days until support end of os < 365``               days from today to a component's
+``days until end of contract lims < 180``            support end, a contract's end or a
+``days until FY2028 < 90``                           fiscal year's start (docs/timing.md)
 =================================================  ========================================
 """
 
@@ -24,10 +27,12 @@ import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
 from archplan.errors import InputError
 from archplan.messages import msg
+from archplan.timing.triggers import DAYS_RE
 from archplan.workspace.model import DecisionRecord, Workspace
 
 __all__ = ["Evaluation", "TriggerContext", "evaluate_trigger", "parse_trigger"]
@@ -50,6 +55,7 @@ _CHANGE = re.compile(
 _TOTAL = re.compile(rf"^(?:(P\d{{1,2}})\s+)?total\s+of\s+([\w.-]+)\s*(>=|<=|>|<)\s*{_NUM}$", re.I)
 _FIRST = re.compile(r"^another\s+option\s+ranks\s+first$", re.I)
 _KNOCKED = re.compile(r"^([\w.-]+)\s+is\s+knocked\s+out$", re.I)
+_DAYS = DAYS_RE  # days until a support end, a contract end or a fiscal year (timing)
 
 
 def _number(text: str) -> float:
@@ -82,6 +88,7 @@ def parse_trigger(text: str) -> tuple[str, tuple[str, ...]]:
         ("first", _FIRST),
         ("knocked", _KNOCKED),
         *_actual_patterns(),
+        ("days", _DAYS),
     ):
         m = rx.match(t)
         if m:
@@ -108,8 +115,10 @@ class TriggerContext:
     """What triggers are evaluated against: the workspace as it is now (lazily: the
     ranking and the simulation are computed only if a trigger needs them)."""
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Workspace, as_of: date | None = None) -> None:
         self.ws = ws
+        #: "Today" for time triggers (``days until …``); the real today when None.
+        self.as_of = as_of
 
     @cached_property
     def ranking(self) -> list[str]:
@@ -202,6 +211,14 @@ def evaluate_trigger(
 
         fired, because = evaluate_actual(kind, parts, ws)
         return Evaluation(text, fired, because, line)
+    if kind == "days":
+        from archplan.timing.triggers import days_target
+
+        target, op, num = parts
+        when, what = days_target(ws, target)
+        days = (when - (ctx.as_of or date.today())).days
+        because = msg("tim_days_until", lang, days=days, what=what, date=when.isoformat())
+        return Evaluation(text, _OPS[op](days, _number(num)), because, line)
     if kind == "first":
         if record.chosen is None:
             raise InputError(f"trigger {text!r}: the record names no chosen option")

@@ -54,6 +54,7 @@ _IMPORTS = (
     "from archplan.report import risk as R\n"
     "from archplan.report import actuals as A\n"
     "from archplan.report import sections as S\n"
+    "from archplan.report import timing as T\n"
     "ws = load_workspace(workspace)"
 )
 _CELLS: dict[str, list[str]] = {
@@ -68,6 +69,7 @@ _CELLS: dict[str, list[str]] = {
         "P.budget_section(ws)",
         "S.cost_tables_section(ws)",
         "P.plan_details_section(ws)",
+        "T.timing_section(ws)",
         "R.risk_section(ws)",
         "A.actuals_section(ws)",
         "S.decisions_section(ws)",
@@ -78,6 +80,7 @@ _CELLS: dict[str, list[str]] = {
         "H.decided_and_open(ws)",
         "S.decisions_section(ws)",
         "H.review_calendar(ws)",
+        "T.roadmap_section(ws)",
         "H.assumptions_section(ws)",
         "P.budget_section(ws)",
         "P.plan_details_section(ws)",
@@ -245,6 +248,7 @@ def export_html(
     language: str = "en",
     source: Path | None = None,
     exporter: Any = None,
+    attribution: str = "",
 ) -> str:
     """Export an executed notebook to one self-contained HTML page, without code.
 
@@ -263,6 +267,7 @@ def export_html(
             f"archplan {archplan.__version__} · {date.today().isoformat()}"
             + (f" · git {commit}" if (commit := git_commit(source) if source else None) else "")
             + f" · Python {sys.version.split()[0]} · {_versions()}"
+            + (f" · {attribution}" if attribution else "")
         ),
         "language_code": language,
     }
@@ -336,9 +341,18 @@ def _build(
         language=ws.settings.language,
         source=ws.root,
         exporter=exporter,
+        attribution=_attribution(ws),
     )
     write_atomic(out, html_text)
     return out
+
+
+def _attribution(ws: Any) -> str:
+    """The end-of-life data's attribution when the workspace's components use it."""
+    from archplan.report.timing import uses_eol_data
+    from archplan.timing.eol import ATTRIBUTION
+
+    return ATTRIBUTION if uses_eol_data(ws) else ""
 
 
 def export_notebook(

@@ -242,7 +242,7 @@ def review_calendar(ws: Workspace, today: date | None = None) -> Fragment:
 
     L = labeller(lang)
 
-    ctx = TriggerContext(ws)
+    ctx = TriggerContext(ws, today)
     rows = []
     for r in sorted(
         (r for r in ws.decisions if r.status not in CLOSED),
@@ -268,6 +268,10 @@ def review_calendar(ws: Workspace, today: date | None = None) -> Fragment:
                 esc(triggers),
             ]
         )
+    from archplan.report.timing import sort_calendar, support_calendar_rows
+
+    # Support, maintenance, life and contract ends join the calendar, in date order.
+    rows = sort_calendar(rows + support_calendar_rows(ws, today))
     if not rows:
         return Fragment(f'<h2 id="calendar">{L("review_calendar")}</h2><p>{L("none")}</p>')
     return Fragment(

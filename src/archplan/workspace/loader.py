@@ -2467,6 +2467,11 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
     from archplan.actuals.reader import read_actuals  # actuals/ (plan vs actual)
 
     actuals = read_actuals(root, settings, options, items, decisions, problems, notices)
+    # components.yaml (optional): what each option depends on and when its support ends.
+    from archplan.workspace.components import COMPONENTS_FILE, read_components
+
+    pf = _load_yaml_file(root, COMPONENTS_FILE, problems, notices, required=False)
+    components, current_option = read_components(pf, option_ids, items) if pf else ([], None)
     if problems:
         return None, problems, notices
     assert settings and options is not None and criteria is not None
@@ -2489,6 +2494,8 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
         risks=tuple(kf.risks) if kf else (),
         correlations=tuple(correlations),
         actuals=actuals,
+        components=tuple(components),
+        current_option=current_option,
     )
     return ws, problems, notices
 

@@ -315,6 +315,49 @@ class Party:
     value: Decimal = Decimal(1)
 
 
+ComponentKind = Literal["software", "hardware", "saas"]
+
+
+@dataclass(frozen=True)
+class Component:
+    """Something an option depends on whose support or contract ends (``components.yaml``).
+
+    Software names an end-of-life ``product`` and ``release`` (dates from the packaged
+    endoflife.date copy) or declares its dates; hardware has a purchase date, a
+    maintenance end and a useful life; a SaaS has a contract term. ``uses`` pairs each
+    option with the last fiscal year (``2026``) or month (``"2026-09"``) it uses the
+    component, ``None`` for the whole plan. ``active_end``, ``security_end`` and
+    ``extended_end`` are dates, ``True`` (passed, no date published) or ``None``;
+    ``declared`` names the dates the user wrote, which override the data.
+    """
+
+    id: str
+    name: str
+    kind: ComponentKind = "software"
+    uses: tuple[tuple[str, int | str | None], ...] = ()
+    product: str | None = None
+    release: str | None = None
+    release_date: date | None = None
+    active_end: date | bool | None = None
+    security_end: date | bool | None = None
+    extended_end: date | bool | None = None
+    declared: tuple[str, ...] = ()
+    purchased: date | None = None
+    maintenance_end: date | None = None
+    useful_life: int | None = None
+    contract_start: date | None = None
+    contract_end: date | None = None
+    addressed_by: tuple[str, ...] = ()
+    extended_support: tuple[str, ...] = ()
+    note: str = ""
+    line: int | None = None
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        """The options that use this component."""
+        return tuple(o for o, _ in self.uses)
+
+
 @dataclass(frozen=True)
 class DecisionRecord:
     """A decision record read from ``decisions/`` (MADR 2/3/4 or Nygard Markdown).
@@ -385,6 +428,9 @@ class Workspace:
     scenarios: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     parties: tuple[Party, ...] = field(default=())
     actuals: Actuals | None = None  # actuals/ folder: spending against the plan
+    components: tuple[Component, ...] = field(default=())
+    #: The option that is the system running today (``components.yaml``: ``current``).
+    current_option: str | None = None
 
     def __repr__(self) -> str:
         return (

@@ -1,0 +1,479 @@
+"""The report's timing section and the roadmap chart (one per workspace, by fiscal year).
+
+The roadmap shows, on one A4-landscape-sized chart: build and migration periods and
+go-live of each option, contracts and commitment periods, the support windows of the
+components (active, security, extended), the decisions' review dates and the triggers
+that fire on the day of the report.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+from matplotlib import rc_context
+from matplotlib.dates import date2num
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from archplan.costs.engine import item_span, month_start
+from archplan.fiscal import fiscal_year, fiscal_year_bounds, fy_label
+from archplan.messages import msg
+from archplan.money import UNIT_DIVISOR
+from archplan.report.charts import Chart, _font_family
+from archplan.report.i18n import label
+from archplan.report.sections import Fragment, _money, _unit_note, esc, html_table
+from archplan.timing.analysis import _life_end, act_by, completion_date, plan_bounds
+from archplan.workspace.model import Workspace
+
+__all__ = [
+    "roadmap_chart",
+    "roadmap_section",
+    "support_calendar_rows",
+    "timing_section",
+    "uses_eol_data",
+    "waiting_chart",
+]
+
+_ACTIVE, _SECURITY, _EXTENDED = "#4e9a6b", "#e0b040", "#e07b39"
+_BUILD, _CONTRACT, _RUN = "#3b6ea8", "#8c8c8c", "#9ecae1"
+
+
+def uses_eol_data(ws: Workspace) -> bool:
+    """Whether any component takes its dates from the packaged end-of-life data."""
+    return any(c.product for c in ws.components)
+
+
+def _d(day: date) -> float:
+    return float(date2num(day))  # type: ignore[no-untyped-call]
+
+
+def _fired(ws: Workspace, as_of: date) -> list[tuple[int, str]]:
+    from archplan.decisions import TriggerContext, evaluate_record
+
+    ctx = TriggerContext(ws, as_of)
+    out: list[tuple[int, str]] = []
+    for r in ws.decisions:
+        if r.status in ("superseded", "rejected", "deprecated"):
+            continue
+        evals, _ = evaluate_record(r, ctx, as_of)
+        out.extend((r.number, e.text) for e in evals if e.fired)
+    return out
+
+
+def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
+    """The roadmap by fiscal year: one row per option, contract and component.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> from datetime import date
+    >>> c = roadmap_chart(load_workspace("data/examples/food-lab"), as_of=date(2026, 4, 1))
+    >>> c.png()[:4], c.title
+    (b'\\x89PNG', '年度別ロードマップ')
+    """
+    today = as_of or date.today()
+    lang = ws.settings.language
+    sm = ws.settings.fy_start_month
+    first, last = plan_bounds(ws)
+    lo = fiscal_year_bounds(ws.settings.first_fy - 1, sm)[0]
+    hi = fiscal_year_bounds(ws.settings.first_fy + ws.settings.horizon, sm)[1]
+    rows: list[tuple[str, list[tuple[date, date, str, str]], list[tuple[date, str]]]] = []
+    for o in ws.options:
+        bars: list[tuple[date, date, str, str]] = []
+        marks: list[tuple[date, str]] = []
+        mine = [i for i in ws.cost_items if i.option == o.id and i.kind == "cost"]
+        build = [i for i in mine if i.phase in ("build", "migrate")]
+        run = [i for i in mine if i.nature != "one-off"]
+        if run:
+            spans = [item_span(i, ws.settings) for i in run]
+            a = month_start(min(s for s, _ in spans))
+            b = month_start(max(e for _, e in spans) + 1) - timedelta(days=1)
+            bars.append((a, b, _RUN, ""))
+        if build:
+            a = min(month_start(item_span(i, ws.settings)[0]) for i in build)
+            b = max(completion_date(i, sm) for i in build)
+            bars.append((a, b, _BUILD, ""))
+            marks.append((b + timedelta(days=1), "D"))
+        rows.append((o.name, bars, marks))
+    for contract in ws.contracts:
+        its = [i for i in ws.cost_items if i.contract == contract.id]
+        if not its:
+            continue
+        spans = [item_span(i, ws.settings) for i in its]
+        a = month_start(min(s for s, _ in spans))
+        b = month_start(max(e for _, e in spans) + 1) - timedelta(days=1)
+        rows.append((contract.name, [(a, b, _CONTRACT, "")], []))
+    for c in ws.components:
+        bars = []
+        start = c.release_date or c.purchased or c.contract_start or lo
+        if c.kind == "software":
+            segs = [
+                (c.active_end, _ACTIVE),
+                (c.security_end, _SECURITY),
+                (c.extended_end, _EXTENDED),
+            ]
+            cur = start
+            for end, color in segs:
+                if isinstance(end, date) and end > cur:
+                    bars.append((cur, end, color, ""))
+                    cur = end + timedelta(days=1)
+        elif c.kind == "hardware":
+            ends = [d for d in (c.maintenance_end, _life_end(c)) if d is not None]
+            if ends:
+                bars.append((start, min(ends), _SECURITY, ""))
+                if max(ends) > min(ends):
+                    bars.append((min(ends) + timedelta(days=1), max(ends), _EXTENDED, ""))
+        elif c.contract_end is not None:
+            bars.append((start, c.contract_end, _CONTRACT, ""))
+        rows.append((c.name, bars, []))
+    fired = _fired(ws, today)
+    with rc_context({"font.family": _font_family(lang)}):
+        fig = Figure(figsize=(10.5, 0.42 * len(rows) + 2.2), dpi=100)
+        ax = fig.subplots()
+        n = len(rows)
+        for k, (_, bars, marks) in enumerate(rows):
+            y = n - 1 - k
+            for a, b, color, _txt in bars:
+                a2, b2 = max(a, lo), min(b, hi)
+                if b2 < a2:
+                    continue
+                ax.barh(
+                    y, _d(b2) - _d(a2) + 1, left=_d(a2), height=0.55, color=color, edgecolor="white"
+                )
+            for day, marker in marks:
+                if lo <= day <= hi:
+                    ax.plot(_d(day), y, marker=marker, color="black", markersize=7)
+        ax.set_yticks(range(n))
+        ax.set_yticklabels([r[0] for r in rows][::-1], fontsize=8)
+        fys = list(range(ws.settings.first_fy - 1, ws.settings.first_fy + ws.settings.horizon + 1))
+        ax.set_xticks([_d(fiscal_year_bounds(fy, sm)[0]) for fy in fys])
+        ax.set_xticklabels([fy_label(fy, lang) for fy in fys], fontsize=8)
+        ax.set_xlim(_d(lo), _d(hi) + 1)
+        ax.axvspan(_d(first), _d(last) + 1, color="#f2f2f2", zorder=-2)
+        ax.grid(True, axis="x", alpha=0.4)
+        for r in ws.decisions:
+            if r.review_by and lo <= r.review_by <= hi and r.status not in ("superseded",):
+                ax.axvline(_d(r.review_by), color="#7b3fa0", linestyle="--", linewidth=1)
+                ax.text(
+                    _d(r.review_by),
+                    n - 0.45,
+                    f"ADR-{r.number:04d}",
+                    fontsize=7,
+                    color="#7b3fa0",
+                    rotation=90,
+                    va="top",
+                    ha="right",
+                )
+        if lo <= today <= hi:
+            ax.axvline(_d(today), color="black", linewidth=1)
+            ax.text(
+                _d(today),
+                -0.9,
+                f"{msg('tim_today', lang)} {today.isoformat()}",
+                fontsize=7,
+                ha="center",
+            )
+            if fired:
+                ax.plot(_d(today), n - 0.45, marker="v", color="#c0392b", markersize=9)
+        ax.set_ylim(-1.2, n)
+        title = msg("tim_roadmap", lang)
+        ax.set_title(title)
+        legend = [
+            Patch(color=_BUILD, label=msg("tim_build", lang)),
+            Patch(color=_RUN, label=msg("tim_run", lang)),
+            Line2D([], [], marker="D", color="black", linestyle="", label=msg("tim_golive", lang)),
+            Patch(color=_CONTRACT, label=msg("tim_contract", lang)),
+            Patch(color=_ACTIVE, label=msg("tim_active", lang)),
+            Patch(color=_SECURITY, label=msg("tim_security", lang)),
+            Patch(color=_EXTENDED, label=msg("tim_extended", lang)),
+            Patch(color="#7b3fa0", label=msg("tim_review", lang)),
+        ]
+        if fired:
+            legend.append(Patch(color="#c0392b", label=msg("tim_fired", lang)))
+        ax.legend(
+            handles=legend,
+            fontsize=7,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.08),
+            ncol=4,
+            frameon=False,
+        )
+        fig.tight_layout()
+    return Chart(fig, title)
+
+
+def waiting_chart(ws: Workspace, table: pd.DataFrame) -> Chart:
+    """Bars of the total by start year ("the cost of deciding a year later"), the part
+    paid to keep the current system running shaded, for a :func:`cost_of_waiting` table.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> from archplan.timing import cost_of_waiting
+    >>> ws = load_workspace("data/examples/food-lab")
+    >>> waiting_chart(ws, cost_of_waiting(ws, "saas")).title
+    '決定を1年遅らせた場合の費用：検査情報管理SaaSの利用'
+    """
+    lang = ws.settings.language
+    divisor = float(UNIT_DIVISOR[ws.settings.display_unit])
+    option = str(table.attrs.get("option", ""))
+    name = ws.option(option).name if option else ""
+    title = msg("tim_waiting_title", lang, option=name)
+    with rc_context({"font.family": _font_family(lang)}):
+        fig = Figure(figsize=(7.5, 3.6), dpi=100)
+        ax = fig.subplots()
+        x = [fy_label(int(v), lang) for v in table["start_fy"]]
+        total = table["total"].to_numpy(dtype=float) / divisor
+        current = table["current_system"].to_numpy(dtype=float) / divisor
+        ax.bar(x, total - current, color=_BUILD, label=name)
+        ax.bar(
+            x, current, bottom=total - current, color=_CONTRACT, label=msg("tim_current_part", lang)
+        )
+        top = total.copy()
+        extra = table["extra"].to_numpy(dtype=float) / divisor
+        if table["lost_benefit"].any():
+            lost = table["lost_benefit"].to_numpy(dtype=float) / divisor
+            ax.bar(
+                x,
+                np.where(lost > 0, lost, np.nan),
+                bottom=total,
+                color="none",
+                edgecolor="#c0392b",
+                hatch="//",
+                label=msg("tim_lost_benefit", lang),
+            )
+            top = total + np.maximum(lost, 0)
+            extra = table["net_extra"].to_numpy(dtype=float) / divisor
+        for k in range(1, len(x)):  # what waiting adds, over the bar
+            ax.annotate(f"{extra[k]:+,.0f}", (k, top[k]), ha="center", va="bottom", fontsize=8)
+        ax.set_ylim(0, float(top.max()) * 1.12 if len(top) else 1)
+        ax.set_title(title, fontsize=10)
+        ax.set_xlabel(msg("tim_start", lang))
+        ax.set_ylabel(label("unit_" + ws.settings.display_unit, lang))
+        ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
+        ax.grid(True, axis="y", alpha=0.3)
+        ax.legend(fontsize=8, loc="lower right")
+        fig.tight_layout()
+    return Chart(fig, title)
+
+
+def roadmap_section(ws: Workspace, as_of: date | None = None) -> Fragment:
+    """The roadmap under its own heading, printed on an A4 landscape page (handover)."""
+    lang = ws.settings.language
+    return Fragment(
+        f'<div class="ap-roadmap"><h2 id="roadmap">{esc(msg("tim_roadmap", lang))}</h2>'
+        + roadmap_chart(ws, as_of).html()
+        + "</div>"
+    )
+
+
+def _cell(text: str) -> str:
+    """An escaped table cell whose dates do not break at their hyphens."""
+    return esc(text) if text == "—" else f'<span class="ap-nowrap">{esc(text)}</span>'
+
+
+def _fmt(v: object, lang: str) -> str:
+    if v is True:
+        return msg("tim_passed", lang)
+    if isinstance(v, date):
+        return v.isoformat()
+    return "—"
+
+
+def _chosen(ws: Workspace) -> str | None:
+    """The option of the newest accepted record, else the first-ranked option."""
+    accepted = [r for r in ws.decisions if r.status == "accepted" and r.chosen]
+    if accepted:
+        chosen = max(accepted, key=lambda r: r.number).chosen
+        if chosen in {o.id for o in ws.options}:
+            return chosen
+    from archplan.compare import rank_options
+
+    ranking = rank_options(ws)
+    return str(ranking.index[0]) if len(ranking) else None
+
+
+def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
+    """When to act (per option), the support windows, the cost of deciding a year later
+    for the recommended option, and the roadmap chart."""
+    from archplan.timing.eol import load_eol
+    from archplan.timing.waiting import cost_of_waiting
+
+    today = as_of or date.today()
+    lang = ws.settings.language
+    sm = ws.settings.fy_start_month
+    parts = [f'<h2 id="timing">{esc(msg("tim_title", lang))}</h2>']
+    if ws.components or ws.contracts:
+        parts.append(f'<p class="ap-note">{esc(msg("tim_intro", lang))}</p>')
+        t = act_by(ws, today)
+        rows = []
+        for oid, r in t.iterrows():
+            if r["date"] is None:
+                rows.append([esc(r["name"]), "—", "—", esc(msg("tim_nothing", lang)), "—"])
+                continue
+            cov = (
+                msg("tim_yes", lang, by=r["covered_by"])
+                if r["covered"]
+                else msg("tim_no", lang, days=_gap(ws, str(oid), r))
+            )
+            rows.append(
+                [
+                    esc(r["name"]),
+                    esc(r["date"].isoformat()),
+                    esc(fy_label(fiscal_year(r["date"], sm), lang)),
+                    esc(r["what"]),
+                    esc(cov)
+                    + (f" ({esc(msg('tim_open', lang))}: {r['open']})" if r["open"] else ""),
+                ]
+            )
+        parts.append(
+            html_table(
+                [
+                    esc(msg(k, lang))
+                    for k in ("tim_option", "tim_act_by", "tim_fy", "tim_what", "tim_covered")
+                ],
+                rows,
+                css="ap-timing",
+            )
+        )
+    if ws.components:
+        rows = []
+        for c in ws.components:
+            other = [d for d in (c.maintenance_end, _life_end(c), c.contract_end) if d]
+            src = "endoflife.date" if c.product else msg("tim_declared", lang)
+            if c.product and c.declared:
+                src += " + " + msg("tim_declared", lang) + f" ({', '.join(c.declared)})"
+            rows.append(
+                [
+                    esc(c.name),
+                    esc(f"{c.product} {c.release}" if c.product else "—"),
+                    _cell(_fmt(c.active_end, lang)),
+                    _cell(_fmt(c.security_end, lang)),
+                    _cell(_fmt(c.extended_end, lang)),
+                    _cell(", ".join(d.isoformat() for d in other) or "—"),
+                    esc(", ".join(c.options)),
+                    esc(src),
+                ]
+            )
+        keys = [
+            "tim_component",
+            "tim_release",
+            "tim_active",
+            "tim_security",
+            "tim_extended",
+            "tim_other_end",
+            "tim_used_by",
+            "tim_source",
+        ]
+        # Columns with nothing in them are left out, so the table fits an A4 page.
+        keep = [j for j in range(len(keys)) if j == 0 or any(r[j] != "—" for r in rows)]
+        parts.append(f"<h3>{esc(msg('tim_windows', lang))}</h3>")
+        parts.append(
+            html_table(
+                [esc(msg(keys[j], lang)) for j in keep],
+                [[r[j] for j in keep] for r in rows],
+                css="ap-windows",
+            )
+        )
+    chosen = _chosen(ws) if ws.current_option else None
+    if chosen is not None and ws.settings.horizon > 2:
+        w = cost_of_waiting(ws, chosen)
+        name = ws.option(chosen).name
+        cur = ws.option(ws.current_option).name if ws.current_option else "—"
+        parts.append(f"<h3>{esc(msg('tim_waiting_title', lang, option=name))}</h3>")
+        parts.append(f'<p class="ap-note">{esc(msg("tim_waiting_intro", lang, current=cur))}</p>')
+        benefits = bool(w["benefit"].any())
+        keys = ["tim_start", "tim_total", "tim_current_part", "tim_npv", "tim_eac", "tim_extra"]
+        if benefits:
+            keys += ["tim_lost_benefit", "tim_net_extra"]
+        rows = []
+        for _, r in w.iterrows():
+            row = [
+                esc(fy_label(int(r["start_fy"]), lang)),
+                _money(ws, r["total"]),
+                _money(ws, r["current_system"]),
+                _money(ws, r["npv"]),
+                _money(ws, r["eac"]),
+                _money(ws, r["extra"]),
+            ]
+            if benefits:
+                row += [_money(ws, r["lost_benefit"]), _money(ws, r["net_extra"])]
+            rows.append(row)
+        parts.append(
+            html_table(
+                [esc(msg(k, lang)) for k in keys],
+                rows,
+                numeric_from=1,
+                caption=esc(_unit_note(ws)),
+            )
+        )
+        parts.append(waiting_chart(ws, w).html())
+    parts.append(
+        f'<div class="ap-roadmap"><h3>{esc(msg("tim_roadmap", lang))}</h3>'
+        + roadmap_chart(ws, today).html()
+        + "</div>"
+    )
+    if uses_eol_data(ws):
+        parts.append(
+            f'<p class="ap-note">{esc(msg("tim_attribution", lang, source=load_eol().source))}</p>'
+        )
+    return Fragment("".join(parts))
+
+
+def _gap(ws: Workspace, option: str, row: object) -> int:
+    from archplan.timing.analysis import timing_events
+
+    ev = timing_events(ws)
+    mine = ev[(ev.option == option) & ~ev.covered]
+    return int(mine["gap_days"].iloc[0]) if len(mine) else 0
+
+
+def support_calendar_rows(ws: Workspace, today: date | None = None) -> list[list[str]]:
+    """Rows for the handover's review calendar: every dated support, maintenance, life and
+    contract end of the components from the plan's start on (cells escaped), in the
+    calendar's columns (number, title, date, when, triggers).
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> rows = support_calendar_rows(load_workspace("data/examples/food-lab"), date(2026, 8, 1))
+    >>> rows[0][1], rows[0][3]
+    ('データベース（SQL Server 2016 SP3）：通常サポート終了', '終了済み')
+    """
+    today = today or date.today()
+    lang = ws.settings.language
+    start = plan_bounds(ws)[0]
+    out: list[tuple[date, list[str]]] = []
+    for c in ws.components:
+        for kind, d in (
+            ("active_end", c.active_end),
+            ("security_end", c.security_end),
+            ("extended_end", c.extended_end),
+            ("maintenance_end", c.maintenance_end),
+            ("life_end", _life_end(c)),
+            ("contract_end", c.contract_end),
+        ):
+            if not isinstance(d, date) or d < start:
+                continue
+            when = (
+                msg("tim_ended", lang)
+                if d < today
+                else label("in_days", lang).format(days=(d - today).days)
+            )
+            what = msg("tim_calendar_row", lang, name=c.name, kind=msg("tim_kind_" + kind, lang))
+            out.append((d, ["—", esc(what), _cell(d.isoformat()), esc(when), "—"]))
+    return [row for _, row in sorted(out, key=lambda x: x[0])]
+
+
+def sort_calendar(rows: list[list[str]]) -> list[list[str]]:
+    """Calendar rows in date order (the third cell, an ISO date or "—" last); stable."""
+    import re
+
+    def key(r: list[str]) -> tuple[bool, str]:
+        text = re.sub(r"<[^>]+>", "", r[2])
+        return (not text[:1].isdigit(), text)
+
+    return sorted(rows, key=key)

@@ -1,0 +1,116 @@
+"""The ``archplan timing`` and ``archplan eol`` commands (wired into :mod:`archplan.cli`)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from archplan.errors import ArchplanError
+
+__all__ = ["add_parsers"]
+
+
+def _as_of(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ArchplanError(f"--as-of {text!r} is not a date YYYY-MM-DD") from None
+
+
+def _cmd_timing(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from archplan.timing.analysis import act_by, support_windows, timing_warnings
+    from archplan.timing.eol import ATTRIBUTION
+    from archplan.timing.waiting import cost_of_waiting
+    from archplan.workspace import load_workspace
+
+    ws = load_workspace(args.workspace)
+    as_of = _as_of(args.as_of)
+    with pd.option_context(
+        "display.width", 200, "display.max_columns", 20, "display.max_colwidth", 60
+    ):
+        if ws.components:
+            cols = [
+                "name",
+                "release",
+                "active_end",
+                "security_end",
+                "extended_end",
+                "maintenance_end",
+                "life_end",
+                "contract_end",
+                "source",
+            ]
+            print("Support windows")
+            print(support_windows(ws)[cols].to_string())
+            print()
+        print("When to act" + (f" (as of {as_of})" if as_of else ""))
+        print(act_by(ws, as_of).drop(columns=["name"]).to_string())
+        options = args.option or []
+        for option in options:
+            print()
+            print(f"The cost of deciding later: {option} (yen, tax-inclusive)")
+            t = cost_of_waiting(ws, option, delays=tuple(args.delays), items=args.items)
+            print(t.to_string(float_format=lambda v: f"{v:,.0f}"))
+    warnings = timing_warnings(ws)
+    for w in warnings:
+        print(f"warning: {w}")
+    if any(c.product for c in ws.components):
+        print(ATTRIBUTION)
+    return 0
+
+
+def _cmd_eol(args: argparse.Namespace) -> int:
+    from archplan.timing.eol import ATTRIBUTION, load_eol, update_eol
+
+    if args.eol_command == "update":
+        path, n = update_eol(args.from_dir, args.to)
+        print(f"End-of-life data of {n} products written to {path}")
+        return 0
+    data = load_eol()
+    product = data.product(args.product)
+    releases = [product.release(args.release)] if args.release else list(product.releases)
+    print(f"{product.title} ({product.name}); {ATTRIBUTION}; {data.source}")
+    for r in releases:
+
+        def f(v: object) -> str:
+            if isinstance(v, date):
+                return v.isoformat()
+            return "passed" if v is True else "-"
+
+        print(
+            f"  {r.cycle:<14} {r.label[:28]:<28} released {f(r.release_date)}"
+            f"  active {f(r.eoas)}  security {f(r.eol)}  extended {f(r.eoes)}"
+        )
+    return 0
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``timing`` and ``eol`` to the ``archplan`` command's subcommands."""
+    p = sub.add_parser("timing", help="support ends, when to act, and the cost of waiting")
+    p.add_argument("workspace", help="the workspace folder")
+    p.add_argument("--as-of", help="count days from this date (YYYY-MM-DD; default today)")
+    p.add_argument("--option", action="append", help="show the cost of starting this option later")
+    p.add_argument(
+        "--delays", type=int, nargs="+", default=[0, 1, 2], help="years of delay (default 0 1 2)"
+    )
+    p.add_argument("--items", nargs="+", help="move only these items of the option (a change)")
+    p.set_defaults(func=_cmd_timing)
+
+    p = sub.add_parser("eol", help="the packaged end-of-life data: show a product, update")
+    eol_sub = p.add_subparsers(dest="eol_command", required=True)
+    q = eol_sub.add_parser("show", help="the release cycles and support dates of a product")
+    q.add_argument("product")
+    q.add_argument("release", nargs="?")
+    q = eol_sub.add_parser("update", help="rebuild the data from an endoflife.date checkout")
+    q.add_argument(
+        "--from",
+        dest="from_dir",
+        required=True,
+        help="a products/ folder (NAME.md or NAME.yaml front matter)",
+    )
+    q.add_argument("--to", help="write here instead of the packaged copy")
+    p.set_defaults(func=_cmd_eol)
