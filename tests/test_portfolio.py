@@ -147,13 +147,15 @@ def test_no_portfolio_at_all_is_an_error(tmp_path: Path) -> None:
 
 def test_bundled_budget_equals_each_case_budget_table() -> None:
     view = rollup(BUNDLED, today=TODAY, jobs=1)
-    assert list(view.budget.index) == ["food-lab", "total"]
-    own = _own_budget_row(EXAMPLES / "food-lab", "saas")
-    assert {int(c): int(v) for c, v in view.budget.loc["food-lab"].items() if c != "total"} == own
+    assert list(view.budget.index) == ["food-lab", "vaccine-booking", "total"]
+    for case, chosen in (("food-lab", "saas"), ("vaccine-booking", "saas")):
+        own = _own_budget_row(EXAMPLES / case, chosen)
+        row = {int(c): int(v) for c, v in view.budget.loc[case].items() if c != "total"}
+        assert row == own, case
     # food-lab's own table, read off the saas row by hand: 24,398 + 4 × 8,448 千円.
     assert int(view.budget.loc["food-lab", "total"]) == 24398 + 4 * 8448
     und = view.undecided
-    assert set(und.index) == {"network-refresh", "shared-platform", "vaccine-booking"}
+    assert set(und.index) == {"network-refresh", "shared-platform"}
     assert set(und["reason"]) == {MESSAGES["pf_no_accepted"]["ja"]}
 
 
@@ -423,3 +425,48 @@ def test_other_currency_is_listed_not_added() -> None:
         "total": {"a": 150, "b": 7, "total": 157},
     }
     assert view.undecided.loc["c", "reason"] == ("amounts in USD, the portfolio's currency is JPY")
+
+
+# -- actuals and support windows (archplan.actuals, archplan.timing) --------------------
+
+
+def test_plan_vs_actual_is_each_case_budget_execution() -> None:
+    from archplan.actuals import budget_execution
+
+    view = rollup(BUNDLED, today=TODAY, jobs=1)
+    pva = view.plan_vs_actual
+    assert list(pva["case"]) == ["vaccine-booking"]  # the only case with actuals
+    ws = load_workspace(EXAMPLES / "vaccine-booking")
+    own = budget_execution(ws, option="saas")
+    row = pva.iloc[0]
+    fy = int(row["fiscal_year"])
+    assert own.loc[fy, "state"] == row["state"] == "to date"
+    executed = int(own.loc[fy, "executed"])
+    assert int(row["actual"]) == int(
+        (Decimal(executed) / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    )
+    assert int(row["plan"]) == _own_budget_row(EXAMPLES / "vaccine-booking", "saas")[fy]
+    assert int(row["variance"]) == int(row["actual"]) - int(row["plan"])
+    assert row["rate"] == pytest.approx(int(row["actual"]) / int(row["plan"]))
+
+
+def test_components_leaving_support_follow_the_option_in_use() -> None:
+    from archplan.portfolio import support_ending
+
+    ws = load_workspace(EXAMPLES / "food-lab")
+    # The SaaS option keeps the old database (support ended 2026-07-14) until 2026-09-30.
+    early = support_ending(ws, date(2026, 6, 1), 18, chosen="saas")
+    assert [(a.subject.split()[0], a.when) for a in early] == [("db", date(2026, 7, 14))]
+    assert "2026-09-30" in early[0].detail and "nothing planned" in early[0].detail
+    assert support_ending(ws, date(2026, 11, 29), 18, chosen="saas") == []  # no longer used
+    # Undecided: the system running today (current: onprem), whose ends are covered.
+    running = support_ending(ws, date(2026, 6, 1), 18)
+    assert [a.subject.split()[0] for a in running] == ["db", "os", "server", "server"]
+    assert all("planned:" in a.detail for a in running)
+    # The horizon: the OS's support end (2027-01-12) is 7 months and 11 days ahead.
+    short = support_ending(ws, date(2026, 6, 1), 7)
+    assert [a.subject.split()[0] for a in short] == ["db"]
+    view = rollup(BUNDLED, today=TODAY, jobs=1)
+    support = view.attention[view.attention["kind"] == "support"]
+    assert list(support["case"]) == ["shared-platform", "shared-platform"]
+    assert view.support_known

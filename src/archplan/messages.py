@@ -184,6 +184,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pf_actual": {"en": "Actual", "ja": "執行"},
     "pf_variance": {"en": "Variance", "ja": "差額"},
     "pf_rate": {"en": "Execution rate", "ja": "執行率"},
+    "pf_state": {"en": "Year", "ja": "年度の状況"},
+    "pf_state_closed": {"en": "closed", "ja": "確定"},
+    "pf_state_to_date": {"en": "to date", "ja": "年度途中"},
     "pf_attention": {"en": "What needs attention", "ja": "要対応事項"},
     "pf_attention_note": {
         "en": "As of {today}: reviews due within {days} days, assumptions older than {stale} "
@@ -202,22 +205,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "このバージョンのarchplanは構成要素のサポート期限を読み込まない。",
     },
     "pf_nothing": {"en": "Nothing.", "ja": "なし。"},
-    "pf_support_ends": {
-        "en": "security support ends {date}",
-        "ja": "{date}にセキュリティサポート終了",
+    "pf_support_detail": {
+        "en": "{what} {date}, used until {until};",
+        "ja": "{date}に{what}（{until}まで使用）：",
     },
-    "pf_support_ended": {
-        "en": "security support ended {date}",
-        "ja": "{date}にセキュリティサポート終了済み",
-    },
-    "pf_support_ended_undated": {
-        "en": "out of security support (no published date)",
-        "ja": "セキュリティサポート終了済み（日付の公表なし）",
-    },
-    "pf_extended_until": {
-        "en": "(extended support until {date})",
-        "ja": "（延長サポートは{date}まで）",
-    },
+    "pf_covered_by": {"en": "planned: {by}", "ja": "計画済み：{by}"},
+    "pf_not_covered": {"en": "nothing planned", "ja": "計画に対応なし"},
     "pf_cases": {"en": "Cases", "ja": "案件一覧"},
     "pf_case": {"en": "Case", "ja": "案件"},
     "pf_title": {"en": "Title", "ja": "件名"},

@@ -4,7 +4,7 @@
 >>> from archplan.portfolio import rollup
 >>> view = rollup("data/portfolio.yaml", today=date(2026, 11, 29), jobs=1)
 >>> list(view.budget.index)
-['food-lab', 'total']
+['food-lab', 'vaccine-booking', 'total']
 """
 
 from archplan.portfolio.attention import (

@@ -78,7 +78,10 @@ def triggers_firing(ws: Workspace, today: date, language: str = "en") -> list[At
     """
     from archplan.decisions import TriggerContext, evaluate_record
 
-    ctx = TriggerContext(ws)
+    try:
+        ctx = TriggerContext(ws, as_of=today)  # type: ignore[call-arg]
+    except TypeError:  # an archplan without time triggers
+        ctx = TriggerContext(ws)
     out = []
     for r in ws.decisions:
         if r.status in CLOSED or not r.triggers:
@@ -199,43 +202,72 @@ def support_ending(
     language: str = "en",
     chosen: str | None = None,
 ) -> list[Attention] | None:
-    """Components leaving security support (end of life) within the horizon, or already
-    out of it, from :func:`archplan.timing.support_windows`.
+    """Components whose support, maintenance, useful life or SaaS contract ends within
+    the horizon (or has ended) while the option still uses them, from
+    :func:`archplan.timing.timing_events`.
 
-    Only the chosen option's components count when there is a chosen option (a
-    component naming no option serves them all). Returns None when this archplan has no
-    support-window module (the portfolio then says so rather than show an empty list).
+    The option looked at is the chosen one, else the one running today
+    (``components.yaml``: ``current``), else every option. Returns None when this archplan
+    has no timing module (the portfolio then says so rather than show an empty list).
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> ws = load_workspace("data/examples/food-lab")
+    >>> [(a.subject[:2], a.when.isoformat()) for a in support_ending(ws, date(2026, 6, 1), 18)]
+    [('db', '2026-07-14'), ('os', '2027-01-12'), ('se', '2027-03-31'), ('se', '2027-03-31')]
+    >>> support_ending(ws, date(2026, 6, 1), 18, chosen="saas")[0].detail[:38]
+    'security support ends 2026-07-14, used'
     """
     try:
         timing: Any = importlib.import_module("archplan.timing")
     except ImportError:
         return None
-    windows = getattr(timing, "support_windows", None)
-    if windows is None or not hasattr(ws, "components"):
+    events_of = getattr(timing, "timing_events", None)
+    if events_of is None or not hasattr(ws, "components"):
         return None
     if not ws.components:
         return []
+    events = events_of(ws)
+    option = chosen or getattr(ws, "current_option", None)
+    if option is not None:
+        events = events[events["option"] == option]
     limit = add_months(today, within_months)
+    seen: set[tuple[str, str]] = set()
     out = []
-    for cid, row in windows(ws).iterrows():
-        options = [o.strip() for o in str(row.get("options") or "").split(",") if o.strip()]
-        if chosen is not None and options and chosen not in options:
+    for _, e in events.iterrows():
+        if e["kind"] == "commitment_end":  # the contracts of costs.yaml: contracts_ending
             continue
-        end = row.get("security_end")
-        subject = f"{cid} {row.get('name') or ''}".strip()
-        if end is True:
-            out.append(
-                Attention("support", None, subject, msg("pf_support_ended_undated", language))
+        when, use_end = e["date"], e["use_end"]
+        if isinstance(use_end, date) and use_end < today:
+            continue  # no longer used by this option
+        if isinstance(when, date) and when > limit:
+            continue
+        key = (str(e["component"]), str(e["kind"]))
+        if key in seen:  # the same end, seen by another option
+            continue
+        seen.add(key)
+        detail = msg(
+            "pf_support_detail",
+            language,
+            what=msg("tim_kind_" + str(e["kind"]), language),
+            date=when.isoformat() if isinstance(when, date) else "—",
+            until=use_end.isoformat() if isinstance(use_end, date) else "—",
+        )
+        covered = str(e["covered_by"] or "")
+        detail += " " + (
+            msg("pf_covered_by", language, by=covered)
+            if bool(e["covered"]) and covered
+            else msg("pf_not_covered", language)
+        )
+        out.append(
+            Attention(
+                "support",
+                when if isinstance(when, date) else None,
+                f"{e['component']} {e['name']}",
+                detail,
             )
-            continue
-        if not isinstance(end, date) or end > limit:
-            continue
-        key = "pf_support_ended" if end < today else "pf_support_ends"
-        detail = msg(key, language, date=end.isoformat())
-        extended = row.get("extended_end")
-        if isinstance(extended, date) and extended > end:
-            detail += " " + msg("pf_extended_until", language, date=extended.isoformat())
-        out.append(Attention("support", end, subject, detail))
+        )
     return sorted(out, key=lambda a: (a.when or date.min, a.subject))
 
 

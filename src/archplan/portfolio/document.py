@@ -228,6 +228,7 @@ def portfolio_html(
                 format_amount(int(r["actual"]), lang),
                 format_amount(int(r["variance"]), lang),
                 "—" if r["rate"] is None or pd.isna(r["rate"]) else f"{r['rate']:.1%}",
+                T("pf_state_closed") if r["state"] == "closed" else T("pf_state_to_date"),
             ]
             for _, r in pva.iterrows()
         ]
@@ -239,6 +240,7 @@ def portfolio_html(
                 T("pf_actual"),
                 T("pf_variance"),
                 T("pf_rate"),
+                T("pf_state"),
             ],
             prow,
             numeric_from=2,

@@ -80,6 +80,7 @@ class CaseResult:
     budget: dict[int, int] = field(default_factory=dict)
     commitments: list[dict[str, Any]] = field(default_factory=list)
     actual: dict[int, int] | None = None
+    actual_state: dict[int, str] = field(default_factory=dict)
     attention: list[A.Attention] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     support_known: bool = True
@@ -114,7 +115,7 @@ def chosen_option(ws: Any) -> tuple[int | None, str | None, str]:
     return accepted[0].number, None, "pf_no_chosen"
 
 
-def _actuals(ws: Any, chosen: str) -> dict[int, int] | None:
+def _actuals(ws: Any, chosen: str) -> tuple[dict[int, int], dict[int, str]] | None:
     """Executed amounts (執行額) by fiscal year in 千円 (half-up), from
     :func:`archplan.actuals.budget_execution` for the chosen option, for the years whose
     execution has started; None when archplan has no actuals module or the case no
@@ -132,11 +133,11 @@ def _actuals(ws: Any, chosen: str) -> dict[int, int] | None:
     if fn is None or getattr(ws, "actuals", None) is None:
         return None
     table = fn(ws, option=chosen)
-    return {
-        int(fy): round_yen(Decimal(int(row["executed"])) / 1000)
-        for fy, row in table.iterrows()
-        if row["state"] != "future"
-    }
+    started = table[table["state"] != "future"]
+    return (
+        {int(fy): round_yen(Decimal(int(r["executed"])) / 1000) for fy, r in started.iterrows()},
+        {int(fy): str(r["state"]) for fy, r in started.iterrows()},
+    )
 
 
 def summarise_case(case: Case, h: Horizons) -> CaseResult:
@@ -207,7 +208,9 @@ def summarise_case(case: Case, h: Horizons) -> CaseResult:
                             "payments": {int(y): int(crow[y]) for y in years if int(crow[y])},
                         }
                     )
-            res.actual = _actuals(ws, res.chosen)
+            executed = _actuals(ws, res.chosen)
+            if executed is not None:
+                res.actual, res.actual_state = executed
         items = A.triggers_firing(ws, h.today, lang)
         items += A.reviews_due(ws, h.today, h.review_within_days, lang)
         support = A.support_ending(ws, h.today, h.support_within_months, lang, res.chosen)
@@ -312,7 +315,7 @@ def rollup(
     --------
     >>> view = rollup("data/portfolio.yaml", today=date(2026, 11, 29), jobs=1)
     >>> int(view.budget.loc["food-lab", "total"]), int(view.budget.loc["total", "total"])
-    (58190, 58190)
+    (58190, 210463)
     """
     pf = portfolio if isinstance(portfolio, Portfolio) else load_portfolio(portfolio)
     today = today or date.today()
@@ -472,7 +475,7 @@ class PortfolioView:
         --------
         >>> view = rollup("data/portfolio.yaml", today=date(2026, 11, 29), jobs=1)
         >>> view.budget_by("bureau")["total"].to_dict()
-        {'健康福祉局': 58190, 'total': 58190}
+        {'健康福祉局': 210463, 'total': 210463}
         """
         body = self.budget.drop(index=TOTAL, columns=TOTAL)
         keys = pd.Series({r.id: r.tags.get(tag, NONE_TAG) for r in self.counted()}, dtype=object)
@@ -598,10 +601,12 @@ class PortfolioView:
                         "actual": actual,
                         "variance": actual - plan,
                         "rate": actual / plan if plan else None,
+                        "state": r.actual_state.get(fy, ""),
                     }
                 )
         return pd.DataFrame(
-            rows, columns=["case", "fiscal_year", "plan", "actual", "variance", "rate"]
+            rows,
+            columns=["case", "fiscal_year", "plan", "actual", "variance", "rate", "state"],
         )
 
     @property
