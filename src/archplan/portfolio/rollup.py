@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -368,6 +369,7 @@ class PortfolioView:
         self.fy_start_month = portfolio.fy_start_month or _majority(
             (r.fy_start_month for r in read), 4
         )
+        self._counted: list[CaseResult] | None = None
 
     def __repr__(self) -> str:
         counts = Counter(r.status for r in self.results)
@@ -390,7 +392,11 @@ class PortfolioView:
 
     def counted(self) -> list[CaseResult]:
         """Decided cases in the portfolio's currency and fiscal calendar."""
-        return [r for r in self.results if r.status == "decided" and not self.not_added_reason(r)]
+        if self._counted is None:
+            self._counted = [
+                r for r in self.results if r.status == "decided" and not self.not_added_reason(r)
+            ]
+        return self._counted
 
     def filter(self, **tags: str | Iterable[str]) -> PortfolioView:
         """The view restricted to cases whose tags match (a value or a list of values).
@@ -412,7 +418,7 @@ class PortfolioView:
         return PortfolioView(self.portfolio, [r for r in self.results if ok(r)], self.horizons)
 
     # -- tables -----------------------------------------------------------------------
-    @property
+    @cached_property
     def tag_keys(self) -> list[str]:
         """Tag keys used by at least one case: the usual ones first, then the others."""
         used = {k for r in self.results for k in r.tags}
@@ -423,6 +429,7 @@ class PortfolioView:
         """One row per case: title, status, decision, chosen option, tags, budget total,
         the reason it is not added up (if so) and its number of problems."""
         rows = []
+        keys = self.tag_keys
         for r in self.results:
             reason = r.reason or (self.not_added_reason(r) if r.status == "decided" else "")
             rows.append(
@@ -433,7 +440,7 @@ class PortfolioView:
                     "decision": r.decision,
                     "chosen": r.chosen,
                     "chosen_name": r.chosen_name,
-                    **{k: r.tags.get(k, NONE_TAG) for k in self.tag_keys},
+                    **{k: r.tags.get(k, NONE_TAG) for k in keys},
                     "total": sum(r.budget.values()) if r.status == "decided" else None,
                     "counted": r.status == "decided" and not self.not_added_reason(r),
                     "reason": reason,
@@ -442,7 +449,7 @@ class PortfolioView:
                     "path": r.path,
                 }
             )
-        cols = ["title", "status", "decision", "chosen", "chosen_name", *self.tag_keys]
+        cols = ["title", "status", "decision", "chosen", "chosen_name", *keys]
         cols += ["total", "counted", "reason", "problems", "attention", "path"]
         return pd.DataFrame(rows, columns=["case", *cols]).set_index("case")
 
