@@ -470,3 +470,15 @@ def test_components_leaving_support_follow_the_option_in_use() -> None:
     support = view.attention[view.attention["kind"] == "support"]
     assert list(support["case"]) == ["shared-platform", "shared-platform"]
     assert view.support_known
+
+
+def test_cli_reports_folder_sets_the_links(tmp_path: Path) -> None:
+    reports = tmp_path / "built"
+    reports.mkdir()
+    (reports / "vaccine-booking-handover.html").write_text("x", encoding="utf-8")
+    out = tmp_path / "docs" / "p.html"
+    args = ["portfolio", str(BUNDLED), "-o", str(out), "--reports", str(reports)]
+    assert main([*args, "--today", "2026-11-29", "--lang", "en"]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert 'href="../built/vaccine-booking-handover.html"' in html
+    assert html.count("not built") == 7 and '<html lang="en">' in html

@@ -88,7 +88,14 @@ def _cmd_portfolio(args: argparse.Namespace) -> int:
         today = date.fromisoformat(args.today) if args.today else None
     except ValueError:
         raise ArchplanError(f"--today {args.today!r} is not a date (YYYY-MM-DD)") from None
-    view = rollup(args.portfolio, today=today, jobs=args.jobs, language=args.lang, progress=True)
+    from dataclasses import replace
+
+    from archplan.portfolio import load_portfolio
+
+    pf = load_portfolio(args.portfolio)
+    if args.reports:
+        pf = replace(pf, reports=Path(args.reports).resolve())
+    view = rollup(pf, today=today, jobs=args.jobs, language=args.lang, progress=True)
     if args.output:
         print(f"Portfolio written to {write_portfolio(view, args.output, force=args.force)}")
     if args.xlsx:
@@ -277,6 +284,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--xlsx", metavar="FILE", help="the workbook to write")
     p.add_argument("--today", help="the date to look at the portfolio on (YYYY-MM-DD)")
     p.add_argument("--lang", choices=("ja", "en"), help="the document's language")
+    p.add_argument(
+        "--reports", help="where the cases' documents are (as given to report --all --output-dir)"
+    )
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
     p.add_argument(
         "--force", action="store_true", help="replace files even if archplan did not write them"
