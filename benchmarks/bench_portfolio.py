@@ -124,6 +124,8 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--scale", action="store_true", help="roll-up time for 100 … 3000 cases")
     args = ap.parse_args()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{os.cpu_count()} cores, load average {load} (other work slows every figure)")
     _rollup_figures(args.n, args.jobs)
     if args.builds:
         _build_figures(args.builds, args.jobs)
