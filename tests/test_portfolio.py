@@ -448,6 +448,7 @@ def test_plan_vs_actual_is_each_case_budget_execution() -> None:
     assert int(row["plan"]) == _own_budget_row(EXAMPLES / "vaccine-booking", "saas")[fy]
     assert int(row["variance"]) == int(row["actual"]) - int(row["plan"])
     assert row["rate"] == pytest.approx(int(row["actual"]) / int(row["plan"]))
+    assert view.cases.loc["vaccine-booking", "executed"] == int(row["actual"])
 
 
 def test_components_leaving_support_follow_the_option_in_use() -> None:
@@ -467,6 +468,12 @@ def test_components_leaving_support_follow_the_option_in_use() -> None:
     short = support_ending(ws, date(2026, 6, 1), 7)
     assert [a.subject.split()[0] for a in short] == ["db"]
     view = rollup(BUNDLED, today=TODAY, jobs=1)
+    assert view.cases["support_end"].to_dict() == {
+        "food-lab": None,  # the SaaS no longer uses the old database
+        "network-refresh": None,
+        "shared-platform": date(2026, 11, 12),  # undecided: the running option's database
+        "vaccine-booking": None,
+    }
     support = view.attention[view.attention["kind"] == "support"]
     assert list(support["case"]) == ["shared-platform", "shared-platform"]
     assert view.support_known

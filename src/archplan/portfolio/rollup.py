@@ -427,7 +427,9 @@ class PortfolioView:
     @property
     def cases(self) -> pd.DataFrame:
         """One row per case: title, status, decision, chosen option, tags, budget total,
-        the reason it is not added up (if so) and its number of problems."""
+        the reason it is not added up (if so), its numbers of problems and of items needing
+        attention, the earliest support end among its components in use, and what it has
+        executed so far (千円, when it records actuals)."""
         rows = []
         keys = self.tag_keys
         for r in self.results:
@@ -446,11 +448,17 @@ class PortfolioView:
                     "reason": reason,
                     "problems": len(r.problems),
                     "attention": len(r.attention),
+                    "support_end": min(
+                        (a.when for a in r.attention if a.kind == "support" and a.when),
+                        default=None,
+                    ),
+                    "executed": sum(r.actual.values()) if r.actual else None,
                     "path": r.path,
                 }
             )
         cols = ["title", "status", "decision", "chosen", "chosen_name", *keys]
-        cols += ["total", "counted", "reason", "problems", "attention", "path"]
+        cols += ["total", "counted", "reason", "problems", "attention", "support_end"]
+        cols += ["executed", "path"]
         return pd.DataFrame(rows, columns=["case", *cols]).set_index("case")
 
     @property
