@@ -51,8 +51,58 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from archplan.report import build_report
 
+    if args.all:
+        return _cmd_report_all(args)
+    if not args.output:
+        raise ArchplanError("say where to write the report: -o FILE (or --all for a portfolio)")
     out = build_report(args.workspace, args.output, force=args.force)
     print(f"Report written to {out}")
+    return 0
+
+
+def _cmd_report_all(args: argparse.Namespace) -> int:
+    from archplan.portfolio.batch import build_all
+
+    results = build_all(
+        args.workspace, output_dir=args.output_dir, jobs=args.jobs, force=args.force
+    )
+    failed = [r for r in results if r.state == "failed"]
+    for r in results:
+        if r.state in ("failed", "not-built"):
+            print(f"{r.case}: {r.state}: {r.error}", file=sys.stderr)
+    built = sum(r.state == "built" for r in results)
+    skipped = sum(r.state == "skipped" for r in results)
+    print(f"{built} built, {skipped} up to date, {len(failed)} failed, {len(results)} case(s)")
+    return 1 if failed else 0
+
+
+def _cmd_portfolio(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from archplan.portfolio import rollup
+    from archplan.portfolio.document import write_portfolio, write_portfolio_xlsx
+
+    if not args.output and not args.xlsx:
+        raise ArchplanError("say what to write: -o FILE.html and/or --xlsx FILE.xlsx")
+    try:
+        today = date.fromisoformat(args.today) if args.today else None
+    except ValueError:
+        raise ArchplanError(f"--today {args.today!r} is not a date (YYYY-MM-DD)") from None
+    from dataclasses import replace
+
+    from archplan.portfolio import load_portfolio
+
+    pf = load_portfolio(args.portfolio)
+    if args.reports:
+        pf = replace(pf, reports=Path(args.reports).resolve())
+    view = rollup(pf, today=today, jobs=args.jobs, language=args.lang, progress=True)
+    if args.output:
+        print(f"Portfolio written to {write_portfolio(view, args.output, force=args.force)}")
+    if args.xlsx:
+        print(f"Workbook written to {write_portfolio_xlsx(view, args.xlsx, force=args.force)}")
+    bad = view.cases[view.cases["status"].isin(["failed", "missing"])]
+    for cid, row in bad.iterrows():
+        print(f"{cid}: {row['reason']}", file=sys.stderr)
     return 0
 
 
@@ -230,14 +280,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("report", help="build the HTML report of a workspace")
-    p.add_argument("workspace", help="the workspace folder")
-    p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    p.add_argument("workspace", help="the workspace folder (with --all: a portfolio)")
+    p.add_argument("-o", "--output", help="the HTML file to write")
     p.add_argument(
         "--force",
         action="store_true",
         help="replace the output file even if archplan did not write it",
     )
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="build every case of a portfolio (report and handover pack), skipping "
+        "cases whose inputs have not changed",
+    )
+    p.add_argument("--jobs", type=int, default=None, help="with --all: worker processes")
+    p.add_argument("--output-dir", default=None, help="with --all: where the documents go")
     p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser("portfolio", help="every case of a portfolio at a glance")
+    p.add_argument("portfolio", help="a portfolio.yaml or a folder of workspaces")
+    p.add_argument("-o", "--output", help="the HTML document to write")
+    p.add_argument("--xlsx", metavar="FILE", help="the workbook to write")
+    p.add_argument("--today", help="the date to look at the portfolio on (YYYY-MM-DD)")
+    p.add_argument("--lang", choices=("ja", "en"), help="the document's language")
+    p.add_argument(
+        "--reports", help="where the cases' documents are (as given to report --all --output-dir)"
+    )
+    p.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
+    p.add_argument(
+        "--force", action="store_true", help="replace files even if archplan did not write them"
+    )
+    p.set_defaults(func=_cmd_portfolio)
 
     p = sub.add_parser("handover", help="build the handover pack a successor reads first")
     p.add_argument("workspace", help="the workspace folder")

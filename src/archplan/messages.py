@@ -675,6 +675,177 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
     },
     "act_yen": {"en": "yen, tax-inclusive", "ja": "円・税込"},
+    # --- portfolio (pf_): roll-up, attention, batch builds ---
+    "pf_no_accepted": {"en": "no accepted decision", "ja": "採択された決定がない"},
+    "pf_no_chosen": {
+        "en": "accepted record {number} names no chosen option",
+        "ja": "採択済みの記録{number}に採用案（chosen）の記載がない",
+    },
+    "pf_unknown_chosen": {
+        "en": "accepted record {number} names a chosen option that is not in options.yaml",
+        "ja": "採択済みの記録{number}の採用案がoptions.yamlにない",
+    },
+    "pf_duplicate_of": {
+        "en": "the same workspace as case {case}; not counted twice",
+        "ja": "案件{case}と同じワークスペース（二重計上しない）",
+    },
+    "pf_missing": {"en": "the workspace folder is missing", "ja": "ワークスペースのフォルダがない"},
+    "pf_check_fails": {
+        "en": "fails archplan check ({n} problem(s))",
+        "ja": "archplan check で{n}件の問題",
+    },
+    "pf_crashed": {
+        "en": "archplan could not summarise this case: {error}",
+        "ja": "この案件を集計できなかった：{error}",
+    },
+    "pf_more_problems": {"en": "(and {n} more)", "ja": "（ほか{n}件）"},
+    "pf_trigger_unreadable": {
+        "en": "trigger cannot be evaluated: {text}",
+        "ja": "見直し条件を評価できない：{text}",
+    },
+    "pf_overdue": {"en": "overdue by {days} days", "ja": "{days}日超過"},
+    "pf_in_days": {"en": "in {days} days", "ja": "あと{days}日"},
+    "pf_no_date": {"en": "no as-of date", "ja": "時点の記載なし"},
+    "pf_age": {
+        "en": "{days} days old (limit {limit})",
+        "ja": "{days}日経過（基準{limit}日）",
+    },
+    "pf_contract_ends": {"en": "last payment in {fy}", "ja": "{fy}で支払終了"},
+    "pf_other_currency": {
+        "en": "amounts in {currency}, the portfolio's currency is {ours}",
+        "ja": "金額の通貨が{currency}（ポートフォリオは{ours}）",
+    },
+    "pf_other_calendar": {
+        "en": "fiscal year starts in month {month}, the portfolio's in month {ours}",
+        "ja": "年度の開始月が{month}月（ポートフォリオは{ours}月）",
+    },
+    "pf_kicker": {"en": "Portfolio", "ja": "案件ポートフォリオ"},
+    "pf_as_of": {"en": "As of", "ja": "基準日"},
+    "pf_generated": {"en": "Generated", "ja": "作成日"},
+    "pf_contents": {"en": "Contents", "ja": "目次"},
+    "pf_summary": {"en": "Summary", "ja": "概要"},
+    "pf_summary_text": {
+        "en": "{n} cases: {decided} decided and added up, {undecided} not added up "
+        "(undecided, failing or in another currency or calendar). Budget of the decided "
+        "cases over {first}–{last}: {total} thousand yen. {attention} item(s) need attention.",
+        "ja": "案件{n}件：決定済みで合算{decided}件、合算対象外{undecided}件（未決定、検証エラー、"
+        "通貨・会計年度の相違）。決定済み案件の予算（{first}〜{last}）：{total}千円。"
+        "要対応{attention}件。",
+    },
+    "pf_budget": {"en": "Budget by fiscal year", "ja": "年度別予算"},
+    "pf_budget_note": {
+        "en": "Each row is the case's chosen option (its accepted decision) exactly as in its "
+        "own budget table; totals are sums of the figures shown.",
+        "ja": "各行は案件ごとの採用案（採択された決定）の予算で、各案件の予算表と一致する。"
+        "合計は表示値の和。",
+    },
+    "pf_by_tag": {"en": "Budget by {tag}", "ja": "{tag}別予算"},
+    "pf_unit_note": {
+        "en": "(thousand yen, tax-inclusive)",
+        "ja": "（千円・税込）",
+    },
+    "pf_not_added": {"en": "Cases not added up", "ja": "合算していない案件"},
+    "pf_not_added_note": {
+        "en": "These cases are not in the totals above; each says why.",
+        "ja": "以下の案件は上の合計に含めていない（理由を併記）。",
+    },
+    "pf_commitments": {
+        "en": "Multi-year commitments by fiscal year",
+        "ja": "債務負担行為（年度別支払）",
+    },
+    "pf_ceiling": {"en": "Ceiling (yen)", "ja": "限度額（円）"},
+    "pf_plan_actual": {"en": "Plan and actual", "ja": "予算と執行（予実）"},
+    "pf_no_actuals": {
+        "en": "No case has actual spending recorded.",
+        "ja": "執行実績が記録された案件はない。",
+    },
+    "pf_actuals_unavailable": {
+        "en": "Actual spending is not read by this version of archplan.",
+        "ja": "このバージョンのarchplanは執行実績を読み込まない。",
+    },
+    "pf_plan": {"en": "Plan", "ja": "予算"},
+    "pf_actual": {"en": "Actual", "ja": "執行"},
+    "pf_variance": {"en": "Variance", "ja": "差額"},
+    "pf_rate": {"en": "Execution rate", "ja": "執行率"},
+    "pf_state": {"en": "Year", "ja": "年度の状況"},
+    "pf_state_closed": {"en": "closed", "ja": "確定"},
+    "pf_state_to_date": {"en": "to date", "ja": "年度途中"},
+    "pf_attention": {"en": "What needs attention", "ja": "要対応事項"},
+    "pf_attention_note": {
+        "en": "As of {today}: reviews due within {days} days, assumptions older than {stale} "
+        "days, components and contracts ending within {months} months.",
+        "ja": "{today}時点：{days}日以内の見直し期限、{stale}日を超えた前提、{months}か月以内に"
+        "サポートまたは契約が終了するもの。",
+    },
+    "pf_k_check": {"en": "Workspaces failing archplan check", "ja": "検証エラーのワークスペース"},
+    "pf_k_trigger": {"en": "Revisit triggers firing now", "ja": "発動中の見直し条件"},
+    "pf_k_review": {"en": "Reviews due", "ja": "見直し期限"},
+    "pf_k_support": {"en": "Components leaving support", "ja": "サポート終了が近い構成要素"},
+    "pf_k_contract": {"en": "Contracts ending", "ja": "終了が近い契約"},
+    "pf_k_assumption": {"en": "Assumptions to re-check", "ja": "再確認が必要な前提"},
+    "pf_support_unavailable": {
+        "en": "Component support windows are not read by this version of archplan.",
+        "ja": "このバージョンのarchplanは構成要素のサポート期限を読み込まない。",
+    },
+    "pf_nothing": {"en": "Nothing.", "ja": "なし。"},
+    "pf_support_detail": {
+        "en": "{what} {date}, used until {until};",
+        "ja": "{date}に{what}（{until}まで使用）：",
+    },
+    "pf_covered_by": {"en": "planned: {by}", "ja": "計画済み：{by}"},
+    "pf_not_covered": {"en": "nothing planned", "ja": "計画に対応なし"},
+    "pf_cases": {"en": "Cases", "ja": "案件一覧"},
+    "pf_case": {"en": "Case", "ja": "案件"},
+    "pf_title": {"en": "Title", "ja": "件名"},
+    "pf_status": {"en": "Status", "ja": "状態"},
+    "pf_st_decided": {"en": "decided", "ja": "決定済み"},
+    "pf_st_undecided": {"en": "undecided", "ja": "未決定"},
+    "pf_st_failed": {"en": "fails check", "ja": "検証エラー"},
+    "pf_st_missing": {"en": "missing", "ja": "所在不明"},
+    "pf_st_duplicate": {"en": "duplicate", "ja": "重複"},
+    "pf_chosen": {"en": "Chosen option", "ja": "採用案"},
+    "pf_decision": {"en": "Decision", "ja": "決定記録"},
+    "pf_tags": {"en": "Tags", "ja": "タグ"},
+    "pf_total": {"en": "Total", "ja": "合計"},
+    "pf_reason": {"en": "Reason", "ja": "理由"},
+    "pf_when": {"en": "Date", "ja": "期日"},
+    "pf_subject": {"en": "Subject", "ja": "対象"},
+    "pf_detail": {"en": "Detail", "ja": "内容"},
+    "pf_documents": {"en": "Documents", "ja": "資料"},
+    "pf_report": {"en": "report", "ja": "報告書"},
+    "pf_handover": {"en": "handover pack", "ja": "引継ぎ資料"},
+    "pf_not_built": {"en": "not built", "ja": "未作成"},
+    "pf_problems": {"en": "Problems", "ja": "問題"},
+    "pf_portfolio_problems": {
+        "en": "Problems in the portfolio file",
+        "ja": "ポートフォリオ定義の問題",
+    },
+    "pf_contract": {"en": "Contract", "ja": "契約"},
+    "pf_name": {"en": "Name", "ja": "名称"},
+    "pf_fiscal_year": {"en": "Fiscal year", "ja": "年度"},
+    "pf_tag_bureau": {"en": "bureau", "ja": "局"},
+    "pf_tag_department": {"en": "department", "ja": "部署"},
+    "pf_tag_municipality": {"en": "municipality", "ja": "市町村"},
+    "pf_tag_system": {"en": "system", "ja": "システム"},
+    "pf_tag_phase": {"en": "lifecycle phase", "ja": "ライフサイクル段階"},
+    "pf_tag_time": {"en": "TIME class", "ja": "TIME分類"},
+    "pf_tag_folder": {"en": "folder", "ja": "フォルダ"},
+    "pf_phase_plan": {"en": "plan", "ja": "計画"},
+    "pf_phase_build": {"en": "build", "ja": "構築"},
+    "pf_phase_run": {"en": "run", "ja": "運用"},
+    "pf_phase_retire": {"en": "retire", "ja": "廃止"},
+    "pf_time_tolerate": {"en": "tolerate", "ja": "維持（tolerate）"},
+    "pf_time_invest": {"en": "invest", "ja": "投資（invest）"},
+    "pf_time_migrate": {"en": "migrate", "ja": "移行（migrate）"},
+    "pf_time_eliminate": {"en": "eliminate", "ja": "廃止（eliminate）"},
+    "pf_built": {
+        "en": "{n} built, {skipped} up to date, {failed} failed",
+        "ja": "作成{n}件、変更なし{skipped}件、失敗{failed}件",
+    },
+    "pf_build_failed": {
+        "en": "{case}: {kind} failed: {error}",
+        "ja": "{case}：{kind}の作成に失敗：{error}",
+    },
 }
 
 
