@@ -313,7 +313,7 @@ def test_report_section_charts_drift_and_shows_then_from_git(repo: Path) -> None
     html = str(decisions_section(ws, today=date(2026, 11, 1)))
     assert '<h3 id="assumption-drift">有効な決定が前提とする値の推移</h3>' in html
     assert 'alt="有効な決定が前提とする値の推移"' in html
-    assert '<th scope="col">当時の台帳</th>' in html  # a text column (values with commits)
+    assert '<th scope="col" class="num">当時の台帳</th>' in html
     assert f"{commit} (2026-06-10)" in html
     assert '<td class="num">⚠ 12,000</td>' in html and '<td class="num">45</td>' in html
     # Record 1 is superseded (closed): the chart has only record 2's assumptions,

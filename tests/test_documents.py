@@ -515,7 +515,7 @@ def test_cost_explorer_shows_the_same_figures_and_no_sum_of_alternatives() -> No
     assert [r[0] for r in body] == [o.name for o in load_workspace(ws_path).options]
 
 
-NUMERIC_CELL = re.compile(r"^([▲-]?[\d,]+(\.\d+)?%?|—|P\d+|✓|⚠|)$")
+NUMERIC_CELL = re.compile(r"^((⚠ )?[▲-]?[\d,]+(\.\d+)?%?|—|P\d+|✓|⚠|)$")
 
 
 @pytest.mark.parametrize(("name", "kind"), DOCS)

@@ -329,7 +329,7 @@ def actuals_section(
                 ]
                 for fy, r in e.iterrows()
             ],
-            numeric_from=1,
+            numeric=[1, 2, 3],  # the state (執行中, 確定, 未執行) is a word, not a number
             caption=L("act_yen"),
         )
     )

@@ -151,7 +151,9 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
                 html_table(
                     head,
                     rows,
-                    numeric=[1, 2],
+                    # The register's value then (from git) is a number too, ⚠ where it
+                    # contradicts the record.
+                    numeric=[1, 2, 4] if from_git else [1, 2],
                     css="ap-then-now",
                 )
             )
