@@ -254,7 +254,9 @@ def risks_section(ws: Workspace) -> Fragment:
         )
     )
     inputs = [esc(input_label(ws, n, lang)) for n in sim.model.input_names]
-    out.append(f'<p class="ap-note">{L("inputs")}: {", ".join(inputs)}</p>')
+    out.append(f'<p class="ap-note">{L("inputs")}</p><ul class="ap-note ap-inputs">')
+    out.extend(f"<li>{i}</li>" for i in inputs)
+    out.append("</ul>")
     return Fragment("".join(out))
 
 
