@@ -65,7 +65,7 @@ def test_knocked_out_options_do_not_compete_for_cheapest_or_first(
     documents: dict[tuple[str, str], Path], names: dict[str, str]
 ) -> None:
     doc = soup(documents[(MANY_OPTIONS, "report")])
-    head, body = table_rows(doc.select_one("table.ap-risk"))
+    _, body = table_rows(doc.select_one("table.ap-risk"))
     assert len(body) == 13
     shares = {}
     for row in body:

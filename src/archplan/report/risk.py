@@ -184,8 +184,9 @@ def risk_section(ws: Workspace) -> Fragment:
     # so that the matrix stays readable on screen and fits an A4 page.
     ranked = [str(o) for o in ranking.index if str(o) in sim.options and str(o) not in reasons]
     others = [o for o in sim.options if o not in reasons and o not in ranked]
-    shown = (ranked + others)[:CHEAPER_MAX]
-    pc = prob_cheaper(sim, exclude=[o for o in sim.options if o not in shown]).loc[shown, shown]
+    matrix = (ranked + others)[:CHEAPER_MAX]
+    pc = prob_cheaper(sim, exclude=[o for o in sim.options if o not in matrix])
+    pc = pc.loc[matrix, matrix]
     out.append(f"<h3>{L('prob_cheaper')}</h3>")
     rows = [
         [esc(names[str(a)]), *["—" if a == b else f"{pc.loc[a, b]:.0%}" for b in pc.columns]]
@@ -199,8 +200,8 @@ def risk_section(ws: Workspace) -> Fragment:
             css="ap-cheaper",
         )
     )
-    if in_play > len(shown):
-        note = msg("pol_cheaper_top", lang, shown=len(shown), n=in_play)
+    if in_play > len(matrix):
+        note = msg("pol_cheaper_top", lang, shown=len(matrix), n=in_play)
         out.append(f'<p class="ap-note">{esc(note)}</p>')
     elif out_of_play:
         out.append(f'<p class="ap-note">{esc(msg("pol_cheaper_in_play", lang))}</p>')
