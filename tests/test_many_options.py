@@ -145,3 +145,38 @@ def test_prob_cheapest_and_cheaper_leave_out_excluded_options() -> None:
     assert pc.loc[sim.options[1], sim.options[2]] == pytest.approx(2 / 4)
     with pytest.raises(Exception, match="unknown option"):
         prob_cheapest(fake, exclude=["nope"])
+
+
+def test_s_curve_mutes_options_that_do_not_compete() -> None:
+    """Thirteen curves, four muted: the nine in play get nine distinct colours and
+    their plan markers; the muted ones are grey, dotted, last in the legend."""
+    from matplotlib.colors import to_hex
+
+    from archplan.report.charts import s_curve_chart
+
+    rng = np.random.default_rng(1)
+    options = [f"o{k}" for k in range(13)]
+    muted = {"o2", "o5", "o7", "o11"}
+    totals = {o: rng.normal(100 + 10 * k, 5, 200) for k, o in enumerate(options)}
+    plans = {o: 100.0 + 10 * k for k, o in enumerate(options)}
+    chart = s_curve_chart(totals, plans, {o: o for o in options}, 1, "yen", 0.8, muted=muted)
+    ax = chart.figure.axes[0]
+    curves = [ln for ln in ax.get_lines() if len(ln.get_xdata()) == 200]
+    names = [str(ln.get_label()) for ln in curves]
+    assert names == [o for o in options if o not in muted] + sorted(muted, key=options.index)
+    colours = {str(ln.get_label()): to_hex(ln.get_color()) for ln in curves}
+    in_play = [colours[o] for o in options if o not in muted]
+    assert len(set(in_play)) == 9 and all(ln.get_linestyle() == "-" for ln in curves[:9])
+    assert {colours[o] for o in muted} == {"#9a9a9a"}
+    assert all(ln.get_linestyle() == ":" for ln in curves[9:])
+    # A plan marker (a vertical line) for each option in play, none for the muted ones.
+    markers = [
+        ln
+        for ln in ax.get_lines()
+        if len(ln.get_xdata()) == 2 and ln.get_xdata()[0] == ln.get_xdata()[1]
+    ]
+    assert sorted(float(m.get_xdata()[0]) for m in markers) == sorted(
+        plans[o] for o in options if o not in muted
+    )
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == names

@@ -151,6 +151,7 @@ def risk_section(ws: Workspace) -> Fragment:
             unit,
             conf,
             lang,
+            muted=out_of_play,
         ).html()
     )
     ranking = rank_options(ws)
