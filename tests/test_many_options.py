@@ -180,3 +180,29 @@ def test_s_curve_mutes_options_that_do_not_compete() -> None:
     )
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend == names
+
+
+def test_roadmap_marks_go_live_where_options_yaml_declares_it() -> None:
+    """Each option's diamond sits on the first day of its go_live month (options.yaml),
+    not where its build items happen to end; an option without build items (the shared
+    inbox) still gets one; the current tool (2019-04) is before the chart."""
+    from datetime import date
+
+    from matplotlib.dates import num2date
+
+    from archplan.report.timing import roadmap_chart
+
+    ws = load_workspace(WS)
+    ax = roadmap_chart(ws, as_of=date(2026, 11, 29)).figure.axes[0]
+    diamonds = sorted(
+        num2date(float(ln.get_xdata()[0])).date() for ln in ax.get_lines() if ln.get_marker() == "D"
+    )
+    declared = {
+        "madoguchi-navi": "2027-06", "toiawase-daicho": "2027-06", "caseboard": "2027-07",
+        "lg-helpdesk": "2027-07", "nocode-base": "2027-09", "crm-lite": "2027-10",
+        "global-desk": "2027-06", "ticket-cloud": "2027-06", "faq-plus": "2027-06",
+        "shared-inbox": "2027-05", "call-log": "2027-06", "chat-desk": "2027-07",
+    }  # fmt: skip
+    assert {o.id: o.go_live for o in ws.options if o.id != "current"} == declared
+    expected = sorted(date(int(v[:4]), int(v[5:]), 1) for v in declared.values())
+    assert diamonds == expected
