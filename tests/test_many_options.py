@@ -206,3 +206,22 @@ def test_roadmap_marks_go_live_where_options_yaml_declares_it() -> None:
     assert {o.id: o.go_live for o in ws.options if o.id != "current"} == declared
     expected = sorted(date(int(v[:4]), int(v[5:]), 1) for v in declared.values())
     assert diamonds == expected
+
+
+def test_s_curve_axis_spans_the_options_in_play() -> None:
+    """A knocked-out option far more expensive than the rest does not squeeze them:
+    the axis ends 5 % past the in-play range (here 90..130 → 88..132)."""
+    from archplan.report.charts import s_curve_chart
+
+    totals = {
+        "a": np.linspace(90, 110, 101),
+        "b": np.linspace(100, 130, 101),
+        "x": np.linspace(300, 400, 101),  # knocked out
+    }
+    plans = {"a": 100.0, "b": 120.0, "x": 350.0}
+    names = {o: o for o in totals}
+    ax = s_curve_chart(totals, plans, names, 1, "yen", 0.8, muted={"x"}).figure.axes[0]
+    assert ax.get_xlim() == pytest.approx((88.0, 132.0))
+    # With nothing muted the axis covers every curve.
+    ax = s_curve_chart(totals, plans, names, 1, "yen", 0.8).figure.axes[0]
+    assert ax.get_xlim()[1] >= 400

@@ -382,6 +382,15 @@ def s_curve_chart(
             color = _color(k, n)
             ax.plot(x, y, color=color, linestyle=_linestyle(k, n), label=name)
             ax.axvline(plans[option] / divisor, color=color, linestyle=":", linewidth=1)
+        # The axis spans the options in play: a knocked-out option far off (e.g. over a
+        # cost ceiling) would squeeze them; its grey line runs off the edge instead.
+        live = [o for o in order if o not in muted]
+        if live and len(live) < len(order):
+            xs = np.concatenate([np.asarray(totals[o], dtype=float) for o in live]) / divisor
+            ps = [plans[o] / divisor for o in live]
+            lo_x, hi_x = min(float(xs.min()), *ps), max(float(xs.max()), *ps)
+            pad = 0.05 * (hi_x - lo_x or abs(hi_x) or 1.0)
+            ax.set_xlim(max(ax.get_xlim()[0], lo_x - pad), min(ax.get_xlim()[1], hi_x + pad))
         ax.axhline(confidence, color="grey", linestyle="--", linewidth=0.8)
         ax.text(
             ax.get_xlim()[0],
