@@ -66,6 +66,8 @@ def make_workspace(
 
 EXAMPLES = ROOT / "data" / "examples"
 EXAMPLE_NAMES = ("food-lab", "network-refresh", "shared-platform", "vaccine-booking")
+# Thirteen options, four knocked out: the documents' layout with many options.
+MANY_OPTIONS = "inquiry-desk-screening"
 
 
 @pytest.fixture(scope="session")
@@ -75,7 +77,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str],
 
     out = tmp_path_factory.mktemp("documents")
     built = {}
-    for name in EXAMPLE_NAMES:
+    for name in (*EXAMPLE_NAMES, MANY_OPTIONS):
         built[(name, "report")] = build_report(EXAMPLES / name, out / f"{name}.html")
         built[(name, "handover")] = build_handover(EXAMPLES / name, out / f"{name}-handover.html")
     return built

@@ -251,7 +251,9 @@ _PRINT_FITS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("name", ["food-lab", "network-refresh", "shared-platform"])
+@pytest.mark.parametrize(
+    "name", ["food-lab", "network-refresh", "shared-platform", "inquiry-desk-screening"]
+)
 @pytest.mark.parametrize("kind", ["report", "handover"])
 def test_no_table_is_cut_off_on_screen_or_on_a4(
     documents: dict[tuple[str, str], Path], browser: Browser, name: str, kind: str
@@ -276,3 +278,52 @@ def test_no_table_is_cut_off_on_screen_or_on_a4(
                 page.screenshot(path=str(ARTIFACTS / f"{name}-{kind}-a4.png"), full_page=True)
         finally:
             context.close()
+
+
+_SOURCE_WRAPS = """() => {
+  const t = document.querySelector('table.ap-assumptions');
+  const head = [...t.querySelectorAll('thead th')].map(h => h.textContent.trim());
+  const row = t.querySelector('tbody tr').children;
+  const cell = row[head.indexOf('Source')];
+  const lines = c => { const r = document.createRange(); r.selectNodeContents(c);
+                       return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; };
+  return {table: t.scrollWidth, box: t.parentElement.clientWidth,
+          cell: cell.getBoundingClientRect().width, text: cell.scrollWidth,
+          lines: lines(cell), date: lines(row[head.indexOf('As of')])};
+}"""
+
+
+def test_a_long_source_wraps_in_the_assumptions_register(tmp_path: Path, browser: Browser) -> None:
+    """A source that is one long URL (no spaces) wraps inside its cell in both documents,
+    on screen and on A4: the register never needs a sideways scroll for it."""
+    ws = tmp_path / "ws"
+    shutil.copytree(EXAMPLES / "shared-platform", ws)
+    reg = ws / "assumptions.yaml"
+    url = (
+        "https://www.example.go.jp/statistics/e-application/2025/"
+        + "x" * 40
+        + "/"
+        + ("municipality-annual-report-appendix-table-3-2-online-applications-by-procedure")
+    )
+    text = reg.read_text(encoding="utf-8")
+    old = "source: Sum of the five municipalities' 2025 e-application statistics"
+    assert old in text
+    reg.write_text(text.replace(old, f"source: {url}"), encoding="utf-8")
+    for fn, name in ((build_report, "report"), (build_handover, "handover")):
+        path = fn(ws, tmp_path / f"{name}.html")
+        for viewport, media in ((SCREEN, "screen"), (A4_PRINT, "print")):
+            context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
+            try:
+                page = context.new_page()
+                uri = path.as_uri()
+                page.route("**/*", lambda r: r.continue_() if r.request.url == uri else r.abort())  # noqa: B023
+                page.emulate_media(media=media)  # type: ignore[arg-type]
+                page.goto(path.as_uri(), wait_until="load")
+                got = page.evaluate(_SOURCE_WRAPS)
+                where = f"{name}, {media}: {got}"
+                assert got["table"] <= got["box"] + 1, where
+                assert got["text"] <= got["cell"] + 1, where
+                assert got["lines"] >= 2, where  # the URL really was wrapped
+                assert got["date"] == 1, where  # 2026-03-31 is not broken at a hyphen
+            finally:
+                context.close()

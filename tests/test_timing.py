@@ -184,8 +184,16 @@ def test_example_act_by_dates(tmp_path: Path) -> None:
     assert t.loc["onprem", "covered"]
     ev = timing_events(ws)
     saas_db = ev[(ev.option == "saas") & (ev.component == "db")].iloc[0]
-    # The current system runs for saas to 2026-09-30: 2026-07-15 .. 2026-09-30 = 78 days.
-    assert saas_db["gap_days"] == 78
+    # The current system runs for saas until its go-live (2027-04, options.yaml), so to
+    # 2027-03-31: 2026-07-15 .. 2027-03-31 = 17 (Jul) + 31 + 30 + 31 + 30 + 31 (Aug–Dec)
+    # + 31 + 28 + 31 (Jan–Mar) = 260 days.
+    assert saas_db["gap_days"] == 260
+    # gov-cloud goes live 2028-01: the database to 2027-12-31 is 260 + 275 (Apr–Dec 2027:
+    # 30+31+30+31+31+30+31+30+31) = 535 days; the servers, maintained to 2027-03-31,
+    # 275 days.
+    gc = ev[ev.option == "gov-cloud"].set_index(["component", "kind"])["gap_days"]
+    assert gc.loc[("db", "security_end")] == 535
+    assert gc.loc[("server", "maintenance_end")] == 275
     assert t.loc["overseas-saas", "date"] is None
 
 
@@ -329,8 +337,10 @@ def test_report_section_in_japanese() -> None:
     ws = load_workspace(EXAMPLE)
     html = timing_section(ws, as_of=date(2026, 4, 1))
     assert 'id="timing"' in html and "2026-07-14" in html and "令和8年度" in html
-    # The cost of deciding a year later, in 千円: 66,242 (FY2027) and +8,052.
-    assert "66,242" in html and "8,052" in html
+    # The cost of deciding a year later, in 千円: a year of the current system 16,500 +
+    # set-up and migration 15,950 + three years of service 3 × 8,448 = 57,794 (FY2027),
+    # and +8,052 (16,500 − the year of service 8,448 that falls out of the plan).
+    assert "57,794" in html and "8,052" in html
     assert "endoflife.date contributors" in html and "<img" in html
     # Words archplan wrote are Japanese: no English sentence of the catalogue appears.
     assert "security support ends" not in html and "Covered by the plan" not in html

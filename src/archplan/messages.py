@@ -846,6 +846,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{case}: {kind} failed: {error}",
         "ja": "{case}：{kind}の作成に失敗：{error}",
     },
+    # --- many options (pol_): risk table, cheaper matrix, inputs ---
+    "pol_knocked_out_do_not_compete": {
+        "en": "Knocked-out options (—) do not compete: the probabilities are over the "
+        "{n} options still in play.",
+        "ja": "除外した選択肢（—）は比べる対象としない。確率は残る{n}案の中で求めた。",
+    },
+    "pol_cheaper_top": {
+        "en": "The {shown} highest-ranked of the {n} options still in play; "
+        "knocked-out options are not shown.",
+        "ja": "残る{n}案のうち順位の高い{shown}案を示す。除外した選択肢は示さない。",
+    },
+    "pol_cheaper_in_play": {
+        "en": "Knocked-out options are not shown.",
+        "ja": "除外した選択肢は示さない。",
+    },
 }
 
 

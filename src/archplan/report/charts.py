@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+from collections.abc import Collection
 from decimal import Decimal
 
 import numpy as np
@@ -139,6 +140,10 @@ def _color(k: int, n: int) -> str:
     from matplotlib.colors import to_hex
 
     return to_hex(colormaps["tab20"]((2 * k) % 20 + (k // 10) % 2))
+
+
+#: The colour of series that do not compete (knocked-out options).
+_MUTED = "#9a9a9a"
 
 
 def _linestyle(k: int, n: int) -> str:
@@ -351,21 +356,41 @@ def s_curve_chart(
     unit: str,
     confidence: float,
     language: str = "en",
+    muted: Collection[str] = (),
 ) -> Chart:
     """Cumulative probability of each option's total, with its plan and the confidence
-    level marked."""
+    level marked.
+
+    Options in ``muted`` (knocked out: they do not compete) are drawn as thin grey
+    dotted lines without a plan marker and listed last, so that the options in play keep
+    distinct colours however many options there are.
+    """
     title = label("s_curve", language)
+    order = [o for o in totals if o not in muted] + [o for o in totals if o in muted]
     with rc_context({"font.family": _font_family(language)}):
-        curve_labels = [str(names.get(o, o)) for o in totals]
-        n = len(totals)
+        curve_labels = [str(names.get(o, o)) for o in order]
+        n = len(order) - len([o for o in order if o in muted])
         fig = Figure(figsize=(7.5, 4.2 + _legend_height(curve_labels)), dpi=100)
         ax = fig.subplots()
-        for k, (option, values) in enumerate(totals.items()):
-            x = np.sort(values) / divisor
+        for k, option in enumerate(order):
+            x = np.sort(totals[option]) / divisor
             y = np.arange(1, len(x) + 1) / len(x)
+            name = names.get(option, option)
+            if option in muted:
+                ax.plot(x, y, color=_MUTED, linestyle=":", linewidth=1, label=name)
+                continue
             color = _color(k, n)
-            ax.plot(x, y, color=color, linestyle=_linestyle(k, n), label=names.get(option, option))
+            ax.plot(x, y, color=color, linestyle=_linestyle(k, n), label=name)
             ax.axvline(plans[option] / divisor, color=color, linestyle=":", linewidth=1)
+        # The axis spans the options in play: a knocked-out option far off (e.g. over a
+        # cost ceiling) would squeeze them; its grey line runs off the edge instead.
+        live = [o for o in order if o not in muted]
+        if live and len(live) < len(order):
+            xs = np.concatenate([np.asarray(totals[o], dtype=float) for o in live]) / divisor
+            ps = [plans[o] / divisor for o in live]
+            lo_x, hi_x = min(float(xs.min()), *ps), max(float(xs.max()), *ps)
+            pad = 0.05 * (hi_x - lo_x or abs(hi_x) or 1.0)
+            ax.set_xlim(max(ax.get_xlim()[0], lo_x - pad), min(ax.get_xlim()[1], hi_x + pad))
         ax.axhline(confidence, color="grey", linestyle="--", linewidth=0.8)
         ax.text(
             ax.get_xlim()[0],

@@ -95,7 +95,7 @@ def shown_totals(
     Examples
     --------
     >>> from archplan import load_workspace
-    >>> shown_totals(load_workspace("data/examples/food-lab"))["saas"]
+    >>> shown_totals(load_workspace("data/examples/food-lab"))["saas"]  # 15,950 + 4 × 8,448
     49742
     """
     from archplan.costs import budget_view

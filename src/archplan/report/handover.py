@@ -172,8 +172,9 @@ def assumptions_section(ws: Workspace, today: date | None = None) -> Fragment:
                 value,
                 esc(a.unit),
                 esc(a.source),
-                esc(a.as_of.isoformat() if a.as_of else "—"),
-                esc(age_text) + flag,
+                # Dates and ages stay on one line; the stale flag may wrap below.
+                f'<span class="ap-nowrap">{esc(a.as_of.isoformat() if a.as_of else "—")}</span>',
+                f'<span class="ap-nowrap">{esc(age_text)}</span>' + flag,
                 esc(a.uncertainty.describe()) if a.uncertainty else "",
             ]
         )
@@ -254,7 +255,9 @@ def risks_section(ws: Workspace) -> Fragment:
         )
     )
     inputs = [esc(input_label(ws, n, lang)) for n in sim.model.input_names]
-    out.append(f'<p class="ap-note">{L("inputs")}: {", ".join(inputs)}</p>')
+    out.append(f'<p class="ap-note">{L("inputs")}</p><ul class="ap-note ap-inputs">')
+    out.extend(f"<li>{i}</li>" for i in inputs)
+    out.append("</ul>")
     return Fragment("".join(out))
 
 

@@ -10,6 +10,7 @@ from archplan.compare import rank_options
 from archplan.costs import budget_view
 from archplan.errors import ArchplanError
 from archplan.fiscal import fy_label
+from archplan.messages import msg
 from archplan.money import TOTAL, UNIT_DIVISOR, apportion, format_amount, to_unit
 from archplan.report.charts import s_curve_chart, tornado_chart
 from archplan.report.figures import knocked_out, option_label, option_name_cell, shown_totals
@@ -27,7 +28,15 @@ from archplan.uncertainty import (
 )
 from archplan.workspace.model import Workspace
 
-__all__ = ["has_uncertainty", "input_label", "risk_section"]
+__all__ = ["CHEAPER_MAX", "has_uncertainty", "input_label", "risk_section"]
+
+#: The most options the report's "probability of being cheaper" matrix shows.
+CHEAPER_MAX = 6
+
+
+def _percent(p: float) -> str:
+    """A probability as a whole percentage; "—" where it is not defined (NaN)."""
+    return "—" if p != p else f"{p:.0%}"
 
 
 def has_uncertainty(ws: Workspace) -> bool:
@@ -40,10 +49,25 @@ def has_uncertainty(ws: Workspace) -> bool:
 
 
 def input_label(ws: Workspace, name: str, language: str) -> str:
-    """A readable name for a simulation input."""
+    """A readable name for a simulation input.
+
+    An item's estimate is named by the item, and also by its option when another
+    item has the same name (many options often share item names such as "migration").
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> ws = load_workspace("data/examples/inquiry-desk-screening")
+    >>> input_label(ws, "item:madoguchi-navi-setup", "ja")
+    '初期設定・台帳データの取込 — 窓口ナビ クラウド (見積の不確実性)'
+    >>> input_label(ws, "item:current-maintenance", "ja")
+    '台帳マクロの保守委託 (見積の不確実性)'
+    """
     if name.startswith("item:"):
         item = next(i for i in ws.cost_items if i.id == name[5:])
-        return f"{item.name} ({label('estimate', language)})"
+        shared = sum(i.name == item.name for i in ws.cost_items) > 1
+        shown = f"{item.name} — {ws.option(item.option).name}" if shared else item.name
+        return f"{shown} ({label('estimate', language)})"
     if name.startswith("risk:"):
         parts = name.split(":")
         risk = next(r for r in ws.risks if r.id == parts[1])
@@ -74,9 +98,11 @@ def risk_section(ws: Workspace) -> Fragment:
     out.append(f'<p class="ap-note">{esc(label("risk_note", lang).format(**rec))}</p>')
     table = summary_table(sim)
     totals = shown_totals(ws)
-    cheapest = {str(k): float(v) for k, v in prob_cheapest(sim).items()}
     conf = cfg.confidence
     reasons = knocked_out(ws)
+    # Knocked-out options do not compete for "cheapest" (docs/risk.md).
+    out_of_play = [o for o in sim.options if o in reasons]
+    cheapest = {str(k): float(v) for k, v in prob_cheapest(sim, exclude=out_of_play).items()}
     rows = [
         [
             option_name_cell(ws, str(o), reasons),
@@ -88,7 +114,7 @@ def risk_section(ws: Workspace) -> Fragment:
             money(r["P90"]),
             format_amount(totals[str(o)], lang),
             f"P{round(r['plan_percentile'] * 100)}",
-            f"{cheapest[str(o)]:.0%}",
+            _percent(cheapest[str(o)]),
         ]
         for o, r in table.iterrows()
     ]
@@ -112,6 +138,10 @@ def risk_section(ws: Workspace) -> Fragment:
             css="ap-risk",
         )
     )
+    in_play = len(sim.options) - len(out_of_play)
+    if out_of_play:
+        note = msg("pol_knocked_out_do_not_compete", lang, n=in_play)
+        out.append(f'<p class="ap-note">{esc(note)}</p>')
     out.append(
         s_curve_chart(
             {o: sim.totals[:, k] for k, o in enumerate(sim.options)},
@@ -121,6 +151,7 @@ def risk_section(ws: Workspace) -> Fragment:
             unit,
             conf,
             lang,
+            muted=out_of_play,
         ).html()
     )
     ranking = rank_options(ws)
@@ -150,7 +181,13 @@ def risk_section(ws: Workspace) -> Fragment:
         html_table(header, body, numeric_from=1, caption=esc(f"({unit})"), css="ap-contingency")
     )
     out.append(f'<p class="ap-note">{L("contingency_note")}</p>')
-    pc = prob_cheaper(sim)
+    # Only options still in play, and at most CHEAPER_MAX of them (the highest-ranked),
+    # so that the matrix stays readable on screen and fits an A4 page.
+    ranked = [str(o) for o in ranking.index if str(o) in sim.options and str(o) not in reasons]
+    others = [o for o in sim.options if o not in reasons and o not in ranked]
+    matrix = (ranked + others)[:CHEAPER_MAX]
+    pc = prob_cheaper(sim, exclude=[o for o in sim.options if o not in matrix])
+    pc = pc.loc[matrix, matrix]
     out.append(f"<h3>{L('prob_cheaper')}</h3>")
     rows = [
         [esc(names[str(a)]), *["—" if a == b else f"{pc.loc[a, b]:.0%}" for b in pc.columns]]
@@ -164,6 +201,11 @@ def risk_section(ws: Workspace) -> Fragment:
             css="ap-cheaper",
         )
     )
+    if in_play > len(matrix):
+        note = msg("pol_cheaper_top", lang, shown=len(matrix), n=in_play)
+        out.append(f'<p class="ap-note">{esc(note)}</p>')
+    elif out_of_play:
+        out.append(f'<p class="ap-note">{esc(msg("pol_cheaper_in_play", lang))}</p>')
     tor = tornado(sim, focus)
     vc = variance_contribution(sim, focus)
     labels = {str(n): input_label(ws, str(n), lang) for n in tor.index}
@@ -200,7 +242,13 @@ def risk_section(ws: Workspace) -> Fragment:
         out.append(
             html_table(
                 [L("option"), L("p_first")],
-                [[esc(names[str(o)]), f"{p:.0%}"] for o, p in rf.items()],
+                [
+                    [
+                        option_name_cell(ws, str(o), reasons),
+                        "—" if str(o) in reasons else f"{p:.0%}",
+                    ]
+                    for o, p in rf.items()
+                ],
                 numeric_from=1,
                 css="ap-rank-first",
             )

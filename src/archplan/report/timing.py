@@ -26,6 +26,7 @@ from archplan.report.charts import Chart, _font_family
 from archplan.report.i18n import label
 from archplan.report.sections import Fragment, _money, _unit_note, esc, html_table
 from archplan.timing.analysis import _life_end, act_by, completion_date, plan_bounds
+from archplan.workspace.consistency import go_live_month
 from archplan.workspace.model import Workspace
 
 __all__ = [
@@ -61,6 +62,38 @@ def _fired(ws: Workspace, as_of: date) -> list[tuple[int, str]]:
         evals, _ = evaluate_record(r, ctx, as_of)
         out.extend((r.number, e.text) for e in evals if e.fired)
     return out
+
+
+def _wrapped_label(text: str, name: str, width: int = 24) -> str:
+    r"""A roadmap row label: the option's name on its own line, and what follows it (a
+    knocked-out option's mark and reason) on lines of at most ``width`` characters, so
+    that a long reason does not squeeze the chart. Numbers and Latin words are never
+    split; Japanese may break between any two characters.
+
+    Examples
+    --------
+    >>> _wrapped_label("A (knocked out: data kept abroad is not allowed)", "A", 20)
+    'A\n(knocked out: data\nkept abroad is not\nallowed)'
+    >>> _wrapped_label("B（除外：総費用：24,684,000が上限を上回る）", "B", 12)
+    'B\n（除外：総費用：\n24,684,000が上\n限を上回る）'
+    >>> _wrapped_label("A", "A")
+    'A'
+    """
+    import re
+
+    rest = text[len(name) :].strip() if text.startswith(name) else ""
+    if not rest:
+        return text
+    lines: list[str] = []
+    line = ""
+    for token in re.findall(r"[0-9A-Za-z.,:;()'/-]+|\s+|.", rest):
+        if line and len(line) + len(token.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = token.lstrip()
+        else:
+            line += token
+    lines.append(line.rstrip())
+    return "\n".join([name, *lines])
 
 
 def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
@@ -99,8 +132,15 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
             a = min(month_start(item_span(i, ws.settings)[0]) for i in build)
             b = max(completion_date(i, sm) for i in build)
             bars.append((a, b, _BUILD, ""))
-            marks.append((b + timedelta(days=1), "D"))
-        rows.append((option_label(ws, o.id, reasons), bars, marks))
+        # Go-live: the option's declared go_live (options.yaml) where there is one, else
+        # the day after its build and migration are complete.
+        if o.go_live is not None:
+            marks.append((month_start(go_live_month(o.go_live, sm)), "D"))
+        elif build:
+            marks.append((max(completion_date(i, sm) for i in build) + timedelta(days=1), "D"))
+        rows.append(
+            (_wrapped_label(option_label(ws, o.id, reasons), ws.option(o.id).name), bars, marks)
+        )
     for contract in ws.contracts:
         its = [i for i in ws.cost_items if i.contract == contract.id]
         if not its:

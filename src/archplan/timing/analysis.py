@@ -458,7 +458,7 @@ def timing_warnings(ws: Workspace) -> list[str]:
     >>> from archplan import load_workspace
     >>> w = timing_warnings(load_workspace("data/examples/food-lab"))
     >>> len(w), w[0][:39]
-    (3, 'components.yaml: saasはデータベース（SQL Server')
+    (6, 'components.yaml: saasはデータベース（SQL Server')
     """
     lang = ws.settings.language
     ev = timing_events(ws)

@@ -19,6 +19,7 @@ Conventions:
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from decimal import Decimal
 
 import numpy as np
@@ -138,24 +139,48 @@ def contingency(sim: Simulation, option: str, confidence: float = 0.8) -> pd.Dat
     return out
 
 
-def prob_cheaper(sim: Simulation) -> pd.DataFrame:
-    """P(row option's total < column option's total) over the trials."""
+def _in_play(sim: Simulation, exclude: Collection[str]) -> list[int]:
+    """Positions of the simulated options not in ``exclude`` (InputError if unknown)."""
+    for o in exclude:
+        _option_index(sim, o)
+    return [i for i, o in enumerate(sim.options) if o not in set(exclude)]
+
+
+def prob_cheaper(sim: Simulation, exclude: Collection[str] = ()) -> pd.DataFrame:
+    """P(row option's total < column option's total) over the trials.
+
+    Options in ``exclude`` (e.g. knocked out by a must-have criterion) are left out of
+    the rows and the columns.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> from archplan.uncertainty import simulate
+    >>> sim = simulate(load_workspace("data/examples/food-lab"), 2000)
+    >>> list(prob_cheaper(sim, exclude=["overseas-saas"]).index)
+    ['saas', 'gov-cloud', 'onprem']
+    """
+    keep = _in_play(sim, exclude)
     t = sim.totals
-    m = len(sim.options)
+    m = len(keep)
     data = np.full((m, m), np.nan)
-    for a in range(m):
-        for b in range(m):
+    for ia, a in enumerate(keep):
+        for ib, b in enumerate(keep):
             if a != b:
-                data[a, b] = float((t[:, a] < t[:, b]).mean())
+                data[ia, ib] = float((t[:, a] < t[:, b]).mean())
+    names = [sim.options[i] for i in keep]
     return pd.DataFrame(
         data,
-        index=pd.Index(sim.options, name="option"),
-        columns=pd.Index(sim.options, name="versus"),
+        index=pd.Index(names, name="option"),
+        columns=pd.Index(names, name="versus"),
     )
 
 
-def prob_cheapest(sim: Simulation) -> pd.Series:
-    """P(each option has the lowest total of all options) over the trials (ties shared).
+def prob_cheapest(sim: Simulation, exclude: Collection[str] = ()) -> pd.Series:
+    """P(each option has the lowest total of the options in play) over the trials.
+
+    Ties are shared. Options in ``exclude`` (e.g. knocked out by a must-have
+    criterion) do not compete: their probability is NaN and the others' add up to 1.
 
     Examples
     --------
@@ -164,11 +189,18 @@ def prob_cheapest(sim: Simulation) -> pd.Series:
     >>> p = prob_cheapest(simulate(load_workspace("data/examples/vaccine-booking"), 2000))
     >>> round(float(p.sum()), 6)
     1.0
+    >>> sim = simulate(load_workspace("data/examples/food-lab"), 2000)
+    >>> q = prob_cheapest(sim, exclude=["overseas-saas"])
+    >>> bool(q.isna()["overseas-saas"]), round(float(q.sum()), 6)
+    (True, 1.0)
     """
-    t = sim.totals
-    lowest = t.min(axis=1, keepdims=True)
-    winners = (t <= lowest).astype(float)
-    share = (winners / winners.sum(axis=1, keepdims=True)).mean(axis=0)
+    keep = _in_play(sim, exclude)
+    share = np.full(len(sim.options), np.nan)
+    if keep:
+        t = sim.totals[:, keep]
+        lowest = t.min(axis=1, keepdims=True)
+        winners = (t <= lowest).astype(float)
+        share[keep] = (winners / winners.sum(axis=1, keepdims=True)).mean(axis=0)
     return pd.Series(share, index=pd.Index(sim.options, name="option"), name="P(cheapest)")
 
 
