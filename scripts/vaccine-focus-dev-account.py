@@ -16,8 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 FILE = (
-    Path(__file__).resolve().parent.parent
-    / "data/examples/vaccine-booking/actuals/focus-2026.csv"
+    Path(__file__).resolve().parent.parent / "data/examples/vaccine-booking/actuals/focus-2026.csv"
 )
 BUILD_MONTHS = ("2026-06", "2026-07", "2026-08")
 PROD = '"acct-0","vaccine-prod","{""system"": ""booking"", ""environment"": ""prod""}"'
