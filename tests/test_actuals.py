@@ -80,17 +80,63 @@ def test_ledger_figures_by_hand(ws) -> None:  # type: ignore[no-untyped-def]
     assert nxt.loc["saas-fee", "forecast_plan"] == 12 * 1_584_000
 
 
-def test_focus_mapping_matches_an_independent_reading(ws) -> None:  # type: ignore[no-untyped-def]
-    sums: dict[str, Decimal] = defaultdict(Decimal)
+def _focus_yen_by_item() -> dict[str, dict[str, int]]:
+    """The example's FOCUS file read with csv and Decimal, its three rules applied by hand:
+    vaccine-dev → saas-link-build, then vaccine-prod or tag system=booking → saas-link."""
+    sums: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
     with (VACCINE / "actuals" / "focus-2026.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            if row["SubAccountName"] == "vaccine-prod" or '"booking"' in (row["Tags"] or ""):
-                sums[row["ChargePeriodStart"][:7]] += Decimal(row["BilledCost"])
-    actual = monthly_actual(ws).loc["saas-link"]
-    for month, usd in sums.items():
+            if row["SubAccountName"] == "vaccine-dev":
+                item = "saas-link-build"
+            elif row["SubAccountName"] == "vaccine-prod" or '"booking"' in (row["Tags"] or ""):
+                item = "saas-link"
+            else:
+                continue
+            sums[item, row["ChargePeriodStart"][:7]] += Decimal(row["BilledCost"])
+    out: dict[str, dict[str, int]] = defaultdict(dict)
+    for (item, month), usd in sums.items():
         yen = int((usd * _rate(month)).quantize(Decimal(1), ROUND_HALF_UP))
         yen += int((yen * Decimal("0.10")).quantize(Decimal(1), ROUND_FLOOR))
-        assert actual[month] == yen, month
+        out[item][month] = yen
+    return out
+
+
+def test_focus_mapping_matches_an_independent_reading(ws) -> None:  # type: ignore[no-untyped-def]
+    expected = _focus_yen_by_item()
+    # June–August is the build-and-test account, September on the production one
+    assert sorted(expected["saas-link-build"]) == ["2026-06", "2026-07", "2026-08"]
+    assert sorted(expected["saas-link"]) == ["2026-09", "2026-10"]
+    table = monthly_actual(ws)
+    for item, months in expected.items():
+        actual = table.loc[item]
+        for month, yen in months.items():
+            assert actual[month] == yen, (item, month)
+        assert actual.drop(list(months)).fillna(0).eq(0).all(), item
+
+
+def test_integration_environment_is_built_before_it_runs(ws) -> None:  # type: ignore[no-untyped-def]
+    items = {it.id: it for it in ws.cost_items}
+    assert items["saas-link-build"].phase == "build"
+    assert items["saas-link-build"].contract == items["saas-link"].contract == "saas-5y"
+    s = year_summary(ws)
+    # 60,000 yen a month × 1.10: June–August 3 × 66,000; September–March 7 × 66,000,
+    # of which September and October (2 × 66,000) are due by the as-of month
+    assert s.loc["saas-link-build", "budget"] == s.loc["saas-link-build", "plan_to_date"] == 198_000
+    assert s.loc["saas-link", "budget"] == 462_000
+    assert s.loc["saas-link", "plan_to_date"] == 132_000
+    # September 2026 to March 2031: 7 + 4 × 12 = 55 months × 66,000
+    assert plan_end_forecast(ws).loc["saas-link", "plan_total"] == 3_630_000
+    # the two items still cover the one environment's months: 198,000 + 462,000 = 10 × 66,000
+    assert s.loc["saas-link-build", "budget"] + s.loc["saas-link", "budget"] == 660_000
+    got = _focus_yen_by_item()
+    build = sum(got["saas-link-build"].values())
+    run = sum(got["saas-link"].values())
+    assert s.loc["saas-link-build", "actual_to_date"] == build
+    assert s.loc["saas-link", "actual_to_date"] == run
+    # build: finished, its run rate is its actual; service: Sep–Oct mean × 5 months left
+    assert s.loc["saas-link-build", "forecast_run_rate"] == build
+    assert s.loc["saas-link", "forecast_run_rate"] == run + run // 2 * 5
+    assert s.loc["saas-link-build", "first_overrun"] == "2026-06"
 
 
 def test_every_yen_is_accounted_for(ws) -> None:  # type: ignore[no-untyped-def]
@@ -144,7 +190,8 @@ def test_plan_end_contracts_earned_value_execution(ws) -> None:  # type: ignore[
     f = plan_end_forecast(ws)
     assert f.loc["saas-setup", "forecast_over"] == 451_600
     c = contract_status(ws).loc["saas-5y"]
-    spent = 3_907_200 + 1_870_000 + int(monthly_actual(ws).loc["saas-link"].sum())
+    link = monthly_actual(ws).loc[["saas-link-build", "saas-link"]].sum().sum()
+    spent = 3_907_200 + 1_870_000 + int(link)  # fee, help desk, the environment's 5 months
     assert c["actual_to_date"] == spent
     assert c["remaining"] == 150_000_000 - spent
     # at the fee's run rate (Sep–Oct mean × its 53 remaining months) the ceiling is passed
@@ -579,7 +626,8 @@ def test_ledger_rows_booked_to_a_category(tmp_path: Path) -> None:
     by_item = year_summary(w)
     assert by_item.loc["category:cloud", "actual_to_date"] == 11_000
     by_cat = year_summary(w, by="category")
-    link = int(monthly_actual(w).loc["saas-link"].sum())
+    # category cloud: the environment's build months and its service months, + the row
+    link = int(monthly_actual(w).loc[["saas-link-build", "saas-link"]].sum().sum())
     assert by_cat.loc["cloud", "actual_to_date"] == link + 11_000
 
 
