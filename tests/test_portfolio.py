@@ -487,11 +487,18 @@ def test_components_leaving_support_follow_the_option_in_use() -> None:
     from archplan.portfolio import support_ending
 
     ws = load_workspace(EXAMPLES / "food-lab")
-    # The SaaS option keeps the old database (support ended 2026-07-14) until 2026-09-30.
+    # The SaaS option keeps the current system until it goes live (components.yaml: saas
+    # uses it to 2027-03, i.e. 2027-03-31): the database's support ended 2026-07-14 and the
+    # OS's ends 2027-01-12, both while it is still in use, with nothing planned for either.
     early = support_ending(ws, date(2026, 6, 1), 18, chosen="saas")
-    assert [(a.subject.split()[0], a.when) for a in early] == [("db", date(2026, 7, 14))]
-    assert "2026-09-30" in early[0].detail and "nothing planned" in early[0].detail
-    assert support_ending(ws, date(2026, 11, 29), 18, chosen="saas") == []  # no longer used
+    assert [(a.subject.split()[0], a.when) for a in early] == [
+        ("db", date(2026, 7, 14)),
+        ("os", date(2027, 1, 12)),
+    ]
+    assert all("2027-03-31" in a.detail and "nothing planned" in a.detail for a in early)
+    # On 2026-11-29 both are still in use (to 2027-03-31), so both are still listed.
+    later = support_ending(ws, date(2026, 11, 29), 18, chosen="saas")
+    assert [a.when for a in later] == [date(2026, 7, 14), date(2027, 1, 12)]
     # Undecided: the system running today (current: onprem), whose ends are covered.
     running = support_ending(ws, date(2026, 6, 1), 18)
     assert [a.subject.split()[0] for a in running] == ["db", "os", "server", "server"]
@@ -500,8 +507,8 @@ def test_components_leaving_support_follow_the_option_in_use() -> None:
     short = support_ending(ws, date(2026, 6, 1), 7)
     assert [a.subject.split()[0] for a in short] == ["db"]
     view = rollup(BUNDLED, today=TODAY, jobs=1)
-    # The SaaS no longer uses the old database on that day: nothing ends for food-lab.
-    assert view.cases.loc["food-lab", "support_end"] is None
+    # food-lab's earliest support end in use on that day: the database's, 2026-07-14.
+    assert view.cases.loc["food-lab", "support_end"] == date(2026, 7, 14)
     support = view.attention[view.attention["kind"] == "support"]
     for case, when in view.cases["support_end"].items():
         mine = support[support["case"] == case]["when"]

@@ -100,7 +100,7 @@ def chosen_option(ws: Any) -> tuple[int | None, str | None, str]:
     >>> chosen_option(load_workspace("data/examples/food-lab"))
     (2, 'saas', '')
     >>> chosen_option(load_workspace("data/examples/network-refresh"))[:2]
-    (None, None)
+    (1, 'lease')
     """
     accepted = sorted(
         (r for r in ws.decisions if r.status == "accepted"), key=lambda r: r.number, reverse=True

@@ -47,8 +47,8 @@ def new_workspace(target: str | Path, language: str = "ja", *, today: date | Non
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp()) / "case"
     >>> sorted(p.name for p in new_workspace(d, "en").iterdir())  # doctest: +NORMALIZE_WHITESPACE
-    ['archplan.yaml', 'assumptions.yaml', 'costs.yaml', 'criteria.yaml', 'decisions',
-     'options.yaml', 'scores.csv']
+    ['archplan.yaml', 'assumptions.yaml', 'components.yaml', 'costs.yaml', 'criteria.yaml',
+     'decisions', 'options.yaml', 'scores.csv']
     """
     if language not in ("ja", "en"):
         raise InputError(f"language must be 'ja' or 'en', not {language!r}")
