@@ -13,7 +13,7 @@ from pathlib import Path
 
 from archplan.decisions import TriggerContext, evaluate_record
 from archplan.fiscal import fy_label
-from archplan.report.i18n import STATUS_JA, label
+from archplan.report.i18n import label, status_label, trigger_html
 from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.loader import (
     ASSUMPTIONS_FILE,
@@ -42,7 +42,7 @@ CLOSED = ("superseded", "rejected", "deprecated")
 
 
 def _status(s: str, lang: str) -> str:
-    return STATUS_JA.get(s, s) if lang == "ja" else s
+    return status_label(s, lang)
 
 
 def handover_title(ws: Workspace, today: date | None = None) -> Fragment:
@@ -256,16 +256,16 @@ def review_calendar(ws: Workspace, today: date | None = None) -> Fragment:
             state = "⚠ " + label("overdue", lang)
         elif r.review_by:
             state = label("in_days", lang).format(days=(r.review_by - today).days)
-        triggers = "; ".join(f"⚠ {e.text} ({e.because})" for e in fired) or (
-            label("no_trigger_fires", lang) if evals else "—"
-        )
+        triggers = "; ".join(
+            f"⚠ {trigger_html(e.text, lang)} ({esc(e.because)})" for e in fired
+        ) or esc(label("no_trigger_fires", lang) if evals else "—")
         rows.append(
             [
                 f'<a href="#adr-{r.number:04d}">{esc(f"{r.number:04d}")}</a>',
                 esc(r.title),
                 esc(when),
                 esc(state),
-                esc(triggers),
+                triggers,
             ]
         )
     if not rows:
