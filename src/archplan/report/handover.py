@@ -312,5 +312,11 @@ def files_section(ws: Workspace) -> Fragment:
         + (f" · git <code>{esc(commit)}</code>" if commit else "")
         + "</p>"
         + html_table([L("file"), L("contents_of_file")], rows, css="ap-files")
-        + f'<p class="ap-note">{L("files_note")}</p>'
+        + '<p class="ap-note">'
+        + esc(label("files_note", lang)).format(
+            rebuild="<code>archplan handover WORKSPACE -o FILE.html</code>",
+            check="<code>archplan check WORKSPACE</code>",
+            adr_check="<code>archplan adr check -w WORKSPACE</code>",
+        )
+        + "</p>"
     )
