@@ -25,7 +25,8 @@ def _value(method: Method, key: str, value: str, language: str) -> str:
         unit = (
             "convv_relative" if getattr(method, "thresholds_relative", True) else "convv_absolute"
         )
-        return msg(specific, language, q=method.q, p=method.p, unit=Localized(unit))
+        q, p = getattr(method, "q", ""), getattr(method, "p", "")
+        return msg(specific, language, q=q, p=p, unit=Localized(unit))
     if specific in MESSAGES and msg(specific, "en") == value:
         return msg(specific, language)
     if f"convv_{key}" in MESSAGES and msg(f"convv_{key}", "en") == value:

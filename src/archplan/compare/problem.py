@@ -198,7 +198,7 @@ def build_problem(
         cells[c.id] = raw
         rule = []
         if c.must_not:
-            rule.append("not " + "/".join(c.must_not))
+            rule.append(msg("must_not_rule", lang, values="/".join(c.must_not)))
         if c.must_min is not None:
             rule.append(f"≥ {_num(c.must_min)}")
         if c.must_max is not None:

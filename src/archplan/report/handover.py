@@ -152,7 +152,7 @@ def assumptions_section(ws: Workspace, today: date | None = None) -> Fragment:
                 esc(a.source),
                 esc(a.as_of.isoformat() if a.as_of else "—"),
                 esc(age_text) + flag,
-                esc(a.uncertainty.describe()) if a.uncertainty else "",
+                esc(a.uncertainty.describe(lang)) if a.uncertainty else "",
             ]
         )
     note = label("stale_note", lang).format(days=STALE_DAYS, n=stale)
@@ -194,7 +194,7 @@ def risks_section(ws: Workspace) -> Fragment:
                 esc(r.name),
                 esc(fy_label(r.fy, lang)),
                 f"{r.probability:.0%}",
-                esc("; ".join(f"{ws.option(o).name}: {d.describe()}" for o, d in r.impacts)),
+                esc("; ".join(f"{ws.option(o).name}: {d.describe(lang)}" for o, d in r.impacts)),
             ]
             for r in ws.risks
         ]

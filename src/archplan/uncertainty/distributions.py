@@ -25,6 +25,7 @@ import numpy.typing as npt
 from scipy import special
 
 from archplan.errors import InputError
+from archplan.messages import msg
 
 __all__ = ["PERT", "Distribution", "Fixed", "Lognormal", "Triangular", "Uniform"]
 
@@ -50,7 +51,8 @@ class Distribution:
     def median(self) -> float:
         return float(self.ppf(np.array([0.5]))[0])
 
-    def describe(self) -> str:
+    def describe(self, language: str = "en") -> str:
+        """The distribution and its parameters, in ``language``."""
         raise NotImplementedError
 
 
@@ -72,8 +74,8 @@ class Fixed(Distribution):
     def sample(self, rng: np.random.Generator, n: int) -> FloatArray:
         return np.full(n, self.value, dtype=float)
 
-    def describe(self) -> str:
-        return f"fixed {self.value:,.6g}"
+    def describe(self, language: str = "en") -> str:
+        return msg("dist_fixed", language, value=f"{self.value:,.6g}")
 
 
 @dataclass(frozen=True)
@@ -116,8 +118,14 @@ class Triangular(Distribution):
     def sample(self, rng: np.random.Generator, n: int) -> FloatArray:
         return rng.triangular(self.low, self.mode, self.high, n)
 
-    def describe(self) -> str:
-        return f"triangular({self.low:,.6g}, {self.mode:,.6g}, {self.high:,.6g})"
+    def describe(self, language: str = "en") -> str:
+        return msg(
+            "dist_triangular",
+            language,
+            low=f"{self.low:,.6g}",
+            mode=f"{self.mode:,.6g}",
+            high=f"{self.high:,.6g}",
+        )
 
 
 @dataclass(frozen=True)
@@ -170,9 +178,16 @@ class PERT(Distribution):
     def sample(self, rng: np.random.Generator, n: int) -> FloatArray:
         return self.low + (self.high - self.low) * rng.beta(self.alpha, self.beta, n)
 
-    def describe(self) -> str:
+    def describe(self, language: str = "en") -> str:
         extra = f", λ={self.shape:g}" if self.shape != 4 else ""
-        return f"PERT({self.low:,.6g}, {self.mode:,.6g}, {self.high:,.6g}{extra})"
+        return msg(
+            "dist_pert",
+            language,
+            low=f"{self.low:,.6g}",
+            mode=f"{self.mode:,.6g}",
+            high=f"{self.high:,.6g}",
+            extra=extra,
+        )
 
 
 @dataclass(frozen=True)
@@ -198,8 +213,8 @@ class Uniform(Distribution):
     def sample(self, rng: np.random.Generator, n: int) -> FloatArray:
         return rng.uniform(self.low, self.high, n)
 
-    def describe(self) -> str:
-        return f"uniform({self.low:,.6g}, {self.high:,.6g})"
+    def describe(self, language: str = "en") -> str:
+        return msg("dist_uniform", language, low=f"{self.low:,.6g}", high=f"{self.high:,.6g}")
 
 
 @dataclass(frozen=True)
@@ -246,5 +261,10 @@ class Lognormal(Distribution):
     def sample(self, rng: np.random.Generator, n: int) -> FloatArray:
         return rng.lognormal(self.mu, self.sigma, n)
 
-    def describe(self) -> str:
-        return f"lognormal(median {self.median_value:,.6g}, P90 {self.p90:,.6g})"
+    def describe(self, language: str = "en") -> str:
+        return msg(
+            "dist_lognormal",
+            language,
+            median=f"{self.median_value:,.6g}",
+            p90=f"{self.p90:,.6g}",
+        )
