@@ -84,6 +84,12 @@ class Lab:
         (settings / "notification.jupyterlab-settings").write_text(
             json.dumps({"fetchNews": "false", "checkForUpdates": False})
         )
+        # Start the notebook's kernel without asking.
+        tracker = folder / "lab-settings" / "@jupyterlab" / "notebook-extension"
+        tracker.mkdir(parents=True)
+        (tracker / "tracker.jupyterlab-settings").write_text(
+            json.dumps({"autoStartDefaultKernel": True})
+        )
         env = dict(
             os.environ,
             PYTHONPATH=os.pathsep.join(
@@ -109,6 +115,11 @@ class Lab:
             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
             f"--LabApp.user_settings_dir={folder / 'lab-settings'}",
             f"--LabApp.workspaces_dir={folder / 'lab-workspaces'}",
+            # A safety net should this process be killed before it can stop the server:
+            # idle kernels are culled and an idle server stops itself.
+            "--MappingKernelManager.cull_idle_timeout=300",
+            "--MappingKernelManager.cull_interval=60",
+            "--ServerApp.shutdown_no_activity_timeout=600",
         ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             cmd.append("--allow-root")
@@ -139,6 +150,9 @@ class Lab:
         return self.log_path.read_text(errors="replace")[-4000:]
 
     def stop(self) -> None:
+        """Stop the server (which shuts its kernels down), then any kernel of this server
+        still running (kernels run in their own sessions; found by this server's own
+        runtime folder on their command line)."""
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)
             try:
@@ -146,6 +160,13 @@ class Lab:
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait(10)
+        runtime = str(self.folder / "jupyter-runtime").encode()
+        for proc in Path("/proc").glob("[0-9]*"):
+            try:
+                if runtime in (proc / "cmdline").read_bytes():
+                    os.kill(int(proc.name), signal.SIGKILL)
+            except OSError:
+                continue
         self._log.close()
 
 
@@ -203,9 +224,17 @@ def _run_notebook(page: Page, lab: Lab, notebook: str) -> None:
         " return !s || s.getAttribute('data-status') === 'idle'; }",
         timeout=90_000,
     )
-    page.evaluate("window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
+    # Should JupyterLab still ask which kernel to start, take the one it proposes.
+    select = page.locator(".jp-Dialog .jp-mod-accept")
+    if select.count():
+        select.first.click()
+    # The notebook commands act on the active notebook: activate it first.
+    page.locator(".jp-Notebook .jp-Cell").first.click()
+    page.evaluate(
+        "() => { window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs'); }"
+    )
     page.wait_for_function("!document.querySelector('.jp-Notebook .widget-slider')", timeout=30_000)
-    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
     # Every cell has run (no "[*]" prompt left) and the explorer is on screen.
     page.wait_for_function(
         "() => [...document.querySelectorAll('.jp-InputArea-prompt')]"
