@@ -379,9 +379,10 @@ def test_footer_attribution_when_the_data_is_used() -> None:
 
     from archplan.report.build import _attribution, export_html
 
+    # In the workspace's language (food-lab is Japanese), the holder named as licensed.
     assert (
         _attribution(load_workspace(EXAMPLE))
-        == "End-of-life data: endoflife.date contributors (MIT)"
+        == "サポート終了日のデータ：endoflife.date contributors（MITライセンス）"
     )
     ws = load_workspace(HERE.parent / "data" / "examples" / "vaccine-booking")
     assert _attribution(ws) == ""
@@ -389,7 +390,7 @@ def test_footer_attribution_when_the_data_is_used() -> None:
         nbformat.v4.new_notebook(), attribution=_attribution(load_workspace(EXAMPLE))
     )
     footer = page[page.index('class="ap-footer"') :]
-    assert "endoflife.date contributors (MIT)" in footer
+    assert "endoflife.date contributors（MITライセンス）" in footer
 
 
 def test_replacement_interval_of_the_example_server() -> None:

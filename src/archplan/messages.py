@@ -319,6 +319,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "End-of-life data: endoflife.date contributors (MIT), {source}.",
         "ja": "サポート終了日のデータ：endoflife.date contributors（MITライセンス）、{source}。",
     },
+    "tim_attribution_footer": {
+        "en": "End-of-life data: endoflife.date contributors (MIT)",
+        "ja": "サポート終了日のデータ：endoflife.date contributors（MITライセンス）",
+    },
+    "tim_source_commit": {
+        "en": "endoflife.date commit {commit}{rest}",
+        "ja": "endoflife.dateのコミット{commit}{rest}",
+    },
     "tim_calendar_row": {"en": "{name}: {kind}", "ja": "{name}：{kind}"},
     "tim_days_until": {
         "en": "{days} days until {what} ({date})",
@@ -411,6 +419,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rep_v_escalation": {"en": "escalation", "ja": "価格上昇率"},
     "rep_v_series": {"en": "quantities by year", "ja": "年度別数量"},
     "rep_v_tiers": {"en": "volume tiers", "ja": "段階料金"},
+    "rep_v_tiers_graduated": {"en": "graduated", "ja": "各段階の単価を段階内の数量に適用"},
+    "rep_v_tiers_all-units": {"en": "all-units", "ja": "全数量に到達段階の単価を適用"},
     "rep_v_percent_of": {"en": "percentage of {items}", "ja": "{items}に対する割合"},
     "rep_v_monthly": {"en": "amounts per month", "ja": "金額は月額"},
     "rep_v_every": {"en": "every {n} years", "ja": "{n}年ごと"},
@@ -533,6 +543,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "act_ix_EAC_cpi": {"en": "EAC (CPI)", "ja": "EAC（CPI法）"},
     "act_ix_EAC_additive": {"en": "EAC (additive)", "ja": "EAC（加算法）"},
+    "act_ix_BAC": {"en": "BAC", "ja": "完成時総予算（BAC）"},
+    "act_ix_PV": {"en": "PV", "ja": "計画価値（PV）"},
+    "act_ix_EV": {"en": "EV", "ja": "出来高（EV）"},
+    "act_ix_AC": {"en": "AC", "ja": "実コスト（AC）"},
+    "act_ix_CPI": {"en": "CPI", "ja": "コスト効率指数（CPI）"},
+    "act_ix_SPI": {"en": "SPI", "ja": "スケジュール効率指数（SPI）"},
+    "act_ix_VAC": {"en": "VAC", "ja": "完成時差異（VAC）"},
     "act_index": {"en": "Index", "ja": "指標"},
     "act_value": {"en": "Value", "ja": "値"},
     "act_exec": {

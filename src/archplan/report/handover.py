@@ -388,7 +388,8 @@ def _item_inputs(ws: Workspace, item: CostItem) -> str:
             f"{esc(format_number(lo, lang))}〜: {_value(ws, price)}"
             for lo, price in item.tiers.bands
         )
-        parts.append(f"{esc(msg('rep_v_tiers', lang))} ({esc(item.tiers.method)}): {bands}")
+        method = msg("rep_v_tiers_" + item.tiers.method, lang)
+        parts.append(f"{esc(msg('rep_v_tiers', lang))} ({esc(method)}): {bands}")
     if item.percent_of is not None:
         what = msg("rep_v_percent_of", lang, items=", ".join(item.percent_of.items))
         parts.append(f"{esc(what)} = {_value(ws, item.percent_of.rate)}")
