@@ -55,6 +55,7 @@ ALLOWED = {
     "ADR",
     "ROC",
     "PERT",
+    "TIME",  # the TIME model (tolerate, invest, migrate, eliminate) of the portfolio
     # Acronyms used as they are in Japanese documents (a column headed "ID"), and the
     # earned-value indices, each printed next to its Japanese name (計画価値（PV）…).
     "ID",
@@ -164,15 +165,22 @@ def visible_text(document: str) -> str:
     return html.unescape(body + "\n" + "\n".join(attrs))
 
 
-def archplans_words(document: str, workspace: Path) -> str:
-    """The visible text with everything the workspace supplied taken out."""
-    ws = load_workspace(workspace)
-    text = NAMES.sub(" ", visible_text(document))
+def _supplied(ws: object) -> set[str]:
+    """Every string a workspace (or a portfolio) supplied, decision record bodies included."""
     supplied = {s.strip() for s in _strings(ws) if s and s.strip()}
-    for record in ws.decisions:
+    for record in getattr(ws, "decisions", []):
         body = record.raw.split("\n---", 2)[-1] if record.raw.startswith("---") else record.raw
         supplied |= {line.strip(" #*-|") for line in body.splitlines() if line.strip()}
         supplied |= set(re.findall(r"[^\s|()\[\]「」（）、。:：]+", body))
+    return supplied
+
+
+def archplans_words(document: str, workspace: Path, supplied: set[str] | None = None) -> str:
+    """The visible text with everything the workspace supplied taken out (or, given
+    ``supplied``, those strings: a portfolio's and all its cases')."""
+    text = NAMES.sub(" ", visible_text(document))
+    if supplied is None:
+        supplied = _supplied(load_workspace(workspace))
     for s in sorted(supplied, key=len, reverse=True):
         if len(s) < 2:
             continue
@@ -244,3 +252,26 @@ def _context(text: str, found: list[str]) -> str:
         if i:
             lines.append(f"{w}: …{' '.join(text[max(0, i.start() - 60) : i.end() + 60].split())}…")
     return "\n".join(lines)
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_portfolio_document_has_no_word_of_the_other_language(
+    language: str, tmp_path: Path
+) -> None:
+    """The portfolio of the bundled examples (data/portfolio.yaml), in either language:
+    the case verdicts and triggers follow the document's language, not each case's."""
+    from datetime import date
+
+    from archplan.portfolio import load_portfolio, rollup
+    from archplan.portfolio.document import write_portfolio
+
+    pf = load_portfolio(ROOT / "data" / "portfolio.yaml")
+    view = rollup(pf, today=date(2026, 11, 29), jobs=1, language=language)
+    out = write_portfolio(view, tmp_path / "portfolio.html", generated=date(2026, 11, 29))
+    supplied = _supplied(pf)
+    for case in pf.cases:
+        supplied |= _supplied(load_workspace(case.path))
+    left = archplans_words(out.read_text(encoding="utf-8"), ROOT, supplied)
+    found = english_words(left) if language == "ja" else sorted(set(JAPANESE.findall(left)))
+    assert found == [], _context(left, found)
+    assert len(left.split()) > 50  # the scan saw the document's own text
