@@ -82,7 +82,7 @@ def triggers_firing(ws: Workspace, today: date, language: str = "en") -> list[At
 
     if language != ws.settings.language:
         # The verdicts ("… is … now") in the document's language, not the case's.
-        ws = replace(ws, settings=replace(ws.settings, language=language))
+        ws = replace(ws, settings=replace(ws.settings, language="ja" if language == "ja" else "en"))
     try:
         ctx = TriggerContext(ws, as_of=today)  # type: ignore[call-arg]
     except TypeError:  # an archplan without time triggers
