@@ -108,11 +108,7 @@ def test_bad_input(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str
             lines,
         )
     # Every problem line names its file first ("file:line: field: message (expected …)").
-    problem_lines = [
-        ln
-        for ln in lines
-        if ln.strip() and not any(p.match(ln) for p in OWN_LINES)
-    ]
+    problem_lines = [ln for ln in lines if ln.strip() and not any(p.match(ln) for p in OWN_LINES)]
     if spec["command"] == "check":
         for ln in problem_lines:
             assert ln.split(":")[0].endswith((".yaml", ".csv", ".md")), ln

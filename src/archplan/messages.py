@@ -323,6 +323,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "End-of-life data: endoflife.date contributors (MIT)",
         "ja": "サポート終了日のデータ：endoflife.date contributors（MITライセンス）",
     },
+    "tim_cli_windows": {"en": "Support windows", "ja": "サポート期間"},
+    "tim_cli_act_by": {"en": "When to act", "ja": "対応の期限"},
+    "tim_cli_act_by_as_of": {"en": "When to act (as of {date})", "ja": "対応の期限（{date}時点）"},
+    "tim_cli_waiting": {
+        "en": "The cost of deciding later: {option} (yen, tax-inclusive)",
+        "ja": "決定を遅らせた場合の費用：{option}（円・税込）",
+    },
     "tim_source_commit": {
         "en": "endoflife.date commit {commit}{rest}",
         "ja": "endoflife.dateのコミット{commit}{rest}",
