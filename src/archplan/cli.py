@@ -113,9 +113,11 @@ def _cmd_portfolio(args: argparse.Namespace) -> int:
         pf = replace(pf, reports=Path(args.reports).resolve())
     view = rollup(pf, today=today, jobs=args.jobs, language=args.lang, progress=True)
     if args.output:
-        print(f"Portfolio written to {write_portfolio(view, args.output, force=args.force)}")
+        out = write_portfolio(view, args.output, force=args.force)
+        print(msg("pf_cli_written", view.language, path=out))
     if args.xlsx:
-        print(f"Workbook written to {write_portfolio_xlsx(view, args.xlsx, force=args.force)}")
+        book = write_portfolio_xlsx(view, args.xlsx, force=args.force)
+        print(msg("cli_workbook", view.language, path=book))
     bad = view.cases[view.cases["status"].isin(["failed", "missing"])]
     for cid, row in bad.iterrows():
         print(f"{cid}: {row['reason']}", file=sys.stderr)
@@ -150,9 +152,18 @@ def _cmd_actuals(args: argparse.Namespace) -> int:
     for n in ws.notices:
         print(msg("cli_note", ws.settings.language, text=n))
     s = year_summary(ws, by=args.by, fiscal_year=args.fiscal_year, as_of=args.as_of)
+    from archplan.fiscal import fy_label
+
+    lang = ws.settings.language
     print(
-        f"option {s.attrs['option']} ({ws.actuals.option_source}), FY{s.attrs['fiscal_year']}, "
-        f"actuals up to {s.attrs['as_of']}; yen, tax-inclusive"
+        msg(
+            "act_cli_head",
+            lang,
+            option=s.attrs["option"],
+            source=ws.actuals.option_source,
+            fy=fy_label(int(s.attrs["fiscal_year"]), lang),
+            as_of=s.attrs["as_of"],
+        )
     )
     cols = [
         "budget",
@@ -167,17 +178,27 @@ def _cmd_actuals(args: argparse.Namespace) -> int:
     ]
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(s[cols].to_string())
-        print("\nat the end of the plan:")
+        print("\n" + msg("act_cli_plan_end", lang))
         print(plan_end_forecast(ws, by=args.by, as_of=args.as_of).to_string())
         files, unmapped = reconciliation(ws)
-        print("\nevery imported yen (imported = mapped + unmapped):")
+        print("\n" + msg("act_cli_every_yen", lang))
         print(files.to_string())
     if len(unmapped):
-        print(f"{len(unmapped)} unmapped entr{'y' if len(unmapped) == 1 else 'ies'}:")
+        print(msg("act_cli_unmapped", lang, n=len(unmapped)))
         for _, r in unmapped.iterrows():
             print(
-                f"  {r['file']}:{r['row'] + 1}: {r['month']} {r['document']}: {r['yen']:,} yen "
-                f"({r['reason']}, {r['rows']} row(s))"
+                "  "
+                + msg(
+                    "act_cli_unmapped_row",
+                    lang,
+                    file=r["file"],
+                    row=r["row"] + 1,
+                    month=r["month"],
+                    document=r["document"],
+                    yen=f"{r['yen']:,}",
+                    reason=r["reason"],
+                    rows=r["rows"],
+                )
             )
     return 0
 

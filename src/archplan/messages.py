@@ -476,6 +476,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "actual of {name} to date this year is {actual} yen",
         "ja": "{name}の年度内実績は{actual}円",
     },
+    "act_cli_head": {
+        "en": "option {option} ({source}), {fy}, actuals up to {as_of}; yen, tax-inclusive",
+        "ja": "選択肢{option}（{source}）、{fy}、実績は{as_of}まで；円・税込",
+    },
+    "act_cli_plan_end": {"en": "at the end of the plan:", "ja": "計画期間の終わり："},
+    "act_cli_every_yen": {
+        "en": "every imported yen (imported = mapped + unmapped):",
+        "ja": "取り込んだ全額（取込額＝対応済＋未対応）：",
+    },
+    "act_cli_unmapped": {"en": "{n} unmapped entries:", "ja": "未対応{n}件："},
+    "act_cli_unmapped_row": {
+        "en": "{file}:{row}: {month} {document}: {yen} yen ({reason}, {rows} row(s))",
+        "ja": "{file}:{row}: {month} {document}：{yen}円（{reason}、{rows}行）",
+    },
+    "pf_cli_written": {
+        "en": "Portfolio written to {path}",
+        "ja": "ポートフォリオを書き出した：{path}",
+    },
     "act_plan_forecast": {"en": "plan forecast", "ja": "実績＋残り計画"},
     "act_run_rate": {"en": "run-rate forecast", "ja": "直近ペース"},
     "act_title": {"en": "Plan vs actual", "ja": "予実（計画と実績）"},
