@@ -233,7 +233,7 @@ def test_cli_actuals(capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
     assert main(["actuals", str(VACCINE), "--fiscal-year", "2027", "--by", "option"]) == 0
     out = capsys.readouterr().out
-    assert "FY2027" in out and "31020000" in out  # next year's budget, nothing spent yet
+    assert "令和9年度" in out and "31020000" in out  # next year's budget, nothing spent yet
 
 
 # --- synthetic and sample FOCUS exports ---------------------------------------------------
