@@ -262,7 +262,7 @@ def sensitivity_section(ws: Workspace) -> Fragment:
                 L("efficient"),
             ],
             rows,
-            numeric_from=1,
+            numeric=[1, 2],  # "efficient" is a word (該当 / yes), not a number
             css="ap-value",
         )
     )
