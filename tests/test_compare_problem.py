@@ -39,8 +39,9 @@ def test_example_ranking_by_hand(example_dir: Path) -> None:
     assert r.contributions.loc["saas"].sum() == pytest.approx(expected)
     assert r.excluded.index.tolist() == ["overseas-saas"]
     assert r.conventions["normalization"] == "minmax" and "ties" in r.conventions
-    assert "ranks above" in r.explain() and "5年間総費用" in r.explain()
-    assert "上回る主な理由" in r.explain(language="ja")
+    # The workspace's language by default (Japanese here); English on request.
+    assert "上回る主な理由" in r.explain() and "5年間総費用" in r.explain()
+    assert "ranks above" in r.explain(language="en") and "5年間総費用" in r.explain(language="en")
 
 
 def test_cost_criterion_comes_from_the_cost_plan(example_dir: Path) -> None:
@@ -54,7 +55,7 @@ def test_scales_are_mapped_and_shown(example_dir: Path) -> None:
     assert p.full_matrix.loc["gov-cloud", "security"] == 3.0  # ◎
     assert p.full_matrix.loc["onprem", "usability"] == 1.0  # low
     assert p.cells.loc["onprem", "lock_in"] == "×"
-    assert p.scales.loc["security", "mapping"] == "◎=3, ○=2, △=1, ×=0"
+    assert p.scales.loc["security", "mapping"] == "◎=3、○=2、△=1、×=0"  # a Japanese workspace
 
 
 def test_budget_ceiling_knocks_out(example_copy: Path) -> None:

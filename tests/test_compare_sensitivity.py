@@ -116,7 +116,9 @@ def test_example_knocks_out_the_overseas_saas(example_dir) -> None:  # type: ign
     # zero score (× on lock-in maps to 0) and says which criterion stops it.
     ran = methods.drop(columns="agree").dropna(axis=1)
     assert (ran.loc["saas"] == 1).all() and ran.shape[1] == 4
-    assert "criterion 'lock_in'" in methods.attrs["notes"][0]
+    # In the workspace's language (Japanese), naming the criterion and its id.
+    assert "評価項目「移行容易性" in methods.attrs["notes"][0]
+    assert "（lock_in）" in methods.attrs["notes"][0] and "加重積法" in methods.attrs["notes"][0]
 
 
 def test_value_for_money_pareto() -> None:

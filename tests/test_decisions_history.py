@@ -209,7 +209,7 @@ def test_without_git_everything_works_and_says_so(
     assert "usersの履歴はない：gitリポジトリの中にない" in out and "現在（作業ツリー）：45" in out
     assert main(["history", "nonexistent", "-w", str(example_copy)]) == 1
     main(["adr", "check", "-w", str(example_copy)])
-    assert "note: gitリポジトリの中にないため" in capsys.readouterr().out
+    assert "注意：gitリポジトリの中にないため" in capsys.readouterr().out
     # git not installed at all.
     monkeypatch.setenv("PATH", str(example_copy))
     assert register_history(example_copy, "en").reason.startswith("git is not installed")
@@ -384,7 +384,7 @@ def test_history_of_a_record_from_the_cli(repo: Path, capsys: pytest.CaptureFixt
     out = capsys.readouterr().out
     row = next(ln for ln in out.splitlines() if ln.startswith("saas_price_per_user_month"))
     assert row.split()[1:6] == ["10000", "12000", row.split()[3], "2026-06-10", "12000"]
-    assert "warning: decisions/0002-inspection-system-delivery-model.md:12:" in out
+    assert "警告：decisions/0002-inspection-system-delivery-model.md:12:" in out
     assert main(["history", "--record", "1", "-w", str(repo)]) == 0  # before any commit
     assert main(["history", "--record", "9", "-w", str(repo)]) == 1
     assert main(["history", "-w", str(repo)]) == 1

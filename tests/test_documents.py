@@ -443,8 +443,8 @@ def test_recommendation_status_names_the_accepted_record(
     # food-lab: ADR-0002 accepted saas; ADR-0003 (proposed) merely relates to it.
     for kind in KINDS:
         text = soup(documents[("food-lab", kind)]).get_text(" ")
-        assert "検査情報管理SaaSの利用：承認済（ADR-0002）" in text
-        assert "提案中（ADR-0003）" not in text
+        assert "検査情報管理SaaSの利用：承認（ADR-0002）" in text  # the one status word
+        assert "提案（ADR-0003）" not in text
 
 
 # --- the convention on generated workspaces -------------------------------------------------

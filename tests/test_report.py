@@ -10,6 +10,7 @@ import pytest
 
 from archplan import load_workspace
 from archplan.cli import main
+from archplan.messages import msg
 from archplan.report import build_report
 from archplan.report.sections import options_section, title_section
 
@@ -99,8 +100,10 @@ def test_demo_prints_where_the_report_is(
         "shared-platform",
         "vaccine-booking",
     ):
-        assert f"Report written to {tmp_path / (name + '.html')}" in out
-        assert f"Handover pack written to {tmp_path / (name + '-handover.html')}" in out
+        # Each example's lines in its own language (shared-platform is English).
+        lang = "en" if name == "shared-platform" else "ja"
+        assert msg("cli_report", lang, path=tmp_path / (name + ".html")) in out
+        assert msg("cli_handover", lang, path=tmp_path / (name + "-handover.html")) in out
         assert (tmp_path / f"{name}.html").stat().st_size > 10_000
         assert (tmp_path / f"{name}-handover.html").stat().st_size > 10_000
 

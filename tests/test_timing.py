@@ -324,8 +324,9 @@ def test_cli_timing(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["timing", str(EXAMPLE), "--as-of", "2026-04-01", "--option", "saas"]) == 0
     out = capsys.readouterr().out
     assert "2026-07-14" in out and "8052000" in out and "endoflife.date contributors" in out
+    assert "対応の期限（2026-04-01時点）" in out and "When to act" not in out  # food-lab is ja
     assert main(["check", str(EXAMPLE)]) == 0
-    assert "warning: components.yaml: saas" in capsys.readouterr().out
+    assert "警告：components.yaml: saas" in capsys.readouterr().out
 
 
 # --- the report section, the roadmap, the handover calendar ---------------------------
@@ -389,9 +390,10 @@ def test_footer_attribution_when_the_data_is_used() -> None:
 
     from archplan.report.build import _attribution, export_html
 
+    # In the workspace's language (food-lab is Japanese), the holder named as licensed.
     assert (
         _attribution(load_workspace(EXAMPLE))
-        == "End-of-life data: endoflife.date contributors (MIT)"
+        == "サポート終了日のデータ：endoflife.date contributors（MITライセンス）"
     )
     ws = load_workspace(HERE.parent / "data" / "examples" / "vaccine-booking")
     assert _attribution(ws) == ""
@@ -399,7 +401,7 @@ def test_footer_attribution_when_the_data_is_used() -> None:
         nbformat.v4.new_notebook(), attribution=_attribution(load_workspace(EXAMPLE))
     )
     footer = page[page.index('class="ap-footer"') :]
-    assert "endoflife.date contributors (MIT)" in footer
+    assert "endoflife.date contributors（MITライセンス）" in footer
 
 
 def test_replacement_interval_of_the_example_server() -> None:

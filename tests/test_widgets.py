@@ -31,12 +31,13 @@ def test_bad_state_is_reported_not_raised(example_dir: Path) -> None:
     ex = WeightExplorer(load_workspace(example_dir))
     before = ex.result
     ex.method.value = "wpm"  # × on lock-in maps to 0: the weighted product cannot run
-    assert "lock_in" in ex.message.value
+    # In the workspace's language (Japanese here), naming the criterion.
+    assert "lock_in" in ex.message.value and "加重積法" in ex.message.value
     assert ex.result is before
     ex.method.value = "wsm"
     for s in ex.sliders.values():
         s.value = 0
-    assert "not all zero" in ex.message.value
+    assert "すべてが0であってはならない" in ex.message.value
 
 
 def test_cost_explorer_exchange_rate_and_scenario(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from archplan.errors import ArchplanError, WorkspaceError
+from archplan.messages import localized, msg
 
 
 def _examples() -> list[Path]:
@@ -28,23 +29,38 @@ def _examples() -> list[Path]:
     )
 
 
+def _language(workspace: object) -> str:
+    """The language of a workspace's ``archplan.yaml`` for the command's own messages
+    ("en" when it cannot be read). Problems found in files stay as the loader words them:
+    they quote fields and values as written and may concern archplan.yaml itself."""
+    import re
+
+    try:
+        text = (Path(str(workspace)) / "archplan.yaml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return "en"
+    m = re.search(r"^language:\s*[\"']?(ja|en)\b", text, re.M)
+    return m.group(1) if m else "en"
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from archplan.workspace import check_workspace
 
     problems, notices = check_workspace(args.workspace)
+    lang = _language(args.workspace)
     for n in notices:
-        print(f"note: {n}")
+        print(msg("cli_note", lang, text=n))
     if problems:
         for p in problems:
             print(p)
-        print(f"{len(problems)} problem(s) found in {args.workspace}", file=sys.stderr)
+        print(msg("cli_problems", lang, n=len(problems), path=args.workspace), file=sys.stderr)
         return 1
     from archplan.timing.analysis import timing_warnings
     from archplan.workspace import load_workspace
 
     for w in timing_warnings(load_workspace(args.workspace)):
-        print(f"warning: {w}")  # timing: ends the plan runs past with nothing planned
-    print(f"{args.workspace}: OK")
+        print(msg("cli_warning", lang, text=w))  # timing: ends the plan runs past, unplanned
+    print(msg("cli_ok", lang, path=args.workspace))
     return 0
 
 
@@ -56,7 +72,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if not args.output:
         raise ArchplanError("say where to write the report: -o FILE (or --all for a portfolio)")
     out = build_report(args.workspace, args.output, force=args.force)
-    print(f"Report written to {out}")
+    print(msg("cli_report", _language(args.workspace), path=out))
     return 0
 
 
@@ -97,9 +113,11 @@ def _cmd_portfolio(args: argparse.Namespace) -> int:
         pf = replace(pf, reports=Path(args.reports).resolve())
     view = rollup(pf, today=today, jobs=args.jobs, language=args.lang, progress=True)
     if args.output:
-        print(f"Portfolio written to {write_portfolio(view, args.output, force=args.force)}")
+        out = write_portfolio(view, args.output, force=args.force)
+        print(msg("pf_cli_written", view.language, path=out))
     if args.xlsx:
-        print(f"Workbook written to {write_portfolio_xlsx(view, args.xlsx, force=args.force)}")
+        book = write_portfolio_xlsx(view, args.xlsx, force=args.force)
+        print(msg("cli_workbook", view.language, path=book))
     bad = view.cases[view.cases["status"].isin(["failed", "missing"])]
     for cid, row in bad.iterrows():
         print(f"{cid}: {row['reason']}", file=sys.stderr)
@@ -114,12 +132,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise ArchplanError("say what to write: --xlsx FILE and/or --csv FOLDER")
     ws = load_workspace(args.workspace)
     if args.xlsx:
-        print(
-            f"Workbook written to {export_xlsx(ws, args.xlsx, basis=args.basis, force=args.force)}"
-        )
+        book = export_xlsx(ws, args.xlsx, basis=args.basis, force=args.force)
+        print(msg("cli_workbook", ws.settings.language, path=book))
     if args.csv:
         for path in export_csv(ws, args.csv, basis=args.basis, force=args.force):
-            print(f"CSV written to {path}")
+            print(msg("cli_csv", ws.settings.language, path=path))
     return 0
 
 
@@ -133,11 +150,20 @@ def _cmd_actuals(args: argparse.Namespace) -> int:
     if ws.actuals is None:
         raise ArchplanError(f"{args.workspace} has no actuals/actuals.yaml (see docs/actuals.md)")
     for n in ws.notices:
-        print(f"note: {n}")
+        print(msg("cli_note", ws.settings.language, text=n))
     s = year_summary(ws, by=args.by, fiscal_year=args.fiscal_year, as_of=args.as_of)
+    from archplan.fiscal import fy_label
+
+    lang = ws.settings.language
     print(
-        f"option {s.attrs['option']} ({ws.actuals.option_source}), FY{s.attrs['fiscal_year']}, "
-        f"actuals up to {s.attrs['as_of']}; yen, tax-inclusive"
+        msg(
+            "act_cli_head",
+            lang,
+            option=s.attrs["option"],
+            source=ws.actuals.option_source,
+            fy=fy_label(int(s.attrs["fiscal_year"]), lang),
+            as_of=s.attrs["as_of"],
+        )
     )
     cols = [
         "budget",
@@ -152,17 +178,27 @@ def _cmd_actuals(args: argparse.Namespace) -> int:
     ]
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(s[cols].to_string())
-        print("\nat the end of the plan:")
+        print("\n" + msg("act_cli_plan_end", lang))
         print(plan_end_forecast(ws, by=args.by, as_of=args.as_of).to_string())
         files, unmapped = reconciliation(ws)
-        print("\nevery imported yen (imported = mapped + unmapped):")
+        print("\n" + msg("act_cli_every_yen", lang))
         print(files.to_string())
     if len(unmapped):
-        print(f"{len(unmapped)} unmapped entr{'y' if len(unmapped) == 1 else 'ies'}:")
+        print(msg("act_cli_unmapped", lang, n=len(unmapped)))
         for _, r in unmapped.iterrows():
             print(
-                f"  {r['file']}:{r['row'] + 1}: {r['month']} {r['document']}: {r['yen']:,} yen "
-                f"({r['reason']}, {r['rows']} row(s))"
+                "  "
+                + msg(
+                    "act_cli_unmapped_row",
+                    lang,
+                    file=r["file"],
+                    row=r["row"] + 1,
+                    month=r["month"],
+                    document=r["document"],
+                    yen=f"{r['yen']:,}",
+                    reason=r["reason"],
+                    rows=r["rows"],
+                )
             )
     return 0
 
@@ -172,40 +208,46 @@ def _cmd_adr(args: argparse.Namespace) -> int:
     from archplan.workspace import load_workspace
 
     ws = load_workspace(args.workspace)
+    lang = ws.settings.language
     if args.adr_command == "new":
-        print(f"Created {adr.new_record(ws, args.title)}")
+        print(msg("cli_created", lang, path=adr.new_record(ws, args.title)))
     elif args.adr_command == "list":
         log = adr.decision_log(ws)
         if log.empty:
-            print("No decision records yet.")
+            print(msg("cli_no_records", lang))
         else:
             import pandas as pd
 
             with pd.option_context("display.width", 200, "display.max_colwidth", 60):
                 print(log.drop(columns="file").to_string())
     elif args.adr_command == "status":
-        print(f"Updated {adr.set_status(ws, args.number, args.status)}")
+        print(msg("cli_updated", lang, path=adr.set_status(ws, args.number, args.status)))
     elif args.adr_command == "supersede":
         new, old = adr.supersede(ws, args.number, args.title)
-        print(f"Created {new}\nMarked {old} as superseded")
+        print(msg("cli_superseded", lang, new=new, old=old))
     elif args.adr_command == "check":
         result = adr.check_log(ws)
         for note in result.notes:
-            print(f"note: {note}")
+            print(msg("cli_note", lang, text=note))
         for p in result.problems:
             print(p)
         for p in result.warnings:
-            print(f"warning: {p}")
+            print(msg("cli_warning", lang, text=p))
         n = len(result.problems) + len(result.warnings)
         print(
-            f"{len(result.problems)} problem(s), {len(result.warnings)} warning(s)"
+            msg(
+                "cli_log_summary",
+                lang,
+                problems=len(result.problems),
+                warnings=len(result.warnings),
+            )
             if n
-            else "decision log: OK",
+            else msg("cli_log_ok", lang),
             file=sys.stderr if n else sys.stdout,
         )
         return 1 if n else 0
     elif args.adr_command == "index":
-        print(f"Index written to {adr.write_index(ws, force=args.force)}")
+        print(msg("cli_index", lang, path=adr.write_index(ws, force=args.force)))
     elif args.adr_command == "import":
         from archplan.decisions.cli_views import print_import
 
@@ -230,7 +272,7 @@ def _cmd_handover(args: argparse.Namespace) -> int:
     from archplan.report import build_handover
 
     out = build_handover(args.workspace, args.output, force=args.force)
-    print(f"Handover pack written to {out}")
+    print(msg("cli_handover", _language(args.workspace), path=out))
     return 0
 
 
@@ -246,7 +288,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     from archplan.workspace.scaffold import new_workspace
 
     root = new_workspace(args.folder, args.lang)
-    print(f"Created workspace {root}. Edit its files, then run: archplan check {root}")
+    print(msg("cli_new", args.lang, path=root))
     return 0
 
 
@@ -257,9 +299,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     for workspace in _examples():
         out = build_report(workspace, folder / f"{workspace.name}.html", force=True)
         pack = build_handover(workspace, folder / f"{workspace.name}-handover.html", force=True)
-        print(f"Example workspace: {workspace}")
-        print(f"Report written to {out}")
-        print(f"Handover pack written to {pack}")
+        lang = _language(workspace)
+        print(msg("cli_example", lang, path=workspace))
+        print(msg("cli_report", lang, path=out))
+        print(msg("cli_handover", lang, path=pack))
     return 0
 
 
@@ -450,10 +493,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WorkspaceError as exc:
         for p in exc.problems:
             print(p, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s) found; nothing was written", file=sys.stderr)
+        lang = _language(getattr(args, "workspace", None) or ".")
+        print(msg("cli_nothing_written", lang, n=len(exc.problems)), file=sys.stderr)
         return 1
     except ArchplanError as exc:
-        print(f"archplan: {exc}", file=sys.stderr)
+        lang = _language(getattr(args, "workspace", None) or ".")
+        print(f"archplan: {localized(exc, lang)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("archplan: interrupted", file=sys.stderr)

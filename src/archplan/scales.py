@@ -119,15 +119,27 @@ def to_number(scale: str, text: str, mapping: Mapping[str, float] | None = None)
     return float(table[mark])
 
 
-def describe_mapping(scale: str, mapping: Mapping[str, float] | None = None) -> str:
-    """``◎=3, ○=2, △=1, ×=0`` — for printing next to results.
+def describe_mapping(
+    scale: str, mapping: Mapping[str, float] | None = None, language: str = "en"
+) -> str:
+    """``◎=3, ○=2, △=1, ×=0`` — for printing next to results, in ``language``.
 
     Examples
     --------
     >>> describe_mapping("pugh")
     '+=1, S=0, -=-1'
+    >>> describe_mapping("levels", language="ja")
+    '高=3、中=2、低=1'
     """
+    from archplan.messages import MESSAGES, msg
+
     if scale == "number":
-        return "numbers as entered"
+        return msg("scale_numbers", language)
     table = dict(mapping) if mapping else DEFAULT_MAPPINGS[scale]
-    return ", ".join(f"{k}={v:g}" for k, v in table.items())
+
+    def mark(k: str) -> str:
+        key = f"level_{k}" if scale == "levels" else ""
+        return msg(key, language) if key in MESSAGES else k
+
+    sep = "、" if language == "ja" else ", "
+    return sep.join(f"{mark(k)}={v:g}" for k, v in table.items())

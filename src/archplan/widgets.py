@@ -16,11 +16,56 @@ import pandas as pd
 
 from archplan.compare import METHODS, Ranking, build_problem, get_method, rank
 from archplan.errors import ArchplanError
+from archplan.fiscal import fy_label
+from archplan.messages import localized, msg
 from archplan.report.charts import contribution_chart
 from archplan.report.sections import esc, html_table
 from archplan.workspace.model import Workspace
 
 __all__ = ["CostExplorer", "RiskExplorer", "WeightExplorer"]
+
+#: Controls wrap into as many columns as fit, each at least 22em wide (or the whole width
+#: when the output area is narrower): every slider keeps a usable track and its readout.
+_GRID = "repeat(auto-fill, minmax(min(100%, 22em), 1fr))"
+
+
+def _labelled(text: str, control: w.Widget, title: str = "") -> w.VBox:
+    """A control under its full label (wrapped, never cut off)."""
+    head = w.HTML(
+        f'<div style="line-height:1.3;white-space:normal;overflow-wrap:anywhere" '
+        f'title="{esc(title or text)}">{esc(text)}</div>',
+        layout=w.Layout(width="100%", margin="0"),
+    )
+    control.layout.width = "100%"
+    return w.VBox([head, control], layout=w.Layout(width="100%", min_width="0"))
+
+
+def _slider(**kwargs: Any) -> w.FloatSlider:
+    """A slider without a side label (the label sits above it): track plus readout."""
+    return w.FloatSlider(
+        description="",
+        readout=True,
+        continuous_update=False,
+        style={"description_width": "0px"},
+        layout=w.Layout(width="100%", min_width="12em"),
+        **kwargs,
+    )
+
+
+def _layout(controls: list[w.Widget], outputs: list[w.Widget]) -> w.VBox:
+    """Controls in a wrapping grid above the results (never squeezed beside them)."""
+    grid = w.GridBox(
+        controls,
+        layout=w.Layout(
+            grid_template_columns=_GRID, grid_gap="6px 24px", width="100%", margin="0 0 8px 0"
+        ),
+    )
+    results = w.VBox(outputs, layout=w.Layout(width="100%", overflow="auto"))
+    return w.VBox([grid, results], layout=w.Layout(width="100%"))
+
+
+def _image() -> w.Image:
+    return w.Image(format="png", layout=w.Layout(max_width="100%", height="auto"))
 
 
 class WeightExplorer:
@@ -47,38 +92,37 @@ class WeightExplorer:
         self.language = ws.settings.language
         self.sliders: dict[str, w.FloatSlider] = {}
         names = {str(k): str(v) for k, v in self.problem.criterion_names.items()}
+        lang = self.language
         for cid, weight in self.problem.weights.items():
-            name = names[str(cid)]
-            self.sliders[str(cid)] = w.FloatSlider(
+            self.sliders[str(cid)] = _slider(
                 value=round(float(weight) * 100, 1),
                 min=0,
                 max=100,
                 step=0.5,
-                description=name if len(name) <= 18 else name[:17] + "…",
-                continuous_update=False,
                 readout_format=".1f",
-                style={"description_width": "12em"},
-                layout=w.Layout(width="32em"),
-                tooltip=name,
+                tooltip=names[str(cid)],
             )
         self.method = w.Dropdown(
-            options=[(cls.label, key) for key, cls in METHODS.items()],
+            options=[(msg("method_" + key, lang), key) for key in METHODS],
             value=ws.settings.comparison.method,
-            description="Method",
         )
         self.table = w.HTML()
         self.explanation = w.HTML()
-        self.chart = w.Image(format="png")
+        self.chart = _image()
         self.message = w.HTML()
         self.result: Ranking | None = None
         for s in self.sliders.values():
             s.observe(self._changed, names="value")
         self.method.observe(self._changed, names="value")
-        self.widget = w.HBox(
+        self.widget = _layout(
             [
-                w.VBox([self.method, *self.sliders.values()]),
-                w.VBox([self.message, self.table, self.explanation, self.chart]),
-            ]
+                _labelled(msg("w_method", lang), self.method),
+                *[
+                    _labelled(f"{names[cid]}（{msg('w_points', lang)}）", s, names[cid])
+                    for cid, s in self.sliders.items()
+                ],
+            ],
+            [self.message, self.table, self.explanation, self.chart],
         )
         self.update()
 
@@ -97,7 +141,7 @@ class WeightExplorer:
         except ArchplanError as exc:
             # All weights at zero, or a method that cannot run on these scores: say so
             # and keep the last good ranking on screen.
-            self.message.value = f'<p style="color:#a00">{esc(exc)}</p>'
+            self.message.value = f'<p style="color:#a00">{esc(localized(exc, self.language))}</p>'
             return
         self.message.value = ""
         r = self.result
@@ -105,7 +149,16 @@ class WeightExplorer:
             [esc(int(row["rank"])), esc(row["name"]), f"{row['score']:.3f}"]
             for _, row in r.table.iterrows()
         ]
-        self.table.value = html_table(["#", "Option", r.method.label], rows, numeric_from=2)
+        lang = self.language
+        self.table.value = html_table(
+            [
+                esc(msg("lbl_rank", lang)),
+                esc(msg("lbl_option", lang)),
+                esc(r.method.label_for(lang)),
+            ],
+            rows,
+            numeric_from=2,
+        )
         self.explanation.value = f"<p>{esc(r.explain(language=self.language))}</p>"
         self.chart.value = contribution_chart(
             r.contributions, problem.option_names, problem.criterion_names, self.language
@@ -143,40 +196,44 @@ class CostExplorer:
 
         self._chart_fn = cumulative_chart
         self.ws = ws
+        lang = ws.settings.language
         self.sliders: dict[str, w.FloatSlider] = {}
         for name in knobs:
             a = ws.assumptions[name]
             v = float(a.value)
             lo, hi = (v / 2, v * 2) if v > 0 else (0.0, 1.0)
             step = 10 ** (len(str(int(abs(hi)))) - 3) if hi >= 100 else 0.005
-            self.sliders[name] = w.FloatSlider(
-                value=v,
-                min=lo,
-                max=hi,
-                step=step,
-                description=name,
-                continuous_update=False,
-                style={"description_width": "10em"},
-                layout=w.Layout(width="32em"),
-            )
+            self.sliders[name] = _slider(value=v, min=lo, max=hi, step=step)
         self.scenario = w.Dropdown(
-            options=["base", *ws.scenarios], value="base", description="Scenario"
+            options=[(msg("scenario_base", lang), "base"), *[(n, n) for n in ws.scenarios]],
+            value="base",
         )
         self.table = w.HTML()
-        self.chart = w.Image(format="png")
+        self.chart = _image()
         self.message = w.HTML()
         self.totals = pd.Series(dtype="int64")
         self._holding = False
         for s in self.sliders.values():
             s.observe(self._changed, names="value")
         self.scenario.observe(self._scenario_changed, names="value")
-        self.widget = w.HBox(
+        self.widget = _layout(
             [
-                w.VBox([self.scenario, *self.sliders.values()]),
-                w.VBox([self.message, self.table, self.chart]),
-            ]
+                _labelled(msg("w_scenario", lang), self.scenario),
+                *[_labelled(self._knob_label(k), s) for k, s in self.sliders.items()],
+            ],
+            [self.message, self.table, self.chart],
         )
         self.update()
+
+    def _knob_label(self, name: str) -> str:
+        a = self.ws.assumptions[name]
+        text = a.description or name
+        extra = ", ".join(x for x in ((name if a.description else ""), a.unit) if x)
+        return (
+            f"{text}（{extra}）"
+            if extra and self.ws.settings.language == "ja"
+            else (f"{text} ({extra})" if extra else text)
+        )
 
     def _scenario_changed(self, change: dict[str, Any]) -> None:
         # A scenario sets its assumptions: move the sliders there (one update, not one per
@@ -211,7 +268,9 @@ class CostExplorer:
         try:
             view = budget_view(self.ws, assumptions=self.overrides(), scenario=scenario)
         except ArchplanError as exc:
-            self.message.value = f'<p style="color:#a00">{esc(exc)}</p>'
+            self.message.value = (
+                f'<p style="color:#a00">{esc(localized(exc, self.ws.settings.language))}</p>'
+            )
             return
         self.message.value = ""
         self.totals = view["total"]  # one row per option; alternatives are not added up
@@ -249,35 +308,38 @@ class RiskExplorer:
         self._simulate = simulate
         self.ws = ws
         self.trials = trials
+        lang = ws.settings.language
         names = dict(ws.option_names.items())
-        self.option = w.Dropdown(
-            options=[(str(n), str(o)) for o, n in names.items()], description="Option"
-        )
-        self.confidence = w.FloatSlider(
+        self.option = w.Dropdown(options=[(str(n), str(o)) for o, n in names.items()])
+        self.confidence = _slider(
             value=ws.settings.simulation.confidence,
             min=0.5,
             max=0.95,
             step=0.05,
-            description="Confidence",
-            continuous_update=False,
             readout_format=".0%",
         )
         self.correlated = w.Checkbox(
-            value=True, description="Apply declared correlations", disabled=not ws.correlations
+            value=True,
+            description=msg("w_correlations", lang),
+            disabled=not ws.correlations,
+            indent=False,
+            layout=w.Layout(width="100%"),
         )
         self.summary = w.HTML()
         self.table = w.HTML()
-        self.chart = w.Image(format="png")
+        self.chart = _image()
         self.sim = simulate(ws, trials)
         self.contingency = pd.DataFrame()
         self.option.observe(self._changed, names="value")
         self.confidence.observe(self._changed, names="value")
         self.correlated.observe(self._resimulate, names="value")
-        self.widget = w.HBox(
+        self.widget = _layout(
             [
-                w.VBox([self.option, self.confidence, self.correlated]),
-                w.VBox([self.summary, self.table, self.chart]),
-            ]
+                _labelled(msg("w_option", lang), self.option),
+                _labelled(msg("w_confidence", lang), self.confidence),
+                w.VBox([w.HTML("&nbsp;"), self.correlated]),
+            ],
+            [self.summary, self.table, self.chart],
         )
         self.update()
 
@@ -301,9 +363,10 @@ class RiskExplorer:
         option = str(self.option.value)
         sim = self.sim
         summary = summary_table(sim)
+        names = {str(k): str(v) for k, v in self.ws.option_names.items()}
         rows = [
             [
-                esc(str(o)),
+                esc(names.get(str(o), str(o))),
                 *[
                     format_amount(to_unit(float(r[c]), unit_id), lang)
                     for c in ("P10", "P50", "P80", "P90", "plan")
@@ -313,18 +376,40 @@ class RiskExplorer:
             for o, r in summary.iterrows()
         ]
         self.summary.value = f"<p>{esc(sim.record['dependence'])}</p>" + html_table(
-            ["", "P10", "P50", "P80", "P90", "plan", "plan at"], rows, numeric_from=1
+            [
+                "",
+                "P10",
+                "P50",
+                "P80",
+                "P90",
+                esc(msg("lbl_plan", lang)),
+                esc(msg("w_plan_at", lang)),
+            ],
+            rows,
+            numeric_from=1,
         )
         self.contingency = contingency(sim, option, conf)
         c = self.contingency
-        header = ["", *[esc(str(i)) for i in c.index]]
+        header = [
+            "",
+            *[
+                esc(msg("lbl_total", lang) if str(i) == "total" else fy_label(int(i), lang))
+                for i in c.index
+            ],
+        ]
         body = [
-            [esc(col), *[format_amount(to_unit(float(v), unit_id), lang) for v in c[col].tolist()]]
-            for col in ("plan", "allocated", "budget")
+            [
+                esc(msg(key, lang)),
+                *[format_amount(to_unit(float(v), unit_id), lang) for v in c[col].tolist()],
+            ]
+            for col, key in (
+                ("plan", "lbl_cont_plan"),
+                ("allocated", "lbl_cont_allocated"),
+                ("budget", "lbl_cont_budget"),
+            )
         ]
         self.table.value = html_table(header, body, numeric_from=1)
-        names = {str(k): str(v) for k, v in self.ws.option_names.items()}
-        unit = "千円" if divisor == 1000 else "yen"
+        unit = msg("lbl_unit_thousand" if divisor == 1000 else "lbl_unit_yen", lang)
         self.chart.value = s_curve_chart(
             {o: sim.totals[:, k] for k, o in enumerate(sim.options)},
             {o: float(sim.deterministic[k].sum()) for k, o in enumerate(sim.options)},

@@ -24,6 +24,7 @@ import numpy.typing as npt
 
 from archplan.compare.normalize import NORMALIZATIONS, FloatArray, normalize_array
 from archplan.errors import InputError
+from archplan.messages import Localized, msg
 
 __all__ = [
     "METHODS",
@@ -87,7 +88,7 @@ class Method:
 
     def label_for(self, language: str) -> str:
         """The method's name in ``language``."""
-        return self.label_ja if language == "ja" and self.label_ja else self.label
+        return msg("method_" + self.key, language) if self.key else self.label
 
     def merit(self, scores: FloatArray) -> FloatArray:
         """Scores turned so that larger always wins."""
@@ -146,10 +147,7 @@ class WeightedProduct(Method):
     def _logs(self, x: FloatArray, cost: BoolArray) -> FloatArray:
         n = normalize_array(x, cost, self.normalization)
         if (n <= 0).any():
-            raise InputError(
-                "the weighted product needs positive normalised values; use the 'max' or "
-                "'sum' normalisation with positive scores"
-            )
+            raise InputError(Localized("cmp_wpm_positive"))
         return np.log(n)
 
     def evaluate(

@@ -26,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from archplan.errors import InputError
+from archplan.messages import Localized
 
 __all__ = ["NORMALIZATIONS", "Normalization", "normalize_array"]
 
@@ -60,7 +61,9 @@ def normalize_array(x: FloatArray, cost: npt.NDArray[np.bool_], method: str) -> 
                 out[:, j] = (hi - col) / (hi - lo) if c else (col - lo) / (hi - lo)
         elif method == "max":
             if (col <= 0).any():
-                raise InputError(f"'max' normalisation needs positive values (column {j})")
+                raise InputError(
+                    Localized("cmp_norm_positive", norm=Localized("norm_max"), column=j)
+                )
             out[:, j] = col.min() / col if c else col / col.max()
         elif method == "vector":
             norm = float(np.sqrt((col**2).sum()))
@@ -70,7 +73,9 @@ def normalize_array(x: FloatArray, cost: npt.NDArray[np.bool_], method: str) -> 
                 out[:, j] = 1 - col / norm if c else col / norm
         elif method == "sum":
             if (col <= 0).any():
-                raise InputError(f"'sum' normalisation needs positive values (column {j})")
+                raise InputError(
+                    Localized("cmp_norm_positive", norm=Localized("norm_sum"), column=j)
+                )
             inv = 1 / col if c else col
             out[:, j] = inv / inv.sum()
         elif method == "none":

@@ -26,7 +26,7 @@ from archplan.compare.weights import (
     swing_weights,
 )
 from archplan.errors import InputError
-from archplan.messages import msg
+from archplan.messages import Localized, msg
 from archplan.scales import describe_mapping
 from archplan.workspace.model import Criterion, Workspace
 
@@ -76,6 +76,7 @@ class DecisionProblem:
     cells: pd.DataFrame = field(default_factory=pd.DataFrame)
     full_matrix: pd.DataFrame = field(default_factory=pd.DataFrame)
     weights_note: str = ""
+    language: str = "en"
 
     def with_weights(self, weights: pd.Series | dict[str, float]) -> DecisionProblem:
         """The same problem with other weights (rescaled to sum to 1)."""
@@ -199,7 +200,7 @@ def build_problem(
         cells[c.id] = raw
         rule = []
         if c.must_not:
-            rule.append("not " + "/".join(c.must_not))
+            rule.append(msg("must_not_rule", lang, values="/".join(c.must_not)))
         if c.must_min is not None:
             rule.append(f"≥ {_num(c.must_min)}")
         if c.must_max is not None:
@@ -209,7 +210,7 @@ def build_problem(
                 "criterion": c.id,
                 "name": c.name,
                 "scale": c.scale,
-                "mapping": describe_mapping(c.scale, c.mapping_dict),
+                "mapping": describe_mapping(c.scale, c.mapping_dict, lang),
                 "direction": c.direction
                 + (f" {c.target:g}" if c.target is not None else "")
                 + (f" [{c.range[0]:g}, {c.range[1]:g}]" if c.range else ""),
@@ -269,6 +270,7 @@ def build_problem(
         cells=cells,
         full_matrix=full,
         weights_note=weights_note,
+        language=lang,
     )
 
 
@@ -309,10 +311,22 @@ def rank(problem: DecisionProblem, method: str | Method = "wsm", **options: obje
         except InputError as exc:
             # Name the criterion rather than the column number the array code knows.
             cols = list(problem.matrix.columns)
-            text = re.sub(
-                r"column (\d+)", lambda g: f"criterion {cols[int(g.group(1))]!r}", str(exc)
-            )
-            raise InputError(f"{m.label}: {text}") from None
+            reason: object = exc.args[0] if len(exc.args) == 1 else str(exc)
+            if isinstance(reason, Localized) and reason.key == "cmp_norm_positive":
+                cid = str(cols[int(str(reason.values["column"]))])
+                reason = Localized(
+                    "cmp_norm_positive_crit",
+                    norm=reason.values["norm"],
+                    criterion=cid,
+                    name=str(problem.criterion_names.get(cid, cid)),
+                )
+            elif not isinstance(reason, Localized):
+                reason = re.sub(
+                    r"column (\d+)", lambda g: f"criterion {cols[int(g.group(1))]!r}", str(exc)
+                )
+            raise InputError(
+                Localized("cmp_method_failed", method=Localized("method_" + m.key), reason=reason)
+            ) from None
     return Ranking.from_scores(problem, m, scores, contrib)
 
 

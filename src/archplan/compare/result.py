@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from archplan.compare.methods import FloatArray, Method
+from archplan.messages import msg
 
 if TYPE_CHECKING:
     from archplan.compare.problem import DecisionProblem
@@ -44,6 +45,7 @@ class Ranking:
     excluded: pd.DataFrame
     criterion_names: pd.Series
     notes: list[str] = field(default_factory=list)
+    language: str = "en"
 
     @classmethod
     def from_scores(
@@ -86,6 +88,7 @@ class Ranking:
             problem.excluded,
             problem.criterion_names,
             list(problem.notes),
+            problem.language,
         )
 
     @property
@@ -93,8 +96,11 @@ class Ranking:
         """The first-ranked option, or None if every option was knocked out."""
         return str(self.table.index[0]) if len(self.table) else None
 
-    def explain(self, a: str | None = None, b: str | None = None, language: str = "en") -> str:
-        """One sentence on why ``a`` ranks above ``b`` (default: first over second).
+    def explain(
+        self, a: str | None = None, b: str | None = None, language: str | None = None
+    ) -> str:
+        """One sentence on why ``a`` ranks above ``b`` (default: first over second), in
+        ``language`` (default: the workspace's).
 
         Examples
         --------
@@ -102,14 +108,13 @@ class Ranking:
         >>> from archplan.compare import build_problem, rank
         >>> r = rank(build_problem(load_workspace("data/examples/food-lab")))
         >>> r.explain()  # doctest: +ELLIPSIS
+        '加重和法で検査情報管理SaaSの利用（0.850）がガバメントクラウド上での独自構築（0.533）を上回る...'
+        >>> r.explain(language="en")  # doctest: +ELLIPSIS
         '検査情報管理SaaSの利用 ranks above ... mainly because of ...'
         """
+        lang = language or self.language
         if len(self.table) < 2 and (a is None or b is None):
-            return (
-                "Only one option remains after the knock-outs."
-                if language == "en"
-                else "足切り後に残った選択肢は1つのみである。"
-            )
+            return msg("explain_one", lang)
         a = a or str(self.table.index[0])
         b = b or str(self.table.index[1])
         sign = 1.0 if self.method.higher_is_better else -1.0
@@ -126,22 +131,39 @@ class Ranking:
         na, nb = str(self.table.loc[a, "name"]), str(self.table.loc[b, "name"])
 
         def fmt(items: pd.Series) -> str:
-            return ", ".join(
+            return msg("explain_sep", lang).join(
                 f"{names.get(k, k)} ({float(v):+.3f})" for k, v in items.head(2).items()
             )
 
-        if language == "ja":
-            text = f"{na}（{sa:.3f}）が{nb}（{sb:.3f}）を上回る主な理由は{fmt(pros) or '—'}である"
-            if not cons.empty:
-                text += f"。{nb}は{fmt(cons)}で優る"
-            return text + "。"
-        text = (
-            f"{na} ranks above {nb} ({self.method.label} {sa:.3f} vs {sb:.3f}) mainly "
-            f"because of {fmt(pros) or 'no single criterion'}"
+        text = msg(
+            "explain_above",
+            lang,
+            a=na,
+            b=nb,
+            method=self.method.label_for(lang),
+            sa=f"{sa:.3f}",
+            sb=f"{sb:.3f}",
+            pros=fmt(pros) or msg("explain_none", lang),
         )
         if not cons.empty:
-            text += f"; {nb} is better on {fmt(cons)}"
-        return text + "."
+            text += msg("explain_cons", lang, b=nb, cons=fmt(cons))
+        return text + msg("explain_end", lang)
+
+    def conventions_for(self, language: str | None = None) -> dict[str, str]:
+        """:attr:`conventions` for a reader: names and values in ``language`` (default:
+        the workspace's); method names, symbols and file names stay as written.
+
+        Examples
+        --------
+        >>> from archplan import load_workspace
+        >>> from archplan.compare import build_problem, rank
+        >>> r = rank(build_problem(load_workspace("data/examples/food-lab")))
+        >>> r.conventions_for()["寄与の意味"]
+        'w_j × 正規化した得点。合計すると総合点になる'
+        """
+        from archplan.compare.localize import convention_texts
+
+        return convention_texts(self.method, self.conventions, language or self.language)
 
     def __repr__(self) -> str:
         return (
@@ -164,10 +186,14 @@ class Ranking:
             f"<li>{html.escape(str(o))}: {html.escape(str(r['reason']))}</li>"
             for o, r in self.excluded.iterrows()
         )
+        lang = self.language
+        head = "".join(
+            f"<th>{html.escape(msg(k, lang))}</th>" for k in ("lbl_rank", "lbl_option", "lbl_score")
+        )
         return (
-            f"<p><b>{html.escape(self.method.label)}</b></p><table><tr><th>rank</th>"
-            f"<th>option</th><th>score</th></tr>{rows}</table>"
-            + (f"<p>Excluded:</p><ul>{excl}</ul>" if excl else "")
+            f"<p><b>{html.escape(self.method.label_for(lang))}</b></p><table><tr>{head}"
+            f"</tr>{rows}</table>"
+            + (f"<p>{html.escape(msg('rk_excluded', lang))}</p><ul>{excl}</ul>" if excl else "")
         )
 
 

@@ -23,6 +23,7 @@ from archplan.compare.methods import METHODS, FloatArray, Method, get_method
 from archplan.compare.problem import DecisionProblem, rank
 from archplan.compare.result import ranks_from_scores
 from archplan.errors import InputError
+from archplan.messages import localized
 
 __all__ = [
     "compare_methods",
@@ -276,7 +277,7 @@ def compare_methods(
             cols[m.label] = rank(problem, m).table["rank"]
         except InputError as exc:
             cols[m.label] = pd.Series(np.nan, index=problem.matrix.index)
-            notes.append(str(exc))
+            notes.append(localized(exc, problem.language))
     out = pd.DataFrame(cols).reindex(rank(problem, get_method(methods[0])).table.index)
     ran = out.dropna(axis=1, how="all")
     out["agree"] = ran.apply(lambda row: row.dropna().eq(row.dropna().iloc[0]).all(), axis=1)

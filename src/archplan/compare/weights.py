@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from archplan.errors import InputError
+from archplan.messages import Localized
 
 __all__ = [
     "SAATY_RANDOM_INDEX",
@@ -51,7 +52,7 @@ def direct_weights(points: Mapping[str, float] | pd.Series) -> pd.Series:
     """
     s = pd.Series(points, dtype=float)
     if s.isna().any() or (s < 0).any() or not np.isfinite(s).all() or s.sum() <= 0:
-        raise InputError("weights must be finite, non-negative and not all zero")
+        raise InputError(Localized("cmp_zero_weights"))
     return (s / s.sum()).rename("weight").rename_axis("criterion")
 
 

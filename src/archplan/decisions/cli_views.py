@@ -45,7 +45,7 @@ def print_import(
     for old, new in result.renamed:
         print(msg("adr_import_renamed", lang, old=old, new=new))
     for note in result.notes:
-        print(f"warning: {note}")
+        print(msg("cli_warning", lang, text=note))
     if result.problems:
         print(msg("adr_import_unread", lang), file=sys.stderr)
         for p in result.problems:
@@ -65,7 +65,7 @@ def print_history(ws: Workspace, name: str) -> int:
     lang = ws.settings.language
     history = register_history(ws.root, lang)
     for note in history.notes:
-        print(f"note: {note}")
+        print(msg("cli_note", lang, text=note))
     if not history.available:
         if name not in ws.assumptions:
             print(msg("adr_history_unknown", lang, name=name), file=sys.stderr)
@@ -100,9 +100,9 @@ def print_record_then(ws: Workspace, number: int) -> int:
     record = matches[0]
     history = register_history(ws.root, lang)
     for note in history.notes:
-        print(f"note: {note}")
+        print(msg("cli_note", lang, text=note))
     if not history.available:
-        print(f"note: {history.reason}")
+        print(msg("cli_note", lang, text=history.reason))
     print(f"{record.number:04d} {record.title} ({record.date or '—'})")
     table = then_and_now(ws, record, history)
     if table.empty:
@@ -111,5 +111,5 @@ def print_record_then(ws: Workspace, number: int) -> int:
     print(_show(table))
     warnings = history_warnings(ws, [record], history)
     for w in warnings:
-        print(f"warning: {w}")
+        print(msg("cli_warning", lang, text=w))
     return 1 if warnings else 0

@@ -76,8 +76,13 @@ def triggers_firing(ws: Workspace, today: date, language: str = "en") -> list[At
     >>> [a.detail[:46] for a in triggers_firing(ws, date(2026, 11, 29))]
     ['saas_price_per_user_month rises more than 15 %']
     """
+    from dataclasses import replace
+
     from archplan.decisions import TriggerContext, evaluate_record
 
+    if language != ws.settings.language:
+        # The verdicts ("… is … now") in the document's language, not the case's.
+        ws = replace(ws, settings=replace(ws.settings, language="ja" if language == "ja" else "en"))
     try:
         ctx = TriggerContext(ws, as_of=today)  # type: ignore[call-arg]
     except TypeError:  # an archplan without time triggers

@@ -23,7 +23,7 @@ from archplan.actuals.analysis import (
     year_summary,
 )
 from archplan.fiscal import fy_label
-from archplan.messages import msg
+from archplan.messages import MESSAGES, msg
 from archplan.money import UNIT_DIVISOR, format_amount
 from archplan.report.charts import Chart, _font_family
 from archplan.report.i18n import label
@@ -307,7 +307,7 @@ def actuals_section(
         parts.append(f"<h3>{L('act_ev')}</h3>")
         irows = [
             [
-                L("act_ix_" + str(k)) if str(k).startswith("EAC_") else esc(k),
+                L("act_ix_" + str(k)) if "act_ix_" + str(k) in MESSAGES else esc(k),
                 f"{v:.3f}" if k in ("CPI", "SPI") else _yen(round(v), lang),
             ]
             for k, v in ix.items()

@@ -356,10 +356,10 @@ def _build(
 
 def _attribution(ws: Any) -> str:
     """The end-of-life data's attribution when the workspace's components use it."""
+    from archplan.messages import msg
     from archplan.report.timing import uses_eol_data
-    from archplan.timing.eol import ATTRIBUTION
 
-    return ATTRIBUTION if uses_eol_data(ws) else ""
+    return msg("tim_attribution_footer", ws.settings.language) if uses_eol_data(ws) else ""
 
 
 def export_notebook(

@@ -16,6 +16,7 @@ from archplan.compare import (
 )
 from archplan.costs import cost_summary
 from archplan.errors import ArchplanError
+from archplan.messages import MESSAGES, msg
 from archplan.money import UNIT_DIVISOR
 from archplan.report.charts import (
     acceptability_chart,
@@ -24,7 +25,7 @@ from archplan.report.charts import (
     value_chart,
 )
 from archplan.report.figures import knocked_out, money_text, option_name_cell
-from archplan.report.i18n import convention_text, has_label, label
+from archplan.report.i18n import label
 from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.model import Workspace
 
@@ -137,11 +138,7 @@ def comparison_section(ws: Workspace) -> Fragment:
             result.contributions, problem.option_names, problem.criterion_names, lang
         ).html()
     )
-    conv = "".join(
-        f"<li>{esc(label('conv_' + k, lang) if has_label('conv_' + k) else k)}: "
-        f"{esc(convention_text(k, v, lang))}</li>"
-        for k, v in result.conventions.items()
-    )
+    conv = "".join(f"<li>{esc(k)}: {esc(v)}</li>" for k, v in result.conventions_for(lang).items())
     out.append(
         f'<details class="ap-note"><summary>{L("conventions")}</summary><ul>{conv}</ul></details>'
     )
@@ -218,16 +215,15 @@ def sensitivity_section(ws: Workspace) -> Fragment:
     methods = compare_methods(problem)
     out.append(f"<h3>{L('methods')}</h3>")
     cols = [c for c in methods.columns if c != "agree"]
-    if lang == "ja":
-        from archplan.compare import METHODS
+    from archplan.compare import METHODS
 
-        ja_names = {cls.label: cls.label_ja for cls in METHODS.values()}
-        methods = methods.rename(columns=ja_names)
-        cols = [ja_names.get(c, c) for c in cols]
+    local_names = {cls.label: msg("method_" + key, lang) for key, cls in METHODS.items()}
+    methods = methods.rename(columns=local_names)
+    cols = [local_names.get(c, c) for c in cols]
     rows = [
         [esc(names[str(o)])]
         + ["—" if pd.isna(r[c]) else str(int(r[c])) for c in cols]
-        + ["✓" if r["agree"] else "⚠ " + esc(label("disagree", lang))]
+        + [esc(msg("agree", lang)) if r["agree"] else "⚠ " + esc(label("disagree", lang))]
         for o, r in methods.iterrows()
     ]
     out.append(
@@ -253,7 +249,7 @@ def sensitivity_section(ws: Workspace) -> Fragment:
             esc(r["name"]),
             f"{r['benefit']:.3f}",
             money_text(ws, float(r["cost"])),
-            "✓" if r["efficient"] else "",
+            esc(msg("yes", lang)) if r["efficient"] else "",
         ]
         for _, r in vfm.iterrows()
     ]
@@ -266,7 +262,7 @@ def sensitivity_section(ws: Workspace) -> Fragment:
                 L("efficient"),
             ],
             rows,
-            numeric_from=1,
+            numeric=[1, 2],  # "efficient" is a word (該当 / yes), not a number
             css="ap-value",
         )
     )
@@ -274,18 +270,12 @@ def sensitivity_section(ws: Workspace) -> Fragment:
     return Fragment("".join(out))
 
 
-_MODES_JA = {
-    "around": "与えた重みの周辺",
-    "ordinal": "重要度の順序を保つ範囲",
-    "uniform": "すべての重み",
-}
-
-
 def _acceptability_attrs(
     attrs: dict[object, object], method: Method, lang: str
 ) -> dict[str, object]:
     out = {str(k): v for k, v in attrs.items()}
     out["method"] = method.label_for(lang)
-    if lang == "ja":
-        out["mode"] = _MODES_JA.get(str(out["mode"]), out["mode"])
+    out["mode"] = (
+        msg(f"mode_{out['mode']}", lang) if f"mode_{out['mode']}" in MESSAGES else out["mode"]
+    )
     return out

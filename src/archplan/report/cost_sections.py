@@ -27,7 +27,7 @@ from archplan.fiscal import fy_label
 from archplan.messages import msg
 from archplan.money import TOTAL, format_amount, format_number, to_display_unit, to_unit
 from archplan.report.figures import knocked_out, option_name_cell
-from archplan.report.i18n import label
+from archplan.report.i18n import asset_label, category_label, label
 from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.model import Workspace
 
@@ -166,7 +166,13 @@ def budget_section(ws: Workspace) -> Fragment:
     out.append(f"<h3>{L('by_category')}</h3>")
     out.append(
         html_table(
-            [L("option"), *[esc(c) if c != TOTAL else L("total") for c in shown.columns]],
+            [
+                L("option"),
+                *[
+                    esc(category_label(str(c), lang)) if c != TOTAL else L("total")
+                    for c in shown.columns
+                ],
+            ],
             _rows(ws, shown, names, cells),
             numeric_from=1,
             caption=esc(_unit(ws)),
@@ -225,7 +231,10 @@ def plan_details_section(ws: Workspace) -> Fragment:
         rows = [[cells[str(o)], *r.tolist()] for o, r in shown.iterrows()]
         out.append(
             html_table(
-                [L("option"), *[esc(c) for c in table.columns]],
+                [
+                    L("option"),
+                    *[esc(msg("scenario_base", lang) if c == "base" else c) for c in table.columns],
+                ],
                 rows,
                 numeric_from=1,
                 caption=esc(_unit(ws)),
@@ -295,7 +304,7 @@ def plan_details_section(ws: Workspace) -> Fragment:
                     esc(names[opt_id]),
                     esc(items[item_id]),
                     esc(bought),
-                    esc(f"{rec['asset']} / {rec['life']}"),
+                    esc(f"{asset_label(str(rec['asset']), lang)} / {rec['life']}"),
                     *[format_amount(to_unit(int(rec[y]), unit), lang) for y in years],
                     format_amount(to_unit(int(rec["after_plan"]), unit), lang),
                 ]

@@ -9,7 +9,7 @@ from archplan.decisions import TriggerContext, evaluate_record, render_markdown
 from archplan.messages import msg
 from archplan.money import format_amount, to_unit
 from archplan.report.figures import format_number, knocked_out, shown_totals
-from archplan.report.i18n import STATUS_JA, label
+from archplan.report.i18n import label, status_label, trigger_html
 from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.model import DecisionRecord, Workspace
 
@@ -19,7 +19,7 @@ CLOSED = ("superseded", "rejected", "deprecated")
 
 
 def _status(s: str, lang: str) -> str:
-    return STATUS_JA.get(s, s) if lang == "ja" else s
+    return status_label(s, lang)
 
 
 def _target(records: dict[int, DecisionRecord], n: int) -> str:
@@ -90,7 +90,7 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
         for e in fired:
             out.append(
                 f'<p class="ap-warning" role="alert">⚠ {L("trigger_fires")}: '
-                f"{esc(e.text)} — {esc(e.because)}</p>"
+                f"{trigger_html(e.text, lang)} — {esc(e.because)}</p>"
             )
         for p in problems:
             out.append(f'<p class="ap-warning">⚠ {esc(p.message)}</p>')
@@ -159,7 +159,9 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
             )
         if evals:
             items = "".join(
-                f"<li>{'⚠' if e.fired else '✓'} {esc(e.text)} "
+                f"<li>{'⚠ ' if e.fired else ''}"
+                f"<strong>{esc(msg('trigger_fired' if e.fired else 'trigger_not_fired', lang))}"
+                f"</strong>: {trigger_html(e.text, lang)} "
                 f'<span class="ap-note">({esc(e.because)})</span></li>'
                 for e in evals
             )

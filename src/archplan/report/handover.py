@@ -17,7 +17,7 @@ from archplan.fiscal import fy_label
 from archplan.messages import MESSAGES, msg
 from archplan.money import format_amount, format_number
 from archplan.report.figures import knocked_out, money_text, option_name_cell, shown_totals
-from archplan.report.i18n import STATUS_JA, label
+from archplan.report.i18n import label, status_label, trigger_html
 from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.loader import (
     ASSUMPTIONS_FILE,
@@ -48,7 +48,7 @@ CLOSED = ("superseded", "rejected", "deprecated")
 
 
 def _status(s: str, lang: str) -> str:
-    return STATUS_JA.get(s, s) if lang == "ja" else s
+    return status_label(s, lang)
 
 
 def handover_title(ws: Workspace, today: date | None = None) -> Fragment:
@@ -175,7 +175,7 @@ def assumptions_section(ws: Workspace, today: date | None = None) -> Fragment:
                 # Dates and ages stay on one line; the stale flag may wrap below.
                 f'<span class="ap-nowrap">{esc(a.as_of.isoformat() if a.as_of else "—")}</span>',
                 f'<span class="ap-nowrap">{esc(age_text)}</span>' + flag,
-                esc(a.uncertainty.describe()) if a.uncertainty else "",
+                esc(a.uncertainty.describe(lang)) if a.uncertainty else "",
             ]
         )
     note = label("stale_note", lang).format(days=STALE_DAYS, n=stale)
@@ -217,7 +217,7 @@ def risks_section(ws: Workspace) -> Fragment:
                 esc(r.name),
                 esc(fy_label(r.fy, lang)),
                 f"{r.probability:.0%}",
-                esc("; ".join(f"{ws.option(o).name}: {d.describe()}" for o, d in r.impacts)),
+                esc("; ".join(f"{ws.option(o).name}: {d.describe(lang)}" for o, d in r.impacts)),
             ]
             for r in ws.risks
         ]
@@ -282,16 +282,16 @@ def review_calendar(ws: Workspace, today: date | None = None) -> Fragment:
             state = "⚠ " + label("overdue", lang)
         elif r.review_by:
             state = label("in_days", lang).format(days=(r.review_by - today).days)
-        triggers = "; ".join(f"⚠ {e.text} ({e.because})" for e in fired) or (
-            label("no_trigger_fires", lang) if evals else "—"
-        )
+        triggers = "; ".join(
+            f"⚠ {trigger_html(e.text, lang)} ({esc(e.because)})" for e in fired
+        ) or esc(label("no_trigger_fires", lang) if evals else "—")
         rows.append(
             [
                 f'<a href="#adr-{r.number:04d}">{esc(f"{r.number:04d}")}</a>',
                 esc(r.title),
                 esc(when),
                 esc(state),
-                esc(triggers),
+                triggers,
             ]
         )
     from archplan.report.timing import sort_calendar, support_calendar_rows
@@ -342,7 +342,13 @@ def files_section(ws: Workspace) -> Fragment:
         + (f" · git <code>{esc(commit)}</code>" if commit else "")
         + "</p>"
         + html_table([L("file"), L("contents_of_file")], rows, css="ap-files")
-        + f'<p class="ap-note">{L("files_note")}</p>'
+        + '<p class="ap-note">'
+        + esc(label("files_note", lang)).format(
+            rebuild="<code>archplan handover WORKSPACE -o FILE.html</code>",
+            check="<code>archplan check WORKSPACE</code>",
+            adr_check="<code>archplan adr check -w WORKSPACE</code>",
+        )
+        + "</p>"
     )
 
 
@@ -385,7 +391,8 @@ def _item_inputs(ws: Workspace, item: CostItem) -> str:
             f"{esc(format_number(lo, lang))}〜: {_value(ws, price)}"
             for lo, price in item.tiers.bands
         )
-        parts.append(f"{esc(msg('rep_v_tiers', lang))} ({esc(item.tiers.method)}): {bands}")
+        method = msg("rep_v_tiers_" + item.tiers.method, lang)
+        parts.append(f"{esc(msg('rep_v_tiers', lang))} ({esc(method)}): {bands}")
     if item.percent_of is not None:
         what = msg("rep_v_percent_of", lang, items=", ".join(item.percent_of.items))
         parts.append(f"{esc(what)} = {_value(ws, item.percent_of.rate)}")

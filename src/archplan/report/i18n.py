@@ -1,489 +1,90 @@
-"""Labels for reports in Japanese and English."""
+"""Report labels: a thin lookup into the one catalogue, :data:`archplan.messages.MESSAGES`.
+
+Every label lives there under ``lbl_<key>`` (ranking conventions under ``conv_<key>``,
+decision statuses under ``lbl_st_<status>``), with its English and Japanese text side by
+side; this module only keeps the short names the report code uses.
+"""
 
 from __future__ import annotations
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "report": "Options and cost report",
-        "generated": "Generated",
-        "author": "Author",
-        "workspace": "Workspace",
-        "illustrative": "",
-        "options": "Options",
-        "option": "Option",
-        "description": "Description",
-        "ranking": "Ranking",
-        "rank": "Rank",
-        "score": "Score",
-        "criteria": "Criteria and weights",
-        "criterion": "Criterion",
-        "direction": "Direction",
-        "weight": "Weight",
-        "benefit": "benefit (more is better)",
-        "cost": "cost (less is better)",
-        "ranking_note": "Weighted sum: each criterion's scores are scaled 0–1 (min–max, "
-        "1 = best, direction respected) and weighted; weights sum to 1.",
-        "costs": "Costs by fiscal year",
-        "cost_summary": "Cost summary",
-        "item": "Item",
-        "category": "Category",
-        "total": "Total",
-        "npv": "NPV",
-        "unit_yen": "yen",
-        "unit_thousand": "thousand yen",
-        "tax_inclusive": "tax-inclusive",
-        "tax_exclusive": "tax-exclusive",
-        "npv_note": "NPV at a discount rate of {rate}; the first fiscal year is time 0 "
-        "(numpy-financial convention).",
-        "rounding_note": "Each cell is rounded half-up to the display unit; totals are "
-        "the sums of the rounded cells.",
-        "cumulative": "Cumulative cost",
-        "fiscal_year": "Fiscal year",
-        "decisions": "Decision records",
-        "no_decisions": "No decision records yet.",
-        "status": "Status",
-        "date": "Date",
-        "number": "No.",
-        "title": "Title",
-        "recommended": "Top-ranked option",
-        "notices": "Notices",
-        "eac": "Equivalent annual cost",
-        "npv_note_end": "NPV at a discount rate of {rate}, every fiscal year discounted "
-        "(spreadsheet NPV() convention).",
-        "budget": "Budget by fiscal year",
-        "by_category": "Costs by category over the plan",
-        "break_even": "Break-even",
-        "break_even_note": "The fiscal year from which the first option's cumulative cost "
-        "stays at or below the second's.",
-        "versus": "Compared with",
-        "from_year": "Cheaper from",
-        "scenarios": "Scenarios: total cost over the plan",
-        "commitments": "Multi-year commitments",
-        "contract": "Contract",
-        "period": "Period",
-        "commitment": "Commitment",
-        "ceiling": "Ceiling",
-        "within": "Within ceiling",
-        "depreciation": "Depreciation of capitalised purchases",
-        "purchased": "Purchased",
-        "life": "Class / life (years)",
-        "after_plan": "After the plan",
-        "depreciation_note": "Straight line by month from the month of purchase; purchases "
-        "of {threshold} yen or more are capitalised.",
-        "sharing": "Shared use: each party's share",
-        "sharing_note": "Cost of “{option}” shared by {key}; every year's shares add up "
-        "exactly to that year's cost.",
-        "party": "Party",
-        "net_benefit": "Net benefit",
-        "benefit_row": "Benefits",
-        "cost_row": "Costs",
-        "net_row": "Net",
-        "payback": "Payback year",
-        "risk": "Cost risk",
-        "risk_note": "Monte Carlo: {trials:,} trials, seed {seed}, {dependence}; "
-        "archplan {archplan}, numpy {numpy}, scipy {scipy}. The same seed and inputs give "
-        "the same numbers.",
-        "mean": "Mean",
-        "plan": "Plan",
-        "plan_confidence": "Plan's confidence",
-        "p_cheapest": "P(cheapest)",
-        "s_curve": "S-curve: probability that the total is at most",
-        "probability": "Probability",
-        "contingency": "Contingency to reach P{level}: {option}",
-        "cont_plan": "Plan",
-        "cont_own_quantile": "Each year's own quantile",
-        "cont_allocated": "Contingency (allocated)",
-        "cont_budget": "Budget request",
-        "contingency_note": "The total contingency is the total's quantile minus the plan; it "
-        "is shared among the years in proportion to each year's own shortfall, so that the "
-        "years add up to the total's quantile (each year's own quantiles would add up to "
-        "more).",
-        "prob_cheaper": "Probability that the row option costs less than the column option",
-        "tornado": "Tornado: each input from its P10 to its P90",
-        "tornado_for": "What drives the cost of {option}",
-        "input": "Input",
-        "at_p10": "Total at P10",
-        "at_p90": "Total at P90",
-        "swing": "Swing",
-        "variance_share": "Share of variance",
-        "rank_first": "Probability of ranking first with uncertain costs",
-        "p_first": "P(first)",
-        "rank_first_note": "The cost criteria follow the simulated costs in {n:,} trials; the "
-        "other scores and the weights are as entered.",
-        "inputs": "Uncertain inputs",
-        "distribution": "Distribution",
-        "estimate": "estimate uncertainty",
-        "timeline": "Timeline",
-        "changed": "Changed",
-        "rel_supersedes": "supersedes",
-        "rel_superseded-by": "superseded by",
-        "rel_amends": "amends",
-        "rel_amended-by": "amended by",
-        "rel_relates-to": "relates to",
-        "review_by": "review by",
-        "review_overdue": "The review was due on {date}.",
-        "trigger_fires": "A revisit trigger fires",
-        "live_figures": "The figures it rests on, today",
-        "rank_now": "Rank now",
-        "total_now": "Total now",
-        "chosen": "Chosen",
-        "excluded_short": "excluded",
-        "assumptions_then_now": "Assumptions: when decided and now",
-        "assumption": "Assumption",
-        "when_decided": "When decided",
-        "now": "Now",
-        "triggers": "Revisit triggers",
-        "recommendation_status": "Status of the recommendation",
-        "no_recommendation": "No option passes the must-have criteria",
-        "status_unrecorded": "{option} ranks first; no decision recorded yet",
-        "status_recorded": "{option}: {status} (ADR-{number})",
-        "st_proposed": "proposed",
-        "st_accepted": "accepted",
-        "st_rejected": "rejected",
-        "st_deprecated": "deprecated",
-        "contents": "Contents",
-        "summary": "Executive summary",
-        "why": "Why",
-        "confidence_range": "Confidence range of the total",
-        "no_uncertainty": "no uncertainty declared in this workspace",
-        "due_for_review": "Decisions due for review",
-        "nothing_due": "No decision is past its review date, and no revisit trigger fires.",
-        "handover": "Handover pack",
-        "handover_intro": "For whoever takes over this case: what was decided and why, "
-        "what is still open, what the decisions rest on, what must be revisited and when, "
-        "and where the files are.",
-        "decided_open": "What is decided, and what is still open",
-        "decided": "Decided",
-        "still_open": "Still open",
-        "closed": "Closed (superseded, rejected or deprecated)",
-        "none": "None.",
-        "links": "Links",
-        "assumptions_register": "Assumptions register",
-        "value": "Value",
-        "unit": "Unit",
-        "source": "Source",
-        "as_of": "As of",
-        "age": "Age",
-        "stale": "stale",
-        "no_date": "no date",
-        "age_days": "{days} days",
-        "stale_note": "An assumption older than {days} days, or without a date, is flagged as "
-        "stale: {n} here. Check them first.",
-        "risks_heading": "Risks",
-        "risk_event": "Risk event",
-        "impact": "Impact",
-        "review_calendar": "Review calendar",
-        "when": "When",
-        "overdue": "overdue",
-        "in_days": "in {days} days",
-        "no_trigger_fires": "no trigger fires",
-        "files": "Where the files live",
-        "workspace_folder": "Workspace folder",
-        "file": "File",
-        "contents_of_file": "Contents",
-        "f_settings": "settings: title, language, fiscal years, rates",
-        "f_options": "the options",
-        "f_criteria": "the comparison criteria and weights",
-        "f_scores": "the scores (opens in a spreadsheet)",
-        "f_assumptions": "the assumptions register, scenarios, correlations",
-        "f_costs": "cost items, contracts, risk events",
-        "f_decisions": "decision records (MADR Markdown)",
-        "f_ahp": "pairwise comparisons (AHP)",
-        "files_note": "Rebuild this document with: archplan handover WORKSPACE -o FILE.html; "
-        "check the workspace with: archplan check WORKSPACE; check the decision log with: "
-        "archplan adr check -w WORKSPACE.",
-        "comparison": "Comparison of options",
-        "evidence": "Evidence",
-        "mapping": "Scale",
-        "must": "Must-have",
-        "scores": "Scores as entered",
-        "excluded": "Knocked out before ranking",
-        "reason": "Reason",
-        "all_excluded": "Every option fails a must-have criterion: nothing to rank.",
-        "conventions": "Conventions used",
-        "contributions": "What each criterion contributes",
-        "robustness": "How robust is the ranking?",
-        "stability": "Weight stability intervals",
-        "stability_note": "How far each weight can move (the others keeping their "
-        "proportions) before {winner} stops ranking first.",
-        "lower": "From",
-        "upper": "To",
-        "below": "Below, first is",
-        "above": "Above, first is",
-        "weight_axis": "Weight",
-        "acceptability": "Rank acceptability",
-        "acceptability_note": "Share of {samples:,} weight vectors sampled around the given "
-        "weights ({mode}, concentration {concentration:g}, seed {seed}) under which each "
-        "option takes each rank ({method}).",
-        "methods": "Ranking under each method",
-        "agreement": "Agreement",
-        "disagree": "methods disagree",
-        "value_for_money": "Value for money",
-        "benefit_score": "Benefit score",
-        "efficient": "Pareto-efficient",
-        "too_few": "Fewer than two options remain after the knock-outs.",
-    },
-    "ja": {
-        "report": "方式比較・費用試算報告",
-        "generated": "作成日",
-        "author": "作成者",
-        "workspace": "ワークスペース",
-        "options": "選択肢",
-        "option": "選択肢",
-        "description": "概要",
-        "ranking": "総合評価の順位",
-        "rank": "順位",
-        "score": "総合点",
-        "criteria": "評価項目と重み",
-        "criterion": "評価項目",
-        "direction": "向き",
-        "weight": "重み",
-        "benefit": "大きいほど良い",
-        "cost": "小さいほど良い",
-        "ranking_note": "加重和法：評価項目ごとに得点を0〜1に正規化し（最小最大法、1が最良、"
-        "向きを考慮）、合計1となる重みを掛けて合計した。",
-        "costs": "年度別費用",
-        "cost_summary": "費用の総括",
-        "item": "費目",
-        "category": "区分",
-        "total": "合計",
-        "npv": "正味現在価値",
-        "unit_yen": "円",
-        "unit_thousand": "千円",
-        "tax_inclusive": "税込",
-        "tax_exclusive": "税抜",
-        "npv_note": "割引率{rate}で割り引いた正味現在価値（初年度を時点0とする"
-        "numpy-financialの規約）。",
-        "rounding_note": "各欄を表示単位に四捨五入し、合計は四捨五入後の各欄の和とした。",
-        "cumulative": "累積費用",
-        "fiscal_year": "年度",
-        "decisions": "意思決定記録",
-        "no_decisions": "意思決定記録はまだない。",
-        "status": "状態",
-        "date": "日付",
-        "number": "番号",
-        "title": "件名",
-        "recommended": "総合評価1位の選択肢",
-        "notices": "読み込み時の注意",
-        "eac": "等価年間費用",
-        "npv_note_end": "割引率{rate}で各年度を割り引いた正味現在価値"
-        "（表計算ソフトのNPV()の規約）。",
-        "budget": "年度別予算",
-        "by_category": "区分別の費用（計画期間合計）",
-        "break_even": "損益分岐",
-        "break_even_note": "前者の累積費用が後者以下になり、以後その状態が続く最初の年度。",
-        "versus": "比較対象",
-        "from_year": "安くなる年度",
-        "scenarios": "シナリオ別の総費用",
-        "commitments": "債務負担行為（複数年契約）",
-        "contract": "契約",
-        "period": "期間",
-        "commitment": "債務負担額",
-        "ceiling": "限度額",
-        "within": "限度額内",
-        "depreciation": "資産計上した機器等の減価償却",
-        "purchased": "取得年月",
-        "life": "区分／耐用年数",
-        "after_plan": "計画期間後",
-        "depreciation_note": "取得月からの月割の定額法。{threshold}円以上の取得を資産計上した。",
-        "sharing": "共同利用の費用負担",
-        "sharing_note": "「{option}」の費用を{key}で按分した。各年度の負担額の合計は"
-        "その年度の費用に一致する。",
-        "party": "団体",
-        "net_benefit": "純便益",
-        "benefit_row": "便益",
-        "cost_row": "費用",
-        "net_row": "純便益",
-        "payback": "回収年度",
-        "risk": "費用リスク",
-        "risk_note": "モンテカルロ法：試行{trials:,}回、乱数シード{seed}、"
-        "依存関係：{dependence}。archplan {archplan}、numpy {numpy}、scipy {scipy}。"
-        "同じシードと入力からは同じ結果が得られる。",
-        "mean": "平均",
-        "plan": "計画額",
-        "plan_confidence": "計画額の信頼水準",
-        "p_cheapest": "最安となる確率",
-        "s_curve": "Sカーブ：総費用がその額以下となる確率",
-        "probability": "確率",
-        "contingency": "P{level}を確保するための予備費：{option}",
-        "cont_plan": "計画額",
-        "cont_own_quantile": "各年度単独の分位点",
-        "cont_allocated": "予備費（配分）",
-        "cont_budget": "予算要求額",
-        "contingency_note": "総額の分位点と計画額の差を予備費とし、"
-        "各年度の不足額に比例して年度に配分した。"
-        "各年度単独の分位点を合計すると総額の分位点を上回るためである。",
-        "prob_cheaper": "行の選択肢が列の選択肢より安くなる確率",
-        "tornado": "トルネード図：各入力をP10からP90まで動かしたとき",
-        "tornado_for": "{option}の費用を左右する要因",
-        "input": "入力",
-        "at_p10": "P10での総費用",
-        "at_p90": "P90での総費用",
-        "swing": "振れ幅",
-        "variance_share": "分散への寄与",
-        "rank_first": "費用の不確実性を考慮して1位となる確率",
-        "p_first": "1位の確率",
-        "rank_first_note": "費用の評価項目は{n:,}回の試行の費用に従い、"
-        "他の評価と重みは入力のとおり。",
-        "inputs": "不確実な入力",
-        "distribution": "分布",
-        "estimate": "見積の不確実性",
-        "timeline": "経緯",
-        "changed": "変化",
-        "rel_supersedes": "置換元",
-        "rel_superseded-by": "置換先",
-        "rel_amends": "修正対象",
-        "rel_amended-by": "修正元",
-        "rel_relates-to": "関連",
-        "review_by": "見直し期限",
-        "review_overdue": "見直し期限（{date}）を過ぎている。",
-        "trigger_fires": "見直しの契機に該当",
-        "live_figures": "この決定が依拠する数値（現在）",
-        "rank_now": "現在の順位",
-        "total_now": "現在の総費用",
-        "chosen": "採用",
-        "excluded_short": "除外",
-        "assumptions_then_now": "前提条件：決定時と現在",
-        "assumption": "前提条件",
-        "when_decided": "決定時",
-        "now": "現在",
-        "triggers": "見直しの契機",
-        "recommendation_status": "推奨案の状態",
-        "no_recommendation": "必須条件を満たす選択肢がない",
-        "status_unrecorded": "{option}が1位（意思決定記録は未作成）",
-        "status_recorded": "{option}：{status}（ADR-{number}）",
-        "st_proposed": "提案中",
-        "st_accepted": "承認済",
-        "st_rejected": "却下",
-        "st_deprecated": "廃止",
-        "contents": "目次",
-        "summary": "要旨",
-        "why": "理由",
-        "confidence_range": "総費用の信頼区間",
-        "no_uncertainty": "このワークスペースでは不確実性を宣言していない",
-        "due_for_review": "見直しが必要な意思決定",
-        "nothing_due": "見直し期限を過ぎた決定、見直しの契機に該当する決定はない。",
-        "handover": "引継ぎ資料",
-        "handover_intro": "この案件を引き継ぐ方へ：何をなぜ決めたか、何が未決か、"
-        "決定が依拠する前提、いつ何を見直すか、ファイルの所在をまとめた。",
-        "decided_open": "決定事項と未決事項",
-        "decided": "決定済み",
-        "still_open": "未決",
-        "closed": "終了（置換・却下・廃止）",
-        "none": "なし。",
-        "links": "関連",
-        "assumptions_register": "前提条件の台帳",
-        "value": "値",
-        "unit": "単位",
-        "source": "出典",
-        "as_of": "時点",
-        "age": "経過",
-        "stale": "要確認",
-        "no_date": "時点なし",
-        "age_days": "{days}日",
-        "stale_note": "時点が{days}日より古い、または時点のない前提条件を"
-        "「要確認」とした（{n}件）。まずこれらを確認すること。",
-        "risks_heading": "リスク",
-        "risk_event": "リスク事象",
-        "impact": "影響額",
-        "review_calendar": "見直し予定",
-        "when": "時期",
-        "overdue": "期限超過",
-        "in_days": "{days}日後",
-        "no_trigger_fires": "該当する契機なし",
-        "files": "ファイルの所在",
-        "workspace_folder": "ワークスペース",
-        "file": "ファイル",
-        "contents_of_file": "内容",
-        "f_settings": "設定：表題、言語、年度、割引率・税率",
-        "f_options": "選択肢",
-        "f_criteria": "評価項目と重み",
-        "f_scores": "評価（表計算ソフトで開ける）",
-        "f_assumptions": "前提条件の台帳、シナリオ、相関",
-        "f_costs": "費目、契約、リスク事象",
-        "f_decisions": "意思決定記録（MADR形式のMarkdown）",
-        "f_ahp": "一対比較（AHP）",
-        "files_note": "この資料の再作成：archplan handover WORKSPACE -o FILE.html。"
-        "ワークスペースの検証：archplan check WORKSPACE。"
-        "意思決定記録の検証：archplan adr check -w WORKSPACE。",
-        "comparison": "選択肢の比較",
-        "evidence": "評価の根拠",
-        "mapping": "尺度",
-        "must": "必須条件",
-        "scores": "評価（入力のとおり）",
-        "excluded": "必須条件による除外",
-        "reason": "理由",
-        "all_excluded": "すべての選択肢が必須条件を満たさないため、順位を付けられない。",
-        "conventions": "計算の規約",
-        "contributions": "評価項目ごとの寄与",
-        "robustness": "順位の頑健性",
-        "stability": "重みの安定区間",
-        "stability_note": "各評価項目の重みを（他の重みの比率を保って）どこまで動かしても"
-        "{winner}が1位のままかを示す。",
-        "lower": "下限",
-        "upper": "上限",
-        "below": "下限未満での1位",
-        "above": "上限超過での1位",
-        "weight_axis": "重み",
-        "acceptability": "順位の受容度",
-        "acceptability_note": "与えた重みの周りに抽出した{samples:,}通りの重み（{mode}、"
-        "集中度{concentration:g}、乱数シード{seed}）のもとで各選択肢が各順位になる割合"
-        "（{method}）。",
-        "methods": "手法ごとの順位",
-        "agreement": "一致",
-        "disagree": "手法により異なる",
-        "value_for_money": "費用対効果",
-        "benefit_score": "効果得点",
-        "efficient": "パレート効率的",
-        "too_few": "必須条件による除外の後、比較できる選択肢が2つ未満である。",
-    },
-}
+from archplan.messages import MESSAGES, template
 
-STATUS_JA = {
-    "proposed": "提案",
-    "accepted": "承認",
-    "rejected": "却下",
-    "deprecated": "廃止",
-    "superseded": "置換済",
-    "unknown": "不明",
-}
+__all__ = ["asset_label", "category_label", "has_label", "label", "status_label", "trigger_html"]
 
 
 def label(key: str, language: str) -> str:
-    """The label for ``key`` in ``language`` (English when missing)."""
-    if key.startswith("conv_") and key[5:] in _CONV_JA:
-        return _CONV_JA[key[5:]] if language == "ja" else key[5:]
-    table = LABELS.get(language, LABELS["en"])
-    return table.get(key) or LABELS["en"][key]
+    """The label for ``key`` in ``language``, placeholders unfilled.
 
-
-_CONV_JA = {
-    "method": "手法",
-    "normalization": "正規化",
-    "contributions": "寄与の意味",
-    "ties": "同点の扱い",
-    "weights": "重み",
-    "knock-outs": "足切り",
-    "ideal": "理想解",
-    "v": "v",
-    "order": "順位の向き",
-    "preference function": "選好関数",
-    "thresholds": "閾値",
-}
-_CONV_VALUES_JA = {
-    "ties": "同点は上位の順位を共有し、options.yaml の順に並べる",
-    "weights": "合計が1になるよう換算",
-    "knock-outs": "必須条件は順位付けの前に適用し、除外した選択肢は正規化に影響しない",
-}
+    Examples
+    --------
+    >>> label("npv", "ja"), label("npv", "en"), label("conv_ties", "ja")
+    ('正味現在価値', 'NPV', '同点の扱い')
+    """
+    if key.startswith("conv_") and key in MESSAGES:
+        return template(key, language)
+    return template("lbl_" + key, language)
 
 
 def has_label(key: str) -> bool:
-    """Whether a label exists (for keys built from data)."""
-    return key.startswith("conv_") and key[5:] in _CONV_JA
+    """Whether a label exists (for keys built from data).
+
+    Examples
+    --------
+    >>> has_label("conv_method"), has_label("conv_nonsense")
+    (True, False)
+    """
+    return key in MESSAGES or "lbl_" + key in MESSAGES
 
 
-def convention_text(key: str, value: str, language: str) -> str:
-    """A convention's value in ``language`` where a translation exists."""
-    if language == "ja":
-        return _CONV_VALUES_JA.get(key, value)
-    return value
+def status_label(status: str, language: str) -> str:
+    """A decision's status in the one vocabulary of reports and handover packs.
+
+    Examples
+    --------
+    >>> status_label("accepted", "ja"), status_label("accepted", "en")
+    ('承認', 'accepted')
+    """
+    key = "lbl_st_" + status
+    return template(key, language) if key in MESSAGES else status
+
+
+def category_label(category: str, language: str) -> str:
+    """A cost category (``build``, ``cloud`` …) in ``language``; unknown ones as written.
+
+    Examples
+    --------
+    >>> category_label("subscription", "ja"), category_label("subscription", "en")
+    ('利用料', 'subscription')
+    """
+    key = "cat_" + category
+    return template(key, language) if key in MESSAGES else category
+
+
+def trigger_html(text: str, language: str) -> str:
+    """A revisit trigger for a document: the expression as code, then (in a Japanese
+    workspace) its reading. Returns escaped HTML.
+
+    Examples
+    --------
+    >>> trigger_html("users > 2000", "ja")
+    '<code>users &gt; 2000</code>（usersが2000を超える）'
+    """
+    import html
+
+    from archplan.decisions.reading import trigger_reading
+
+    reading = trigger_reading(text, language) if language != "en" else ""
+    code = f"<code>{html.escape(text)}</code>"
+    return code + (f"（{html.escape(reading)}）" if reading else "")
+
+
+def asset_label(asset: str, language: str) -> str:
+    """An asset class for depreciation (``server`` …) in ``language``; unknown ones as written.
+
+    Examples
+    --------
+    >>> asset_label("server", "ja")
+    'サーバー'
+    """
+    key = "asset_" + asset
+    return template(key, language) if key in MESSAGES else asset

@@ -257,7 +257,7 @@ def risk_section(ws: Workspace) -> Fragment:
         out.append(f'<p class="ap-note">{esc(note)}</p>')
     inputs = []
     for name, dist in sim.model.distributions.items():
-        inputs.append([esc(input_label(ws, name, lang)), esc(dist.describe())])
+        inputs.append([esc(input_label(ws, name, lang)), esc(dist.describe(lang))])
     for risk in ws.risks:
         inputs.append(
             [esc(risk.name), esc(f"p = {risk.probability:.0%}, {fy_label(risk.fy, lang)}")]

@@ -15,7 +15,7 @@ from decimal import Decimal
 from archplan.costs import cost_summary
 from archplan.fiscal import fy_label
 from archplan.money import TOTAL, UNIT_DIVISOR, format_amount, round_yen
-from archplan.report.i18n import label
+from archplan.report.i18n import category_label, label
 from archplan.workspace.model import Workspace
 
 __all__ = [
@@ -220,7 +220,11 @@ def cost_tables_section(ws: Workspace) -> Fragment:
                 first = [esc(label("total", lang)), "", "", ""]
             else:
                 name, category = names[str(item)]
-                first = [esc(name), esc(category), *map(esc, notes[str(item)])]
+                first = [
+                    esc(name),
+                    esc(category_label(category, lang)),
+                    *map(esc, notes[str(item)]),
+                ]
             rows.append(first + [format_amount(v, lang) for v in values])
         out.append(f"<h3>{esc(option_label(ws, option.id, reasons))}</h3>")
         out.append(

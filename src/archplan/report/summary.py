@@ -10,11 +10,12 @@ import numpy as np
 from archplan.compare import build_problem, rank
 from archplan.costs import budget_view, commitments
 from archplan.decisions import TriggerContext, evaluate_record
+from archplan.decisions.reading import trigger_with_reading
 from archplan.errors import ArchplanError
 from archplan.fiscal import fy_label
 from archplan.money import TOTAL, format_amount, to_unit
 from archplan.report.figures import option_label
-from archplan.report.i18n import label
+from archplan.report.i18n import label, status_label
 from archplan.report.sections import esc, labeller
 from archplan.workspace.model import Workspace
 
@@ -43,11 +44,7 @@ def recommendation_status(ws: Workspace) -> str:
     # the choice "proposed" again. Only when none is accepted is the latest one stated.
     accepted = [r for r in records if r.status == "accepted"]
     r = max(accepted or records, key=lambda r: r.number)
-    status = (
-        label("st_" + r.status, lang)
-        if r.status in ("proposed", "accepted", "rejected", "deprecated")
-        else r.status
-    )
+    status = status_label(r.status, lang)
     return label("status_recorded", lang).format(
         option=name, status=status, number=f"{r.number:04d}"
     )
@@ -179,7 +176,11 @@ def _due(ws: Workspace, today: date) -> list[tuple[int, str, str]]:
         if r.review_by is not None and r.review_by < today:
             reasons.append(label("review_overdue", lang).format(date=r.review_by))
         evals, _ = evaluate_record(r, ctx, today)
-        reasons += [f"{label('trigger_fires', lang)}: {e.text}" for e in evals if e.fired]
+        reasons += [
+            f"{label('trigger_fires', lang)}: {trigger_with_reading(e.text, lang)}"
+            for e in evals
+            if e.fired
+        ]
         if reasons:
             out.append((r.number, r.title, "; ".join(reasons)))
     return out

@@ -490,9 +490,28 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
     )
     if uses_eol_data(ws):
         parts.append(
-            f'<p class="ap-note">{esc(msg("tim_attribution", lang, source=load_eol().source))}</p>'
+            f'<p class="ap-note">'
+            f"{esc(msg('tim_attribution', lang, source=source_text(load_eol().source, lang)))}</p>"
         )
     return Fragment("".join(parts))
+
+
+def source_text(source: str, language: str) -> str:
+    """The end-of-life data's source (as stored in the bundle) in ``language``.
+
+    Examples
+    --------
+    >>> source_text("endoflife.date commit a70eca3 (2026-08-22)", "ja")
+    'endoflife.dateのコミットa70eca3 (2026-08-22)'
+    >>> source_text("my own copy", "ja")
+    'my own copy'
+    """
+    import re
+
+    m = re.fullmatch(r"endoflife\.date commit ([0-9a-f]+)(.*)", source)
+    if not m:
+        return source
+    return msg("tim_source_commit", language, commit=m.group(1), rest=m.group(2))
 
 
 def _gap(ws: Workspace, option: str, row: object) -> int:

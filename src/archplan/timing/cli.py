@@ -22,12 +22,13 @@ def _as_of(text: str | None) -> date | None:
 def _cmd_timing(args: argparse.Namespace) -> int:
     import pandas as pd
 
+    from archplan.messages import msg
     from archplan.timing.analysis import act_by, support_windows, timing_warnings
-    from archplan.timing.eol import ATTRIBUTION
     from archplan.timing.waiting import cost_of_waiting
     from archplan.workspace import load_workspace
 
     ws = load_workspace(args.workspace)
+    lang = ws.settings.language
     as_of = _as_of(args.as_of)
     with pd.option_context(
         "display.width", 200, "display.max_columns", 20, "display.max_colwidth", 60
@@ -44,10 +45,12 @@ def _cmd_timing(args: argparse.Namespace) -> int:
                 "contract_end",
                 "source",
             ]
-            print("Support windows")
+            print(msg("tim_cli_windows", lang))
             print(support_windows(ws)[cols].to_string())
             print()
-        print("When to act" + (f" (as of {as_of})" if as_of else ""))
+        print(
+            msg("tim_cli_act_by_as_of", lang, date=as_of) if as_of else msg("tim_cli_act_by", lang)
+        )
         print(act_by(ws, as_of).drop(columns=["name"]).to_string())
         options = args.option or []
         if not options and ws.current_option:
@@ -56,14 +59,14 @@ def _cmd_timing(args: argparse.Namespace) -> int:
             options = [o for o in [_chosen(ws)] if o]
         for option in options:
             print()
-            print(f"The cost of deciding later: {option} (yen, tax-inclusive)")
+            print(msg("tim_cli_waiting", lang, option=option))
             t = cost_of_waiting(ws, option, delays=tuple(args.delays), items=args.items)
             print(t.to_string(float_format=lambda v: f"{v:,.0f}"))
     warnings = timing_warnings(ws)
     for w in warnings:
-        print(f"warning: {w}")
+        print(msg("cli_warning", lang, text=w))
     if any(c.product for c in ws.components):
-        print(ATTRIBUTION)
+        print(msg("tim_attribution_footer", lang))
     return 0
 
 

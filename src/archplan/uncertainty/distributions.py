@@ -25,6 +25,7 @@ import numpy.typing as npt
 from scipy import special
 
 from archplan.errors import InputError
+from archplan.messages import msg
 from archplan.money import format_number
 
 __all__ = ["PERT", "Distribution", "Fixed", "Lognormal", "Triangular", "Uniform"]
@@ -51,7 +52,8 @@ class Distribution:
     def median(self) -> float:
         return float(self.ppf(np.array([0.5]))[0])
 
-    def describe(self) -> str:
+    def describe(self, language: str = "en") -> str:
+        """The distribution and its parameters, in ``language``."""
         raise NotImplementedError
 
 
@@ -73,8 +75,8 @@ class Fixed(Distribution):
     def sample(self, rng: np.random.Generator, n: int) -> FloatArray:
         return np.full(n, self.value, dtype=float)
 
-    def describe(self) -> str:
-        return f"fixed {format_number(self.value)}"
+    def describe(self, language: str = "en") -> str:
+        return msg("dist_fixed", language, value=format_number(self.value))
 
 
 @dataclass(frozen=True)
@@ -117,9 +119,9 @@ class Triangular(Distribution):
     def sample(self, rng: np.random.Generator, n: int) -> FloatArray:
         return rng.triangular(self.low, self.mode, self.high, n)
 
-    def describe(self) -> str:
+    def describe(self, language: str = "en") -> str:
         low, mode, high = (format_number(v) for v in (self.low, self.mode, self.high))
-        return f"triangular({low}, {mode}, {high})"
+        return msg("dist_triangular", language, low=low, mode=mode, high=high)
 
 
 @dataclass(frozen=True)
@@ -172,10 +174,10 @@ class PERT(Distribution):
     def sample(self, rng: np.random.Generator, n: int) -> FloatArray:
         return self.low + (self.high - self.low) * rng.beta(self.alpha, self.beta, n)
 
-    def describe(self) -> str:
+    def describe(self, language: str = "en") -> str:
         extra = f", λ={format_number(self.shape)}" if self.shape != 4 else ""
         low, mode, high = (format_number(v) for v in (self.low, self.mode, self.high))
-        return f"PERT({low}, {mode}, {high}{extra})"
+        return msg("dist_pert", language, low=low, mode=mode, high=high, extra=extra)
 
 
 @dataclass(frozen=True)
@@ -201,8 +203,10 @@ class Uniform(Distribution):
     def sample(self, rng: np.random.Generator, n: int) -> FloatArray:
         return rng.uniform(self.low, self.high, n)
 
-    def describe(self) -> str:
-        return f"uniform({format_number(self.low)}, {format_number(self.high)})"
+    def describe(self, language: str = "en") -> str:
+        return msg(
+            "dist_uniform", language, low=format_number(self.low), high=format_number(self.high)
+        )
 
 
 @dataclass(frozen=True)
@@ -249,7 +253,10 @@ class Lognormal(Distribution):
     def sample(self, rng: np.random.Generator, n: int) -> FloatArray:
         return rng.lognormal(self.mu, self.sigma, n)
 
-    def describe(self) -> str:
-        return (
-            f"lognormal(median {format_number(self.median_value)}, P90 {format_number(self.p90)})"
+    def describe(self, language: str = "en") -> str:
+        return msg(
+            "dist_lognormal",
+            language,
+            median=format_number(self.median_value),
+            p90=format_number(self.p90),
         )

@@ -1,0 +1,322 @@
+"""The notebook explorers where the architect works: a real JupyterLab in a real Chromium.
+
+A JupyterLab server is started from this Python environment (``sys.executable -m jupyter
+lab``, loopback only, a random token, no update or news checks) on a *copy* of the
+notebooks and examples in a temporary folder; the browser may reach nothing but that
+server. Each notebook with an explorer (02 costs, 03 weights, 04 risk) is opened, its
+outputs cleared and every cell run. Then, at three window widths, each explorer must:
+render (no widget error, no traceback), give every slider a usable track (at least 150
+px) with its value shown, show every label in full (nothing cut off) and in the
+workspace's language. A slider is dragged with the mouse and the explorer's table must
+change. Screenshots are saved to ``test-artifacts/`` for people to look at.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("ARCHPLAN_REQUIRE_BROWSER"):
+        raise RuntimeError("Chromium is required for the browser tests but is not installed")
+    pytest.skip(
+        "chromium is not installed (sudo apt-get install chromium)", allow_module_level=True
+    )
+pytest.importorskip("jupyterlab")
+
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+#: notebook, its workspace's language, and words that must not appear in its explorer.
+NOTEBOOKS = [
+    ("02-multi-year-costs.ipynb", "en", ["基準", "シナリオ"]),
+    ("03-compare-options.ipynb", "ja", ["Method", "Option", "Weighted sum", "points"]),
+    ("04-cost-risk.ipynb", "ja", ["Option", "Confidence", "correlations", "plan at"]),
+]
+WIDTHS = (1366, 1024, 800)
+STARTUP_TIMEOUT = 90.0
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Lab:
+    """A JupyterLab server on a copy of the notebooks; always stopped by ``stop``."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.port = _free_port()
+        self.token = secrets.token_hex(16)
+        self.base = f"http://127.0.0.1:{self.port}"
+        shutil.copytree(ROOT / "notebooks", folder / "notebooks")
+        shutil.copytree(ROOT / "data" / "examples", folder / "data" / "examples")
+        # User settings of this server only: no news, no update check.
+        settings = folder / "lab-settings" / "@jupyterlab" / "apputils-extension"
+        settings.mkdir(parents=True)
+        (settings / "notification.jupyterlab-settings").write_text(
+            json.dumps({"fetchNews": "false", "checkForUpdates": False})
+        )
+        # Start the notebook's kernel without asking.
+        tracker = folder / "lab-settings" / "@jupyterlab" / "notebook-extension"
+        tracker.mkdir(parents=True)
+        (tracker / "tracker.jupyterlab-settings").write_text(
+            json.dumps({"autoStartDefaultKernel": True})
+        )
+        env = dict(
+            os.environ,
+            PYTHONPATH=os.pathsep.join(
+                [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
+            ),
+            JUPYTER_CONFIG_DIR=str(folder / "jupyter-config"),
+            JUPYTER_DATA_DIR=str(folder / "jupyter-data"),
+            JUPYTER_RUNTIME_DIR=str(folder / "jupyter-runtime"),
+            IPYTHONDIR=str(folder / "ipython"),
+        )
+        cmd = [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "lab",
+            "--no-browser",
+            f"--port={self.port}",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.token={self.token}",
+            f"--ServerApp.root_dir={folder}",
+            "--expose-app-in-browser",
+            "--LabApp.news_url=None",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            f"--LabApp.user_settings_dir={folder / 'lab-settings'}",
+            f"--LabApp.workspaces_dir={folder / 'lab-workspaces'}",
+            # A safety net should this process be killed before it can stop the server:
+            # idle kernels are culled and an idle server stops itself.
+            "--MappingKernelManager.cull_idle_timeout=300",
+            "--MappingKernelManager.cull_interval=60",
+            "--ServerApp.shutdown_no_activity_timeout=600",
+        ]
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            cmd.append("--allow-root")
+        self.log_path = folder / "server.log"
+        self._log = self.log_path.open("w")
+        self.proc = subprocess.Popen(
+            cmd,
+            cwd=folder,
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its kernels are in its process group
+        )
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while True:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"JupyterLab exited:\n{self.log()}")
+            try:
+                urllib.request.urlopen(f"{self.base}/api/status?token={self.token}", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError(f"JupyterLab did not start:\n{self.log()}") from None
+                time.sleep(0.5)
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")[-4000:]
+
+    def stop(self) -> None:
+        """Stop the server (which shuts its kernels down), then any kernel of this server
+        still running (kernels run in their own sessions; found by this server's own
+        runtime folder on their command line)."""
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(10)
+        runtime = str(self.folder / "jupyter-runtime").encode()
+        for proc in Path("/proc").glob("[0-9]*"):
+            try:
+                if runtime in (proc / "cmdline").read_bytes():
+                    os.kill(int(proc.name), signal.SIGKILL)
+            except OSError:
+                continue
+        self._log.close()
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
+    server = Lab(tmp_path_factory.mktemp("lab"))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+#: Geometry of every slider, readout and label of the explorer (the output that holds
+#: sliders), measured in the page.
+MEASURE = """
+() => {
+  const out = [...document.querySelectorAll('.jp-OutputArea-output')]
+    .find(o => o.querySelector('.widget-slider'));
+  if (!out) return null;
+  const box = e => e.getBoundingClientRect();
+  const sliders = [...out.querySelectorAll('.widget-slider')].map(s => {
+    const track = s.querySelector('.slider-container') || s.querySelector('.noUi-target');
+    const readout = s.querySelector('.widget-readout');
+    return {
+      track: track ? box(track).width : 0,
+      readout: readout ? readout.textContent.trim() : '',
+      readoutWidth: readout ? box(readout).width : 0,
+    };
+  });
+  const labels = [...out.querySelectorAll('.widget-html-content > div[title]')].map(d => ({
+    text: d.textContent, cut: d.scrollWidth > d.clientWidth + 1, width: box(d).width,
+  }));
+  const tables = [...out.querySelectorAll('.widget-html-content table')]
+    .map(t => t.innerText).join('\\n---\\n');
+  return {sliders, labels, tables, text: out.innerText, width: box(out).width};
+}
+"""
+
+
+def _run_notebook(page: Page, lab: Lab, notebook: str) -> None:
+    page.goto(f"{lab.base}/lab/tree/notebooks/{notebook}?token={lab.token}")
+    page.wait_for_function(
+        "window.jupyterapp && document.querySelector('.jp-Notebook .jp-Cell')", timeout=90_000
+    )
+    page.wait_for_function(
+        "() => { const s = document.querySelector('.jp-Notebook-ExecutionIndicator');"
+        " return !s || s.getAttribute('data-status') === 'idle'; }",
+        timeout=90_000,
+    )
+    # Should JupyterLab still ask which kernel to start, take the one it proposes.
+    select = page.locator(".jp-Dialog .jp-mod-accept")
+    if select.count():
+        select.first.click()
+    # The notebook commands act on the active notebook: activate it first.
+    page.locator(".jp-Notebook .jp-Cell").first.click()
+    page.evaluate(
+        "() => { window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs'); }"
+    )
+    page.wait_for_function("!document.querySelector('.jp-Notebook .widget-slider')", timeout=30_000)
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+    # Every cell has run (no "[*]" prompt left) and the explorer is on screen.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.jp-InputArea-prompt')]"
+        ".every(p => !p.textContent.includes('*'))"
+        " && document.querySelector('.jp-OutputArea-output .widget-slider')",
+        timeout=240_000,
+        polling=500,
+    )
+
+
+def _drag(page: Page, notebook: str) -> None:
+    """Drag the explorer's first slider handle half-way down its track."""
+    out = page.locator(".jp-OutputArea-output", has=page.locator(".widget-slider")).first
+    handle = out.locator(".widget-slider .noUi-handle").first
+    handle.scroll_into_view_if_needed()
+    track = out.locator(".widget-slider .noUi-target").first.bounding_box()
+    box = handle.bounding_box()
+    assert box is not None and track is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    target = track["x"] + track["width"] * (0.15 if x > track["x"] + track["width"] / 2 else 0.9)
+    page.mouse.move(target, y, steps=12)
+    page.mouse.up()
+
+
+@pytest.mark.parametrize(("notebook", "language", "foreign"), NOTEBOOKS)
+def test_explorer_renders_is_usable_and_reacts(
+    lab: Lab, browser: Browser, notebook: str, language: str, foreign: list[str]
+) -> None:
+    context = browser.new_context(viewport={"width": WIDTHS[0], "height": 900})
+    elsewhere: list[str] = []
+
+    def route(r):  # type: ignore[no-untyped-def]
+        if r.request.url.startswith(lab.base) or r.request.url.startswith("ws://127.0.0.1"):
+            r.continue_()
+        else:
+            elsewhere.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        _run_notebook(page, lab, notebook)
+        stem = notebook.split(".")[0]
+        body = page.locator(".jp-Notebook").inner_text()
+        assert "Error displaying widget" not in body
+        assert "Traceback" not in body, body[body.find("Traceback") - 200 :][:2000]
+        assert page.locator(".jp-OutputArea-output[data-mime-type*='error']").count() == 0
+        ARTIFACTS.mkdir(exist_ok=True)
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            page.wait_for_timeout(500)
+            out = page.locator(".jp-OutputArea-output", has=page.locator(".widget-slider"))
+            out.first.scroll_into_view_if_needed()
+            m = page.evaluate(MEASURE)
+            assert m is not None and m["sliders"], "no explorer on the page"
+            for s in m["sliders"]:
+                assert s["track"] >= 150, (width, m["sliders"])  # a track to drag
+                assert s["readout"] and s["readoutWidth"] > 0, (width, m["sliders"])
+            for label in m["labels"]:
+                assert not label["cut"], (width, label)
+                assert label["width"] > 40, (width, label)
+            for word in foreign:
+                assert word not in m["text"], (width, word)
+            page.screenshot(path=str(ARTIFACTS / f"lab-{stem}-{width}.png"))
+        # Drag a slider with the mouse: the table must follow.
+        page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+        before = page.evaluate(MEASURE)
+        _drag(page, notebook)
+        changed = f"m && m.tables !== {json.dumps(before['tables'])}"
+        page.wait_for_function(
+            f"() => {{ const m = ({MEASURE})(); return {changed}; }}",
+            timeout=60_000,
+            polling=500,
+        )
+        after = page.evaluate(MEASURE)
+        assert after["sliders"][0]["readout"] != before["sliders"][0]["readout"]
+        page.screenshot(path=str(ARTIFACTS / f"lab-{stem}-dragged.png"))
+        assert errors == []
+        assert elsewhere == [], f"JupyterLab tried to reach: {elsewhere}"
+    finally:
+        context.close()
