@@ -30,6 +30,10 @@ CORPUS = HERE / "bad_inputs"
 EXAMPLE = HERE.parent / "data" / "examples" / "food-lab"
 CASES = sorted(p for p in CORPUS.iterdir() if (p / "case.yaml").is_file())
 
+#: The prefix of a notice line: the CLI speaks the workspace's language (the corpus is
+#: built on a Japanese workspace; a broken archplan.yaml falls back to English).
+NOTE = ("note: ", "注意：")
+
 
 def _pattern(template: str) -> re.Pattern[str]:
     """A catalogue entry as a regular expression, its placeholders matching anything."""

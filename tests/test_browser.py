@@ -189,9 +189,9 @@ def test_script_in_any_text_field_never_runs(tmp_path: Path, browser: Browser) -
     set_line("costs.yaml", "name: 初期設定・帳票調整", "name")
     inject(
         "decisions/0002-inspection-system-delivery-model.md",
-        "## Decision Drivers",
+        "## 判断の要因",  # the record's "Decision Drivers", headed in Japanese
         f"{PAYLOAD}\n\n[click](javascript:window.__xss=3)\n\n<iframe src=x></iframe>\n\n"
-        "## Decision Drivers",
+        "## 判断の要因",
     )
     inject(
         "decisions/0002-inspection-system-delivery-model.md",

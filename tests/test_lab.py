@@ -41,6 +41,7 @@ if not Path(CHROMIUM).exists():
 pytest.importorskip("jupyterlab")
 
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -59,6 +60,8 @@ NOTEBOOKS = [
     ("04-cost-risk.ipynb", "ja", ["Option", "Confidence", "correlations", "plan at"]),
 ]
 WIDTHS = (1366, 1024, 800)
+#: The notebook on screen (JupyterLab keeps other tabs in the page, hidden).
+ACTIVE = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 STARTUP_TIMEOUT = 90.0
 
 
@@ -191,7 +194,8 @@ def browser() -> Iterator[Browser]:
 #: sliders), measured in the page.
 MEASURE = """
 () => {
-  const out = [...document.querySelectorAll('.jp-OutputArea-output')]
+  const root = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)') || document;
+  const out = [...root.querySelectorAll('.jp-OutputArea-output')]
     .find(o => o.querySelector('.widget-slider'));
   if (!out) return null;
   const box = e => e.getBoundingClientRect();
@@ -215,39 +219,67 @@ MEASURE = """
 
 
 def _run_notebook(page: Page, lab: Lab, notebook: str) -> None:
-    page.goto(f"{lab.base}/lab/tree/notebooks/{notebook}?token={lab.token}")
+    # ?reset: a fresh layout, without the tabs of the notebooks opened before.
+    page.goto(f"{lab.base}/lab/tree/notebooks/{notebook}?reset&token={lab.token}")
     page.wait_for_function(
-        "window.jupyterapp && document.querySelector('.jp-Notebook .jp-Cell')", timeout=90_000
+        f"window.jupyterapp && document.querySelector('{ACTIVE} .jp-Cell')",
+        timeout=90_000,
     )
     page.wait_for_function(
-        "() => { const s = document.querySelector('.jp-Notebook-ExecutionIndicator');"
-        " return !s || s.getAttribute('data-status') === 'idle'; }",
+        "() => { const w = window.jupyterapp.shell.currentWidget;"
+        " const c = w && w.sessionContext;"
+        " return !!(c && c.isReady && c.session && c.session.kernel"
+        " && c.session.kernel.status === 'idle'); }",
         timeout=90_000,
+        polling=250,
     )
     # Should JupyterLab still ask which kernel to start, take the one it proposes.
     select = page.locator(".jp-Dialog .jp-mod-accept")
     if select.count():
         select.first.click()
     # The notebook commands act on the active notebook: activate it first.
-    page.locator(".jp-Notebook .jp-Cell").first.click()
+    page.locator(f"{ACTIVE} .jp-Cell").first.click()
     page.evaluate(
         "() => { window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs'); }"
     )
-    page.wait_for_function("!document.querySelector('.jp-Notebook .widget-slider')", timeout=30_000)
-    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-    # Every cell has run (no "[*]" prompt left) and the explorer is on screen.
     page.wait_for_function(
-        "() => [...document.querySelectorAll('.jp-InputArea-prompt')]"
-        ".every(p => !p.textContent.includes('*'))"
-        " && document.querySelector('.jp-OutputArea-output .widget-slider')",
+        "!document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .widget-slider')",
+        timeout=30_000,
+    )
+    started = (
+        "() => [...document.querySelectorAll("
+        "'.jp-NotebookPanel:not(.lm-mod-hidden) .jp-InputArea-prompt')]"
+        ".some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"
+    )
+    for attempt in range(3):
+        # A kernel that has only just come up may miss the first request: ask again.
+        page.locator(f"{ACTIVE} .jp-Cell").first.click()
+        page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+        try:
+            page.wait_for_function(started, timeout=30_000, polling=500)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+    # Every cell has run (no "[*]" prompt left), and none of them failed.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll("
+        "'.jp-NotebookPanel:not(.lm-mod-hidden) .jp-InputArea-prompt')]"
+        ".every(p => !p.textContent.includes('*'))",
         timeout=240_000,
         polling=500,
     )
+    errors = page.locator(
+        f"{ACTIVE} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+    )
+    tracebacks = [t for t in errors.all_inner_texts() if "Traceback" in t or "Error" in t]
+    assert not tracebacks, tracebacks[0][:2000]
+    page.wait_for_selector(f"{ACTIVE} .jp-OutputArea-output .widget-slider", timeout=60_000)
 
 
 def _drag(page: Page, notebook: str) -> None:
     """Drag the explorer's first slider handle half-way down its track."""
-    out = page.locator(".jp-OutputArea-output", has=page.locator(".widget-slider")).first
+    out = page.locator(f"{ACTIVE} .jp-OutputArea-output", has=page.locator(".widget-slider")).first
     handle = out.locator(".widget-slider .noUi-handle").first
     handle.scroll_into_view_if_needed()
     track = out.locator(".widget-slider .noUi-target").first.bounding_box()
@@ -280,17 +312,23 @@ def test_explorer_renders_is_usable_and_reacts(
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
-        _run_notebook(page, lab, notebook)
         stem = notebook.split(".")[0]
-        body = page.locator(".jp-Notebook").inner_text()
+        ARTIFACTS.mkdir(exist_ok=True)
+        try:
+            _run_notebook(page, lab, notebook)
+        except Exception:
+            page.screenshot(path=str(ARTIFACTS / f"lab-{stem}-failed.png"))
+            raise
+        body = page.locator(f"{ACTIVE} .jp-Notebook").inner_text()
         assert "Error displaying widget" not in body
         assert "Traceback" not in body, body[body.find("Traceback") - 200 :][:2000]
-        assert page.locator(".jp-OutputArea-output[data-mime-type*='error']").count() == 0
-        ARTIFACTS.mkdir(exist_ok=True)
+        assert page.locator(f"{ACTIVE} .jp-OutputArea-output[data-mime-type*='error']").count() == 0
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 900})
             page.wait_for_timeout(500)
-            out = page.locator(".jp-OutputArea-output", has=page.locator(".widget-slider"))
+            out = page.locator(
+                f"{ACTIVE} .jp-OutputArea-output", has=page.locator(".widget-slider")
+            )
             out.first.scroll_into_view_if_needed()
             m = page.evaluate(MEASURE)
             assert m is not None and m["sliders"], "no explorer on the page"

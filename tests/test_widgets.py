@@ -77,3 +77,50 @@ def test_risk_explorer_confidence_and_correlation() -> None:
     ex.correlated.value = False
     assert "無視" in ex.sim.record["dependence"] and "無視" in ex.summary.value
     assert not (before == ex.sim.by_year).all()
+
+
+def _texts(widget: object) -> list[str]:
+    """Every label, value and option text a widget tree shows."""
+    import ipywidgets as w
+
+    out: list[str] = []
+    if isinstance(widget, w.Box):
+        for child in widget.children:
+            out += _texts(child)
+    if isinstance(widget, w.HTML):
+        out.append(str(widget.value))
+    if isinstance(widget, w.Dropdown):
+        out += [str(label) for label in widget._options_labels]
+    if isinstance(widget, w.Checkbox):
+        out.append(str(widget.description))
+    return out
+
+
+def test_explorers_speak_the_workspace_language(example_dir: Path) -> None:
+    import re
+
+    from archplan.widgets import RiskExplorer
+
+    examples = Path(__file__).resolve().parents[1] / "data" / "examples"
+    weight = " ".join(_texts(WeightExplorer(load_workspace(example_dir)).widget))
+    assert "手法" in weight and "加重和法" in weight and "配点" in weight
+    # Every criterion's full name is shown (not cut to 17 characters).
+    assert "移行容易性（ベンダーロックインの少なさ）" in weight
+    risk = " ".join(_texts(RiskExplorer(load_workspace(examples / "vaccine-booking"), 500).widget))
+    assert "信頼水準" in risk and "予備費" in risk
+    for text in (weight, risk):
+        visible = re.sub(r"<[^>]+>", " ", text)
+        for word in ("Method", "Option", "Weighted", "Confidence", "plan", "budget", "yen"):
+            assert word not in visible
+
+
+def test_each_slider_has_its_own_full_width_row() -> None:
+    import ipywidgets as w
+
+    ex = WeightExplorer(
+        load_workspace(Path(__file__).resolve().parents[1] / "data" / "examples" / "food-lab")
+    )
+    grid = ex.widget.children[0]
+    assert isinstance(grid, w.GridBox) and "auto-fill" in grid.layout.grid_template_columns
+    for s in ex.sliders.values():
+        assert s.readout and s.layout.width == "100%" and s.description == ""

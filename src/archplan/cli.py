@@ -299,10 +299,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     for workspace in _examples():
         out = build_report(workspace, folder / f"{workspace.name}.html", force=True)
         pack = build_handover(workspace, folder / f"{workspace.name}-handover.html", force=True)
-        lang = _language(workspace)
-        print(msg("cli_example", lang, path=workspace))
-        print(msg("cli_report", lang, path=out))
-        print(msg("cli_handover", lang, path=pack))
+        # The demo spans examples of both languages: one language (English) for its lines.
+        print(msg("cli_example", "en", path=workspace))
+        print(msg("cli_report", "en", path=out))
+        print(msg("cli_handover", "en", path=pack))
     return 0
 
 

@@ -64,6 +64,16 @@ def _layout(controls: list[w.Widget], outputs: list[w.Widget]) -> w.VBox:
     return w.VBox([grid, results], layout=w.Layout(width="100%"))
 
 
+def _scroll(table: str) -> str:
+    """A table that keeps its cells on one line and scrolls sideways when the output area
+    is narrower than it (rather than wrapping names one character per line)."""
+    return f'<div style="overflow-x:auto;white-space:nowrap">{table}</div>'
+
+
+def _scroll_table(*args: Any, **kwargs: Any) -> str:
+    return _scroll(html_table(*args, **kwargs))
+
+
 def _image() -> w.Image:
     return w.Image(format="png", layout=w.Layout(max_width="100%", height="auto"))
 
@@ -150,7 +160,7 @@ class WeightExplorer:
             for _, row in r.table.iterrows()
         ]
         lang = self.language
-        self.table.value = html_table(
+        self.table.value = _scroll_table(
             [
                 esc(msg("lbl_rank", lang)),
                 esc(msg("lbl_option", lang)),
@@ -277,7 +287,7 @@ class CostExplorer:
         text = format_budget(view, self.ws.settings.language)
         names = dict(self.ws.option_names.items())
         rows = [[esc(names.get(str(k), str(k))), *map(esc, r.tolist())] for k, r in text.iterrows()]
-        self.table.value = html_table(["", *map(esc, text.columns)], rows, numeric_from=1)
+        self.table.value = _scroll_table(["", *map(esc, text.columns)], rows, numeric_from=1)
         self.chart.value = self._chart_fn(self.ws, self.overrides(), scenario).png()
 
     def _ipython_display_(self) -> None:
@@ -375,7 +385,7 @@ class RiskExplorer:
             ]
             for o, r in summary.iterrows()
         ]
-        self.summary.value = f"<p>{esc(sim.record['dependence'])}</p>" + html_table(
+        self.summary.value = f"<p>{esc(sim.record['dependence'])}</p>" + _scroll_table(
             [
                 "",
                 "P10",
@@ -408,7 +418,7 @@ class RiskExplorer:
                 ("budget", "lbl_cont_budget"),
             )
         ]
-        self.table.value = html_table(header, body, numeric_from=1)
+        self.table.value = _scroll(html_table(header, body, numeric_from=1))
         unit = msg("lbl_unit_thousand" if divisor == 1000 else "lbl_unit_yen", lang)
         self.chart.value = s_curve_chart(
             {o: sim.totals[:, k] for k, o in enumerate(sim.options)},
