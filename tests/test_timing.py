@@ -261,8 +261,11 @@ def test_cost_of_waiting_by_hand() -> None:
     # Current system running costs a year, tax-exclusive: maintenance 9,600,000
     # (assumption onprem_maintenance_yearly), data centre 250,000 × 12, extended support
     # 2,400,000 = 15,000,000; ×1.10 = 16,500,000.
-    assert t.loc[1, "current_system"] == 16_500_000
-    assert t.loc[2, "current_system"] == 33_000_000
+    # The current system runs until the SaaS goes live (options.yaml: FY2027), so even
+    # without delay it runs FY2026; each year of delay adds a year.
+    assert t.loc[0, "current_system"] == 16_500_000
+    assert t.loc[1, "current_system"] == 33_000_000
+    assert t.loc[2, "current_system"] == 49_500_000
     # Starting in FY2027: FY2026 is the current system alone, and the SaaS's FY2026
     # year (setup + migration + a year of service) moves to FY2027.
     assert yearly.loc[2026, 1] == 16_500_000
@@ -274,6 +277,11 @@ def test_cost_of_waiting_by_hand() -> None:
     # NPV at 4 % (start convention) of the delayed flows, by hand.
     flows = yearly[1].tolist()
     assert t.loc[1, "npv"] == pytest.approx(sum(v / 1.04**k for k, v in enumerate(flows)))
+    # The extra year of the current system falls in FY2027 (the year before the delayed
+    # go-live), not FY2026: differences by year are FY2026 16,500,000 − 32,450,000 =
+    # −15,950,000 and FY2027 32,450,000 − 8,448,000 = 24,002,000, so the extra's NPV is
+    # −15,950,000 + 24,002,000 / 1.04 = 7,128,846.15.
+    assert t.loc[1, "extra_npv"] == pytest.approx(-15_950_000 + 24_002_000 / 1.04)
 
 
 def test_waiting_on_a_change_moves_only_its_items() -> None:
@@ -338,10 +346,11 @@ def test_report_section_in_japanese() -> None:
     ws = load_workspace(EXAMPLE)
     html = timing_section(ws, as_of=date(2026, 4, 1))
     assert 'id="timing"' in html and "2026-07-14" in html and "令和8年度" in html
-    # The cost of deciding a year later, in 千円: a year of the current system 16,500 +
-    # set-up and migration 15,950 + three years of service 3 × 8,448 = 57,794 (FY2027),
-    # and +8,052 (16,500 − the year of service 8,448 that falls out of the plan).
-    assert "57,794" in html and "8,052" in html
+    # The cost of deciding a year later, in 千円. Starting now: the current system until
+    # go-live 16,500 + set-up and migration 15,950 + four years of service 4 × 8,448 =
+    # 66,242. A year later: two years of the current system 33,000 + 15,950 + 3 × 8,448 =
+    # 74,294, i.e. +8,052 (16,500 − the year of service 8,448 that falls out of the plan).
+    assert "66,242" in html and "74,294" in html and "8,052" in html
     assert "endoflife.date contributors" in html and "<img" in html
     # Words archplan wrote are Japanese: no English sentence of the catalogue appears.
     assert "security support ends" not in html and "Covered by the plan" not in html

@@ -25,6 +25,7 @@ from archplan.costs.discount import equivalent_annual_cost, npv
 from archplan.costs.tables import item_schedule, yearly_totals
 from archplan.errors import InputError
 from archplan.timing.analysis import timing_events
+from archplan.workspace.consistency import go_live_month
 from archplan.workspace.model import CostItem, Workspace
 
 __all__ = ["cost_of_waiting", "replacement_interval", "replacement_intervals", "shift_item"]
@@ -57,6 +58,15 @@ def _later(w: int | str, years: int) -> int | str:
     if isinstance(w, int):
         return w + years
     return f"{int(w[:4]) + years:04d}{w[4:]}"
+
+
+def _month_of(w: int | str, sm: int, *, first: bool) -> int:
+    """Absolute month (year × 12 + month − 1) of a fiscal year's first or last month, or of
+    a ``YYYY-MM`` month."""
+    if isinstance(w, int):
+        return w * 12 + sm - 1 + (0 if first else 11)
+    y, m = w.split("-")
+    return int(y) * 12 + int(m) - 1
 
 
 def _starts_after(item: CostItem, end: int | str | None, sm: int) -> bool:
@@ -137,7 +147,23 @@ def cost_of_waiting(
                 if not _starts_after(new, new.end, sm):
                     moved.append(new)
         keep: list[CostItem] = []
-        if d and chosen is None and current is not None and current != option:
+        live = ws.option(option).go_live
+        if chosen is None and current is not None and current != option and live is not None:
+            # The current system runs until the option goes live (options.yaml: go_live),
+            # d years later when the option starts d years later: its running costs up to
+            # the month before, in the years they fall in (so the NPV discounts them there).
+            until = go_live_month(live, sm) + 12 * d - 1
+            for it in ws.cost_items:
+                if it.option != current or it.nature == "one-off" or it.kind != "cost":
+                    continue
+                end = it.end
+                end_m = None if end is None else _month_of(end, sm, first=False)
+                if end_m is None or end_m > until:
+                    it = dataclasses.replace(it, end=f"{until // 12:04d}-{until % 12 + 1:02d}")
+                if not _starts_after(it, it.end, sm):
+                    keep.append(it)
+        elif d and chosen is None and current is not None and current != option:
+            # Without a declared go-live: the current system runs the first d fiscal years.
             last = s.first_fy + d - 1
             for it in ws.cost_items:
                 if it.option != current or it.nature == "one-off" or it.kind != "cost":
