@@ -41,6 +41,7 @@ __all__ = [
     "read_date",
     "read_folder",
     "read_record",
+    "read_record_text",
     "split_title",
     "with_status_line",
     "write_back",
@@ -938,23 +939,12 @@ def read_folder(folder: Path) -> tuple[list[DecisionRecord], dict[str, list[Path
     problems: list[Problem] = []
     for path in candidate_files(folder):
         rel = path.relative_to(folder).as_posix()
-        try:
-            text = (
-                path.read_bytes().decode("utf-8")
-                if path.suffix.lower() in (".md", ".markdown")
-                else None
-            )
-        except UnicodeDecodeError as exc:
-            problems.append(
-                Problem(
-                    rel,
-                    None,
-                    None,
-                    f"not UTF-8 text ({exc.reason} at byte {exc.start})",
-                    "a UTF-8 Markdown file",
-                )
-            )
-            continue
+        text = None
+        if path.suffix.lower() in (".md", ".markdown"):
+            text, problem = read_record_text(path, rel)
+            if problem is not None:
+                problems.append(problem)
+                continue
         kind = classify(path, text)
         if kind != "record":
             others[kind].append(path)
@@ -965,6 +955,31 @@ def read_folder(folder: Path) -> tuple[list[DecisionRecord], dict[str, list[Path
         if record is not None:
             records.append(record)
     return assign_numbers(records), others, problems
+
+
+def read_record_text(path: Path, rel: str) -> tuple[str | None, Problem | None]:
+    """A record's text decoded as is (line ends and byte-order mark kept, so that a record
+    written back unchanged is byte for byte the file that was read), or the located problem
+    when it is not UTF-8.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "0001-x.md"
+    >>> _ = p.write_bytes("# 決定".encode("shift_jis"))
+    >>> read_record_text(p, "decisions/0001-x.md")[1].message[:14]
+    'not UTF-8 text'
+    """
+    try:
+        return path.read_bytes().decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        return None, Problem(
+            rel,
+            None,
+            None,
+            f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+            "a UTF-8 Markdown file",
+        )
 
 
 def with_status_line(record: DecisionRecord, new_status: str) -> str:

@@ -2424,7 +2424,13 @@ def _read_decisions(
     root: Path, problems: list[Problem], notices: list[str]
 ) -> list[DecisionRecord]:
     # Imported here: the decisions package imports this module.
-    from archplan.decisions.records import assign_numbers, candidate_files, classify, read_record
+    from archplan.decisions.records import (
+        assign_numbers,
+        candidate_files,
+        classify,
+        read_record,
+        read_record_text,
+    )
 
     folder = root / DECISIONS_DIR
     if not folder.is_dir():
@@ -2450,21 +2456,11 @@ def _read_decisions(
                 )
             )
             continue
-        try:
-            # Decoded as is (line ends and byte-order mark kept), so that a record written
-            # back unchanged is byte-for-byte the file that was read.
-            text = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            problems.append(
-                Problem(
-                    rel,
-                    None,
-                    None,
-                    f"not UTF-8 text ({exc.reason} at byte {exc.start})",
-                    "a UTF-8 Markdown file",
-                )
-            )
+        text, problem = read_record_text(path, rel)
+        if problem is not None:
+            problems.append(problem)
             continue
+        assert text is not None
         if classify(path, text) != "record":
             if RECORD_RE.match(path.name):
                 notices.append(f"{rel}: not read as a decision record (no '# Title' heading)")
