@@ -414,10 +414,27 @@ def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+def _md_lines(text: str, keepends: bool = False) -> list[str]:
+    """Lines as Markdown and the line numbers here count them: ended by ``\n`` only.
+
+    ``str.splitlines`` also breaks at ``\x1c``-``\x1e``, ``\x85`` and ``\u2028``, which
+    would shift every line number after such a character.
+    """
+    parts = text.split("\n")
+    last = parts.pop()
+    if keepends:
+        out = [p + "\n" for p in parts]
+    else:
+        out = [p[:-1] if p.endswith("\r") else p for p in parts]
+    if last:
+        out.append(last if keepends or not last.endswith("\r") else last[:-1])
+    return out
+
+
 def _links_in(text: str) -> list[tuple[str, int]]:
     """(relation, number) pairs from prose such as "Superseded by [2. X](0002-x.md)"."""
     out: list[tuple[str, int]] = []
-    for line in text.splitlines():
+    for line in _md_lines(text):
         rel = _RELATION.search(line)
         if not rel:
             continue
@@ -590,7 +607,7 @@ def _table_fields(body: str, offset: int) -> dict[str, tuple[str, int]]:
     whose header names the columns (``| Status | Date |`` over ``| Accepted | … |``).
     """
     out: dict[str, tuple[str, int]] = {}
-    lines = body.splitlines()
+    lines = _md_lines(body)
     k = 0
     while k < len(lines):
         if not lines[k].lstrip().startswith("|"):
@@ -624,7 +641,7 @@ def _mask_code(text: str) -> str:
     breaks), so that examples in code are not read as the record's own fields."""
     out = []
     fence = ""
-    for line in text.splitlines(keepends=True):
+    for line in _md_lines(text, keepends=True):
         stripped = line.lstrip()
         if fence:
             if stripped.startswith(fence):
@@ -782,7 +799,7 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
     if not date_raw and "date" in table:
         date_raw, date_line = table["date"]
     # Nygard: a "## Status" section (anywhere) whose first non-empty line is the status.
-    lines = text.splitlines()
+    lines = _md_lines(text)
     for h in _STATUS_HEADING.finditer(body):
         line = body_offset + _line_of(body, h.start())
         if h.group(1):  # "## Status: Accepted"
@@ -990,7 +1007,7 @@ def with_status_line(record: DecisionRecord, new_status: str) -> str:
     """
     if record.status_line is None:
         raise InputError(f"{record.path.name} has no status line to change")
-    lines = record.raw.splitlines(keepends=True)
+    lines = _md_lines(record.raw, keepends=True)
     k = record.status_line - 1
     line = lines[k]
     ending = line[len(line.rstrip("\r\n")) :]
