@@ -144,45 +144,101 @@ def _cmd_actuals(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from archplan.actuals.analysis import plan_end_forecast, reconciliation, year_summary
+    from archplan.fiscal import fy_label
+    from archplan.money import format_amount
+    from archplan.report.i18n import category_label
+    from archplan.textview import Column, Style, text_table
     from archplan.workspace import load_workspace
 
     ws = load_workspace(args.workspace)
     if ws.actuals is None:
         raise ArchplanError(f"{args.workspace} has no actuals/actuals.yaml (see docs/actuals.md)")
+    s = year_summary(ws, by=args.by, fiscal_year=args.fiscal_year, as_of=args.as_of)
+    if args.csv:  # machine-readable: the year's summary, raw columns, integer yen
+        print(s.to_csv(), end="")
+        return 0
     for n in ws.notices:
         print(msg("cli_note", ws.settings.language, text=n))
-    s = year_summary(ws, by=args.by, fiscal_year=args.fiscal_year, as_of=args.as_of)
-    from archplan.fiscal import fy_label
-
     lang = ws.settings.language
+    style = Style.of(ws)
+    src = ws.actuals.option_source
     print(
         msg(
             "act_cli_head",
             lang,
-            option=s.attrs["option"],
-            source=ws.actuals.option_source,
+            option=ws.option(s.attrs["option"]).name,
+            source=msg("act_src_settings", lang)
+            if src == "settings"
+            else msg("act_src_decision", lang, number=src.split()[-1]),
             fy=fy_label(int(s.attrs["fiscal_year"]), lang),
             as_of=s.attrs["as_of"],
         )
     )
-    cols = [
-        "budget",
-        "plan_to_date",
-        "actual_to_date",
-        "variance",
-        "variance_pct",
-        "burn_pct",
-        "forecast_plan",
-        "forecast_run_rate",
-        "first_overrun",
-    ]
-    with pd.option_context("display.width", 200, "display.max_columns", 20):
-        print(s[cols].to_string())
-        print("\n" + msg("act_cli_plan_end", lang))
-        print(plan_end_forecast(ws, by=args.by, as_of=args.as_of).to_string())
-        files, unmapped = reconciliation(ws)
-        print("\n" + msg("act_cli_every_yen", lang))
-        print(files.to_string())
+
+    def names(frame: pd.DataFrame) -> list[str]:
+        # Rows are items, categories or options (--by), then the total: as the report.
+        out = []
+        for key in frame.index:
+            k = str(key)
+            if k == "total":
+                out.append(msg("act_total", lang))
+            elif args.by == "category":
+                out.append(category_label(k, lang))
+            elif args.by == "option":
+                out.append(ws.option(k).name)
+            else:
+                out.append(next((i.name for i in ws.cost_items if i.id == k), k))
+        return out
+
+    # Amounts in yen, tax-inclusive, as the report's plan-vs-actual section shows them.
+    print(
+        text_table(
+            s.assign(name=names(s)),
+            [
+                Column("name", "act_item"),
+                Column("budget", "act_budget", "yen"),
+                Column("plan_to_date", "act_ptd", "yen"),
+                Column("actual_to_date", "act_atd", "yen"),
+                Column("variance", "act_variance", "yen"),
+                Column("variance_pct", "act_variance_pct", "pct"),
+                Column("burn_pct", "act_burn", "pct"),
+                Column("forecast_plan", "act_fc_plan_short", "yen"),
+                Column("forecast_run_rate", "act_fc_rr_short", "yen"),
+                Column("first_overrun", "act_first"),
+            ],
+            style,
+        )
+    )
+    f = plan_end_forecast(ws, by=args.by, as_of=args.as_of)
+    print("\n" + msg("act_cli_plan_end", lang))
+    print(
+        text_table(
+            f.assign(name=names(f)),
+            [
+                Column("name", "act_item"),
+                Column("plan_total", "act_plan_total", "yen"),
+                Column("actual_to_date", "act_atd", "yen"),
+                Column("forecast_plan", "act_fc_plan_short", "yen"),
+                Column("forecast_run_rate", "act_fc_rr_short", "yen"),
+            ],
+            style,
+        )
+    )
+    files, unmapped = reconciliation(ws)
+    print("\n" + msg("act_cli_every_yen", lang))
+    print(
+        text_table(
+            files.assign(name=[msg("act_total", lang) if k == "total" else k for k in files.index]),
+            [
+                Column("name", "act_file"),
+                Column("rows_read", "act_rows", "count"),
+                Column("mapped", "act_mapped", "yen"),
+                Column("unmapped", "act_unmapped", "yen"),
+                Column("imported", "act_imported", "yen"),
+            ],
+            style,
+        )
+    )
     if len(unmapped):
         print(msg("act_cli_unmapped", lang, n=len(unmapped)))
         for _, r in unmapped.iterrows():
@@ -195,8 +251,8 @@ def _cmd_actuals(args: argparse.Namespace) -> int:
                     row=r["row"] + 1,
                     month=r["month"],
                     document=r["document"],
-                    yen=f"{r['yen']:,}",
-                    reason=r["reason"],
+                    yen=format_amount(int(r["yen"]), lang),
+                    reason=msg("act_reason_" + str(r["reason"]), lang),
                     rows=r["rows"],
                 )
             )
@@ -213,13 +269,22 @@ def _cmd_adr(args: argparse.Namespace) -> int:
         print(msg("cli_created", lang, path=adr.new_record(ws, args.title)))
     elif args.adr_command == "list":
         log = adr.decision_log(ws)
-        if log.empty:
+        if args.csv:  # machine-readable: the log's own columns, unformatted
+            print(log.to_csv(), end="")
+        elif log.empty:
             print(msg("cli_no_records", lang))
         else:
-            import pandas as pd
+            from archplan.textview import Column, Style, text_table
 
-            with pd.option_context("display.width", 200, "display.max_colwidth", 60):
-                print(log.drop(columns="file").to_string())
+            cols = [
+                Column("number", "lbl_number"),
+                Column("title", "lbl_title"),
+                Column("status", "lbl_status", "status"),
+                Column("date", "lbl_date", "date"),
+                Column("review_by", "lbl_review_by", "date"),
+                Column("triggered", "lbl_trigger_fires", "bool"),
+            ]
+            print(text_table(log, cols, Style.of(ws)))
     elif args.adr_command == "status":
         print(msg("cli_updated", lang, path=adr.set_status(ws, args.number, args.status)))
     elif args.adr_command == "supersede":
@@ -262,10 +327,10 @@ def _cmd_history(args: argparse.Namespace) -> int:
     if args.record is not None:
         from archplan.decisions.cli_views import print_record_then
 
-        return print_record_then(load_workspace(args.workspace), args.record)
+        return print_record_then(load_workspace(args.workspace), args.record, csv=args.csv)
     if args.assumption is None:
         raise ArchplanError("say which assumption (archplan history NAME) or --record N")
-    return print_history(load_workspace(args.workspace), args.assumption)
+    return print_history(load_workspace(args.workspace), args.assumption, csv=args.csv)
 
 
 def _cmd_handover(args: argparse.Namespace) -> int:
@@ -403,6 +468,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FY",
         help="the year to show (default: the as-of month's)",
     )
+    p.add_argument("--csv", action="store_true", help="the year's summary as CSV (raw values, yen)")
     p.set_defaults(func=_cmd_actuals)
 
     p = sub.add_parser(
@@ -422,6 +488,9 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("title")
     workspace_arg(q)
     q = adr_sub.add_parser("list", help="the log: status, dates, triggers")
+    q.add_argument(
+        "--csv", action="store_true", help="the log as CSV (raw values), for a spreadsheet"
+    )
     workspace_arg(q)
     q = adr_sub.add_parser("status", help="change a record's status (only that line)")
     q.add_argument("number", type=int)
@@ -460,6 +529,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="instead: record N's assumptions, then (from git) and now",
     )
+    p.add_argument("--csv", action="store_true", help="the table as CSV (raw values)")
     p.add_argument(
         "-w", "--workspace", default=".", help="the workspace folder (default: the current folder)"
     )

@@ -323,13 +323,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "End-of-life data: endoflife.date contributors (MIT)",
         "ja": "サポート終了日のデータ：endoflife.date contributors（MITライセンス）",
     },
-    "tim_cli_windows": {"en": "Support windows", "ja": "サポート期間"},
     "tim_cli_act_by": {"en": "When to act", "ja": "対応の期限"},
     "tim_cli_act_by_as_of": {"en": "When to act (as of {date})", "ja": "対応の期限（{date}時点）"},
-    "tim_cli_waiting": {
-        "en": "The cost of deciding later: {option} (yen, tax-inclusive)",
-        "ja": "決定を遅らせた場合の費用：{option}（円・税込）",
-    },
     "tim_source_commit": {
         "en": "endoflife.date commit {commit}{rest}",
         "ja": "endoflife.dateのコミット{commit}{rest}",
@@ -1502,6 +1497,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Knocked-out options are not shown.",
         "ja": "除外した選択肢は示さない。",
     },
+    # --- command-line tables (cv_): headers the report has no label for, summaries ---
+    "cv_days_left": {"en": "Days left", "ja": "残り日数"},
+    "cv_extra_npv": {"en": "Extra (NPV)", "ja": "差（現在価値）"},
+    "cv_open_ends": {"en": "Ends left open", "ja": "未対応の終了"},
+    "cv_commit": {"en": "Commit", "ja": "コミット"},
+    "cv_as_written": {"en": "As written", "ja": "記載のまま"},
+    "cv_numbered_by": {"en": "Number from", "ja": "番号の出所"},
+    "cv_numbered_file": {"en": "file name", "ja": "ファイル名"},
+    "cv_numbered_title": {"en": "title", "ja": "見出し"},
+    "cv_numbered_order": {"en": "file order", "ja": "ファイルの順"},
 }
 
 

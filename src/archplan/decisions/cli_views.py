@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pandas as pd
-
 from archplan.decisions.history import (
     assumption_history,
     history_warnings,
@@ -15,15 +13,49 @@ from archplan.decisions.history import (
 )
 from archplan.decisions.importer import import_log
 from archplan.messages import msg
+from archplan.money import format_number
+from archplan.textview import Column, Style, text_table
 from archplan.workspace.loader import DECISIONS_DIR
 from archplan.workspace.model import Workspace
 
 __all__ = ["print_history", "print_import", "print_record_then"]
 
+#: ``adr import``'s table: what was recognised in the log being imported.
+IMPORT_COLUMNS = [
+    Column("number", "lbl_number"),
+    Column("title", "lbl_title"),
+    Column("status", "lbl_status", "status"),
+    Column("status_as_written", "cv_as_written"),
+    Column("date", "lbl_date", "date"),
+    Column("numbered_by", "cv_numbered_by"),
+    Column("file", "lbl_file"),
+]
+#: ``history NAME``'s table: the assumption's timeline from git.
+TIMELINE_COLUMNS = [
+    Column("date", "lbl_date", "date"),
+    Column("value", "lbl_value", "number"),
+    Column("source", "lbl_source"),
+    Column("commit", "cv_commit"),
+    Column("author", "lbl_author"),
+]
+#: ``history --record N``'s table: as in the report's "assumptions then and now".
+THEN_NOW_COLUMNS = [
+    Column("assumption", "lbl_assumption"),
+    Column("recorded", "adr_col_recorded", "number"),
+    Column("then", "adr_col_then", "number"),
+    Column("commit", "adr_col_commit"),
+    Column("now", "lbl_now", "number"),
+    Column("agrees", "lbl_agreement"),
+]
 
-def _show(frame: pd.DataFrame) -> str:
-    with pd.option_context("display.width", 200, "display.max_colwidth", 60):
-        return frame.to_string()
+
+def _value(value: object, lang: str) -> str:
+    """An assumption's value as the report writes it (never scientific notation)."""
+    from decimal import Decimal
+
+    if isinstance(value, (Decimal, int, float)) and not isinstance(value, bool):
+        return format_number(value, lang)
+    return str(value)
 
 
 def print_import(
@@ -38,7 +70,10 @@ def print_import(
         print(msg("adr_import_none", lang, source=source))
     else:
         print(msg("adr_import_found", lang, n=len(table), source=source))
-        print(_show(table))
+        shown = table.assign(
+            numbered_by=[msg("cv_numbered_" + str(v), lang) for v in table["numbered_by"]]
+        )
+        print(text_table(shown, IMPORT_COLUMNS, Style.of(ws)))
     if result.skipped:
         files = ", ".join(f"{name} ({kind})" for name, kind in result.skipped)
         print(msg("adr_import_skipped", lang, files=files))
@@ -60,10 +95,14 @@ def print_import(
     return 1 if result.problems else 0
 
 
-def print_history(ws: Workspace, name: str) -> int:
-    """Print an assumption's timeline from git: date, value, source, commit, author."""
+def print_history(ws: Workspace, name: str, *, csv: bool = False) -> int:
+    """Print an assumption's timeline from git: date, value, source, commit, author
+    (``csv``: the timeline's raw columns as CSV, nothing else)."""
     lang = ws.settings.language
     history = register_history(ws.root, lang)
+    if csv:
+        print(assumption_history(ws, name, history).to_csv(index=False), end="")
+        return 0
     for note in history.notes:
         print(msg("cli_note", lang, text=note))
     if not history.available:
@@ -71,7 +110,7 @@ def print_history(ws: Workspace, name: str) -> int:
             print(msg("adr_history_unknown", lang, name=name), file=sys.stderr)
             return 1
         print(msg("adr_history_none", lang, name=name, reason=history.reason))
-        print(msg("adr_history_now", lang, value=ws.assumptions[name].value))
+        print(msg("adr_history_now", lang, value=_value(ws.assumptions[name].value, lang)))
         return 0
     timeline = assumption_history(ws, name, history)
     known = timeline["value"].notna().any() if not timeline.empty else False
@@ -81,13 +120,13 @@ def print_history(ws: Workspace, name: str) -> int:
     if timeline.empty:
         print(msg("adr_history_none", lang, name=name, reason=history.reason))
     else:
-        print(_show(timeline.drop(columns="file").set_index("date")))
+        print(text_table(timeline, TIMELINE_COLUMNS, Style.of(ws)))
     if name in ws.assumptions:
-        print(msg("adr_history_now", lang, value=ws.assumptions[name].value))
+        print(msg("adr_history_now", lang, value=_value(ws.assumptions[name].value, lang)))
     return 0
 
 
-def print_record_then(ws: Workspace, number: int) -> int:
+def print_record_then(ws: Workspace, number: int, *, csv: bool = False) -> int:
     """Print what record ``number`` recorded for each assumption it cites, the register's
     value at the record's date (commit and date, from git) and the value now; 1 when the
     record's values disagree with the history."""
@@ -99,6 +138,9 @@ def print_record_then(ws: Workspace, number: int) -> int:
         raise InputError(f"no decision record number {number}")
     record = matches[0]
     history = register_history(ws.root, lang)
+    if csv:
+        print(then_and_now(ws, record, history).to_csv(), end="")
+        return 0
     for note in history.notes:
         print(msg("cli_note", lang, text=note))
     if not history.available:
@@ -108,7 +150,15 @@ def print_record_then(ws: Workspace, number: int) -> int:
     if table.empty:
         print(msg("adr_no_assumptions", lang))
         return 0
-    print(_show(table))
+    shown = table.assign(
+        commit=[
+            f"{c} ({d.isoformat()})" if isinstance(c, str) and d is not None else ""
+            for c, d in zip(table["commit"], table["commit_date"], strict=True)
+        ],
+        # Agrees, contradicts (⚠, also warned about below), or unknown (—).
+        agrees=[{True: "✓", False: "⚠"}.get(a, "") for a in table["agrees"]],
+    )
+    print(text_table(shown, THEN_NOW_COLUMNS, Style.of(ws)))
     warnings = history_warnings(ws, [record], history)
     for w in warnings:
         print(msg("cli_warning", lang, text=w))

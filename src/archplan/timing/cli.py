@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from archplan.errors import ArchplanError
+import pandas as pd
 
-__all__ = ["add_parsers"]
+from archplan.errors import ArchplanError
+from archplan.textview import Column, Style, heading, text_table
+from archplan.workspace.model import Workspace
+
+__all__ = ["act_by_view", "add_parsers", "waiting_columns", "windows_view"]
 
 
 def _as_of(text: str | None) -> date | None:
@@ -19,49 +23,189 @@ def _as_of(text: str | None) -> date | None:
         raise ArchplanError(f"--as-of {text!r} is not a date YYYY-MM-DD") from None
 
 
-def _cmd_timing(args: argparse.Namespace) -> int:
-    import pandas as pd
-
+def _dates(*values: object, lang: str) -> str:
+    """Dates of a support window for a cell: ISO, "passed (no date)" for an end known to
+    have passed without a published date, — for none (as the report shows them)."""
     from archplan.messages import msg
-    from archplan.timing.analysis import act_by, support_windows, timing_warnings
-    from archplan.timing.waiting import cost_of_waiting
+
+    out = [
+        v.isoformat() if isinstance(v, date) else msg("tim_passed", lang)
+        for v in values
+        if v is True or isinstance(v, date)
+    ]
+    return ", ".join(out)
+
+
+def windows_view(ws: Workspace) -> tuple[pd.DataFrame, list[Column]]:
+    """The support windows as ``archplan timing`` prints them: the report's columns
+    (component, release, active, security, extended, other ends, used by, source), empty
+    columns left out."""
+    from archplan.messages import msg
+    from archplan.timing.analysis import support_windows
+
+    lang = ws.settings.language
+    sw = support_windows(ws)
+    src = {
+        c.id: (
+            "endoflife.date"
+            + (f" + {msg('tim_declared', lang)} ({', '.join(c.declared)})" if c.declared else "")
+            if c.product
+            else msg("tim_declared", lang)
+        )
+        for c in ws.components
+    }
+    frame = pd.DataFrame(
+        {
+            "name": sw["name"],
+            "release": [
+                f"{p} {r}" if isinstance(p, str) and p else None
+                for p, r in zip(sw["product"], sw["release"], strict=True)
+            ],
+            "active": [_dates(v, lang=lang) for v in sw["active_end"]],
+            "security": [_dates(v, lang=lang) for v in sw["security_end"]],
+            "extended": [_dates(v, lang=lang) for v in sw["extended_end"]],
+            "other": [
+                _dates(*vs, lang=lang)
+                for vs in zip(
+                    sw["maintenance_end"], sw["life_end"], sw["contract_end"], strict=True
+                )
+            ],
+            "options": sw["options"],
+            "source": [src[str(c)] for c in sw.index],
+        },
+        index=sw.index,
+    )
+    cols = [
+        Column("name", "tim_component"),
+        Column("release", "tim_release"),
+        Column("active", "tim_active"),
+        Column("security", "tim_security"),
+        Column("extended", "tim_extended"),
+        Column("other", "tim_other_end"),
+        Column("options", "tim_used_by"),
+        Column("source", "tim_source"),
+    ]
+    # As in the report, columns with nothing in them are left out.
+    keep = [c for c in cols if c.key == "name" or frame[c.key].map(bool).any()]
+    return frame, keep
+
+
+def act_by_view(ws: Workspace, as_of: date | None) -> tuple[pd.DataFrame, list[Column]]:
+    """When each option must act, as ``archplan timing`` prints it: the report's columns
+    (option, act by, fiscal year, what ends, covered by the plan) and the days left."""
+    from archplan.messages import msg
+    from archplan.report.figures import knocked_out, option_label
+    from archplan.report.timing import _gap
+    from archplan.timing.analysis import act_by
+
+    lang = ws.settings.language
+    t = act_by(ws, as_of)
+    reasons = knocked_out(ws)
+    covered: list[str] = []
+    for oid, r in t.iterrows():
+        if r["date"] is None:
+            covered.append("")
+            continue
+        text = (
+            msg("tim_yes", lang, by=r["covered_by"])
+            if r["covered"]
+            else msg("tim_no", lang, days=_gap(ws, str(oid), r))
+        )
+        covered.append(text + (msg("tim_open_n", lang, n=r["open"]) if r["open"] else ""))
+    frame = pd.DataFrame(
+        {
+            "option": [option_label(ws, str(o), reasons) for o in t.index],
+            "date": t["date"],
+            "fy": t["fy"],
+            "what": [
+                w if d is not None else msg("tim_nothing", lang)
+                for w, d in zip(t["what"], t["date"], strict=True)
+            ],
+            "covered": covered,
+            "days_left": t["days_left"],
+        },
+        index=t.index,
+    )
+    cols = [
+        Column("option", "tim_option"),
+        Column("date", "tim_act_by", "date"),
+        Column("fy", "tim_fy", "fy"),
+        Column("what", "tim_what"),
+        Column("covered", "tim_covered"),
+        Column("days_left", "cv_days_left", "count"),
+    ]
+    return frame, cols
+
+
+def waiting_columns(table: pd.DataFrame) -> list[Column]:
+    """The columns of a cost-of-waiting table as ``archplan timing`` prints it: the
+    report's (start year, total, of which current system, NPV, EAC, extra; the benefits
+    lost and the net extra when the option has benefits), then the extra's NPV and the
+    support or contract ends left open."""
+    cols = [
+        Column("start_fy", "tim_start", "fy"),
+        Column("total", "tim_total", "money"),
+        Column("current_system", "tim_current_part", "money"),
+        Column("npv", "tim_npv", "money"),
+        Column("eac", "tim_eac", "money"),
+        Column("extra", "tim_extra", "money"),
+        Column("extra_npv", "cv_extra_npv", "money"),
+    ]
+    if table["benefit"].any():
+        cols += [
+            Column("benefit", "lbl_benefit_row", "money"),
+            Column("lost_benefit", "tim_lost_benefit", "money"),
+            Column("net_extra", "tim_net_extra", "money"),
+        ]
+    return [*cols, Column("open_ends", "cv_open_ends", "count")]
+
+
+def _cmd_timing(args: argparse.Namespace) -> int:
+    from archplan.messages import msg
+    from archplan.report.sections import _unit_note  # the report's "(thousand yen, tax …)"
+    from archplan.timing.analysis import timing_warnings
+    from archplan.timing.waiting import cost_of_waiting, replacement_intervals
     from archplan.workspace import load_workspace
 
     ws = load_workspace(args.workspace)
     lang = ws.settings.language
+    style = Style.of(ws)
     as_of = _as_of(args.as_of)
-    with pd.option_context(
-        "display.width", 200, "display.max_columns", 20, "display.max_colwidth", 60
-    ):
-        if ws.components:
-            cols = [
-                "name",
-                "release",
-                "active_end",
-                "security_end",
-                "extended_end",
-                "maintenance_end",
-                "life_end",
-                "contract_end",
-                "source",
-            ]
-            print(msg("tim_cli_windows", lang))
-            print(support_windows(ws)[cols].to_string())
-            print()
-        print(
-            msg("tim_cli_act_by_as_of", lang, date=as_of) if as_of else msg("tim_cli_act_by", lang)
-        )
-        print(act_by(ws, as_of).drop(columns=["name"]).to_string())
-        options = args.option or []
-        if not options and ws.current_option:
-            from archplan.report.timing import _chosen  # the report's recommended option
+    if ws.components:
+        print(msg("tim_windows", lang))
+        print(text_table(*windows_view(ws), style))
+        print()
+    print(msg("tim_cli_act_by_as_of", lang, date=as_of) if as_of else msg("tim_cli_act_by", lang))
+    print(text_table(*act_by_view(ws, as_of), style))
+    options = args.option or []
+    if not options and ws.current_option:
+        from archplan.report.timing import _chosen  # the report's recommended option
 
-            options = [o for o in [_chosen(ws)] if o]
-        for option in options:
-            print()
-            print(msg("tim_cli_waiting", lang, option=option))
-            t = cost_of_waiting(ws, option, delays=tuple(args.delays), items=args.items)
-            print(t.to_string(float_format=lambda v: f"{v:,.0f}"))
+        options = [o for o in [_chosen(ws)] if o]
+    for option in options:
+        t = cost_of_waiting(ws, option, delays=tuple(args.delays), items=args.items)
+        print()
+        print(
+            heading(
+                msg("tim_waiting_title", lang, option=ws.option(option).name), _unit_note(ws), lang
+            )
+        )
+        print(text_table(t, waiting_columns(t), style))
+    for cid, table in replacement_intervals(ws).items():
+        comp = next(c for c in ws.components if c.id == cid)
+        best = int(table.attrs["best"])
+        shown = table.assign(
+            years=[f"{n}" + (msg("tim_best", lang) if n == best else "") for n in table.index]
+        )
+        print()
+        note = _unit_note(ws, ws.settings.amounts_entered)
+        print(heading(msg("tim_interval_title", lang, name=comp.name), note, lang))
+        cols = [
+            Column("years", "tim_interval"),
+            Column("pv", "tim_pv", "money"),
+            Column("eac", "tim_eac", "money"),
+        ]
+        print(text_table(shown, cols, style))
     warnings = timing_warnings(ws)
     for w in warnings:
         print(msg("cli_warning", lang, text=w))
