@@ -275,12 +275,12 @@ def test_export_writes_budget_execution(ws, tmp_path: Path) -> None:  # type: ig
 def test_cli_actuals(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["actuals", str(VACCINE), "--as-of", "2026-09"]) == 0
     out = capsys.readouterr().out
-    assert "実績は2026-09まで" in out and "1795200" in out  # in the workspace's language
+    assert "実績は2026-09まで" in out and "1,795,200" in out  # in the workspace's language
     assert main(["actuals", str(EXAMPLES / "food-lab")]) == 1
     capsys.readouterr()
     assert main(["actuals", str(VACCINE), "--fiscal-year", "2027", "--by", "option"]) == 0
     out = capsys.readouterr().out
-    assert "令和9年度" in out and "31020000" in out  # next year's budget, nothing spent yet
+    assert "令和9年度" in out and "31,020,000" in out  # next year's budget, nothing spent yet
 
 
 # --- synthetic and sample FOCUS exports ---------------------------------------------------

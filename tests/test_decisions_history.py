@@ -220,8 +220,8 @@ def test_history_cli_in_a_repository(repo: Path, capsys: pytest.CaptureFixture[s
     out = capsys.readouterr().out.splitlines()
     rows = [ln for ln in out if ln.startswith("2026-")]
     assert len(rows) == 2
-    assert rows[0].split()[:2] == ["2026-05-01", "10000"] and "Aoki" in rows[0]
-    assert rows[1].split()[:2] == ["2026-06-10", "12000"] and "Baba" in rows[1]
+    assert rows[0].split()[:2] == ["2026-05-01", "10,000"] and "Aoki" in rows[0]
+    assert rows[1].split()[:2] == ["2026-06-10", "12,000"] and "Baba" in rows[1]
 
 
 # --- import -------------------------------------------------------------------------
@@ -383,7 +383,10 @@ def test_history_of_a_record_from_the_cli(repo: Path, capsys: pytest.CaptureFixt
     assert main(["history", "--record", "2", "-w", str(repo)]) == 1  # it disagrees
     out = capsys.readouterr().out
     row = next(ln for ln in out.splitlines() if ln.startswith("saas_price_per_user_month"))
-    assert row.split()[1:6] == ["10000", "12000", row.split()[3], "2026-06-10", "12000"]
+    # recorded, register then, commit (date), now, and ⚠: the record contradicts the register.
+    cells = row.split()
+    assert cells[1:3] == ["10,000", "12,000"] and cells[4] == "(2026-06-10)"
+    assert cells[5:] == ["12,000", "⚠"]
     assert "警告：decisions/0002-inspection-system-delivery-model.md:12:" in out
     assert main(["history", "--record", "1", "-w", str(repo)]) == 0  # before any commit
     assert main(["history", "--record", "9", "-w", str(repo)]) == 1

@@ -331,7 +331,8 @@ def test_time_triggers_by_hand() -> None:
 def test_cli_timing(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["timing", str(EXAMPLE), "--as-of", "2026-04-01", "--option", "saas"]) == 0
     out = capsys.readouterr().out
-    assert "2026-07-14" in out and "8052000" in out and "endoflife.date contributors" in out
+    # 8,052,000 yen more for a year's delay, in the workspace's display unit (千円).
+    assert "2026-07-14" in out and " 8,052 " in out and "endoflife.date contributors" in out
     assert "対応の期限（2026-04-01時点）" in out and "When to act" not in out  # food-lab is ja
     assert main(["check", str(EXAMPLE)]) == 0
     assert "警告：components.yaml: saas" in capsys.readouterr().out

@@ -58,9 +58,21 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from archplan.timing.analysis import timing_warnings
     from archplan.workspace import load_workspace
 
-    for w in timing_warnings(load_workspace(args.workspace)):
+    warnings = timing_warnings(load_workspace(args.workspace))
+    for w in warnings:
         print(msg("cli_warning", lang, text=w))  # timing: ends the plan runs past, unplanned
-    print(msg("cli_ok", lang, path=args.workspace))
+    if warnings or notices:  # the summary counts what was printed above it
+        print(
+            msg(
+                "cv_check_ok_with",
+                lang,
+                path=args.workspace,
+                warnings=len(warnings),
+                notes=len(notices),
+            )
+        )
+    else:
+        print(msg("cli_ok", lang, path=args.workspace))
     return 0
 
 
