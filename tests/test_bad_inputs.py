@@ -49,7 +49,14 @@ def _pattern(template: str) -> re.Pattern[str]:
 #: workspace's, and food-lab is Japanese); problems themselves stay as the loader words them.
 OWN_LINES = [
     _pattern(MESSAGES[key][lang])
-    for key in ("cli_note", "cli_warning", "cli_problems", "cli_ok", "cli_nothing_written")
+    for key in (
+        "cli_note",
+        "cli_warning",
+        "cli_problems",
+        "cli_ok",
+        "cv_check_ok_with",
+        "cli_nothing_written",
+    )
     for lang in ("en", "ja")
 ]
 NOTE_PREFIXES = tuple(MESSAGES["cli_note"][lang].split("{")[0] for lang in ("en", "ja"))
