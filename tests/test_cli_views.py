@@ -362,3 +362,21 @@ def test_adr_import_table_in_japanese(capsys: pytest.CaptureFixture[str], tmp_pa
     assert_language(out, FOOD, "ja", {str(FOOD / "decisions")})
     assert out.splitlines()[1].split()[:4] == ["番号", "件名", "状態", "記載のまま"]
     assert "ファイル名" in out and "file" not in own_lines(out, "ja").replace(".md", "")
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    """``archplan actuals … | head -1``: the pipe closes before the tables are written."""
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "archplan.cli", "actuals", str(VACCINE)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the first line
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=120) == 141
+    assert "Traceback" not in err and "BrokenPipe" not in err, err

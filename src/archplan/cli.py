@@ -585,6 +585,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("archplan: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader (head, less) closed the pipe: nothing to report
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":  # pragma: no cover

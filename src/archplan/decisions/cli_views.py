@@ -14,7 +14,7 @@ from archplan.decisions.history import (
 from archplan.decisions.importer import import_log
 from archplan.messages import msg
 from archplan.money import format_number
-from archplan.textview import Column, Style, text_table
+from archplan.textview import Column, Style, heading, text_table
 from archplan.workspace.loader import DECISIONS_DIR
 from archplan.workspace.model import Workspace
 
@@ -145,7 +145,9 @@ def print_record_then(ws: Workspace, number: int, *, csv: bool = False) -> int:
         print(msg("cli_note", lang, text=note))
     if not history.available:
         print(msg("cli_note", lang, text=history.reason))
-    print(f"{record.number:04d} {record.title} ({record.date or '—'})")
+    when = record.date.isoformat() if record.date else "—"
+    dated = f"（{when}）" if lang == "ja" else f"({when})"
+    print(heading(f"{record.number:04d} {record.title}", dated, lang))
     table = then_and_now(ws, record, history)
     if table.empty:
         print(msg("adr_no_assumptions", lang))
