@@ -380,3 +380,17 @@ def test_a_reader_that_stops_early_gets_no_traceback() -> None:
     err = proc.stderr.read().decode("utf-8")
     assert proc.wait(timeout=120) == 141
     assert "Traceback" not in err and "BrokenPipe" not in err, err
+
+
+def test_portfolio_progress_in_the_portfolios_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The portfolio command prints no table, but its progress bar is in the language."""
+    portfolio = ROOT / "data" / "portfolio.yaml"
+    argv = ["portfolio", str(portfolio), "-o", str(tmp_path / "p.html"), "--jobs", "1"]
+    assert main([*argv, "--today", "2026-11-29"]) == 0
+    err = capsys.readouterr().err
+    assert "集計" in err and english_words(err) == [], err
+    assert main([*argv, "--force", "--lang", "en", "--today", "2026-11-29"]) == 0
+    err = capsys.readouterr().err
+    assert "portfolio" in err and JAPANESE.findall(err) == [], err

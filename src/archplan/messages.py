@@ -1507,6 +1507,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cv_numbered_file": {"en": "file name", "ja": "ファイル名"},
     "cv_numbered_title": {"en": "title", "ja": "見出し"},
     "cv_numbered_order": {"en": "file order", "ja": "ファイルの順"},
+    "cv_progress_portfolio": {"en": "portfolio", "ja": "集計"},
+    "cv_progress_case": {"en": "case", "ja": "件"},
     "cv_check_ok_with": {
         "en": "{path}: OK ({warnings} warning(s), {notes} note(s))",
         "ja": "{path}：問題なし（警告{warnings}件、注意{notes}件）",
