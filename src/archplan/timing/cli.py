@@ -39,7 +39,15 @@ def _dates(*values: object, lang: str) -> str:
 def windows_view(ws: Workspace) -> tuple[pd.DataFrame, list[Column]]:
     """The support windows as ``archplan timing`` prints them: the report's columns
     (component, release, active, security, extended, other ends, used by, source), empty
-    columns left out."""
+    columns left out.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> frame, cols = windows_view(load_workspace("data/examples/shared-platform"))
+    >>> [c.header for c in cols][:3], frame.loc["app-server", "other"]
+    (['tim_component', 'tim_release', 'tim_security'], '2027-09-30')
+    """
     from archplan.messages import msg
     from archplan.timing.analysis import support_windows
 
@@ -92,7 +100,16 @@ def windows_view(ws: Workspace) -> tuple[pd.DataFrame, list[Column]]:
 
 def act_by_view(ws: Workspace, as_of: date | None) -> tuple[pd.DataFrame, list[Column]]:
     """When each option must act, as ``archplan timing`` prints it: the report's columns
-    (option, act by, fiscal year, what ends, covered by the plan) and the days left."""
+    (option, act by, fiscal year, what ends, covered by the plan) and the days left.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> ws = load_workspace("data/examples/shared-platform")
+    >>> frame, _ = act_by_view(ws, date(2026, 11, 29))
+    >>> frame.loc["separate", "covered"], int(frame.loc["separate", "days_left"])
+    ('yes: sep-extension', -17)
+    """
     from archplan.messages import msg
     from archplan.report.figures import knocked_out, option_label
     from archplan.report.timing import _gap
@@ -141,7 +158,16 @@ def waiting_columns(table: pd.DataFrame) -> list[Column]:
     """The columns of a cost-of-waiting table as ``archplan timing`` prints it: the
     report's (start year, total, of which current system, NPV, EAC, extra; the benefits
     lost and the net extra when the option has benefits), then the extra's NPV and the
-    support or contract ends left open."""
+    support or contract ends left open.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> from archplan.timing import cost_of_waiting
+    >>> t = cost_of_waiting(load_workspace("data/examples/food-lab"), "saas")
+    >>> [c.header for c in waiting_columns(t)][:3]
+    ['tim_start', 'tim_total', 'tim_current_part']
+    """
     cols = [
         Column("start_fy", "tim_start", "fy"),
         Column("total", "tim_total", "money"),
