@@ -394,3 +394,19 @@ def test_portfolio_progress_in_the_portfolios_language(
     assert main([*argv, "--force", "--lang", "en", "--today", "2026-11-29"]) == 0
     err = capsys.readouterr().err
     assert "portfolio" in err and JAPANESE.findall(err) == [], err
+
+
+def test_timing_csv_stays_raw(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "timing", str(FOOD), "--csv", "waiting")
+    lines = out.splitlines()
+    assert lines[0].startswith("option,delay,start_fy,total,current_system,npv,eac")
+    ws = load_workspace(FOOD)
+    # Integer yen, exact: the option's own part is the engine's total.
+    first = lines[1].split(",")
+    assert first[:3] == ["saas", "0", "2026"]
+    assert int(first[3]) - int(first[4]) == int(cost_summary(ws).loc["saas", "total"])
+    out = run(capsys, "timing", str(FOOD), "--csv", "act-by", "--as-of", "2026-04-01")
+    assert out.splitlines()[0] == "option,name,date,fy,what,covered,covered_by,days_left,open"
+    assert ",2026-07-14,2026," in out and ",False," in out
+    assert main(["timing", str(VACCINE), "--csv", "waiting"]) == 1
+    assert "--option ID" in capsys.readouterr().err

@@ -1509,6 +1509,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cv_numbered_order": {"en": "file order", "ja": "ファイルの順"},
     "cv_progress_portfolio": {"en": "portfolio", "ja": "集計"},
     "cv_progress_case": {"en": "case", "ja": "件"},
+    "cv_which_option": {
+        "en": "say which option: --option ID (the workspace has no current system to wait on)",
+        "ja": "選択肢を --option ID で指定すること（現行システムの指定がないため）",
+    },
     "cv_check_ok_with": {
         "en": "{path}: OK ({warnings} warning(s), {notes} note(s))",
         "ja": "{path}：問題なし（警告{warnings}件、注意{notes}件）",

@@ -186,6 +186,35 @@ def waiting_columns(table: pd.DataFrame) -> list[Column]:
     return [*cols, Column("open_ends", "cv_open_ends", "count")]
 
 
+def _print_csv(
+    ws: Workspace, what: str, as_of: date | None, options: list[str], args: argparse.Namespace
+) -> int:
+    """One of the tables as CSV, raw (the functions' own columns, integer yen, ISO dates):
+    for a spreadsheet or a script."""
+    from archplan.timing.analysis import act_by, support_windows
+    from archplan.timing.waiting import cost_of_waiting
+
+    if what == "windows":
+        frame = support_windows(ws)
+    elif what == "act-by":
+        frame = act_by(ws, as_of)
+    else:
+        frames = [
+            cost_of_waiting(ws, o, delays=tuple(args.delays), items=args.items)
+            .reset_index()
+            .assign(option=o)
+            .set_index(["option", "delay"])
+            for o in options
+        ]
+        if not frames:
+            from archplan.messages import Localized
+
+            raise ArchplanError(Localized("cv_which_option"))
+        frame = pd.concat(frames)
+    print(frame.to_csv(), end="")
+    return 0
+
+
 def _cmd_timing(args: argparse.Namespace) -> int:
     from archplan.messages import msg
     from archplan.report.sections import _unit_note  # the report's "(thousand yen, tax …)"
@@ -197,17 +226,19 @@ def _cmd_timing(args: argparse.Namespace) -> int:
     lang = ws.settings.language
     style = Style.of(ws)
     as_of = _as_of(args.as_of)
+    options = args.option or []
+    if not options and ws.current_option:
+        from archplan.report.timing import _chosen  # the report's recommended option
+
+        options = [o for o in [_chosen(ws)] if o]
+    if args.csv:
+        return _print_csv(ws, args.csv, as_of, options, args)
     if ws.components:
         print(msg("tim_windows", lang))
         print(text_table(*windows_view(ws), style))
         print()
     print(msg("tim_cli_act_by_as_of", lang, date=as_of) if as_of else msg("tim_cli_act_by", lang))
     print(text_table(*act_by_view(ws, as_of), style))
-    options = args.option or []
-    if not options and ws.current_option:
-        from archplan.report.timing import _chosen  # the report's recommended option
-
-        options = [o for o in [_chosen(ws)] if o]
     for option in options:
         t = cost_of_waiting(ws, option, delays=tuple(args.delays), items=args.items)
         print()
@@ -275,6 +306,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         "--delays", type=int, nargs="+", default=[0, 1, 2], help="years of delay (default 0 1 2)"
     )
     p.add_argument("--items", nargs="+", help="move only these items of the option (a change)")
+    p.add_argument(
+        "--csv",
+        choices=("windows", "act-by", "waiting"),
+        help="print one table as CSV (raw values) instead, for a spreadsheet",
+    )
     p.set_defaults(func=_cmd_timing)
 
     p = sub.add_parser("eol", help="the packaged end-of-life data: show a product, update")
