@@ -78,8 +78,8 @@ def own_lines(text: str, language: str) -> str:
 
 
 def assert_language(
-    text: str, workspace: Path, language: str, also: set[str] = frozenset()
-) -> None:  # type: ignore[assignment]
+    text: str, workspace: Path, language: str, also: frozenset[str] | set[str] = frozenset()
+) -> None:
     """No English word archplan wrote in a Japanese run; no Japanese in an English run
     (the workspace's own names and texts taken out first); no raw Python values."""
     supplied = _supplied(load_workspace(workspace)) | set(also)
