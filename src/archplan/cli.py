@@ -153,122 +153,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_actuals(args: argparse.Namespace) -> int:
-    import pandas as pd
-
-    from archplan.actuals.analysis import plan_end_forecast, reconciliation, year_summary
-    from archplan.fiscal import fy_label
-    from archplan.money import format_amount
-    from archplan.report.i18n import category_label
-    from archplan.textview import Column, Style, text_table
+    from archplan.actuals.cli import print_actuals
     from archplan.workspace import load_workspace
 
     ws = load_workspace(args.workspace)
     if ws.actuals is None:
         raise ArchplanError(f"{args.workspace} has no actuals/actuals.yaml (see docs/actuals.md)")
-    s = year_summary(ws, by=args.by, fiscal_year=args.fiscal_year, as_of=args.as_of)
-    if args.csv:  # machine-readable: the year's summary, raw columns, integer yen
-        print(s.to_csv(), end="")
-        return 0
-    for n in ws.notices:
-        print(msg("cli_note", ws.settings.language, text=n))
-    lang = ws.settings.language
-    style = Style.of(ws)
-    src = ws.actuals.option_source
-    print(
-        msg(
-            "act_cli_head",
-            lang,
-            option=ws.option(s.attrs["option"]).name,
-            source=msg("act_src_settings", lang)
-            if src == "settings"
-            else msg("act_src_decision", lang, number=src.split()[-1]),
-            fy=fy_label(int(s.attrs["fiscal_year"]), lang),
-            as_of=s.attrs["as_of"],
-        )
+    return print_actuals(
+        ws, by=args.by, fiscal_year=args.fiscal_year, as_of=args.as_of, csv=args.csv
     )
-
-    def names(frame: pd.DataFrame) -> list[str]:
-        # Rows are items, categories or options (--by), then the total: as the report.
-        out = []
-        for key in frame.index:
-            k = str(key)
-            if k == "total":
-                out.append(msg("act_total", lang))
-            elif args.by == "category":
-                out.append(category_label(k, lang))
-            elif args.by == "option":
-                out.append(ws.option(k).name)
-            else:
-                out.append(next((i.name for i in ws.cost_items if i.id == k), k))
-        return out
-
-    # Amounts in yen, tax-inclusive, as the report's plan-vs-actual section shows them.
-    print(
-        text_table(
-            s.assign(name=names(s)),
-            [
-                Column("name", "act_item"),
-                Column("budget", "act_budget", "yen"),
-                Column("plan_to_date", "act_ptd", "yen"),
-                Column("actual_to_date", "act_atd", "yen"),
-                Column("variance", "act_variance", "yen"),
-                Column("variance_pct", "act_variance_pct", "pct"),
-                Column("burn_pct", "act_burn", "pct"),
-                Column("forecast_plan", "act_fc_plan_short", "yen"),
-                Column("forecast_run_rate", "act_fc_rr_short", "yen"),
-                Column("first_overrun", "act_first"),
-            ],
-            style,
-        )
-    )
-    f = plan_end_forecast(ws, by=args.by, as_of=args.as_of)
-    print("\n" + msg("act_cli_plan_end", lang))
-    print(
-        text_table(
-            f.assign(name=names(f)),
-            [
-                Column("name", "act_item"),
-                Column("plan_total", "act_plan_total", "yen"),
-                Column("actual_to_date", "act_atd", "yen"),
-                Column("forecast_plan", "act_fc_plan_short", "yen"),
-                Column("forecast_run_rate", "act_fc_rr_short", "yen"),
-            ],
-            style,
-        )
-    )
-    files, unmapped = reconciliation(ws)
-    print("\n" + msg("act_cli_every_yen", lang))
-    print(
-        text_table(
-            files.assign(name=[msg("act_total", lang) if k == "total" else k for k in files.index]),
-            [
-                Column("name", "act_file"),
-                Column("rows_read", "act_rows", "count"),
-                Column("mapped", "act_mapped", "yen"),
-                Column("unmapped", "act_unmapped", "yen"),
-                Column("imported", "act_imported", "yen"),
-            ],
-            style,
-        )
-    )
-    if len(unmapped):
-        print(msg("act_cli_unmapped", lang, n=len(unmapped)))
-        for _, r in unmapped.iterrows():
-            print(
-                "  "
-                + msg(
-                    "act_cli_unmapped_row",
-                    lang,
-                    file=r["file"],
-                    row=r["row"] + 1,
-                    month=r["month"],
-                    document=r["document"],
-                    yen=format_amount(int(r["yen"]), lang),
-                    reason=msg("act_reason_" + str(r["reason"]), lang),
-                    rows=r["rows"],
-                )
-            )
-    return 0
 
 
 def _cmd_adr(args: argparse.Namespace) -> int:
@@ -280,23 +173,9 @@ def _cmd_adr(args: argparse.Namespace) -> int:
     if args.adr_command == "new":
         print(msg("cli_created", lang, path=adr.new_record(ws, args.title)))
     elif args.adr_command == "list":
-        log = adr.decision_log(ws)
-        if args.csv:  # machine-readable: the log's own columns, unformatted
-            print(log.to_csv(), end="")
-        elif log.empty:
-            print(msg("cli_no_records", lang))
-        else:
-            from archplan.textview import Column, Style, text_table
+        from archplan.decisions.cli_views import print_log
 
-            cols = [
-                Column("number", "lbl_number"),
-                Column("title", "lbl_title"),
-                Column("status", "lbl_status", "status"),
-                Column("date", "lbl_date", "date"),
-                Column("review_by", "lbl_review_by", "date"),
-                Column("triggered", "lbl_trigger_fires", "bool"),
-            ]
-            print(text_table(log, cols, Style.of(ws)))
+        return print_log(ws, csv=args.csv)
     elif args.adr_command == "status":
         print(msg("cli_updated", lang, path=adr.set_status(ws, args.number, args.status)))
     elif args.adr_command == "supersede":

@@ -18,7 +18,17 @@ from archplan.textview import Column, Style, heading, text_table
 from archplan.workspace.loader import DECISIONS_DIR
 from archplan.workspace.model import Workspace
 
-__all__ = ["print_history", "print_import", "print_record_then"]
+__all__ = ["LOG_COLUMNS", "print_history", "print_import", "print_log", "print_record_then"]
+
+#: ``adr list``'s table: the log with statuses in the one vocabulary, ✓ where a trigger fires.
+LOG_COLUMNS = [
+    Column("number", "lbl_number"),
+    Column("title", "lbl_title"),
+    Column("status", "lbl_status", "status"),
+    Column("date", "lbl_date", "date"),
+    Column("review_by", "lbl_review_by", "date"),
+    Column("triggered", "lbl_trigger_fires", "bool"),
+]
 
 #: ``adr import``'s table: what was recognised in the log being imported.
 IMPORT_COLUMNS = [
@@ -56,6 +66,32 @@ def _value(value: object, lang: str) -> str:
     if isinstance(value, (Decimal, int, float)) and not isinstance(value, bool):
         return format_number(value, lang)
     return str(value)
+
+
+def print_log(ws: Workspace, *, csv: bool = False) -> int:
+    """Print the decision log: number, title, status, date, review date and whether a
+    revisit trigger fires (``csv``: the log's own columns, raw, as CSV).
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> print_log(load_workspace("data/examples/shared-platform"))  # doctest: +ELLIPSIS
+    No.  Title ... Status    Date        review by   A revisit trigger fires
+    ...
+    1    Share one ... accepted  2026-09-18  2027-03-31  —
+    ...
+    0
+    """
+    from archplan.decisions.lifecycle import decision_log
+
+    log = decision_log(ws)
+    if csv:
+        print(log.to_csv(), end="")
+    elif log.empty:
+        print(msg("cli_no_records", ws.settings.language))
+    else:
+        print(text_table(log, LOG_COLUMNS, Style.of(ws)))
+    return 0
 
 
 def print_import(
