@@ -347,10 +347,12 @@ def test_check_summary_counts_what_it_printed(capsys: pytest.CaptureFixture[str]
     warnings = sum(ln.startswith("警告：") for ln in out.splitlines())
     assert warnings > 0
     assert out.splitlines()[-1] == f"{FOOD}：問題なし（警告{warnings}件、注意0件）"
+    assert_language(out, FOOD, "ja")
     out = run(capsys, "check", str(EXAMPLES / "inquiry-desk-screening"))
     assert out.splitlines()[-1] == f"{EXAMPLES / 'inquiry-desk-screening'}：問題なし"
     out = run(capsys, "check", str(SHARED))
     assert out.splitlines()[-1] == f"{SHARED}: OK (1 warning(s), 0 note(s))"
+    assert_language(out, SHARED, "en")
 
 
 def test_adr_import_table_in_japanese(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
