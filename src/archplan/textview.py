@@ -11,7 +11,8 @@ kind       shown as
 text       as written
 money      yen in the workspace's display unit, half-up, thousands separators, ▲ for
            negatives in Japanese (the report's convention: a figure equals the report's)
-yen        whole yen with thousands separators (plan vs actual, as the report shows it)
+yen        whole yen, thousands separators, ▲ for negatives in Japanese (plan vs actual,
+           as the report shows it)
 count      a whole number with thousands separators
 number     a number as people write it (:func:`archplan.money.format_number`)
 pct        one decimal and ``%``
@@ -41,6 +42,7 @@ import pandas as pd
 from archplan.fiscal import fy_label
 from archplan.messages import MESSAGES, template
 from archplan.money import format_amount, format_number, to_unit
+from archplan.report.i18n import category_label, status_label
 
 __all__ = [
     "DASH",
@@ -170,12 +172,10 @@ def cell(value: object, kind: str, style: Style) -> str:
         return str(value)
     if kind == "fy":
         return fy_label(int(value), lang)  # type: ignore[call-overload]
-    if kind == "status":
-        key = "lbl_st_" + str(value)
-        return template(key, lang) if key in MESSAGES else str(value)
+    if kind == "status":  # the one status vocabulary of reports and handover packs
+        return status_label(str(value), lang)
     if kind == "category":
-        key = "cat_" + str(value)
-        return template(key, lang) if key in MESSAGES else str(value)
+        return category_label(str(value), lang)
     if isinstance(value, bool):  # a stray boolean in a text column still reads as one
         return CHECK if value else DASH
     return str(value)
