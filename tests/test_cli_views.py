@@ -412,3 +412,21 @@ def test_timing_csv_stays_raw(capsys: pytest.CaptureFixture[str]) -> None:
     assert ",2026-07-14,2026," in out and ",False," in out
     assert main(["timing", str(VACCINE), "--csv", "waiting"]) == 1
     assert "--option ID" in capsys.readouterr().err
+
+
+def test_a_shift_jis_console_gets_stand_ins_not_a_traceback() -> None:
+    """Windows with output redirected writes cp932, which has no em dash and no ✓."""
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONIOENCODING": "cp932"}
+    done = subprocess.run(
+        [sys.executable, "-m", "archplan.cli", "adr", "list", "-w", str(FOOD)],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode("cp932", "replace")
+    lines = done.stdout.decode("cp932").splitlines()
+    assert lines[3].split()[2:] == ["承認", "2026-07-15", "2027-03-31", "o"]
+    assert lines[2].split()[-1] == "-"  # record 1's trigger does not fire
+    assert len({width(ln) for ln in lines[:2]}) == 1  # still lined up

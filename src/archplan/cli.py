@@ -448,6 +448,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    from archplan.textview import safe_streams
+
+    safe_streams()  # a cp932 console or file gets "-" for "—" rather than a traceback
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))

@@ -52,6 +52,7 @@ __all__ = [
     "heading",
     "is_missing",
     "render",
+    "safe_streams",
     "text_table",
     "width",
 ]
@@ -192,6 +193,44 @@ def heading(title: str, note: str, language: str) -> str:
     '総額（千円・税込）'
     """
     return f"{title}{note}" if language == "ja" else f"{title} {note}"
+
+
+#: Stand-ins for the symbols a legacy terminal encoding (Shift_JIS / cp932 on Windows,
+#: output redirected to a file) cannot write: the same width, so columns stay aligned.
+FALLBACK = {"—": "-", "✓": "o", "⚠": "!", "≠": "#", "→": ">"}
+
+
+def _fallback(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return "".join(FALLBACK.get(ch, "?") for ch in bad), error.end
+
+
+def safe_streams() -> None:
+    """Let standard output and error write what their encoding cannot (an em dash or ✓
+    to a cp932 file) as a same-width stand-in instead of failing; UTF-8 streams are left
+    as they are.
+
+    Examples
+    --------
+    >>> import codecs, io
+    >>> safe_streams()
+    >>> codecs.encode("— ✓ 承認", "cp932", "archplan").decode("cp932")
+    '- o 承認'
+    """
+    import codecs
+    import sys
+
+    codecs.register_error("archplan", _fallback)
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            utf = codecs.lookup(encoding).name.startswith("utf")
+        except LookupError:
+            continue
+        if not utf and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="archplan")
 
 
 def width(text: str) -> int:
