@@ -311,6 +311,13 @@ def test_actuals_in_japanese_with_the_reports_figures(capsys: pytest.CaptureFixt
 
     html = actuals_section(ws)
     assert report_cells(html, msg("act_year", "ja"), "合計") == total
+    # 予算額・執行額 by fiscal year, and the contract against its ceiling: the report's rows.
+    fy = row_of(out, "令和8年度  ")
+    assert fy == ["令和8年度", "28,193,000", "16,470,384", "58.4%", "執行中"]
+    assert report_cells(html, msg("act_exec", "ja"), "令和8年度") == fy
+    contract = row_of(out, "予約SaaS利用・連携環境")
+    assert contract[1] == "150,000,000"
+    assert report_cells(html, msg("act_contracts", "ja"), "予約SaaS利用・連携環境") == contract
     assert "（計画期間外、1行）" in out and "（対応付けルールに該当しない、5行）" in out
 
 
@@ -327,7 +334,10 @@ def test_actuals_by_category_and_in_english(
         encoding="utf-8",
     )
     out = run(capsys, "actuals", str(english), "--by", "category")
-    assert_language(out, english, "en")
+    # The English heading glosses the Japanese term on purpose, as the report does:
+    # "Budget and execution by fiscal year (予算額・執行額)".
+    assert msg("act_exec", "en") in out
+    assert_language(out.replace(msg("act_exec", "en"), ""), english, "en")
     assert row_of(out, "subscription")[1] == "11,088,000" and "FY2026" in out
     assert "accepted record 0001" in out and "no mapping rule matches" in out
 

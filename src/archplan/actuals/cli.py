@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from archplan.actuals.analysis import plan_end_forecast, reconciliation, year_summary
+from archplan.actuals.analysis import (
+    budget_execution,
+    contract_status,
+    plan_end_forecast,
+    reconciliation,
+    year_summary,
+)
 from archplan.fiscal import fy_label
 from archplan.messages import msg
 from archplan.money import format_amount
@@ -17,7 +23,14 @@ from archplan.report.i18n import category_label
 from archplan.textview import Column, Style, text_table
 from archplan.workspace.model import Workspace
 
-__all__ = ["PLAN_END_COLUMNS", "RECONCILIATION_COLUMNS", "YEAR_COLUMNS", "print_actuals"]
+__all__ = [
+    "CONTRACT_COLUMNS",
+    "EXECUTION_COLUMNS",
+    "PLAN_END_COLUMNS",
+    "RECONCILIATION_COLUMNS",
+    "YEAR_COLUMNS",
+    "print_actuals",
+]
 
 #: The year so far, by item (category, option), with the year-end forecasts.
 YEAR_COLUMNS = [
@@ -39,6 +52,25 @@ PLAN_END_COLUMNS = [
     Column("actual_to_date", "act_atd", "yen"),
     Column("forecast_plan", "act_fc_plan_short", "yen"),
     Column("forecast_run_rate", "act_fc_rr_short", "yen"),
+]
+#: Contracts and multi-year commitments against their ceilings.
+CONTRACT_COLUMNS = [
+    Column("name", "act_item"),
+    Column("ceiling", "act_ceiling", "yen"),
+    Column("plan_total", "act_plan_total", "yen"),
+    Column("actual_to_date", "act_atd", "yen"),
+    Column("remaining", "act_remaining", "yen"),
+    Column("forecast", "act_forecast", "yen"),
+    Column("headroom", "act_headroom", "yen"),
+    Column("forecast_run_rate", "act_fc_rr_short", "yen"),
+]
+#: 予算額・執行額 by fiscal year.
+EXECUTION_COLUMNS = [
+    Column("fy", "act_fy", "fy"),
+    Column("budget", "act_budget", "yen"),
+    Column("executed", "act_executed", "yen"),
+    Column("rate_pct", "act_rate", "pct"),
+    Column("state", "act_state"),
 ]
 #: Every imported yen, by file.
 RECONCILIATION_COLUMNS = [
@@ -76,8 +108,10 @@ def print_actuals(
     as_of: str | None = None,
     csv: bool = False,
 ) -> int:
-    """Print the year so far, the plan's end and every imported yen (``csv``: the year's
-    summary as CSV, raw columns, integer yen, nothing else).
+    """Print the year so far, the plan's end, contracts against their ceilings, budget
+    and execution by fiscal year (予算額・執行額) and every imported yen, as the report's
+    plan-vs-actual section (``csv``: the year's summary as CSV, raw columns, integer yen,
+    nothing else).
 
     Examples
     --------
@@ -113,6 +147,18 @@ def print_actuals(
     f = plan_end_forecast(ws, by=by, as_of=as_of)
     print("\n" + msg("act_cli_plan_end", lang))
     print(text_table(f.assign(name=_names(ws, f, by)), PLAN_END_COLUMNS, style))
+    c = contract_status(ws, as_of=as_of)
+    if len(c):
+        print("\n" + msg("act_contracts", lang))
+        print(text_table(c, CONTRACT_COLUMNS, style))
+    e = budget_execution(ws, as_of=as_of)
+    print("\n" + msg("act_exec", lang))
+    states = [msg("act_state_" + str(v), lang) for v in e["state"]]
+    print(
+        text_table(
+            e.assign(fy=[int(str(k)) for k in e.index], state=states), EXECUTION_COLUMNS, style
+        )
+    )
     files, unmapped = reconciliation(ws)
     print("\n" + msg("act_cli_every_yen", lang))
     names = [msg("act_total", lang) if k == "total" else str(k) for k in files.index]
