@@ -284,7 +284,7 @@ def test_history_in_both_languages(
     assert "前提条件" in out and "一致" in out and "True" not in out
     out = run(capsys, "history", "--record", "1", "-w", str(en))
     assert_language(out, en, "en", {"Aoki"})
-    assert "Assumption" in out and "recorded in the record" in out
+    assert "Assumption" in out and "Recorded in the record" in out
 
 
 def test_history_csv_stays_raw(capsys: pytest.CaptureFixture[str], repos: dict[str, Path]) -> None:
@@ -440,3 +440,9 @@ def test_a_shift_jis_console_gets_stand_ins_not_a_traceback() -> None:
     assert lines[3].split()[2:] == ["承認", "2026-07-15", "2027-03-31", "o"]
     assert lines[2].split()[-1] == "-"  # record 1's trigger does not fire
     assert len({width(ln) for ln in lines[:2]}) == 1  # still lined up
+
+
+def test_an_unknown_option_is_said_before_any_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timing", str(FOOD), "--option", "nope"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "'nope'" in captured.err and "saas" in captured.err

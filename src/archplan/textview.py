@@ -270,6 +270,12 @@ def render(header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequen
     return "\n".join(line.rstrip() for line in lines)
 
 
+def _header(text: str) -> str:
+    """A label as a column header: its first letter capitalised ("review by" → "Review
+    by"); Japanese labels are unchanged."""
+    return text[:1].upper() + text[1:]
+
+
 def text_table(frame: pd.DataFrame, columns: Sequence[Column], style: Style) -> str:
     """A DataFrame as the command prints it: the columns asked for (a column's ``key``
     may name the index), headers from the catalogue, every cell formatted by kind.
@@ -288,7 +294,7 @@ def text_table(frame: pd.DataFrame, columns: Sequence[Column], style: Style) -> 
     令和10年度  89,839
     """
     lang = style.language
-    header = [template(c.header, lang) for c in columns]
+    header = [_header(template(c.header, lang)) for c in columns]
     index = list(frame.index)
     rows = []
     for k, (_, record) in enumerate(frame.iterrows()):

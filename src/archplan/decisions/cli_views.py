@@ -76,7 +76,7 @@ def print_log(ws: Workspace, *, csv: bool = False) -> int:
     --------
     >>> from archplan import load_workspace
     >>> print_log(load_workspace("data/examples/shared-platform"))  # doctest: +ELLIPSIS
-    No.  Title ... Status    Date        review by   A revisit trigger fires
+    No.  Title ... Status    Date        Review by   A revisit trigger fires
     ...
     1    Share one ... accepted  2026-09-18  2027-03-31  —
     ...

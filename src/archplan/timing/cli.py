@@ -231,6 +231,8 @@ def _cmd_timing(args: argparse.Namespace) -> int:
         from archplan.report.timing import _chosen  # the report's recommended option
 
         options = [o for o in [_chosen(ws)] if o]
+    for o in options:
+        ws.option(o)  # an unknown --option is said before any table is printed
     if args.csv:
         return _print_csv(ws, args.csv, as_of, options, args)
     if ws.components:
