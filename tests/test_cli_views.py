@@ -402,10 +402,10 @@ def test_portfolio_progress_in_the_portfolios_language(
     argv = ["portfolio", str(portfolio), "-o", str(tmp_path / "p.html"), "--jobs", "1"]
     assert main([*argv, "--today", "2026-11-29"]) == 0
     err = capsys.readouterr().err
-    assert "集計" in err and english_words(err) == [], err
+    assert "案件ポートフォリオ" in err and english_words(err) == [], err
     assert main([*argv, "--force", "--lang", "en", "--today", "2026-11-29"]) == 0
     err = capsys.readouterr().err
-    assert "portfolio" in err and JAPANESE.findall(err) == [], err
+    assert "Portfolio" in err and JAPANESE.findall(err) == [], err
 
 
 def test_timing_csv_stays_raw(capsys: pytest.CaptureFixture[str]) -> None:
@@ -446,3 +446,37 @@ def test_an_unknown_option_is_said_before_any_table(capsys: pytest.CaptureFixtur
     assert main(["timing", str(FOOD), "--option", "nope"]) == 1
     captured = capsys.readouterr()
     assert captured.out == "" and "'nope'" in captured.err and "saas" in captured.err
+
+
+def test_the_cli_headers_are_the_catalogues_and_not_duplicates() -> None:
+    """The commands' headers are catalogue entries; the few the command line adds (cv_)
+    name no concept the catalogue already has a label for."""
+    from archplan.actuals import cli as actuals_cli
+    from archplan.decisions import cli_views
+    from archplan.messages import MESSAGES
+
+    columns = [
+        *actuals_cli.YEAR_COLUMNS,
+        *actuals_cli.PLAN_END_COLUMNS,
+        *actuals_cli.CONTRACT_COLUMNS,
+        *actuals_cli.EXECUTION_COLUMNS,
+        *actuals_cli.RECONCILIATION_COLUMNS,
+        *cli_views.LOG_COLUMNS,
+        *cli_views.TIMELINE_COLUMNS,
+        *cli_views.THEN_NOW_COLUMNS,
+        *cli_views.IMPORT_COLUMNS,
+    ]
+    assert all(c.header in MESSAGES for c in columns)
+    reused = {c.header for c in columns if not c.header.startswith("cv_")}
+    assert {"lbl_status", "lbl_date", "lbl_number", "act_budget", "act_fy"} <= reused
+    others = {
+        text.casefold()
+        for key, entry in MESSAGES.items()
+        if not key.startswith("cv_")
+        for text in entry.values()
+    }
+    ours = {key: entry for key, entry in MESSAGES.items() if key.startswith("cv_")}
+    assert ours and all(
+        entry["en"].casefold() not in others and entry["ja"].casefold() not in others
+        for entry in ours.values()
+    ), ours

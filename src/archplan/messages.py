@@ -1505,10 +1505,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cv_as_written": {"en": "As written", "ja": "記載のまま"},
     "cv_numbered_by": {"en": "Number from", "ja": "番号の出所"},
     "cv_numbered_file": {"en": "file name", "ja": "ファイル名"},
-    "cv_numbered_title": {"en": "title", "ja": "見出し"},
+    "cv_numbered_title": {"en": "title heading", "ja": "見出し"},
     "cv_numbered_order": {"en": "file order", "ja": "ファイルの順"},
-    "cv_progress_portfolio": {"en": "portfolio", "ja": "集計"},
-    "cv_progress_case": {"en": "case", "ja": "件"},
     "cv_which_option": {
         "en": "say which option: --option ID (the workspace has no current system to wait on)",
         "ja": "選択肢を --option ID で指定すること（現行システムの指定がないため）",

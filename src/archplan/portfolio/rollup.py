@@ -328,8 +328,8 @@ def rollup(
 
         bar = tqdm(
             total=len(pf.cases),
-            unit=msg("cv_progress_case", lang),
-            desc=msg("cv_progress_portfolio", lang),
+            unit=msg("pf_case", lang),
+            desc=msg("pf_kicker", lang),
             leave=False,
         )
     try:
