@@ -1215,7 +1215,8 @@ def read_actuals(
                 as_of=s.as_of,
             )
     table = pd.DataFrame(files, columns=_FILE_COLUMNS).set_index("file")
-    return Actuals(s, frame, table, option, source)
+    language = settings.language if settings is not None else "en"
+    return Actuals(s, frame, table, option, source, language)
 
 
 _FILE_COLUMNS = [
