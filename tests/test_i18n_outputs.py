@@ -274,3 +274,21 @@ def test_the_japanese_csv_reads_as_written(tmp_path: Path) -> None:
     first = rows[1]
     assert sum(int(v) for v in first[5:10]) == int(first[10])
     assert {r[11] for r in rows[1:]} <= {"課税", "不課税", "非課税"}
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+@pytest.mark.parametrize(
+    "args",
+    [["show", "postgre"], ["show", "postgresql", "99"], ["update", "--from", "no-such-folder"]],
+)
+def test_eol_errors_follow_the_language(
+    language: str, args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["eol", "--lang", language, *args]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("archplan: ")
+    supplied = {"postgre", "postgresql", "postmarketos", "azure-database-for-postgresql"}
+    found, left = _found(err, language, supplied | {"no-such-folder", "99"})
+    assert found == [], _context(left, found)
+    if language == "ja":
+        assert JAPANESE.search(left)

@@ -1551,6 +1551,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "セキュリティサポート {security}  延長サポート {extended}",
     },
     "eolc_passed": {"en": "passed", "ja": "終了済み"},
+    "eolc_unknown_product": {
+        "en": "unknown product {name} in the end-of-life data{hint}",
+        "ja": "サポート終了日のデータに製品{name}がない{hint}",
+    },
+    "eolc_nearest": {"en": "; nearest: {names}", "ja": "。近い名前：{names}"},
+    "eolc_unknown_release": {
+        "en": "{product} has no release {want}{hint} (known: {known})",
+        "ja": "{product}にリリース{want}がない{hint}（既知のリリース：{known}）",
+    },
+    "eolc_no_files": {
+        "en": "{folder}: no endoflife.date product files (NAME.md or NAME.yaml)",
+        "ja": "{folder}：endoflife.dateの製品ファイル（NAME.mdまたはNAME.yaml）がない",
+    },
     "xp_basis_line": {"en": "{unit}, {basis}", "ja": "{unit}・{basis}"},
     "xp_discount_line": {
         "en": "{basis}; discount rate {rate} ({timing})",

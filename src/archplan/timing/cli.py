@@ -81,6 +81,15 @@ def _eol_language(args: argparse.Namespace) -> str:
 
 
 def _cmd_eol(args: argparse.Namespace) -> int:
+    from archplan.messages import localized
+
+    try:
+        return _eol(args)
+    except ArchplanError as exc:  # worded in the output's language (--lang or -w)
+        raise type(exc)(localized(exc, _eol_language(args))) from None
+
+
+def _eol(args: argparse.Namespace) -> int:
     from archplan.messages import msg
     from archplan.report.timing import source_text
     from archplan.timing.eol import load_eol, update_eol
