@@ -911,6 +911,79 @@ def _locate_bad_amounts(path: Path, cost: str) -> list[tuple[int, str]]:
     return [(i + 1, str(values[i])) for i in idx]
 
 
+def _all_rows(path: Path, columns: list[str]) -> Iterator[Any]:
+    """Every column of a FOCUS file as text, batch by batch (pandas DataFrames)."""
+    import pyarrow as pa  # type: ignore[import-untyped]
+
+    if path.suffix.lower() == ".parquet":
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS):
+            yield batch.to_pandas().astype(str)
+        return
+    import pyarrow.csv as pacsv  # type: ignore[import-untyped]
+
+    types = dict.fromkeys(columns, pa.string())
+    reader = pacsv.open_csv(
+        path,
+        read_options=pacsv.ReadOptions(block_size=BLOCK_BYTES),
+        convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=True),
+    )
+    for batch in reader:
+        yield batch.to_pandas().astype(str)
+
+
+def duplicated_rows(path: Path, columns: list[str]) -> list[tuple[int, int, str]]:
+    """Rows of a FOCUS export that repeat an earlier row in every column: (row, the
+    earlier row, its ``InvoiceId``), 0-based data rows, in file order.
+
+    Rows of one invoice share its ``InvoiceId`` (FOCUS 1.2) and differ in their charge
+    period, resource, SKU, quantity or cost; a row equal to another in every column is
+    the same charge twice. Rows are hashed batch by batch (8 bytes a row in memory);
+    rows whose hashes agree are compared again column by column before they are named.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "f.csv"
+    >>> _ = p.write_text("InvoiceId,BilledCost\\nI-1,5\\nI-1,7\\nI-1,5\\n", encoding="utf-8")
+    >>> duplicated_rows(p, ["InvoiceId", "BilledCost"])
+    [(2, 0, 'I-1')]
+    """
+    import pandas as pd
+
+    hashes = [
+        pd.util.hash_pandas_object(frame, index=False).to_numpy()
+        for frame in _all_rows(path, columns)
+    ]
+    if not hashes:
+        return []
+    h = np.concatenate(hashes)
+    del hashes
+    order = np.argsort(h, kind="stable")  # equal hashes keep file order
+    ranked = h[order]
+    starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
+    later = np.flatnonzero(np.r_[False, ranked[1:] == ranked[:-1]])
+    if not len(later):
+        return []
+    first = starts[np.searchsorted(starts, later, side="right") - 1]
+    pairs = list(zip(order[later].tolist(), order[first].tolist(), strict=True))
+    wanted = np.unique(np.array([k for pair in pairs for k in pair], dtype=np.int64))
+    rows: dict[int, tuple[Any, ...]] = {}
+    offset = 0
+    for frame in _all_rows(path, columns):
+        lo, hi = np.searchsorted(wanted, [offset, offset + len(frame)])
+        for k in wanted[lo:hi].tolist():
+            rows[k] = tuple(frame.iloc[k - offset])
+        offset += len(frame)
+    at = list(frame.columns).index("InvoiceId") if "InvoiceId" in frame.columns else None
+    return sorted(
+        (row, earlier, "" if at is None else str(rows[row][at]))
+        for row, earlier in pairs
+        if rows[row] == rows[earlier]
+    )
+
+
 def _match(rule: FocusRule, key: dict[str, Any], tags: dict[str, str]) -> bool:
     for k in ("service", "service_category", "charge_category", "provider", "sub_account"):
         want: tuple[str, ...] = getattr(rule, k)
@@ -1019,6 +1092,28 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
                 "a number in every row (0 when nothing is charged)",
             )
         return [], n
+    if "InvoiceId" in present:  # FOCUS 1.2: the same charge twice is a duplicated row
+        dups = duplicated_rows(path, present)
+        for row, first, invoice in dups[:MAX_LISTED]:
+            ctx.problem(
+                fname,
+                row + 1,
+                None,
+                f"row repeats line {first + 2} in every column (InvoiceId {invoice!r}): "
+                "the same charge twice",
+                "each charge once; rows of one invoice share its InvoiceId and differ in "
+                "their charge",
+            )
+        if len(dups) > MAX_LISTED:
+            ctx.problem(
+                fname,
+                None,
+                None,
+                f"{len(dups) - MAX_LISTED} more rows repeat earlier rows",
+                "each charge once",
+            )
+        if dups:
+            return [], n
     if credits:
         ctx.note("act_n_credit_up", where=f"{fname}:{credit_first + 2}", count=credits)
     g: dict[str, list[Any]] = {c: [k[i] for k in merged] for i, c in enumerate(group_keys)}
