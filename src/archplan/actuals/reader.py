@@ -911,26 +911,34 @@ def _locate_bad_amounts(path: Path, cost: str) -> list[tuple[int, str]]:
     return [(i + 1, str(values[i])) for i in idx]
 
 
-def _all_rows(path: Path, columns: list[str]) -> Iterator[Any]:
-    """Every column of a FOCUS file as text, batch by batch (pandas DataFrames)."""
+def _text_batches(path: Path, columns: list[str]) -> Iterator[Any]:
+    """Every column of a FOCUS file as text, batch by batch (pyarrow RecordBatches)."""
     import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
 
     if path.suffix.lower() == ".parquet":
         import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
         for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS):
-            yield batch.to_pandas().astype(str)
+            arrays = []
+            for col in batch.columns:
+                try:
+                    arrays.append(pc.cast(col, pa.string()))
+                except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # maps, lists: as text
+                    arrays.append(
+                        pa.array([None if v is None else str(v) for v in col.to_pylist()])
+                    )
+            yield pa.RecordBatch.from_arrays(arrays, names=batch.schema.names)
         return
     import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 
-    types = dict.fromkeys(columns, pa.string())
-    reader = pacsv.open_csv(
+    yield from pacsv.open_csv(
         path,
         read_options=pacsv.ReadOptions(block_size=BLOCK_BYTES),
-        convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=True),
+        convert_options=pacsv.ConvertOptions(
+            column_types=dict.fromkeys(columns, pa.string()), strings_can_be_null=True
+        ),
     )
-    for batch in reader:
-        yield batch.to_pandas().astype(str)
 
 
 def duplicated_rows(path: Path, columns: list[str]) -> list[tuple[int, int, str]]:
@@ -939,8 +947,9 @@ def duplicated_rows(path: Path, columns: list[str]) -> list[tuple[int, int, str]
 
     Rows of one invoice share its ``InvoiceId`` (FOCUS 1.2) and differ in their charge
     period, resource, SKU, quantity or cost; a row equal to another in every column is
-    the same charge twice. Rows are hashed batch by batch (8 bytes a row in memory);
-    rows whose hashes agree are compared again column by column before they are named.
+    the same charge twice. Each row's text is hashed batch by batch (8 bytes a row stay
+    in memory); rows whose hashes agree are read again and compared column by column
+    before they are named.
 
     Examples
     --------
@@ -951,11 +960,15 @@ def duplicated_rows(path: Path, columns: list[str]) -> list[tuple[int, int, str]
     [(2, 0, 'I-1')]
     """
     import pandas as pd
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
 
-    hashes = [
-        pd.util.hash_pandas_object(frame, index=False).to_numpy()
-        for frame in _all_rows(path, columns)
-    ]
+    hashes = []
+    for batch in _text_batches(path, columns):
+        joined = pc.binary_join_element_wise(
+            *batch.columns, "\x1f", null_handling="replace", null_replacement="\x00"
+        )
+        text = pd.Series(joined.to_pandas(types_mapper=pd.ArrowDtype))
+        hashes.append(pd.util.hash_pandas_object(text, index=False).to_numpy())
     if not hashes:
         return []
     h = np.concatenate(hashes)
@@ -970,13 +983,15 @@ def duplicated_rows(path: Path, columns: list[str]) -> list[tuple[int, int, str]
     pairs = list(zip(order[later].tolist(), order[first].tolist(), strict=True))
     wanted = np.unique(np.array([k for pair in pairs for k in pair], dtype=np.int64))
     rows: dict[int, tuple[Any, ...]] = {}
+    names: list[str] = []
     offset = 0
-    for frame in _all_rows(path, columns):
-        lo, hi = np.searchsorted(wanted, [offset, offset + len(frame)])
+    for batch in _text_batches(path, columns):
+        names = batch.schema.names
+        lo, hi = np.searchsorted(wanted, [offset, offset + batch.num_rows])
         for k in wanted[lo:hi].tolist():
-            rows[k] = tuple(frame.iloc[k - offset])
-        offset += len(frame)
-    at = list(frame.columns).index("InvoiceId") if "InvoiceId" in frame.columns else None
+            rows[k] = tuple(batch.slice(k - offset, 1).to_pylist()[0].values())
+        offset += batch.num_rows
+    at = names.index("InvoiceId") if "InvoiceId" in names else None
     return sorted(
         (row, earlier, "" if at is None else str(rows[row][at]))
         for row, earlier in pairs
