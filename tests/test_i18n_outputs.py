@@ -292,3 +292,22 @@ def test_eol_errors_follow_the_language(
     assert found == [], _context(left, found)
     if language == "ja":
         assert JAPANESE.search(left)
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_portfolio_command_prints_in_the_portfolio_language(
+    language: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``archplan portfolio``: its progress bar and its lines."""
+    from archplan.portfolio import load_portfolio
+
+    pf_path = ROOT / "data" / "portfolio.yaml"
+    out = tmp_path / "portfolio.html"
+    args = ["portfolio", str(pf_path), "-o", str(out), "--today", "2026-11-29", "--jobs", "1"]
+    assert main([*args, "--lang", language]) == 0
+    captured = capsys.readouterr()
+    text = captured.out + captured.err
+    assert ("案件ポートフォリオ" in captured.err) == (language == "ja")
+    supplied = _supplied(load_portfolio(pf_path)) | {str(out)}
+    found, left = _found(text, language, supplied)
+    assert found == [], _context(left, found)

@@ -326,7 +326,12 @@ def rollup(
     if progress:
         from tqdm import tqdm  # type: ignore[import-untyped]
 
-        bar = tqdm(total=len(pf.cases), unit="case", desc="portfolio", leave=False)
+        bar = tqdm(
+            total=len(pf.cases),
+            unit=msg("batch_unit", lang),
+            desc=msg("pf_kicker", lang),
+            leave=False,
+        )
     try:
         results = list(_run(list(pf.cases), h, jobs, bar.update if bar else None))
     finally:
