@@ -851,3 +851,19 @@ def test_focus_12_the_same_charge_twice_is_a_located_problem(tmp_path: Path, par
     assert any(p.startswith(line) for p in problems), problems  # Parquet: rows as lines
     assert any(p.startswith(f"{name}:1003: row repeats line 502 ") for p in problems)
     assert len([p for p in problems if "the same charge twice" in p]) == 2
+
+
+def test_focus_12_unreadable_in_a_column_the_import_does_not_use(tmp_path: Path) -> None:
+    """The duplicate check reads every column: bad bytes in one the mapping never needs
+    are a located problem, not a traceback."""
+    src = tmp_path / "focus-1.2.csv"
+    _focus_12(src)
+    raw = src.read_bytes()
+    at = raw.index(b"Requests")  # ConsumedUnit of the first row: not used by the mapping
+    src.write_bytes(raw[:at] + b"\xff\xfe" + raw[at + 2 :])
+    root = _workspace_with_focus(tmp_path, str(src), RULES_12, first_fy=2024)
+    problems = _problems(root)
+    assert any(
+        p.startswith("actuals/focus-1.2.csv: not readable as FOCUS data in every column")
+        for p in problems
+    ), problems

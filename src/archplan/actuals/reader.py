@@ -1108,7 +1108,17 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
             )
         return [], n
     if "InvoiceId" in present:  # FOCUS 1.2: the same charge twice is a duplicated row
-        dups = duplicated_rows(path, present)
+        try:
+            dups = duplicated_rows(path, present)
+        except (pa.ArrowInvalid, OSError) as exc:  # a column the import did not need
+            ctx.problem(
+                fname,
+                None,
+                None,
+                f"not readable as FOCUS data in every column: {exc}",
+                "a FOCUS 1.2 export, UTF-8, with as many values in each row as columns",
+            )
+            return [], n
         for row, first, invoice in dups[:MAX_LISTED]:
             ctx.problem(
                 fname,
