@@ -65,8 +65,9 @@ class Method:
     """Base class: subclasses implement ``evaluate`` and ``batch``."""
 
     key: ClassVar[str] = ""
+    # The English name (column of compare_methods, conventions); the name a reader sees
+    # comes from the catalogue entry ``method_<key>`` (see :meth:`label_for`).
     label: ClassVar[str] = ""
-    label_ja: ClassVar[str] = ""
     higher_is_better: ClassVar[bool] = True
     # True where the score is a linear function of the weights, so that weight
     # stability intervals have a closed form.
@@ -113,7 +114,6 @@ class WeightedSum(Method):
     normalization: str = "minmax"
     key: ClassVar[str] = "wsm"
     label: ClassVar[str] = "Weighted sum"
-    label_ja: ClassVar[str] = "加重和法"
     linear_in_weights: ClassVar[bool] = True
 
     def __post_init__(self) -> None:
@@ -146,7 +146,6 @@ class WeightedProduct(Method):
     normalization: str = "max"
     key: ClassVar[str] = "wpm"
     label: ClassVar[str] = "Weighted product"
-    label_ja: ClassVar[str] = "加重積法"
 
     def __post_init__(self) -> None:
         _check_norm(self.normalization)
@@ -181,7 +180,6 @@ class TOPSIS(Method):
     normalization: str = "vector"
     key: ClassVar[str] = "topsis"
     label: ClassVar[str] = "TOPSIS"
-    label_ja: ClassVar[str] = "TOPSIS"
 
     def __post_init__(self) -> None:
         _check_norm(self.normalization)
@@ -230,7 +228,6 @@ class VIKOR(Method):
     v: float = 0.5
     key: ClassVar[str] = "vikor"
     label: ClassVar[str] = "VIKOR"
-    label_ja: ClassVar[str] = "VIKOR"
     higher_is_better: ClassVar[bool] = False
 
     def __post_init__(self) -> None:
@@ -300,7 +297,6 @@ class PrometheeII(Method):
     thresholds_relative: bool = True
     key: ClassVar[str] = "promethee"
     label: ClassVar[str] = "PROMETHEE II"
-    label_ja: ClassVar[str] = "PROMETHEE II"
     linear_in_weights: ClassVar[bool] = True
 
     def __post_init__(self) -> None:
