@@ -311,3 +311,30 @@ def test_the_portfolio_command_prints_in_the_portfolio_language(
     supplied = _supplied(load_portfolio(pf_path)) | {str(out)}
     found, left = _found(text, language, supplied)
     assert found == [], _context(left, found)
+
+
+# --- archplan timing ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "option", "language"),
+    [
+        ("food-lab", "saas", "ja"),
+        ("network-refresh", "purchase", "ja"),
+        (EN_EXAMPLE, "joint-saas", "en"),
+    ],
+)
+def test_the_timing_command_prints_in_the_workspace_language(
+    name: str, option: str, language: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Headings, yes/no and empty cells of the three tables, the warnings, the footer."""
+    args = ["timing", str(EXAMPLES / name), "--as-of", "2026-11-29", "--option", option]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    # The warnings quote the components.yaml key to use, as the user writes it.
+    supplied = _supplied(load_workspace(EXAMPLES / name)) | {"addressed_by"}
+    found, left = _found(out, language, supplied)
+    assert found == [], _context(left, found)
+    assert ("遅らせる年数" in out) == (language == "ja")
+    assert ("Delay (years)" in out) == (language == "en")
+    assert "None" not in out and "NaN" not in out and "<NA>" not in out

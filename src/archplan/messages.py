@@ -1503,7 +1503,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "除外した選択肢は示さない。",
     },
     # --- polish2: Japanese first-class leftovers: reprs (repr_), report --all (batch_),
-    # archplan eol (eolc_), the Excel/CSV export (xp_) ---
+    # archplan eol (eolc_) and timing (timc_), the Excel/CSV export (xp_) ---
     "repr_ranking": {
         "en": "<Ranking {method}: {order}{excluded}>",
         "ja": "<順位付け {method}：{order}{excluded}>",
@@ -1551,6 +1551,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "セキュリティサポート {security}  延長サポート {extended}",
     },
     "eolc_passed": {"en": "passed", "ja": "終了済み"},
+    "timc_covered_by": {"en": "Covered by", "ja": "対応する項目"},
+    "timc_days_left": {"en": "Days left", "ja": "残り日数"},
+    "timc_open": {"en": "Open ends", "ja": "未対応の件数"},
+    "timc_delay": {"en": "Delay (years)", "ja": "遅らせる年数"},
+    "timc_extra_npv": {"en": "Extra NPV", "ja": "差（正味現在価値）"},
     "eolc_unknown_product": {
         "en": "unknown product {name} in the end-of-life data{hint}",
         "ja": "サポート終了日のデータに製品{name}がない{hint}",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import Any
 
 from archplan.errors import ArchplanError
 
@@ -17,6 +18,67 @@ def _as_of(text: str | None) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         raise ArchplanError(f"--as-of {text!r} is not a date YYYY-MM-DD") from None
+
+
+#: The catalogue entry naming each column (and index) the ``timing`` command prints.
+_HEADINGS = {
+    "component": "tim_component",
+    "name": "pf_name",
+    "release": "tim_release",
+    "active_end": "tim_active",
+    "security_end": "tim_security",
+    "extended_end": "tim_extended",
+    "maintenance_end": "tim_kind_maintenance_end",
+    "life_end": "tim_kind_life_end",
+    "contract_end": "tim_kind_contract_end",
+    "source": "tim_source",
+    "option": "tim_option",
+    "date": "tim_act_by",
+    "fy": "tim_fy",
+    "what": "tim_what",
+    "covered": "tim_covered",
+    "covered_by": "timc_covered_by",
+    "days_left": "timc_days_left",
+    "open": "timc_open",
+    "delay": "timc_delay",
+    "start_fy": "tim_start",
+    "total": "tim_total",
+    "current_system": "tim_current_part",
+    "npv": "tim_npv",
+    "eac": "tim_eac",
+    "open_ends": "timc_open",
+    "benefit": "cat_benefit",
+    "extra": "tim_extra",
+    "extra_npv": "timc_extra_npv",
+    "lost_benefit": "tim_lost_benefit",
+    "net_extra": "tim_net_extra",
+}
+
+
+def _shown(table: Any, language: str) -> Any:
+    """A table as the command prints it: headings from the catalogue, yes/no, dates as
+    written, and "—" where there is nothing (not None, NaN or <NA>)."""
+    import pandas as pd
+
+    from archplan.messages import msg
+
+    def cell(v: object) -> object:
+        if v is True or v is False:
+            return msg("yes" if v else "no", language)
+        if v is None or (not isinstance(v, str) and pd.isna(v)):  # type: ignore[call-overload]
+            return "—"
+        if v == "declared":
+            return msg("tim_declared", language)
+        return v
+
+    out = table.copy()
+    for c in out.columns:
+        col = out[c]
+        numeric = pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col)
+        if not numeric or col.isna().any():
+            out[c] = [cell(v) for v in out[c]]
+    out.index.name = msg(_HEADINGS[str(out.index.name)], language) if out.index.name else None
+    return out.rename(columns=lambda c: msg(_HEADINGS[c], language) if c in _HEADINGS else c)
 
 
 def _cmd_timing(args: argparse.Namespace) -> int:
@@ -46,12 +108,12 @@ def _cmd_timing(args: argparse.Namespace) -> int:
                 "source",
             ]
             print(msg("tim_cli_windows", lang))
-            print(support_windows(ws)[cols].to_string())
+            print(_shown(support_windows(ws)[cols], lang).to_string())
             print()
         print(
             msg("tim_cli_act_by_as_of", lang, date=as_of) if as_of else msg("tim_cli_act_by", lang)
         )
-        print(act_by(ws, as_of).drop(columns=["name"]).to_string())
+        print(_shown(act_by(ws, as_of).drop(columns=["name"]), lang).to_string())
         options = args.option or []
         if not options and ws.current_option:
             from archplan.report.timing import _chosen  # the report's recommended option
@@ -61,7 +123,7 @@ def _cmd_timing(args: argparse.Namespace) -> int:
             print()
             print(msg("tim_cli_waiting", lang, option=option))
             t = cost_of_waiting(ws, option, delays=tuple(args.delays), items=args.items)
-            print(t.to_string(float_format=lambda v: f"{v:,.0f}"))
+            print(_shown(t, lang).to_string(float_format=lambda v: f"{v:,.0f}"))
     warnings = timing_warnings(ws)
     for w in warnings:
         print(msg("cli_warning", lang, text=w))
