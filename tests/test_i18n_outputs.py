@@ -338,3 +338,38 @@ def test_the_timing_command_prints_in_the_workspace_language(
     assert ("遅らせる年数" in out) == (language == "ja")
     assert ("Delay (years)" in out) == (language == "en")
     assert "None" not in out and "NaN" not in out and "<NA>" not in out
+
+
+# --- archplan actuals --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("by", ["item", "category", "option"])
+def test_the_actuals_command_prints_in_the_workspace_language(
+    by: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The vaccine-booking example (Japanese): notes, head line, the three tables and the
+    unmapped entries with their reasons."""
+    root = EXAMPLES / "vaccine-booking"
+    assert main(["actuals", str(root), "--by", by]) == 0
+    out = capsys.readouterr().out
+    ws = load_workspace(root)
+    found, left = _found(out, "ja", _supplied(ws))
+    assert found == [], _context(left, found)
+    assert "承認済みの記録0001" in out and "計画期間外" in out and "クラウド利用明細" in out
+
+
+def test_the_actuals_command_in_an_english_workspace(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same workspace with ``language: en``: no Japanese that archplan wrote."""
+    root = tmp_path / "ws"
+    shutil.copytree(EXAMPLES / "vaccine-booking", root)
+    cfg = root / "archplan.yaml"
+    text = cfg.read_text(encoding="utf-8")
+    assert "language: ja" in text
+    cfg.write_text(text.replace("language: ja", "language: en"), encoding="utf-8")
+    assert main(["actuals", str(root)]) == 0
+    out = capsys.readouterr().out
+    found, left = _found(out, "en", _supplied(load_workspace(root)))
+    assert found == [], _context(left, found)
+    assert "accepted record 0001" in out and "outside the plan period" in out

@@ -140,6 +140,33 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Headings (catalogue keys) of the tables ``archplan actuals`` prints.
+ACTUALS_HEADINGS = {
+    "item": "act_item",
+    "category": "lbl_category",
+    "option": "lbl_option",
+    "budget": "act_budget",
+    "plan_to_date": "act_ptd",
+    "actual_to_date": "act_atd",
+    "variance": "act_variance",
+    "variance_pct": "act_variance_pct",
+    "burn_pct": "act_burn",
+    "forecast_plan": "act_fc_plan_short",
+    "forecast_run_rate": "act_fc_rr_short",
+    "forecast_over": "actc_forecast_over",
+    "first_overrun": "act_first",
+    "plan_total": "act_plan_total",
+    "file": "act_file",
+    "kind": "actc_kind",
+    "rows_read": "act_rows",
+    "rows_mapped": "actc_rows_mapped",
+    "rows_unmapped": "actc_rows_unmapped",
+    "mapped": "act_mapped",
+    "unmapped": "act_unmapped",
+    "imported": "act_imported",
+}
+
+
 def _cmd_actuals(args: argparse.Namespace) -> int:
     import pandas as pd
 
@@ -155,12 +182,15 @@ def _cmd_actuals(args: argparse.Namespace) -> int:
     from archplan.fiscal import fy_label
 
     lang = ws.settings.language
+    source = ws.actuals.option_source
     print(
         msg(
             "act_cli_head",
             lang,
             option=s.attrs["option"],
-            source=ws.actuals.option_source,
+            source=msg("act_src_settings", lang)
+            if source == "settings"
+            else msg("act_src_decision", lang, number=source.split()[-1]),
             fy=fy_label(int(s.attrs["fiscal_year"]), lang),
             as_of=s.attrs["as_of"],
         )
@@ -176,13 +206,17 @@ def _cmd_actuals(args: argparse.Namespace) -> int:
         "forecast_run_rate",
         "first_overrun",
     ]
+    from archplan.cli_tables import shown
+
+    heads, words = ACTUALS_HEADINGS, {"ledger": "actc_ledger", "focus": "actc_focus"}
     with pd.option_context("display.width", 200, "display.max_columns", 20):
-        print(s[cols].to_string())
+        print(shown(s[cols], heads, lang, total="act_total").to_string())
         print("\n" + msg("act_cli_plan_end", lang))
-        print(plan_end_forecast(ws, by=args.by, as_of=args.as_of).to_string())
+        end = plan_end_forecast(ws, by=args.by, as_of=args.as_of)
+        print(shown(end, heads, lang, total="act_total").to_string())
         files, unmapped = reconciliation(ws)
         print("\n" + msg("act_cli_every_yen", lang))
-        print(files.to_string())
+        print(shown(files, heads, lang, words=words, total="act_total").to_string())
     if len(unmapped):
         print(msg("act_cli_unmapped", lang, n=len(unmapped)))
         for _, r in unmapped.iterrows():
@@ -196,7 +230,7 @@ def _cmd_actuals(args: argparse.Namespace) -> int:
                     month=r["month"],
                     document=r["document"],
                     yen=f"{r['yen']:,}",
-                    reason=r["reason"],
+                    reason=msg("act_reason_" + str(r["reason"]), lang),
                     rows=r["rows"],
                 )
             )

@@ -1503,7 +1503,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "除外した選択肢は示さない。",
     },
     # --- polish2: Japanese first-class leftovers: reprs (repr_), report --all (batch_),
-    # archplan eol (eolc_) and timing (timc_), the Excel/CSV export (xp_) ---
+    # archplan eol (eolc_), timing (timc_) and actuals (actc_), the Excel/CSV export (xp_) ---
     "repr_ranking": {
         "en": "<Ranking {method}: {order}{excluded}>",
         "ja": "<順位付け {method}：{order}{excluded}>",
@@ -1556,6 +1556,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "timc_open": {"en": "Open ends", "ja": "未対応の件数"},
     "timc_delay": {"en": "Delay (years)", "ja": "遅らせる年数"},
     "timc_extra_npv": {"en": "Extra NPV", "ja": "差（正味現在価値）"},
+    "actc_forecast_over": {"en": "Forecast over budget", "ja": "見込の予算超過額"},
+    "actc_kind": {"en": "Kind", "ja": "種類"},
+    "actc_ledger": {"en": "ledger", "ja": "会計の帳簿"},
+    "actc_focus": {"en": "FOCUS export", "ja": "クラウド利用明細"},
+    "actc_rows_mapped": {"en": "Rows mapped", "ja": "対応済の行数"},
+    "actc_rows_unmapped": {"en": "Rows unmapped", "ja": "未対応の行数"},
     "eolc_unknown_product": {
         "en": "unknown product {name} in the end-of-life data{hint}",
         "ja": "サポート終了日のデータに製品{name}がない{hint}",

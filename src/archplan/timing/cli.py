@@ -56,29 +56,9 @@ _HEADINGS = {
 
 
 def _shown(table: Any, language: str) -> Any:
-    """A table as the command prints it: headings from the catalogue, yes/no, dates as
-    written, and "—" where there is nothing (not None, NaN or <NA>)."""
-    import pandas as pd
+    from archplan.cli_tables import shown
 
-    from archplan.messages import msg
-
-    def cell(v: object) -> object:
-        if v is True or v is False:
-            return msg("yes" if v else "no", language)
-        if v is None or (not isinstance(v, str) and pd.isna(v)):  # type: ignore[call-overload]
-            return "—"
-        if v == "declared":
-            return msg("tim_declared", language)
-        return v
-
-    out = table.copy()
-    for c in out.columns:
-        col = out[c]
-        numeric = pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col)
-        if not numeric or col.isna().any():
-            out[c] = [cell(v) for v in out[c]]
-    out.index.name = msg(_HEADINGS[str(out.index.name)], language) if out.index.name else None
-    return out.rename(columns=lambda c: msg(_HEADINGS[c], language) if c in _HEADINGS else c)
+    return shown(table, _HEADINGS, language, words={"declared": "tim_declared"})
 
 
 def _cmd_timing(args: argparse.Namespace) -> int:
