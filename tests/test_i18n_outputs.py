@@ -373,3 +373,32 @@ def test_the_actuals_command_in_an_english_workspace(
     found, left = _found(out, "en", _supplied(load_workspace(root)))
     assert found == [], _context(left, found)
     assert "accepted record 0001" in out and "outside the plan period" in out
+
+
+# --- refusals to overwrite ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "language"), [("food-lab", "ja"), (EN_EXAMPLE, "en")])
+def test_a_refusal_to_overwrite_is_in_the_workspace_language(
+    name: str, language: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``archplan export`` onto someone's own workbook, and onto a folder: refused, the
+    file untouched, the message in the workspace's language."""
+    from archplan.errors import TargetExistsError
+
+    theirs = tmp_path / "budget.xlsx"
+    theirs.write_bytes(b"the finance office's own workbook")
+    folder = tmp_path / "folder.xlsx"
+    folder.mkdir()
+    root = EXAMPLES / name
+    assert main(["export", str(root), "--xlsx", str(theirs)]) == 1
+    assert main(["export", str(root), "--xlsx", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert theirs.read_bytes() == b"the finance office's own workbook"
+    # The option to pass is quoted as it is typed.
+    found, left = _found(err, language, {str(theirs), str(folder), "--force"})
+    assert found == [], _context(left, found)
+    if language == "ja":
+        assert "archplanが書き出したものではない" in err and "ブックのファイル名" in err
+    with pytest.raises(TargetExistsError, match="was not written by archplan"):
+        export_xlsx(load_workspace(root), theirs)  # str(): English, as every exception

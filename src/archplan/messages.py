@@ -1503,7 +1503,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "除外した選択肢は示さない。",
     },
     # --- polish2: Japanese first-class leftovers: reprs (repr_), report --all (batch_),
-    # archplan eol (eolc_), timing (timc_) and actuals (actc_), the Excel/CSV export (xp_) ---
+    # archplan eol (eolc_), timing (timc_) and actuals (actc_), the Excel/CSV export (xp_),
+    # refusals to overwrite (fio_) ---
     "repr_ranking": {
         "en": "<Ranking {method}: {order}{excluded}>",
         "ja": "<順位付け {method}：{order}{excluded}>",
@@ -1562,6 +1563,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "actc_focus": {"en": "FOCUS export", "ja": "クラウド利用明細"},
     "actc_rows_mapped": {"en": "Rows mapped", "ja": "対応済の行数"},
     "actc_rows_unmapped": {"en": "Rows unmapped", "ja": "未対応の行数"},
+    "fio_folder": {
+        "en": "{path} is a folder; give a file name for the {what}",
+        "ja": "{path}はフォルダである。{what}のファイル名を指定すること",
+    },
+    "fio_not_ours": {
+        "en": "{path} exists and was not written by archplan; choose another name or pass "
+        "--force to replace it",
+        "ja": "{path}は既にあり、archplanが書き出したものではない。別の名前にするか、"
+        "置き換えるなら--forceを指定すること",
+    },
+    "fio_document": {"en": "document", "ja": "文書"},
+    "fio_workbook": {"en": "workbook", "ja": "ブック"},
+    "fio_csv": {"en": "CSV file", "ja": "CSVファイル"},
+    "fio_portfolio_document": {"en": "portfolio document", "ja": "ポートフォリオの文書"},
+    "fio_portfolio_workbook": {"en": "portfolio workbook", "ja": "ポートフォリオのブック"},
     "eolc_unknown_product": {
         "en": "unknown product {name} in the end-of-life data{hint}",
         "ja": "サポート終了日のデータに製品{name}がない{hint}",
