@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_portfolio.py 300
 	$(BIN)/python benchmarks/bench_actuals.py
+	$(BIN)/python benchmarks/bench_focus12.py
 
 env: $(STAMP)
 

@@ -791,3 +791,79 @@ def test_japanese_dates_and_yen_suffix(tmp_path: Path) -> None:
     )
     act = monthly_actual(load_workspace(root))
     assert act.loc["saas-fee", "2026-09"] == 1_100 and act.loc["saas-fee", "2026-10"] == 5_500
+
+
+# --- FOCUS 1.2: rows of one invoice, and the same charge twice ---------------------------
+
+RULES_12 = (
+    "      - {item: saas-link, provider: AWS, service_category: Compute}\n"
+    "      - {item: saas-fee, provider: [Microsoft, Oracle]}\n"
+)
+
+
+def _focus_12(path: Path, extra: tuple[tuple[int, int | None], ...] = ()) -> list[list[str]]:
+    """The FinOps sample as a FOCUS 1.2 export: an ``InvoiceId`` per billing account and
+    billing month (so hundreds of rows share one), written to ``path``. ``extra`` appends
+    copies of sample rows: (row, None) as they are, (row, k) with BilledCost + k."""
+    with SAMPLE.open(encoding="utf-8", newline="") as fh:
+        header, *rows = list(csv.reader(fh))
+    acct, period, cost = (
+        header.index(c) for c in ("BillingAccountId", "BillingPeriodStart", "BilledCost")
+    )
+    header = [*header, "InvoiceId"]
+    rows = [[*r, f"INV-{r[acct]}-{r[period][:7]}"] for r in rows]
+    for k, bump in extra:
+        copy = list(rows[k])
+        if bump is not None:
+            copy[cost] = str(Decimal(copy[cost]) + bump)
+        rows.append(copy)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([header, *rows])
+    return [header, *rows]
+
+
+def test_focus_12_rows_sharing_an_invoice_are_not_duplicates(tmp_path: Path) -> None:
+    src = tmp_path / "focus-1.2.csv"
+    table = _focus_12(src, ((10, 1),))  # row 10 again, one dollar more: another charge
+    invoices = [r[-1] for r in table[1:]]
+    assert max(invoices.count(i) for i in set(invoices)) > 100  # rows share invoices
+    w = load_workspace(_workspace_with_focus(tmp_path, str(src), RULES_12, first_fy=2024))
+    files, _ = reconciliation(w)
+    assert files.loc["total", "rows_read"] == 1001  # nothing dropped, nothing flagged
+
+
+@pytest.mark.parametrize("parquet", [False, True])
+def test_focus_12_the_same_charge_twice_is_a_located_problem(tmp_path: Path, parquet: bool) -> None:
+    src = tmp_path / "focus-1.2.csv"
+    table = _focus_12(src, ((10, None), (500, None)))
+    if parquet:
+        import pandas as pd
+
+        frame = pd.read_csv(src, dtype=str, keep_default_na=False)
+        src = tmp_path / "focus-1.2.parquet"
+        frame.to_parquet(src)
+    root = _workspace_with_focus(tmp_path, str(src), RULES_12, first_fy=2024)
+    problems = _problems(root)
+    name = f"actuals/{src.name}"
+    # Data row 1001 (line 1002) repeats data row 11 (line 12); row 1002 repeats row 501.
+    invoice = table[11][-1]
+    line = f"{name}:1002: row repeats line 12 in every column (InvoiceId {invoice!r})"
+    assert any(p.startswith(line) for p in problems), problems  # Parquet: rows as lines
+    assert any(p.startswith(f"{name}:1003: row repeats line 502 ") for p in problems)
+    assert len([p for p in problems if "the same charge twice" in p]) == 2
+
+
+def test_focus_12_unreadable_in_a_column_the_import_does_not_use(tmp_path: Path) -> None:
+    """The duplicate check reads every column: bad bytes in one the mapping never needs
+    are a located problem, not a traceback."""
+    src = tmp_path / "focus-1.2.csv"
+    _focus_12(src)
+    raw = src.read_bytes()
+    at = raw.index(b"Requests")  # ConsumedUnit of the first row: not used by the mapping
+    src.write_bytes(raw[:at] + b"\xff\xfe" + raw[at + 2 :])
+    root = _workspace_with_focus(tmp_path, str(src), RULES_12, first_fy=2024)
+    problems = _problems(root)
+    assert any(
+        p.startswith("actuals/focus-1.2.csv: not readable as FOCUS data in every column")
+        for p in problems
+    ), problems

@@ -95,7 +95,8 @@ def test_report_refuses_to_overwrite_a_foreign_file(
     target = tmp_path / "budget.html"
     target.write_text("<html>the user's own page</html>", encoding="utf-8")
     assert main(["report", str(example_dir), "-o", str(target)]) == 1
-    assert "was not written by archplan" in capsys.readouterr().err
+    # In the workspace's language (food-lab is Japanese); the English text is str(exc).
+    assert "archplanが書き出したものではない" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "<html>the user's own page</html>"
 
 

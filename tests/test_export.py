@@ -43,18 +43,18 @@ def test_workbook_totals_are_live_formulas_that_add_up(example_dir: Path, tmp_pa
     ws = load_workspace(example_dir)
     out = export_xlsx(ws, tmp_path / "plan.xlsx")
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames[:2] == ["Summary", "saas"]
+    assert wb.sheetnames[:2] == ["概要", "saas"]  # food-lab is Japanese
     table = cost_table(ws, "gov-cloud")
     sheet = wb["gov-cloud"]
     total_row = 4 + len(table)  # header on row 4, items, then totals
-    assert sheet.cell(row=total_row, column=1).value == "total"
+    assert sheet.cell(row=total_row, column=1).value == "合計"
     grand = sheet.cell(row=total_row, column=5 + 5)
     assert grand.value.startswith("=SUM(")
     assert _evaluate(wb, "gov-cloud", grand.coordinate) == table.loc["total", "total"]
-    summary = wb["Summary"]
+    summary = wb["概要"]
     for r in range(6, 6 + len(ws.options)):
         option = summary.cell(row=r, column=1).value
-        assert _evaluate(wb, "Summary", f"H{r}") == cost_summary(ws).loc[option, "total"]
+        assert _evaluate(wb, "概要", f"H{r}") == cost_summary(ws).loc[option, "total"]
         assert summary[f"I{r}"].value == f"=C{r}+NPV($A$3,D{r}:G{r})"
 
 
@@ -91,7 +91,7 @@ def test_export_refuses_foreign_files_and_replaces_its_own(
     export_xlsx(ws, ours)  # archplan's own workbook: replaced without --force
     assert main(["export", str(example_dir), "--xlsx", str(mine)]) == 1
     assert main(["export", str(example_dir), "--xlsx", str(mine), "--force"]) == 0
-    assert openpyxl.load_workbook(mine).sheetnames[0] == "Summary"
+    assert openpyxl.load_workbook(mine).sheetnames[0] == "概要"
 
 
 def test_summary_sheet_adds_up_no_alternatives_and_marks_knock_outs(
@@ -99,7 +99,7 @@ def test_summary_sheet_adds_up_no_alternatives_and_marks_knock_outs(
 ) -> None:
     ws = load_workspace(example_dir)
     wb = openpyxl.load_workbook(export_xlsx(ws, tmp_path / "plan.xlsx"))
-    summary = wb["Summary"]
+    summary = wb["概要"]
     n = len(ws.options)
     rows = list(summary.iter_rows(min_row=6, max_row=6 + n, values_only=True))
     ids = [r[0] for r in rows if r[0] is not None]
@@ -123,14 +123,14 @@ def test_summary_sheet_shows_the_documents_figures(example_dir: Path, tmp_path: 
     live sum of the years; the total is the exact total rounded half-up."""
     ws = load_workspace(example_dir)
     wb = openpyxl.load_workbook(export_xlsx(ws, tmp_path / "plan.xlsx"))
-    summary = wb["Summary"]
+    summary = wb["概要"]
     top = 6 + len(ws.options) + 2
     assert str(summary.cell(row=top, column=1).value).startswith("各文書での表示（千円")
     exact = cost_summary(ws)["total"]
     for k, option in enumerate(ws.options):
         r = top + 2 + k
         assert summary.cell(row=r, column=1).value == option.id
-        total = _evaluate(wb, "Summary", f"H{r}")
+        total = _evaluate(wb, "概要", f"H{r}")
         e = int(exact[option.id])
         assert total == e // 1000 + (e % 1000 >= 500)  # half-up by hand
         years = [summary.cell(row=r, column=c).value for c in range(3, 8)]

@@ -5,14 +5,27 @@ alike, its inputs are validated with file, line and field, and it goes away clea
 from __future__ import annotations
 
 import re
+import shutil
+from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pytest
 
 from archplan import WorkspaceError, load_workspace
+from archplan.compare.methods import (
+    METHOD_ALIASES,
+    METHODS,
+    FloatArray,
+    Method,
+    get_method,
+    register_method,
+    registered_method,
+    unregister_method,
+)
+from archplan.compare.normalize import normalize_array
 from archplan.costs import describe_basis, item_schedule
 from archplan.costs.drivers import (
     DRIVERS,
@@ -24,11 +37,19 @@ from archplan.costs.drivers import (
     unregister_driver,
 )
 from archplan.errors import InputError
+from archplan.messages import MESSAGES
 from archplan.workspace.model import CostItem
 from conftest import make_workspace
 from test_costs_parity import check_parity
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "extending.md"
+EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "food-lab"
+
+
+def _example_copy(tmp_path: Path) -> Path:
+    dest = tmp_path / "ws"
+    shutil.copytree(EXAMPLE, dest)
+    return dest
 
 
 class Packs(Driver):
@@ -163,3 +184,250 @@ def test_the_docs_code_runs_as_written(tmp_path: Path) -> None:
     finally:
         unregister_driver(DRIVERS[-1])
     assert len(DRIVERS) == n
+
+
+# --- Adding a ranking method ------------------------------------------------------------
+
+METHOD_SECTION = "## Adding a ranking method"
+
+
+def _method_section() -> str:
+    text = DOC.read_text(encoding="utf-8")
+    assert METHOD_SECTION in text
+    section = text.split(METHOD_SECTION, 1)[1]
+    return section.split("\n## ", 1)[0]
+
+
+def _python_blocks(section: str) -> list[str]:
+    return [b.split("```", 1)[0] for b in section.split("```python\n")[1:]]
+
+
+@dataclass(frozen=True)
+class Minimax(Method):
+    """The example of docs/extending.md: the worst weighted shortfall, smallest wins."""
+
+    normalization: str = "minmax"
+    key: ClassVar[str] = "minimax"
+    label: ClassVar[str] = "Minimax shortfall"
+    higher_is_better: ClassVar[bool] = False
+
+    def shortfalls(self, x: FloatArray, cost: Any) -> FloatArray:
+        return 1.0 - normalize_array(x, cost, self.normalization)
+
+    def evaluate(self, x: FloatArray, w: FloatArray, cost: Any) -> tuple[FloatArray, FloatArray]:
+        contributions = self.shortfalls(x, cost) * w
+        return contributions.max(axis=1), contributions
+
+    def _batch(self, x: FloatArray, weights: FloatArray, cost: Any) -> FloatArray:
+        out: FloatArray = (weights[:, None, :] * self.shortfalls(x, cost)[None, :, :]).max(axis=2)
+        return out
+
+    def conventions(self) -> dict[str, str]:
+        return {
+            "method": self.label,
+            "normalization": self.normalization,
+            "order": "ascending: the smallest worst shortfall wins",
+            "contributions": "w_j × (1 − n_ij), the shortfall on criterion j; "
+            "the score is the largest",
+        }
+
+
+MINIMAX_MESSAGES = {
+    "method_minimax": {"en": "Minimax shortfall", "ja": "ミニマックス法"},
+    "convv_minimax_order": {
+        "en": "ascending: the smallest worst shortfall wins",
+        "ja": "昇順（最大の不足が最も小さい案が最良）",
+    },
+    "convv_minimax_contributions": {
+        "en": "w_j × (1 − n_ij), the shortfall on criterion j; the score is the largest",
+        "ja": "w_j ×（1 − n_ij）：評価項目jでの不足。得点はその最大値",
+    },
+}
+
+
+def _registry_state() -> tuple[dict[str, Any], dict[str, str], dict[str, dict[str, str]]]:
+    return dict(METHODS), dict(METHOD_ALIASES), {k: dict(v) for k, v in MESSAGES.items()}
+
+
+def test_the_docs_method_is_this_method() -> None:
+    """The walkthrough shows the same class (its formula and texts, line for line)."""
+    section = _method_section()
+    for line in (
+        "return 1.0 - normalize_array(x, cost, self.normalization)",
+        "contributions = self.shortfalls(x, cost) * w",
+        "return contributions.max(axis=1), contributions",
+        "return (weights[:, None, :] * self.shortfalls(x, cost)[None, :, :]).max(axis=2)",
+        "higher_is_better: ClassVar[bool] = False",
+        '"method_minimax": {"en": "Minimax shortfall", "ja": "ミニマックス法"},',
+        '"ja": "昇順（最大の不足が最も小さい案が最良）",',
+        '"ja": "w_j ×（1 − n_ij）：評価項目jでの不足。得点はその最大値",',
+    ):
+        assert line in section, line
+
+
+def test_minimax_against_the_hand_calculation() -> None:
+    """The section's table: min–max normalised quality (70, 90, 50 → 0.5, 1, 0) and
+    price as a cost (300, 500, 200 → 2/3, 0, 1); shortfalls 0.6·(1 − n) and 0.4·(1 − n)."""
+    x = np.array([[70, 300], [90, 500], [50, 200]], dtype=float)
+    w = np.array([0.6, 0.4])
+    cost = np.array([False, True])
+    scores, contrib = Minimax().evaluate(x, w, cost)
+    assert scores == pytest.approx([0.3, 0.4, 0.6])
+    assert contrib.ravel().tolist() == pytest.approx([0.3, 0.4 / 3, 0.0, 0.4, 0.6, 0.0])
+    # The weighted sum, by hand 0.3 + 0.4·2/3, 0.6, 0.4, puts B first instead.
+    wsm = get_method("wsm").evaluate(x, w, cost)[0]
+    assert wsm == pytest.approx([0.3 + 0.4 * 2 / 3, 0.6, 0.4])
+    assert int(np.argmin(scores)) == 0 and int(np.argmax(wsm)) == 1
+    # The vectorised form gives the same scores for many weight vectors at once.
+    rng = np.random.default_rng(7)
+    weights = rng.dirichlet([1.0, 1.0], size=50)
+    batch = Minimax().batch(x, weights, cost)
+    looped = np.stack([Minimax().evaluate(x, v, cost)[0] for v in weights])
+    assert np.allclose(batch, looped, rtol=0, atol=1e-15)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_minimax_ranks_as_vikor_at_v_0_on_random_matrices(seed: int) -> None:
+    """Independent reference: VIKOR's own regret code with v = 0 (Q is R rescaled)."""
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(1, 100, size=(6, 4))
+    w = rng.dirichlet(np.ones(4))
+    cost = rng.random(4) < 0.5
+    mine = Minimax().evaluate(x, w, cost)[0]
+    vikor = get_method("vikor", v=0.0).evaluate(x, w, cost)[0]
+    assert np.argsort(mine, kind="stable").tolist() == np.argsort(vikor, kind="stable").tolist()
+
+
+def test_a_registered_method_appears_everywhere(tmp_path: Path) -> None:
+    """Each row of the section's "Where it then appears" table."""
+    from archplan import build_problem, compare_methods, rank, rank_acceptability
+    from archplan.compare import stability_intervals
+    from archplan.compare.methods import uses_normalization
+    from archplan.compare.problem import workspace_method
+    from archplan.report.comparison import sensitivity_section
+    from archplan.widgets import WeightExplorer
+    from test_i18n import CODE, english_words
+
+    ws = load_workspace(EXAMPLE)
+    problem = build_problem(ws)
+    with registered_method(Minimax, aliases=["minimax-shortfall"], messages=MINIMAX_MESSAGES):
+        # get_method and rank, by key, alias or object
+        assert get_method("minimax-shortfall") == Minimax()
+        assert get_method("minimax", normalization="vector") == Minimax(normalization="vector")
+        ranking = rank(problem, method="minimax")
+        vikor0 = rank(problem, "vikor", v=0.0)
+        assert ranking.table.index.tolist() == vikor0.table.index.tolist()
+        assert ranking.table.index.tolist() == ["saas", "onprem", "gov-cloud"]
+        assert ranking.explain().startswith("ミニマックス法で")
+        ja = ranking.conventions_for("ja")
+        assert ja["手法"] == "ミニマックス法" and ja["寄与の意味"].startswith("w_j ×（1 − n_ij）")
+        assert english_words(CODE.sub(" ", " ".join(ja.values()))) == []
+        assert "ミニマックス法" in repr(ranking)
+        # compare_methods and the report's table of methods, in the document's language
+        table = compare_methods(problem)
+        assert table["Minimax shortfall"].tolist() == [1, 3, 2]  # saas, gov-cloud, onprem
+        html = sensitivity_section(ws)
+        assert '<th scope="col" class="num">ミニマックス法</th>' in html
+        # the explorer's menu
+        explorer = WeightExplorer(ws)
+        assert ("ミニマックス法", "minimax") in explorer.method.options
+        explorer.method.value = "minimax"
+        assert explorer.result is not None and explorer.result.method == Minimax()
+        # robustness: root finding and the batch form
+        intervals = stability_intervals(problem, "minimax")
+        assert not intervals["exact"].any()
+        assert (
+            (intervals["lower"] <= intervals["weight"])
+            & (intervals["weight"] <= intervals["upper"])
+        ).all()
+        acc = rank_acceptability(problem, "minimax", samples=2000, seed=1)
+        assert acc.sum(axis=1).to_numpy() == pytest.approx(1.0)
+        # archplan.yaml: comparison.method and normalization
+        assert uses_normalization("minimax") and uses_normalization("minimax-shortfall")
+        cfg = _example_copy(tmp_path) / "archplan.yaml"
+        cfg.write_text(
+            cfg.read_text(encoding="utf-8")
+            + "comparison:\n  method: minimax-shortfall\n  normalization: vector\n",
+            encoding="utf-8",
+        )
+        chosen = load_workspace(cfg.parent)
+        assert chosen.settings.comparison.method == "minimax"
+        assert workspace_method(chosen) == Minimax(normalization="vector")
+    # Unregistered, the same workspace names an unknown method.
+    with pytest.raises(WorkspaceError) as info:
+        load_workspace(cfg.parent)
+    assert any("minimax-shortfall" in str(p) for p in info.value.problems)
+
+
+def test_unregister_leaves_no_trace() -> None:
+    before = _registry_state()
+    register_method(Minimax, aliases=["minimax-shortfall"], messages=MINIMAX_MESSAGES)
+    assert _registry_state() != before
+    with pytest.raises(InputError, match="'minimax' is taken"):
+        register_method(Minimax, messages={})
+    unregister_method("minimax")
+    assert _registry_state() == before
+    with pytest.raises(InputError, match="unknown method 'minimax'"):
+        get_method("minimax")
+    with pytest.raises(InputError):
+        unregister_method("wsm")  # built-in methods stay
+    with pytest.raises(InputError):
+        unregister_method("minimax")  # not registered any more
+    assert _registry_state() == before
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "pattern"),
+    [
+        ({"messages": {}}, "no name in the catalogue"),
+        ({"aliases": ["saw"], "messages": MINIMAX_MESSAGES}, "'saw' is taken"),
+        ({"aliases": ["Mini Max"], "messages": MINIMAX_MESSAGES}, "lower-case"),
+        (
+            {"messages": {"method_minimax": {"en": "Minimax {n}", "ja": "ミニマックス法"}}},
+            "same {placeholders}",
+        ),
+        (
+            {"messages": {**MINIMAX_MESSAGES, "method_wsm": {"en": "x", "ja": "x"}}},
+            "already in the catalogue",
+        ),
+    ],
+)
+def test_a_bad_registration_changes_nothing(kwargs: dict[str, Any], pattern: str) -> None:
+    before = _registry_state()
+    with pytest.raises(InputError, match=pattern):
+        register_method(Minimax, **kwargs)
+    assert _registry_state() == before
+
+
+def test_the_docs_method_code_runs_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The section's code blocks, executed in order as they stand: they register the
+    method, check the hand calculation, rank the example and unregister it again."""
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])  # "data/examples/food-lab"
+    blocks = _python_blocks(_method_section())
+    assert len(blocks) == 3
+    before = _registry_state()
+    namespace: dict[str, Any] = {}
+    printed: list[str] = []
+    namespace["print"] = lambda *a: printed.append(" ".join(map(str, a)))
+    try:
+        exec(
+            compile(blocks[0], str(DOC), "exec", dont_inherit=True), namespace
+        )  # defines and registers
+        assert "minimax" in METHODS and MESSAGES["method_minimax"]["ja"] == "ミニマックス法"
+        exec(
+            compile(blocks[1], str(DOC), "exec", dont_inherit=True), namespace
+        )  # the hand calculation
+        exec(
+            compile(blocks[2], str(DOC), "exec", dont_inherit=True), namespace
+        )  # where it appears; unregisters
+    finally:
+        if "minimax" in METHODS:
+            unregister_method("minimax")
+    assert printed[0] == "['saas', 'onprem', 'gov-cloud']"
+    assert printed[1].startswith("ミニマックス法で検査情報管理SaaSの利用（0.075）が")
+    assert printed[2] == "[1, 3, 2]"
+    assert printed[3] == "Minimax(normalization='vector')"
+    # Each commented result in the docs is the printed one.
+    for shown in printed[:1] + printed[2:]:
+        assert f"# {shown}" in _method_section()
+    assert _registry_state() == before

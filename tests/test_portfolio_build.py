@@ -65,7 +65,7 @@ def test_build_all_builds_skips_and_reports_failures_per_case(
     assert results["gone"].state == "failed" and "no such folder" in results["gone"].error
     assert (
         results["foreign"].state == "failed"
-        and "not written by archplan" in results["foreign"].error
+        and "archplanが書き出したものではない" in results["foreign"].error  # a Japanese case
     )
     assert mine.read_text(encoding="utf-8") == "someone's own file"
     for name in ("good.html", "good-handover.html"):
@@ -89,8 +89,9 @@ def test_build_all_builds_skips_and_reports_failures_per_case(
     code = main(["report", "--all", str(tmp_path), "--jobs", "2"])
     captured = capsys.readouterr()
     assert code == 1  # some cases failed
-    assert "1 built, 0 up to date, 3 failed, 4 case(s)" in captured.out
-    assert "bad: failed:" in captured.err and "45 users" in captured.err
+    # The cases are Japanese workspaces: archplan's own words follow them.
+    assert "作成1件、変更なしのため省略0件、失敗3件（全4件）" in captured.out
+    assert "bad：失敗：" in captured.err and "45 users" in captured.err
     assert "改 " in (out / "good.html").read_text(encoding="utf-8")
     new = json.loads(manifest_path(out, "good").read_text(encoding="utf-8"))
     assert new["hash"] != record["hash"]

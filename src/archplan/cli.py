@@ -89,19 +89,19 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_report_all(args: argparse.Namespace) -> int:
-    from archplan.portfolio.batch import build_all
+    from archplan.portfolio import load_portfolio
+    from archplan.portfolio.batch import batch_language, build_all, summary_lines
 
+    pf = load_portfolio(args.workspace)
+    lang = batch_language(pf)
     results = build_all(
-        args.workspace, output_dir=args.output_dir, jobs=args.jobs, force=args.force
+        pf, output_dir=args.output_dir, jobs=args.jobs, force=args.force, language=lang
     )
-    failed = [r for r in results if r.state == "failed"]
-    for r in results:
-        if r.state in ("failed", "not-built"):
-            print(f"{r.case}: {r.state}: {r.error}", file=sys.stderr)
-    built = sum(r.state == "built" for r in results)
-    skipped = sum(r.state == "skipped" for r in results)
-    print(f"{built} built, {skipped} up to date, {len(failed)} failed, {len(results)} case(s)")
-    return 1 if failed else 0
+    lines, summary = summary_lines(results, lang)  # in the portfolio's language
+    for line in lines:
+        print(line, file=sys.stderr)
+    print(summary)
+    return 1 if any(r.state == "failed" for r in results) else 0
 
 
 def _cmd_portfolio(args: argparse.Namespace) -> int:

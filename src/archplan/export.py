@@ -27,7 +27,7 @@ from archplan.costs import budget_view, commitments, cost_summary, describe_basi
 from archplan.costs.engine import Basis
 from archplan.fileio import check_target, write_atomic
 from archplan.fiscal import fy_label
-from archplan.messages import msg
+from archplan.messages import MESSAGES, msg
 from archplan.workspace.model import Workspace
 
 __all__ = ["export_csv", "export_xlsx", "neutralise"]
@@ -55,9 +55,11 @@ def _text_cell(ws_sheet: Any, row: int, col: int, value: str) -> None:
 
 
 def _sheet_name(option: str, used: set[str]) -> str:
-    name = "".join(ch for ch in option if ch not in "[]:*?/\\")[:28] or "option"
+    """A valid sheet name for an option, unlike the names in ``used`` (lower case: the
+    workbook's own sheets and the options before it)."""
+    name = "".join(ch for ch in option if ch not in "[]:*?/\\")[:28] or "~"
     base, k = name, 2
-    while name.lower() in used or name.lower() == "summary":
+    while name.lower() in used:
         name = f"{base[:26]}~{k}"
         k += 1
     used.add(name.lower())
@@ -68,6 +70,24 @@ def _unit_name(unit: str, lang: str) -> str:
     from archplan.report.i18n import label
 
     return label("unit_" + unit, lang)
+
+
+def _basis_line(basis: str, lang: str) -> str:
+    """``yen, tax-inclusive`` / ``円・税込``: what the exported figures are."""
+    return msg(
+        "xp_basis_line", lang, unit=msg("lbl_unit_yen", lang), basis=msg(f"lbl_tax_{basis}", lang)
+    )
+
+
+def _category(category: str, lang: str) -> str:
+    from archplan.report.i18n import category_label
+
+    return category_label(category, lang)
+
+
+def _phase(phase: str, lang: str) -> str:
+    key = "xp_ph_" + phase
+    return msg(key, lang) if key in MESSAGES else phase
 
 
 def _is_ours(head: bytes) -> bool:
@@ -116,25 +136,27 @@ def export_xlsx(
     wb = Workbook()
     wb.properties.creator = CREATOR
     wb.properties.title = ws.settings.title
-    summary = wb.create_sheet("Summary", 0)
+    summary = wb.create_sheet(msg("pf_summary", lang), 0)
     wb.remove(wb["Sheet"])
-    used: set[str] = set()
+    sheet_names = {k: msg(k, lang) for k in ("pf_summary", "lbl_commitments", "w_assumptions")}
+    used: set[str] = {n.lower() for n in sheet_names.values()}
+    used.add(msg("act_x_sheet", lang).lower())
     total_refs: dict[str, tuple[str, int]] = {}
     first_col = 5  # A id, B name, C category, D phase, then fiscal years
     for option in ws.options:
         sheet = wb.create_sheet(_sheet_name(option.id, used))
         _text_cell(sheet, 1, 1, option.name)
         sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
-        _text_cell(sheet, 2, 1, f"yen, tax-{basis}")
+        _text_cell(sheet, 2, 1, _basis_line(basis, lang))
         headers = [
-            "item",
-            "name",
-            "category",
-            "phase",
+            msg("lbl_item", lang),
+            msg("pf_name", lang),
+            msg("lbl_category", lang),
+            msg("xp_phase", lang),
             *[fy_label(int(fy), lang) for fy in years],
-            "total",
-            "tax",
-            "basis",
+            msg("lbl_total", lang),
+            msg("cst_tax_header", lang),
+            msg("cst_basis_header", lang),
         ]
         for c, h in enumerate(headers, start=1):
             _text_cell(sheet, 4, c, h)
@@ -148,7 +170,8 @@ def export_xlsx(
         r = 5
         for item_id, values in rows.iterrows():
             it = items[str(item_id)]
-            for c, text in enumerate([it.id, it.name, it.category, it.phase], start=1):
+            texts = [it.id, it.name, _category(it.category, lang), _phase(it.phase, lang)]
+            for c, text in enumerate(texts, start=1):
                 _text_cell(sheet, r, c, text)
             for k, v in enumerate(values.tolist()):
                 cell = sheet.cell(row=r, column=first_col + k, value=int(v))
@@ -163,7 +186,7 @@ def export_xlsx(
             _text_cell(sheet, r, first_col + len(years) + 2, str(bases.loc[(it.option, it.id)]))
             r += 1
         total_row = r
-        _text_cell(sheet, total_row, 1, "total")
+        _text_cell(sheet, total_row, 1, msg("lbl_total", lang))
         sheet.cell(row=total_row, column=1).font = bold
         for k in range(len(years) + 1):
             col = get_column_letter(first_col + k)
@@ -185,10 +208,23 @@ def export_xlsx(
     summary.cell(row=1, column=1).font = Font(bold=True, size=13)
     rate = ws.settings.discount_rate
     timing = ws.settings.discount_timing
-    _text_cell(summary, 2, 1, f"yen, tax-{basis}; discount rate {rate:.2%}, timing {timing}")
+    line = msg(
+        "xp_discount_line",
+        lang,
+        basis=_basis_line(basis, lang),
+        rate=f"{rate:.2%}",
+        timing=msg(f"rep_timing_{timing}", lang),
+    )
+    _text_cell(summary, 2, 1, line)
     summary.cell(row=3, column=1, value=rate).number_format = "0.00%"
-    _text_cell(summary, 3, 2, "discount rate")
-    headers = ["option", "name", *[fy_label(int(fy), lang) for fy in years], "total", "NPV"]
+    _text_cell(summary, 3, 2, msg("xp_discount_rate", lang))
+    headers = [
+        msg("lbl_option", lang),
+        msg("pf_name", lang),
+        *[fy_label(int(fy), lang) for fy in years],
+        msg("lbl_total", lang),
+        msg("lbl_npv", lang),
+    ]
     for c, h in enumerate(headers, start=1):
         _text_cell(summary, 5, c, h)
         summary.cell(row=5, column=c).font = bold
@@ -255,7 +291,7 @@ def export_xlsx(
     # Commitments and the assumptions register, for the audit trail.
     com = commitments(ws, basis)
     if not com.empty:
-        sheet = wb.create_sheet("Commitments")
+        sheet = wb.create_sheet(sheet_names["lbl_commitments"])
         cols = [
             "contract",
             "name",
@@ -266,8 +302,18 @@ def export_xlsx(
             "exceeded",
             *com.attrs["years"],
         ]
+        names = {
+            "contract": "lbl_contract",
+            "name": "pf_name",
+            "first_fy": "xp_first_fy",
+            "last_fy": "xp_last_fy",
+            "total": "lbl_total",
+            "ceiling": "lbl_ceiling",
+            "exceeded": "xp_exceeded",
+        }
         for c, h in enumerate(cols, start=1):
-            _text_cell(sheet, 1, c, str(h))
+            head = msg(names[h], lang) if h in names else fy_label(int(h), lang)
+            _text_cell(sheet, 1, c, head)
             sheet.cell(row=1, column=c).font = bold
         for r, (cid, row) in enumerate(com.iterrows(), start=2):
             _text_cell(sheet, r, 1, str(cid))
@@ -281,9 +327,10 @@ def export_xlsx(
                     if v is None or v != v
                     else (bool(v) if key == "exceeded" else int(v)),
                 )
-    sheet = wb.create_sheet("Assumptions")
-    for c, h in enumerate(["name", "value", "unit", "source", "as of"], start=1):
-        _text_cell(sheet, 1, c, h)
+    sheet = wb.create_sheet(sheet_names["w_assumptions"])
+    heads = ("pf_name", "lbl_value", "lbl_unit", "lbl_source", "lbl_as_of")
+    for c, h in enumerate(heads, start=1):
+        _text_cell(sheet, 1, c, msg(h, lang))
         sheet.cell(row=1, column=c).font = bold
     for r, assumption in enumerate(ws.assumptions.values(), start=2):
         _text_cell(sheet, r, 1, assumption.name)
@@ -313,28 +360,39 @@ def export_csv(
     sched = item_schedule(ws, basis)
     years = [int(y) for y in sched.columns]
     items = {i.id: i for i in ws.cost_items}
+    lang = ws.settings.language
+    option, name_, total = (msg(k, lang) for k in ("lbl_option", "pf_name", "lbl_total"))
     written = []
     for name, header, rows in (
         (
             "costs.csv",
-            ["option", "item", "name", "category", "phase", *years, "total", "tax"],
+            [
+                option,
+                msg("lbl_item", lang),
+                name_,
+                msg("lbl_category", lang),
+                msg("xp_phase", lang),
+                *years,
+                total,
+                msg("cst_tax_header", lang),
+            ],
             [
                 [
                     o,
                     i,
                     items[i].name,
-                    items[i].category,
-                    items[i].phase,
+                    _category(items[i].category, lang),
+                    _phase(items[i].phase, lang),
                     *map(int, v),
                     int(sum(v)),
-                    items[i].tax_treatment(ws.settings),
+                    msg("cst_tax_" + items[i].tax_treatment(ws.settings), lang),
                 ]
                 for (o, i), v in zip(sched.index, sched.to_numpy().tolist(), strict=True)
             ],
         ),
         (
             "summary.csv",
-            ["option", "name", "total", "npv"],
+            [option, name_, total, msg("lbl_npv", lang)],
             [
                 [o, r["name"], int(r["total"]), round(float(r["npv"]))]
                 for o, r in cost_summary(ws, basis).iterrows()
@@ -345,7 +403,7 @@ def export_csv(
         check_target(path, force, lambda head: head.startswith(marker), "CSV file")
         buf = io.StringIO()
         title = " ".join(ws.settings.title.split())  # one line, whatever the user typed
-        buf.write(f"# archplan {title}; yen, tax-{basis}\n")
+        buf.write(f"# archplan {title}; {_basis_line(basis, lang)}\n")
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(header)
         for row in rows:

@@ -14,6 +14,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from archplan.errors import TargetExistsError
+from archplan.messages import Localized
+
+#: What a refused file is, as callers name it → the catalogue entry of its name.
+_WHAT = {
+    "report": "pf_report",
+    "handover": "pf_handover",
+    "document": "fio_document",
+    "workbook": "fio_workbook",
+    "CSV file": "fio_csv",
+    "portfolio document": "fio_portfolio_document",
+    "portfolio workbook": "fio_portfolio_workbook",
+}
 
 __all__ = ["check_target", "write_atomic"]
 
@@ -25,17 +37,15 @@ def check_target(path: Path, force: bool, ours: Callable[[bytes], bool], what: s
     ------
     TargetExistsError
     """
-    if path.is_dir():
-        raise TargetExistsError(f"{path} is a folder; give a file name for the {what}")
+    if path.is_dir():  # the messages name the file in the reader's language (Localized)
+        name = Localized(_WHAT[what]) if what in _WHAT else what
+        raise TargetExistsError(Localized("fio_folder", path=path, what=name))
     if not path.exists() or force:
         return
     with path.open("rb") as fh:
         head = fh.read(65536)
     if not ours(head):
-        raise TargetExistsError(
-            f"{path} exists and was not written by archplan; choose another name or pass "
-            "--force to replace it"
-        )
+        raise TargetExistsError(Localized("fio_not_ours", path=path))
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:

@@ -1515,6 +1515,98 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: OK ({warnings} warning(s), {notes} note(s))",
         "ja": "{path}：問題なし（警告{warnings}件、注意{notes}件）",
     },
+    # --- polish2: Japanese first-class leftovers: reprs (repr_), report --all (batch_),
+    # archplan eol (eolc_), the Excel/CSV export (xp_),
+    # refusals to overwrite (fio_) ---
+    "repr_ranking": {
+        "en": "<Ranking {method}: {order}{excluded}>",
+        "ja": "<順位付け {method}：{order}{excluded}>",
+    },
+    "repr_excluded": {"en": "; excluded {options}", "ja": "；除外 {options}"},
+    "repr_problem": {
+        "en": "<DecisionProblem {options} options x {criteria} criteria, {excluded} excluded>",
+        "ja": "<比較問題 選択肢{options}件 × 評価項目{criteria}件、除外{excluded}件>",
+    },
+    "repr_workspace": {
+        "en": "<Workspace {title}: {options} options x {criteria} criteria, {items} cost items, "
+        "{decisions} decisions>",
+        "ja": "<ワークスペース {title}：選択肢{options}件 × 評価項目{criteria}件、"
+        "費用項目{items}件、意思決定記録{decisions}件>",
+    },
+    "repr_portfolio": {
+        "en": "<PortfolioView {n} cases: {counts}>",
+        "ja": "<案件ポートフォリオ {n}件：{counts}>",
+    },
+    "repr_count": {"en": "{n} {what}", "ja": "{what}{n}件"},
+    "repr_actuals": {
+        "en": "<Actuals {files} file(s), {entries} entries, option {option}, as of {as_of}>",
+        "ja": "<執行実績 ファイル{files}件、明細{entries}件、対象の案 {option}、{as_of}時点>",
+    },
+    "batch_summary": {
+        "en": "{built} built, {skipped} up to date, {failed} failed, {n} case(s)",
+        "ja": "作成{built}件、変更なしのため省略{skipped}件、失敗{failed}件（全{n}件）",
+    },
+    "batch_line": {"en": "{case}: {state}: {error}", "ja": "{case}：{state}：{error}"},
+    "batch_failed": {"en": "failed", "ja": "失敗"},
+    "batch_progress": {"en": "reports", "ja": "報告書"},
+    "eolc_updated": {
+        "en": "End-of-life data of {n} products written to {path}",
+        "ja": "{n}製品のサポート終了日のデータを書き出した：{path}",
+    },
+    "eolc_product": {
+        "en": "{title} ({name}); {attribution}; {source}",
+        "ja": "{title}（{name}）；{attribution}；{source}",
+    },
+    "eolc_release": {
+        "en": "  {cycle} {label} released {released}  active {active}  security {security}  "
+        "extended {extended}",
+        "ja": "  {cycle} {label} リリース {released}  通常サポート {active}  "
+        "セキュリティサポート {security}  延長サポート {extended}",
+    },
+    "eolc_passed": {"en": "passed", "ja": "終了済み"},
+    "fio_folder": {
+        "en": "{path} is a folder; give a file name for the {what}",
+        "ja": "{path}はフォルダである。{what}のファイル名を指定すること",
+    },
+    "fio_not_ours": {
+        "en": "{path} exists and was not written by archplan; choose another name or pass "
+        "--force to replace it",
+        "ja": "{path}は既にあり、archplanが書き出したものではない。別の名前にするか、"
+        "置き換えるなら--forceを指定すること",
+    },
+    "fio_document": {"en": "document", "ja": "文書"},
+    "fio_workbook": {"en": "workbook", "ja": "ブック"},
+    "fio_csv": {"en": "CSV file", "ja": "CSVファイル"},
+    "fio_portfolio_document": {"en": "portfolio document", "ja": "ポートフォリオの文書"},
+    "fio_portfolio_workbook": {"en": "portfolio workbook", "ja": "ポートフォリオのブック"},
+    "eolc_unknown_product": {
+        "en": "unknown product {name} in the end-of-life data{hint}",
+        "ja": "サポート終了日のデータに製品{name}がない{hint}",
+    },
+    "eolc_nearest": {"en": "; nearest: {names}", "ja": "。近い名前：{names}"},
+    "eolc_unknown_release": {
+        "en": "{product} has no release {want}{hint} (known: {known})",
+        "ja": "{product}にリリース{want}がない{hint}（既知のリリース：{known}）",
+    },
+    "eolc_no_files": {
+        "en": "{folder}: no endoflife.date product files (NAME.md or NAME.yaml)",
+        "ja": "{folder}：endoflife.dateの製品ファイル（NAME.mdまたはNAME.yaml）がない",
+    },
+    "xp_basis_line": {"en": "{unit}, {basis}", "ja": "{unit}・{basis}"},
+    "xp_discount_line": {
+        "en": "{basis}; discount rate {rate} ({timing})",
+        "ja": "{basis}；割引率{rate}（{timing}）",
+    },
+    "xp_discount_rate": {"en": "Discount rate", "ja": "割引率"},
+    "xp_phase": {"en": "Phase", "ja": "工程"},
+    "xp_ph_build": {"en": "build", "ja": "構築"},
+    "xp_ph_migrate": {"en": "migrate", "ja": "移行"},
+    "xp_ph_operate": {"en": "operate", "ja": "運用"},
+    "xp_ph_refresh": {"en": "refresh", "ja": "更新"},
+    "xp_ph_exit": {"en": "exit", "ja": "撤退"},
+    "xp_first_fy": {"en": "First fiscal year", "ja": "初年度"},
+    "xp_last_fy": {"en": "Last fiscal year", "ja": "最終年度"},
+    "xp_exceeded": {"en": "Ceiling exceeded", "ja": "限度額超過"},
 }
 
 

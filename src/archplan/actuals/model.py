@@ -116,11 +116,18 @@ class Actuals:
     files: pd.DataFrame
     option: str | None = None
     option_source: str = ""  # "settings" or "decision NNNN"
+    language: str = "en"  # the workspace's, for what is shown of it (its repr)
 
     def __repr__(self) -> str:
-        return (
-            f"<Actuals {len(self.files)} file(s), {len(self.entries)} entries, "
-            f"option {self.option!r}, as of {self.settings.as_of}>"
+        from archplan.messages import msg
+
+        return msg(
+            "repr_actuals",
+            self.language,
+            files=len(self.files),
+            entries=len(self.entries),
+            option=repr(self.option),
+            as_of=self.settings.as_of,
         )
 
     @property

@@ -911,6 +911,94 @@ def _locate_bad_amounts(path: Path, cost: str) -> list[tuple[int, str]]:
     return [(i + 1, str(values[i])) for i in idx]
 
 
+def _text_batches(path: Path, columns: list[str]) -> Iterator[Any]:
+    """Every column of a FOCUS file as text, batch by batch (pyarrow RecordBatches)."""
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
+
+    if path.suffix.lower() == ".parquet":
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS):
+            arrays = []
+            for col in batch.columns:
+                try:
+                    arrays.append(pc.cast(col, pa.string()))
+                except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # maps, lists: as text
+                    arrays.append(
+                        pa.array([None if v is None else str(v) for v in col.to_pylist()])
+                    )
+            yield pa.RecordBatch.from_arrays(arrays, names=batch.schema.names)
+        return
+    import pyarrow.csv as pacsv  # type: ignore[import-untyped]
+
+    yield from pacsv.open_csv(
+        path,
+        read_options=pacsv.ReadOptions(block_size=BLOCK_BYTES),
+        convert_options=pacsv.ConvertOptions(
+            column_types=dict.fromkeys(columns, pa.string()), strings_can_be_null=True
+        ),
+    )
+
+
+def duplicated_rows(path: Path, columns: list[str]) -> list[tuple[int, int, str]]:
+    """Rows of a FOCUS export that repeat an earlier row in every column: (row, the
+    earlier row, its ``InvoiceId``), 0-based data rows, in file order.
+
+    Rows of one invoice share its ``InvoiceId`` (FOCUS 1.2) and differ in their charge
+    period, resource, SKU, quantity or cost; a row equal to another in every column is
+    the same charge twice. Each row's text is hashed batch by batch (8 bytes a row stay
+    in memory); rows whose hashes agree are read again and compared column by column
+    before they are named.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "f.csv"
+    >>> _ = p.write_text("InvoiceId,BilledCost\\nI-1,5\\nI-1,7\\nI-1,5\\n", encoding="utf-8")
+    >>> duplicated_rows(p, ["InvoiceId", "BilledCost"])
+    [(2, 0, 'I-1')]
+    """
+    import pandas as pd
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
+
+    hashes = []
+    for batch in _text_batches(path, columns):
+        joined = pc.binary_join_element_wise(
+            *batch.columns, "\x1f", null_handling="replace", null_replacement="\x00"
+        )
+        text = pd.Series(joined.to_pandas(types_mapper=pd.ArrowDtype))
+        hashes.append(pd.util.hash_pandas_object(text, index=False).to_numpy())
+    if not hashes:
+        return []
+    h = np.concatenate(hashes)
+    del hashes
+    order = np.argsort(h, kind="stable")  # equal hashes keep file order
+    ranked = h[order]
+    starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
+    later = np.flatnonzero(np.r_[False, ranked[1:] == ranked[:-1]])
+    if not len(later):
+        return []
+    first = starts[np.searchsorted(starts, later, side="right") - 1]
+    pairs = list(zip(order[later].tolist(), order[first].tolist(), strict=True))
+    wanted = np.unique(np.array([k for pair in pairs for k in pair], dtype=np.int64))
+    rows: dict[int, tuple[Any, ...]] = {}
+    names: list[str] = []
+    offset = 0
+    for batch in _text_batches(path, columns):
+        names = batch.schema.names
+        lo, hi = np.searchsorted(wanted, [offset, offset + batch.num_rows])
+        for k in wanted[lo:hi].tolist():
+            rows[k] = tuple(batch.slice(k - offset, 1).to_pylist()[0].values())
+        offset += batch.num_rows
+    at = names.index("InvoiceId") if "InvoiceId" in names else None
+    return sorted(
+        (row, earlier, "" if at is None else str(rows[row][at]))
+        for row, earlier in pairs
+        if rows[row] == rows[earlier]
+    )
+
+
 def _match(rule: FocusRule, key: dict[str, Any], tags: dict[str, str]) -> bool:
     for k in ("service", "service_category", "charge_category", "provider", "sub_account"):
         want: tuple[str, ...] = getattr(rule, k)
@@ -1019,6 +1107,38 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
                 "a number in every row (0 when nothing is charged)",
             )
         return [], n
+    if "InvoiceId" in present:  # FOCUS 1.2: the same charge twice is a duplicated row
+        try:
+            dups = duplicated_rows(path, present)
+        except (pa.ArrowInvalid, OSError) as exc:  # a column the import did not need
+            ctx.problem(
+                fname,
+                None,
+                None,
+                f"not readable as FOCUS data in every column: {exc}",
+                "a FOCUS 1.2 export, UTF-8, with as many values in each row as columns",
+            )
+            return [], n
+        for row, first, invoice in dups[:MAX_LISTED]:
+            ctx.problem(
+                fname,
+                row + 1,
+                None,
+                f"row repeats line {first + 2} in every column (InvoiceId {invoice!r}): "
+                "the same charge twice",
+                "each charge once; rows of one invoice share its InvoiceId and differ in "
+                "their charge",
+            )
+        if len(dups) > MAX_LISTED:
+            ctx.problem(
+                fname,
+                None,
+                None,
+                f"{len(dups) - MAX_LISTED} more rows repeat earlier rows",
+                "each charge once",
+            )
+        if dups:
+            return [], n
     if credits:
         ctx.note("act_n_credit_up", where=f"{fname}:{credit_first + 2}", count=credits)
     g: dict[str, list[Any]] = {c: [k[i] for k in merged] for i, c in enumerate(group_keys)}
@@ -1215,7 +1335,8 @@ def read_actuals(
                 as_of=s.as_of,
             )
     table = pd.DataFrame(files, columns=_FILE_COLUMNS).set_index("file")
-    return Actuals(s, frame, table, option, source)
+    language = settings.language if settings is not None else "en"
+    return Actuals(s, frame, table, option, source, language)
 
 
 _FILE_COLUMNS = [

@@ -16,6 +16,10 @@ Each method works on a numeric matrix (options × criteria), a weight vector tha
 
 from __future__ import annotations
 
+import dataclasses
+import string
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -24,7 +28,7 @@ import numpy.typing as npt
 
 from archplan.compare.normalize import NORMALIZATIONS, FloatArray, normalize_array
 from archplan.errors import InputError
-from archplan.messages import Localized, msg
+from archplan.messages import MESSAGES, Localized, msg
 
 __all__ = [
     "METHODS",
@@ -37,6 +41,9 @@ __all__ = [
     "WeightedProduct",
     "WeightedSum",
     "get_method",
+    "register_method",
+    "registered_method",
+    "unregister_method",
     "uses_normalization",
 ]
 
@@ -58,8 +65,9 @@ class Method:
     """Base class: subclasses implement ``evaluate`` and ``batch``."""
 
     key: ClassVar[str] = ""
+    # The English name (column of compare_methods, conventions); the name a reader sees
+    # comes from the catalogue entry ``method_<key>`` (see :meth:`label_for`).
     label: ClassVar[str] = ""
-    label_ja: ClassVar[str] = ""
     higher_is_better: ClassVar[bool] = True
     # True where the score is a linear function of the weights, so that weight
     # stability intervals have a closed form.
@@ -106,7 +114,6 @@ class WeightedSum(Method):
     normalization: str = "minmax"
     key: ClassVar[str] = "wsm"
     label: ClassVar[str] = "Weighted sum"
-    label_ja: ClassVar[str] = "加重和法"
     linear_in_weights: ClassVar[bool] = True
 
     def __post_init__(self) -> None:
@@ -139,7 +146,6 @@ class WeightedProduct(Method):
     normalization: str = "max"
     key: ClassVar[str] = "wpm"
     label: ClassVar[str] = "Weighted product"
-    label_ja: ClassVar[str] = "加重積法"
 
     def __post_init__(self) -> None:
         _check_norm(self.normalization)
@@ -174,7 +180,6 @@ class TOPSIS(Method):
     normalization: str = "vector"
     key: ClassVar[str] = "topsis"
     label: ClassVar[str] = "TOPSIS"
-    label_ja: ClassVar[str] = "TOPSIS"
 
     def __post_init__(self) -> None:
         _check_norm(self.normalization)
@@ -223,7 +228,6 @@ class VIKOR(Method):
     v: float = 0.5
     key: ClassVar[str] = "vikor"
     label: ClassVar[str] = "VIKOR"
-    label_ja: ClassVar[str] = "VIKOR"
     higher_is_better: ClassVar[bool] = False
 
     def __post_init__(self) -> None:
@@ -293,7 +297,6 @@ class PrometheeII(Method):
     thresholds_relative: bool = True
     key: ClassVar[str] = "promethee"
     label: ClassVar[str] = "PROMETHEE II"
-    label_ja: ClassVar[str] = "PROMETHEE II"
     linear_in_weights: ClassVar[bool] = True
 
     def __post_init__(self) -> None:
@@ -358,6 +361,136 @@ _ALIASES = {
 METHOD_ALIASES: dict[str, str] = _ALIASES
 
 
+#: The methods archplan ships; :func:`unregister_method` refuses to remove them.
+_BUILTIN = frozenset(METHODS)
+#: Catalogue entries and aliases each registered method brought, removed with it.
+_ADDED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _placeholders(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+
+
+def register_method(
+    cls: type[Method],
+    *,
+    aliases: Sequence[str] = (),
+    messages: Mapping[str, Mapping[str, str]] | None = None,
+) -> type[Method]:
+    """Add a ranking method to :data:`METHODS` under ``cls.key``.
+
+    From then on every place that lists methods offers it: :func:`get_method` and
+    ``rank(problem, key)``, ``comparison.method`` in ``archplan.yaml``, the method
+    comparison (:func:`~archplan.compare.sensitivity.compare_methods` and the report's
+    table), the explorer's menu, stability intervals and rank acceptability; it takes
+    the ``normalization`` option if the class has that field.
+
+    Parameters
+    ----------
+    cls : type
+        A frozen dataclass deriving from :class:`Method`, with a new ``key``.
+    aliases : sequence of str
+        Other names accepted for it (lower case).
+    messages : mapping, optional
+        Catalogue entries it brings, ``{"key": {"en": ..., "ja": ...}}``, added to
+        :data:`archplan.messages.MESSAGES` while it is registered: its name
+        ``method_<key>`` (required unless the catalogue has it already) and the texts
+        of its conventions ``convv_<key>_<convention>``.
+
+    Raises
+    ------
+    InputError
+        If the key or an alias is taken, the class is not a method, or an entry is
+        missing, already in the catalogue, or not the same in both languages.
+
+    Examples
+    --------
+    >>> @dataclass(frozen=True)
+    ... class Best(Method):
+    ...     key: ClassVar[str] = "best"
+    ...     label: ClassVar[str] = "Best single score"
+    ...     def evaluate(self, x, w, cost):
+    ...         return x.max(axis=1), x * 0
+    >>> _ = register_method(Best, messages={
+    ...     "method_best": {"en": "Best single score", "ja": "最高得点法"}})
+    >>> get_method("best").label_for("ja")
+    '最高得点法'
+    >>> unregister_method("best")
+    >>> "best" in METHODS
+    False
+    """
+    if not (isinstance(cls, type) and issubclass(cls, Method) and dataclasses.is_dataclass(cls)):
+        raise InputError(f"{cls!r} is not a dataclass deriving from archplan's Method")
+    key = cls.key
+    names = [key, *aliases]
+    for name in names:
+        if not name or name != name.lower() or not name.replace("-", "").isalnum():
+            raise InputError(f"method name {name!r}: expected lower-case letters, digits or -")
+        if name in METHODS or name in _ALIASES:
+            raise InputError(f"method name {name!r} is taken")
+    entries = dict(messages or {})
+    for mkey, entry in entries.items():
+        if mkey in MESSAGES:
+            raise InputError(f"message {mkey!r} is already in the catalogue")
+        if set(entry) != {"en", "ja"} or _placeholders(entry["en"]) != _placeholders(entry["ja"]):
+            raise InputError(
+                f"message {mkey!r}: expected English and Japanese text with the same "
+                "{placeholders}"
+            )
+    if f"method_{key}" not in MESSAGES and f"method_{key}" not in entries:
+        raise InputError(
+            f"method {key!r} has no name in the catalogue: give messages="
+            f"{{'method_{key}': {{'en': ..., 'ja': ...}}}}"
+        )
+    for mkey, entry in entries.items():
+        MESSAGES[mkey] = {"en": entry["en"], "ja": entry["ja"]}
+    METHODS[key] = cls
+    _ALIASES.update(dict.fromkeys(aliases, key))
+    _ADDED[key] = (tuple(aliases), tuple(entries))
+    return cls
+
+
+def unregister_method(key: str | type[Method]) -> None:
+    """Remove a method added with :func:`register_method`, with its aliases and the
+    catalogue entries it brought (see its example)."""
+    name = key if isinstance(key, str) else key.key
+    if name in _BUILTIN or name not in _ADDED:
+        raise InputError(f"{name!r} is not a registered extension method")
+    aliases, entries = _ADDED.pop(name)
+    del METHODS[name]
+    for alias in aliases:
+        _ALIASES.pop(alias, None)
+    for mkey in entries:
+        MESSAGES.pop(mkey, None)
+
+
+@contextmanager
+def registered_method(
+    cls: type[Method],
+    *,
+    aliases: Sequence[str] = (),
+    messages: Mapping[str, Mapping[str, str]] | None = None,
+) -> Iterator[type[Method]]:
+    """Register a method for the duration of a ``with`` block (tests, notebooks).
+
+    Examples
+    --------
+    >>> @dataclass(frozen=True)
+    ... class Best(Method):
+    ...     key: ClassVar[str] = "best"
+    >>> with registered_method(Best, messages={"method_best": {"en": "Best", "ja": "最高"}}):
+    ...     "best" in METHODS
+    True
+    >>> "best" in METHODS
+    False
+    """
+    register_method(cls, aliases=aliases, messages=messages)
+    try:
+        yield cls
+    finally:
+        unregister_method(cls.key)
+
+
 def uses_normalization(key: str) -> bool:
     """Whether the method with this key (or alias) takes a ``normalization`` option.
 
@@ -366,8 +499,6 @@ def uses_normalization(key: str) -> bool:
     >>> uses_normalization("topsis"), uses_normalization("vikor")
     (True, False)
     """
-    import dataclasses
-
     cls = METHODS[_ALIASES.get(key.lower(), key.lower())]
     return any(f.name == "normalization" for f in dataclasses.fields(cls))
 

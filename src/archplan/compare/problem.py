@@ -84,9 +84,12 @@ class DecisionProblem:
         return replace(self, weights=w)
 
     def __repr__(self) -> str:
-        return (
-            f"<DecisionProblem {self.matrix.shape[0]} options x {self.matrix.shape[1]} "
-            f"criteria, {len(self.excluded)} excluded>"
+        return msg(
+            "repr_problem",
+            self.language,
+            options=self.matrix.shape[0],
+            criteria=self.matrix.shape[1],
+            excluded=len(self.excluded),
         )
 
 

@@ -166,14 +166,18 @@ class Ranking:
         return convention_texts(self.method, self.conventions, language or self.language)
 
     def __repr__(self) -> str:
-        return (
-            f"<Ranking {self.method.label}: {' > '.join(map(str, self.table.index))}"
-            + (
-                f"; excluded {', '.join(map(str, self.excluded.index))}"
-                if len(self.excluded)
-                else ""
+        lang = self.language
+        excluded = self.excluded.index
+        return msg(
+            "repr_ranking",
+            lang,
+            method=self.method.label_for(lang),
+            order=" > ".join(map(str, self.table.index)),
+            excluded=msg(
+                "repr_excluded", lang, options=msg("explain_sep", lang).join(map(str, excluded))
             )
-            + ">"
+            if len(excluded)
+            else "",
         )
 
     def _repr_html_(self) -> str:

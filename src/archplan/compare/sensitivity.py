@@ -261,24 +261,27 @@ def rank_acceptability(
 
 def compare_methods(
     problem: DecisionProblem,
-    methods: Sequence[str | Method] = tuple(METHODS),
+    methods: Sequence[str | Method] | None = None,
 ) -> pd.DataFrame:
     """The rank of each option under each method, side by side.
 
+    ``methods`` defaults to every method in :data:`~archplan.compare.methods.METHODS`
+    at the time of the call (so a method added with ``register_method`` is included).
     A method that cannot run on these scores (e.g. the weighted product with a zero
     score) gets an empty column and a note in ``attrs["notes"]``. Column ``agree`` is
     True where an option has the same rank under every method that ran.
     """
+    specs: Sequence[str | Method] = tuple(METHODS) if methods is None else methods
     cols: dict[str, pd.Series] = {}
     notes: list[str] = []
-    for spec in methods:
+    for spec in specs:
         m = get_method(spec)
         try:
             cols[m.label] = rank(problem, m).table["rank"]
         except InputError as exc:
             cols[m.label] = pd.Series(np.nan, index=problem.matrix.index)
             notes.append(localized(exc, problem.language))
-    out = pd.DataFrame(cols).reindex(rank(problem, get_method(methods[0])).table.index)
+    out = pd.DataFrame(cols).reindex(rank(problem, get_method(specs[0])).table.index)
     ran = out.dropna(axis=1, how="all")
     out["agree"] = ran.apply(lambda row: row.dropna().eq(row.dropna().iloc[0]).all(), axis=1)
     out.index.name = "option"

@@ -25,9 +25,18 @@ from typing import Any
 
 from archplan.errors import ArchplanError, WorkspaceError
 from archplan.fileio import write_atomic
+from archplan.messages import localized, msg
 from archplan.portfolio.spec import Case, Portfolio, load_portfolio
 
-__all__ = ["CaseBuild", "build_all", "build_case", "content_hash", "manifest_path"]
+__all__ = [
+    "CaseBuild",
+    "batch_language",
+    "build_all",
+    "build_case",
+    "content_hash",
+    "manifest_path",
+    "summary_lines",
+]
 
 MANIFEST_SUFFIX = ".manifest.json"
 
@@ -86,10 +95,11 @@ def manifest_path(reports: Path, case_id: str) -> Path:
     return reports / f"{case_id}{MANIFEST_SUFFIX}"
 
 
-def build_case(case: Case, reports: Path, force: bool = False) -> CaseBuild:
+def build_case(case: Case, reports: Path, force: bool = False, language: str = "en") -> CaseBuild:
     """Build one case's report and handover pack unless they are up to date.
 
-    Never raises for a bad case: the failure comes back in the result.
+    Never raises for a bad case: the failure comes back in the result, worded in
+    ``language`` (validation problems stay as the loader words them).
     """
     from archplan.portfolio.document import case_documents
     from archplan.report import build_handover, build_report
@@ -126,25 +136,86 @@ def build_case(case: Case, reports: Path, force: bool = False) -> CaseBuild:
         )
     except WorkspaceError as exc:
         first = "; ".join(str(p).split("\n")[0] for p in exc.problems[:3])
-        more = f" (+{len(exc.problems) - 3})" if len(exc.problems) > 3 else ""
+        n_more = len(exc.problems) - 3
+        more = " " + msg("pf_more_problems", language, n=n_more) if n_more > 0 else ""
         return CaseBuild(case.id, "failed", time.perf_counter() - t0, first + more)
     except ArchplanError as exc:
-        return CaseBuild(case.id, "failed", time.perf_counter() - t0, str(exc).strip())
+        return CaseBuild(
+            case.id, "failed", time.perf_counter() - t0, localized(exc, language).strip()
+        )
     except Exception as exc:  # one broken case must not stop the others
         return CaseBuild(
             case.id, "failed", time.perf_counter() - t0, f"{type(exc).__name__}: {exc}"
         )
 
 
-def _entries(pf: Portfolio) -> Iterator[tuple[Case, CaseBuild | None]]:
+def _entries(pf: Portfolio, language: str) -> Iterator[tuple[Case, CaseBuild | None]]:
     for c in pf.cases:
         if c.duplicate_of is not None:
-            yield c, CaseBuild(c.id, "not-built", error=f"duplicate of {c.duplicate_of}")
+            error = msg("pf_duplicate_of", language, case=c.duplicate_of)
+            yield c, CaseBuild(c.id, "not-built", error=error)
         elif not (c.path / "archplan.yaml").is_file():
-            problem = c.problems[0].message if c.problems else "no workspace"
+            problem = c.problems[0].message if c.problems else msg("pf_missing", language)
             yield c, CaseBuild(c.id, "failed", error=problem)
         else:
             yield c, None
+
+
+def _workspace_language(path: Path) -> str | None:
+    import re
+
+    try:
+        text = (path / "archplan.yaml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    m = re.search(r"^language:\s*[\"']?(ja|en)\b", text, re.M)
+    return m.group(1) if m else None
+
+
+def batch_language(pf: Portfolio) -> str:
+    """The language of ``report --all``'s own lines: the portfolio's, else that of most
+    of its cases (as the portfolio document), else Japanese.
+
+    Examples
+    --------
+    >>> from archplan.portfolio import load_portfolio
+    >>> batch_language(load_portfolio("data/portfolio.yaml"))
+    'ja'
+    """
+    if pf.language:
+        return pf.language
+    found = [lang for c in pf.cases if (lang := _workspace_language(c.path))]
+    if not found:
+        return "ja"
+    return max(("ja", "en"), key=found.count)
+
+
+def summary_lines(results: list[CaseBuild], language: str) -> tuple[list[str], str]:
+    """What ``report --all`` prints: a line per case that failed or was not built (for
+    standard error) and the summary line, in ``language``.
+
+    Examples
+    --------
+    >>> summary_lines([CaseBuild("a", "built"), CaseBuild("b", "not-built", error="…")], "ja")
+    (['b：未作成：…'], '作成1件、変更なしのため省略0件、失敗0件（全2件）')
+    """
+    states = {"failed": "batch_failed", "not-built": "pf_not_built"}
+    lines = [
+        msg(
+            "batch_line", language, case=r.case, state=msg(states[r.state], language), error=r.error
+        )
+        for r in results
+        if r.state in states
+    ]
+    summary = msg(
+        "batch_summary",
+        language,
+        built=sum(r.state == "built" for r in results),
+        skipped=sum(r.state == "skipped" for r in results),
+        failed=sum(r.state == "failed" for r in results),
+        n=len(results),
+    )
+    return lines, summary
 
 
 def build_all(
@@ -154,6 +225,7 @@ def build_all(
     jobs: int | None = None,
     force: bool = False,
     progress: bool = True,
+    language: str | None = None,
 ) -> list[CaseBuild]:
     """Build every case's report and handover pack, in parallel processes.
 
@@ -168,6 +240,8 @@ def build_all(
         Rebuild even the cases that are up to date.
     progress : bool
         Show a progress bar (tqdm) on standard error.
+    language : {"ja", "en"}, optional
+        Of the errors and the progress bar (default: :func:`batch_language`).
 
     Returns
     -------
@@ -178,9 +252,10 @@ def build_all(
     reports = Path(output_dir).resolve() if output_dir else pf.reports_dir
     reports.mkdir(parents=True, exist_ok=True)
     jobs = max(1, jobs or os.cpu_count() or 1)
+    lang = language or batch_language(pf)
     results: dict[str, CaseBuild] = {}
     todo: list[Case] = []
-    for case, ready in _entries(pf):
+    for case, ready in _entries(pf, lang):
         if ready is None:
             todo.append(case)
         else:
@@ -189,18 +264,22 @@ def build_all(
     if progress:
         from tqdm import tqdm  # type: ignore[import-untyped]
 
-        bar = tqdm(total=len(pf.cases), unit="case", desc="reports")
+        bar = tqdm(
+            total=len(pf.cases),
+            unit=msg("pf_case", lang),
+            desc=msg("batch_progress", lang),
+        )
         bar.update(len(results))
     try:
         if jobs == 1 or len(todo) <= 1:
             for case in todo:
-                results[case.id] = build_case(case, reports, force)
+                results[case.id] = build_case(case, reports, force, lang)
                 if bar is not None:
                     bar.update(1)
         else:
             with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
                 pending: dict[Future[CaseBuild], Case] = {
-                    pool.submit(build_case, case, reports, force): case for case in todo
+                    pool.submit(build_case, case, reports, force, lang): case for case in todo
                 }
                 while pending:
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)

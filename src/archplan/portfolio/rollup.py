@@ -31,7 +31,7 @@ from typing import Any
 import pandas as pd
 
 from archplan.errors import ArchplanError, Problem, WorkspaceError
-from archplan.messages import msg
+from archplan.messages import Localized, msg
 from archplan.money import TOTAL, to_display_unit
 from archplan.portfolio import attention as A
 from archplan.portfolio.spec import TAG_KEYS, Case, Portfolio, load_portfolio
@@ -370,10 +370,16 @@ class PortfolioView:
 
     def __repr__(self) -> str:
         counts = Counter(r.status for r in self.results)
-        return (
-            f"<PortfolioView {len(self.results)} cases: "
-            + ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
-            + ">"
+        lang = self.language
+        return msg(
+            "repr_portfolio",
+            lang,
+            n=len(self.results),
+            counts=msg("explain_sep", lang).join(
+                msg("repr_count", lang, n=counts[s], what=Localized("pf_st_" + s))
+                for s in STATUSES
+                if counts[s]
+            ),
         )
 
     # -- which cases count ------------------------------------------------------------

@@ -273,27 +273,68 @@ def _cmd_timing(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_eol(args: argparse.Namespace) -> int:
-    from archplan.timing.eol import ATTRIBUTION, load_eol, update_eol
+def _eol_language(args: argparse.Namespace) -> str:
+    """``--lang``, else the language of the workspace (``-w``, default the current
+    folder), else English."""
+    if args.lang:
+        return str(args.lang)
+    from archplan.cli import _language
 
+    return _language(args.workspace)
+
+
+def _cmd_eol(args: argparse.Namespace) -> int:
+    from archplan.messages import localized
+
+    try:
+        return _eol(args)
+    except ArchplanError as exc:  # worded in the output's language (--lang or -w)
+        raise type(exc)(localized(exc, _eol_language(args))) from None
+
+
+def _eol(args: argparse.Namespace) -> int:
+    from archplan.messages import msg
+    from archplan.report.timing import source_text
+    from archplan.timing.eol import load_eol, update_eol
+
+    lang = _eol_language(args)
     if args.eol_command == "update":
         path, n = update_eol(args.from_dir, args.to)
-        print(f"End-of-life data of {n} products written to {path}")
+        print(msg("eolc_updated", lang, n=n, path=path))
         return 0
     data = load_eol()
     product = data.product(args.product)
     releases = [product.release(args.release)] if args.release else list(product.releases)
-    print(f"{product.title} ({product.name}); {ATTRIBUTION}; {data.source}")
+    attribution = msg("tim_attribution_footer", lang)
+    print(
+        msg(
+            "eolc_product",
+            lang,
+            title=product.title,
+            name=product.name,
+            attribution=attribution,
+            source=source_text(data.source, lang),
+        )
+    )
+    passed = msg("eolc_passed", lang)
+
+    def f(v: object) -> str:
+        if isinstance(v, date):
+            return v.isoformat()
+        return passed if v is True else "-"
+
     for r in releases:
-
-        def f(v: object) -> str:
-            if isinstance(v, date):
-                return v.isoformat()
-            return "passed" if v is True else "-"
-
         print(
-            f"  {r.cycle:<14} {r.label[:28]:<28} released {f(r.release_date)}"
-            f"  active {f(r.eoas)}  security {f(r.eol)}  extended {f(r.eoes)}"
+            msg(
+                "eolc_release",
+                lang,
+                cycle=f"{r.cycle:<14}",
+                label=f"{r.label[:28]:<28}",
+                released=f(r.release_date),
+                active=f(r.eoas),
+                security=f(r.eol),
+                extended=f(r.eoes),
+            )
         )
     return 0
 
@@ -316,6 +357,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     p.set_defaults(func=_cmd_timing)
 
     p = sub.add_parser("eol", help="the packaged end-of-life data: show a product, update")
+    p.add_argument(
+        "--lang", choices=("ja", "en"), help="language of the output (default: the workspace's)"
+    )
+    p.add_argument(
+        "-w", "--workspace", default=".", help="whose language to use (default: this folder)"
+    )
     eol_sub = p.add_subparsers(dest="eol_command", required=True)
     q = eol_sub.add_parser("show", help="the release cycles and support dates of a product")
     q.add_argument("product")

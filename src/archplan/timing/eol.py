@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from archplan.errors import ArchplanError, InputError
+from archplan.messages import Localized
 
 __all__ = [
     "ATTRIBUTION",
@@ -99,10 +100,14 @@ class EolProduct:
                 return r
         names = [r.cycle for r in self.releases]
         near = difflib.get_close_matches(want, names, n=3, cutoff=0.5)
-        hint = f"; nearest: {', '.join(near)}" if near else ""
         raise InputError(
-            f"{self.name} has no release {want!r}{hint} "
-            f"(known: {', '.join(names[:12])}{' …' if len(names) > 12 else ''})"
+            Localized(
+                "eolc_unknown_release",
+                product=self.name,
+                want=repr(want),
+                hint=Localized("eolc_nearest", names=", ".join(near)) if near else "",
+                known=", ".join(names[:12]) + (" …" if len(names) > 12 else ""),
+            )
         )
 
 
@@ -175,9 +180,13 @@ class EolData:
         key = str(name).strip().casefold()
         if key in self._alias:
             return self._product(self._alias[key])
+        near = self.nearest(name)
         raise InputError(
-            f"unknown product {name!r} in the end-of-life data"
-            + (f"; nearest: {', '.join(near)}" if (near := self.nearest(name)) else "")
+            Localized(
+                "eolc_unknown_product",
+                name=repr(name),
+                hint=Localized("eolc_nearest", names=", ".join(near)) if near else "",
+            )
         )
 
     def nearest(self, name: str, n: int = 3) -> list[str]:
@@ -232,7 +241,7 @@ def build_bundle(folder: str | Path) -> dict[str, Any]:
         root = root / "products"
     paths = sorted(p for p in root.glob("*") if p.suffix in (".yaml", ".yml", ".md"))
     if not root.is_dir() or not paths:
-        raise ArchplanError(f"{folder}: no endoflife.date product files (NAME.md or NAME.yaml)")
+        raise ArchplanError(Localized("eolc_no_files", folder=folder))
     products: dict[str, Any] = {}
     for path in paths:
         data = _read_front_matter(path)

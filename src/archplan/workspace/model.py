@@ -485,10 +485,16 @@ class Workspace:
     actuals: Actuals | None = None  # actuals/ folder: spending against the plan
 
     def __repr__(self) -> str:
-        return (
-            f"<Workspace {self.settings.title!r}: {len(self.options)} options x "
-            f"{len(self.criteria)} criteria, {len(self.cost_items)} cost items, "
-            f"{len(self.decisions)} decisions>"
+        from archplan.messages import msg
+
+        return msg(
+            "repr_workspace",
+            self.settings.language,
+            title=repr(self.settings.title),
+            options=len(self.options),
+            criteria=len(self.criteria),
+            items=len(self.cost_items),
+            decisions=len(self.decisions),
         )
 
     def option(self, option_id: str) -> Option:
