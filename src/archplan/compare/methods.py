@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from archplan.compare.normalize import NORMALIZATIONS, FloatArray, normalize_array
+from archplan import registry as _registry
 from archplan.errors import InputError
 from archplan.messages import Localized, msg
 
@@ -356,6 +357,8 @@ _ALIASES = {
 #: Other names accepted for the methods (``comparison.method`` in ``archplan.yaml`` and
 #: :func:`get_method`), each mapped to its key in :data:`METHODS`.
 METHOD_ALIASES: dict[str, str] = _ALIASES
+for _key in METHODS:  # what archplan.yaml accepts comes from here (archplan.registry)
+    _registry.METHODS.add(_key, None, tuple(a for a, k in _ALIASES.items() if k == _key))
 
 
 def uses_normalization(key: str) -> bool:

@@ -70,18 +70,12 @@ def fy_of_month(m: int, start_month: int) -> int:
 
 def item_span(item: CostItem, settings: Settings) -> tuple[int, int]:
     """First and last absolute month of an item (an open-ended one runs to the plan's end)."""
+    from archplan.fiscal import item_months  # one implementation, shared with the loader
+
     sm = settings.fy_start_month
-
-    def absolute(w: int | str, first: bool) -> int:
-        if isinstance(w, int):
-            base = w * 12 + sm - 1
-            return base if first else base + 11
-        y, mo = w.split("-")
-        return month_number(int(y), int(mo))
-
-    a = absolute(item.start, True)
+    a, last = item_months(item.start, item.end, sm)
     plan_end = month_number(settings.first_fy, sm) + 12 * settings.horizon - 1
-    b = absolute(item.end, False) if item.end is not None else max(plan_end, a)
+    b = last if last is not None else max(plan_end, a)
     return a, b
 
 

@@ -1,0 +1,579 @@
+"""``costs.yaml``: cost items (drivers, tiers, percent-of, refresh cycles, currencies),
+contracts and risk events."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any, cast
+
+from pydantic import Field, PrivateAttr
+from pydantic.json_schema import SkipJsonSchema
+
+from archplan import registry
+from archplan.workspace.fields import (
+    _CURRENCIES,
+    _TAX_EXPECTED,
+    NAME_RE,
+    _decimal,
+    _ident,
+    _value,
+)
+from archplan.workspace.model import (
+    CATEGORIES,
+    PHASES,
+    Contract,
+    CostItem,
+    PercentOf,
+    Risk,
+    Settings,
+    Tiers,
+    Value,
+)
+from archplan.workspace.schema.assumptions import Uncertainty
+from archplan.workspace.schema.base import (
+    _NUMBER_SCHEMA,
+    Between,
+    Converted,
+    Hint,
+    Ident,
+    OneOf,
+    Text,
+    ValueRef,
+    When,
+    WorkspaceModel,
+    ensure_loaded,
+    fail,
+    field,
+    model_validator,
+)
+from archplan.workspace.schema.settings import TaxTreatment
+
+__all__ = ["ITEM_KEYS", "ContractModel", "CostsFile", "ItemModel", "RiskModel"]
+
+_VALUE_SCHEMA: dict[str, Any] = {
+    "anyOf": [*_NUMBER_SCHEMA["anyOf"], {"type": "string", "pattern": NAME_RE.pattern}]
+}
+_EXPECTED_VALUE = "a number, or the name of an assumption in assumptions.yaml"
+
+
+def _non_negative(key: str) -> Any:
+    def convert(v: Any) -> Value:
+        val = _value(v)
+        if val.literal is not None and val.literal < 0:
+            raise ValueError(f"negative {key} {val.literal}")
+        return val
+
+    return convert
+
+
+def _quantity(v: Any) -> Value | tuple[Decimal, ...]:
+    if isinstance(v, list):
+        series = tuple(_decimal(x) for x in v)
+        if any(x < 0 for x in series):
+            raise ValueError("a negative quantity in the series")
+        return series
+    return cast(Value, _non_negative("quantity")(v))
+
+
+def _ids(v: Any) -> tuple[str, ...]:
+    items = v if isinstance(v, list) else [v] if v else []
+    if not items:
+        raise ValueError("no items to take a percentage of")
+    return tuple(_ident(x) for x in items)
+
+
+def _money(key: str) -> Any:
+    return Annotated[
+        Value, Converted(_non_negative(key), _VALUE_SCHEMA), Hint(_EXPECTED_VALUE)
+    ]
+
+
+Quantity = Annotated[
+    Value | tuple[Decimal, ...],
+    Converted(
+        _quantity, {"anyOf": [*_VALUE_SCHEMA["anyOf"], {"type": "array", "items": _NUMBER_SCHEMA}]}
+    ),
+    Hint(_EXPECTED_VALUE + ", or a list of numbers per year"),
+]
+Amount = Annotated[Value, Converted(_non_negative("amount"), _VALUE_SCHEMA)]
+UnitPrice = Annotated[Value, Converted(_non_negative("unit_price"), _VALUE_SCHEMA)]
+Price = Annotated[Value, Converted(_non_negative("price"), _VALUE_SCHEMA)]
+ItemIds = Annotated[
+    tuple[str, ...],
+    Converted(_ids, {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+]
+
+
+class Band(WorkspaceModel):
+    """A volume band: the price from a quantity on."""
+
+    what = "a mapping with from and price"
+
+    from_: Annotated[Decimal, Between(0, 10**15)] = field(
+        alias="from",
+        description="The quantity where the band starts (0 for the first).",
+        expected="the quantity where the band starts, 0 or more",
+    )
+    price: Price = field(
+        description="The unit price in the band (a number or an assumption name).",
+        expected="a unit price or an assumption name",
+    )
+
+
+class TiersModel(WorkspaceModel):
+    """Volume tiers: graduated (each band's price for the units in it) or all-units."""
+
+    what = "a mapping with method and bands"
+
+    method: Annotated[str, OneOf("graduated", "all-units", aliases={"all_units": "all-units"})] = (
+        field(description="graduated or all-units.", expected="graduated or all-units")
+    )
+    bands: list[Band] = field(
+        description="The bands, starting at 0, each starting higher.",
+        expected="a list such as [{from: 0, price: 1000}, {from: 1000, price: 900}]",
+        what="a list of bands",
+    )
+
+    @model_validator(mode="after")
+    def _increasing(self) -> TiersModel:
+        froms = [b.from_ for b in self.bands]
+        if not froms:
+            fail(
+                "an empty list where a list of bands belongs",
+                "a list such as [{from: 0, price: 1000}, {from: 1000, price: 900}]",
+                "bands",
+            )
+        if froms[0] != 0 or froms != sorted(froms) or len(set(froms)) != len(froms):
+            fail(
+                f"band starts {[str(x) for x in froms]} are not increasing from 0",
+                "bands starting at 0, each starting higher",
+                "bands",
+            )
+        return self
+
+    def to_domain(self) -> Tiers:
+        """The tiers of the domain model."""
+        return Tiers(cast(Any, self.method), tuple((b.from_, b.price) for b in self.bands))
+
+
+class PercentOfModel(WorkspaceModel):
+    """A percentage of other items (e.g. maintenance at 15 % of the build)."""
+
+    what = "a mapping with items and rate"
+
+    items: ItemIds = field(
+        description="The ids of the items the percentage is taken of.",
+        expected="a list of item ids",
+    )
+    rate: ValueRef = field(
+        description="The rate, e.g. 0.15 (15 %), or an assumption name.",
+        expected="a rate such as 0.15 (15 %) or an assumption name",
+    )
+    basis: Annotated[str, OneOf("total", "same_year", aliases={"same-year": "same_year"})] = (
+        field(
+            "total",
+            description="total: of the items' whole-life total, per period; same_year: of "
+            "their amount in the same fiscal year.",
+            expected="total or same_year",
+        )
+    )
+
+    def to_domain(self) -> PercentOf:
+        """The percent-of of the domain model."""
+        return PercentOf(self.items, self.rate, cast(Any, self.basis))
+
+
+_DEFAULT_PHASE = {"build": "build", "migration": "migrate", "exit": "exit", "training": "migrate"}
+
+
+class ItemModel(WorkspaceModel):
+    """One cost (or benefit) line item of one option."""
+
+    what = "a mapping describing one cost item"
+
+    id: Ident = field(description="Unique id.", expected="a short id, e.g. saas-licence")
+    option: Ident = field(
+        description="The option it belongs to (an id in options.yaml).",
+        expected="the id of an option in options.yaml",
+    )
+    name: Text = field(description="Shown in reports.", expected="a display name")
+    category: Annotated[
+        str,
+        OneOf(
+            *CATEGORIES,
+            aliases={
+                "license": "licence",
+                "operations": "operation",
+                "ops": "operation",
+                "saving": "benefit",
+            },
+        ),
+    ] = field(
+        description="What kind of cost (its default tax treatment and phase follow from it).",
+        expected="one of " + ", ".join(CATEGORIES),
+    )
+    phase: Annotated[str, OneOf(*PHASES, aliases={"migration": "migrate"})] | None = field(
+        None,
+        description="The life-cycle phase (default from the category: build, migrate, exit; "
+        "others operate).",
+        expected="one of " + ", ".join(PHASES),
+    )
+    kind: Annotated[str, OneOf("cost", "benefit", aliases={"saving": "benefit"})] = field(
+        "cost",
+        description="cost, or benefit (a saving or revenue).",
+        expected="cost (default) or benefit (a saving or revenue)",
+    )
+    nature: Annotated[
+        str,
+        OneOf(
+            "one-off",
+            "recurring",
+            "usage",
+            aliases={"one_off": "one-off", "once": "one-off", "usage-based": "usage"},
+        ),
+    ] = field(
+        description="one-off (paid in start), recurring or usage (each period from start to end).",
+        expected="one-off, recurring or usage",
+    )
+    period: Annotated[
+        str, OneOf("year", "month", aliases={"yearly": "year", "monthly": "month"})
+    ] | None = field(
+        None,
+        description="Recurring only: year or month (default: year; usage: month).",
+        expected="year or month (how often a recurring amount is paid)",
+    )
+    amount: Amount | None = field(
+        None, description="Money per period: a number or an assumption name.",
+        expected=_EXPECTED_VALUE,
+    )
+    quantity: Quantity | None = field(
+        None,
+        description="Per period, with unit_price or tiers: a number, an assumption name or a "
+        "list per fiscal year.",
+        expected=_EXPECTED_VALUE + ", or a list of numbers per year",
+    )
+    unit_price: UnitPrice | None = field(
+        None, description="Price per unit: a number or an assumption name.",
+        expected=_EXPECTED_VALUE,
+    )
+    tiers: TiersModel | None = field(None, description="Volume tiers priced by the quantity.")
+    percent_of: PercentOfModel | None = field(
+        None, description="A percentage of other items."
+    )
+    growth: ValueRef | None = field(
+        None, description="Yearly growth of the quantity (0.05 = 5 %).", expected=_EXPECTED_VALUE
+    )
+    escalation: ValueRef | None = field(
+        None, description="Yearly escalation of the price.", expected=_EXPECTED_VALUE
+    )
+    every: Annotated[int, Between(1, 50)] | None = field(
+        None,
+        description="One-off only: repeat every N years (a refresh cycle).",
+        expected="a refresh cycle in years, e.g. 5",
+    )
+    currency: Annotated[str, OneOf(*_CURRENCIES)] | None = field(
+        None,
+        description="The currency of the amounts (needs an exchange rate in archplan.yaml).",
+        expected="an ISO currency code such as JPY or USD",
+    )
+    contract: Ident | None = field(
+        None, description="The contract it falls under (contracts: below).",
+        expected="a contract id",
+    )
+    asset: Text | None = field(
+        None,
+        description="An asset class to depreciate it as (software, pc, server, network, or one "
+        "under depreciation.lives).",
+        expected="an asset class",
+    )
+    uncertainty: Uncertainty | None = field(
+        None, description="A multiplicative factor on its amount, for cost-risk simulation."
+    )
+    start: When = field(
+        description="Fiscal year (2026) or month (2026-10) it starts in.",
+        expected="a fiscal year such as 2026, or a month such as 2026-10",
+    )
+    end: When | None = field(
+        None,
+        description="Recurring and usage items: the last fiscal year (2030) or month (2031-03).",
+        expected="the last fiscal year (2030) or month (2031-03) of a recurring item",
+    )
+    note: Text = field("", description="Text.", expected="text")
+    tax: TaxTreatment | None = field(
+        None,
+        description="taxable (課税), non_taxable (不課税) or exempt (非課税); default by category.",
+        expected=_TAX_EXPECTED,
+    )
+    extensions: SkipJsonSchema[dict[str, Any]] = Field(
+        default_factory=dict, alias="__extensions__", exclude=True
+    )
+    _driver_args: tuple[tuple[str, object], ...] = PrivateAttr(())
+
+    @model_validator(mode="before")
+    @classmethod
+    def _extension_keys(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            ensure_loaded()
+            data = {k: v for k, v in data.items() if k != "__extensions__"}
+            ext = {k: data.pop(k) for k in list(data) if k in registry.COST_DRIVERS}
+            if ext:
+                data["__extensions__"] = ext
+        return data
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ItemModel:
+        if self.nature == "one-off" and self.period is not None:
+            fail("a one-off item has no period", "no 'period' on a one-off item", "period")
+        args: list[tuple[str, object]] = []
+        for key, raw in self.extensions.items():
+            driver = registry.COST_DRIVERS[key]
+            try:
+                args.append((key, driver.read(raw)))
+            except (ValueError, TypeError, ArithmeticError) as exc:
+                fail(str(exc) or repr(raw), driver.expected, key)
+        self._driver_args = tuple(args)
+        forms = [
+            k
+            for k, present in (
+                ("amount", self.amount is not None),
+                ("quantity × unit_price", self.unit_price is not None),
+                ("tiers", self.tiers is not None),
+                ("percent_of", self.percent_of is not None),
+                *((key, True) for key in self.extensions),
+            )
+            if present
+        ]
+        needs_qty = {"quantity × unit_price", "tiers"} | {
+            k for k in self.extensions if registry.COST_DRIVERS[k].needs_quantity
+        }
+        has_qty = self.quantity is not None
+        if len(forms) > 1:
+            fail(
+                "more than one way to price the item: " + ", ".join(forms),
+                "exactly one of amount, quantity × unit_price, quantity with tiers, percent_of",
+            )
+        if not forms:
+            fail(
+                "no amount: give amount, quantity and unit_price, quantity and tiers, "
+                "or percent_of",
+                "exactly one way to price the item",
+            )
+        if forms[0] in needs_qty and not has_qty:
+            fail(
+                f"'quantity' is missing ({forms[0].split(' ')[-1]} needs it)",
+                "a quantity: a number, an assumption name or a list per year",
+            )
+        if has_qty and forms[0] not in needs_qty:
+            fail(
+                f"a quantity does not go with {forms[0]}",
+                "quantity only with unit_price or tiers",
+                "quantity",
+            )
+        if self.growth is not None and isinstance(self.quantity, tuple):
+            fail(
+                "growth and a per-year quantity series together",
+                "either a growth rate or an explicit series",
+                "growth",
+            )
+        if self.every is not None and self.nature != "one-off":
+            fail(
+                "a refresh cycle repeats a one-off purchase",
+                "nature: one-off with every",
+                "every",
+            )
+        if self.nature in ("recurring", "usage") and self.end is None:
+            fail(
+                "required field 'end' is missing",
+                "the last fiscal year (2030) or month (2031-03) of a recurring item",
+            )
+        if (
+            self.nature == "one-off"
+            and self.end is not None
+            and self.every is None
+            and self.end != self.start
+        ):
+            fail(
+                "a one-off item has a single date",
+                "no 'end' (or 'every' for a refresh cycle)",
+                "end",
+            )
+        if self.uncertainty is not None and self.uncertainty.to_domain().median() <= 0:
+            fail(
+                "an item's uncertainty is a factor on its amount and must be positive",
+                "e.g. {dist: triangular, min: 0.9, mode: 1.0, max: 1.4}",
+                "uncertainty",
+            )
+        return self
+
+    @property
+    def series(self) -> tuple[Decimal, ...] | None:
+        """The per-year quantity series, when the quantity is one."""
+        return self.quantity if isinstance(self.quantity, tuple) else None
+
+    def values(self) -> dict[str, Value]:
+        """The item's values that may name assumptions, by key."""
+        out: dict[str, Value] = {}
+        for key in ("amount", "unit_price", "growth", "escalation"):
+            v = getattr(self, key)
+            if v is not None:
+                out[key] = v
+        if isinstance(self.quantity, Value):
+            out["quantity"] = self.quantity
+        return out
+
+    def to_domain(self, settings: Settings | None) -> CostItem:
+        """The cost item of the domain model (defaults that depend on other keys or on the
+        settings filled in)."""
+        tax = self.tax
+        if tax is None:
+            tax = settings.tax_treatment(self.category) if settings else None
+            if tax is None:
+                from archplan.workspace.model import DEFAULT_TAX_TREATMENT
+
+                tax = DEFAULT_TAX_TREATMENT.get(self.category, "taxable")
+        period = self.period or ("month" if self.nature == "usage" else "year")
+        return CostItem(
+            id=self.id,
+            option=self.option,
+            name=self.name,
+            category=self.category,
+            nature=cast(Any, self.nature),
+            start=self.start,
+            end=self.end,
+            period=cast(Any, period) if self.nature != "one-off" else "year",
+            amount=self.amount,
+            quantity=self.quantity if isinstance(self.quantity, Value) else None,
+            unit_price=self.unit_price,
+            note=self.note,
+            phase=self.phase or _DEFAULT_PHASE.get(self.category, "operate"),
+            kind=cast(Any, self.kind),
+            quantity_series=self.series,
+            growth=self.growth,
+            escalation=self.escalation,
+            tiers=self.tiers.to_domain() if self.tiers else None,
+            percent_of=self.percent_of.to_domain() if self.percent_of else None,
+            every=self.every,
+            currency=self.currency,
+            contract=self.contract,
+            asset=self.asset,
+            uncertainty=self.uncertainty.to_domain() if self.uncertainty else None,
+            tax=cast(Any, tax),
+            driver_args=self._driver_args,
+        )
+
+
+class ContractModel(WorkspaceModel):
+    """A contract several items fall under (債務負担行為)."""
+
+    what = "a mapping with id, name, ceiling"
+
+    id: Ident = field(description="Unique id.", expected="a contract id")
+    name: Text = field(description="The contract's name.", expected="the contract's name")
+    ceiling: Annotated[Decimal, Between(0, 10**15)] | None = field(
+        None,
+        description="The commitment ceiling (債務負担行為の限度額), yen tax-inclusive.",
+        expected="the commitment ceiling (債務負担行為の限度額), yen tax-inclusive",
+    )
+    note: Text = field("", description="Text.", expected="text")
+
+    def to_domain(self) -> Contract:
+        """The contract of the domain model."""
+        return Contract(self.id, self.name, self.ceiling, self.note)
+
+
+def _option_ids(v: Any) -> tuple[str, ...]:
+    return tuple(_ident(x) for x in (v if isinstance(v, list) else [v] if v else []))
+
+
+OptionIds = Annotated[
+    tuple[str, ...],
+    Converted(
+        _option_ids, {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+    ),
+]
+
+
+class RiskModel(WorkspaceModel):
+    """A risk event: with a probability, it costs options an impact in one fiscal year."""
+
+    what = "a mapping describing one risk event"
+
+    id: Ident = field(description="Unique id.", expected="a risk id")
+    name: Text = field(description="The event.", expected="a description of the event")
+    options: OptionIds | None = field(
+        None, description="With impact: the options it affects.",
+        expected="the option ids it affects",
+    )
+    fy: Annotated[int, Between(1900, 2200)] = field(
+        description="The fiscal year it would hit.", expected="the fiscal year it would hit"
+    )
+    probability: Annotated[float, Between(0.0, 1.0)] = field(
+        description="Its probability, 0 to 1.", expected="a probability between 0 and 1"
+    )
+    impact: Uncertainty | None = field(
+        None, description="Its cost (a number or a distribution), one draw for every option."
+    )
+    impacts: dict[str, Uncertainty] | None = field(
+        None,
+        description="Its cost per option (drawn separately).",
+        what="a mapping of option to impact",
+    )
+    note: Text = field("", description="Text.", expected="text")
+
+    @model_validator(mode="after")
+    def _one_impact(self) -> RiskModel:
+        if (self.impact is None) == (self.impacts is None):
+            fail(
+                "give either 'impact' (with 'options') or 'impacts' (per option)",
+                "impact: <number or distribution> and options: [...], or impacts: "
+                "{option: <number or distribution>}",
+            )
+        if self.impact is not None and not self.options:
+            fail("no options named", "the option ids it affects", "options")
+        return self
+
+    def to_domain(self) -> Risk:
+        """The risk of the domain model."""
+        if self.impact is not None:
+            dist = self.impact.to_domain()
+            impacts = tuple((o, dist) for o in self.options or ())
+        else:
+            impacts = tuple((str(o), u.to_domain()) for o, u in (self.impacts or {}).items())
+        return Risk(
+            self.id, self.name, self.fy, self.probability, impacts, self.impact is not None,
+            self.note,
+        )
+
+
+class CostsFile(WorkspaceModel):
+    """``costs.yaml``: cost items, contracts and risk events."""
+
+    what = "a mapping with an 'items' list"
+
+    items: list[ItemModel] = field(
+        description="The cost line items of every option.",
+        expected="a list of cost items, each starting with '- '",
+        what="a list of cost items",
+    )
+    contracts: list[ContractModel] | None = field(
+        None,
+        description="Contracts items fall under, with their commitment ceilings.",
+        expected="a list of contracts, each with id, name and optionally ceiling",
+        what="a list of contracts",
+    )
+    risks: list[RiskModel] | None = field(
+        None,
+        description="Risk events for the cost-risk simulation.",
+        expected="a list of risk events, each with id, name, fy, probability and impact",
+        what="a list of risks",
+    )
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> CostsFile:
+        if not self.items:
+            fail("the list of cost items is empty", "at least one of cost items", "items")
+        return self
+
+
+#: The keys of a cost item (extension drivers must choose others).
+ITEM_KEYS: tuple[str, ...] = tuple(k for k in ItemModel.keys() if k != "__extensions__")
