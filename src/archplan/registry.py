@@ -7,15 +7,13 @@ drivers, how a ``decisions/`` folder is read and how an AHP table is judged. Eac
 modules **registers** its names here when it is imported; the workspace layer reads them
 after :func:`ensure_loaded` has imported the owners. One pattern for every vocabulary:
 
-========================  =============================================  ==================
-registry                  filled by                                      read by
-========================  =============================================  ==================
-:data:`METHODS`           ``compare/methods.py`` (keys and aliases)      ``comparison.method``
-:data:`NORMALIZATIONS`    ``compare/normalize.py``                       ``comparison.normalization``
-:data:`COST_DRIVERS`      ``costs/drivers.py`` (``register_driver``)     extension keys of an item
-:data:`HOOKS`             ``compare/weights.py`` (``ahp``),              AHP tables, ``decisions/``
-                          ``decisions/records.py`` (``decisions``)
-========================  =============================================  ==================
+- :data:`METHODS` (keys and aliases), from ``compare/methods.py``, for
+  ``comparison.method``;
+- :data:`NORMALIZATIONS`, from ``compare/normalize.py``, for ``comparison.normalization``;
+- :data:`COST_DRIVERS`, from ``costs/drivers.py`` (``register_driver``), for the extension
+  keys of a cost item;
+- :data:`HOOKS`: ``ahp`` and ``combine_judgements`` from ``compare/weights.py`` (AHP
+  tables), ``decisions`` from ``decisions/records.py`` (the ``decisions/`` folder).
 
 Examples
 --------

@@ -22,8 +22,8 @@ from typing import ClassVar
 import numpy as np
 import numpy.typing as npt
 
-from archplan.compare.normalize import NORMALIZATIONS, FloatArray, normalize_array
 from archplan import registry as _registry
+from archplan.compare.normalize import NORMALIZATIONS, FloatArray, normalize_array
 from archplan.errors import InputError
 from archplan.messages import Localized, msg
 

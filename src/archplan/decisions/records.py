@@ -1041,9 +1041,7 @@ def with_status_line(record: DecisionRecord, new_status: str) -> str:
     return "".join(lines)
 
 
-def read_decisions(
-    root: Path, problems: list[Problem], notices: list[str]
-) -> list[DecisionRecord]:
+def read_decisions(root: Path, problems: list[Problem], notices: list[str]) -> list[DecisionRecord]:
     """Every record in ``root/decisions`` (the workspace loader calls this through
     ``archplan.registry.HOOKS["decisions"]``); problems and notices are appended."""
     from archplan.workspace.loader import DECISIONS_DIR, MAX_FILE_BYTES, RECORD_RE

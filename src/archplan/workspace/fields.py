@@ -45,9 +45,6 @@ class _File:
         self.fname = fname
         self.doc = doc
         self.problems = problems
-        self.parties: list[Party] = []
-        self.risks: list[Risk] = []
-        self.declared: set[str] = set()  # ids declared, valid or not (to avoid cascades)
 
     def problem(self, path: YPath, message: str, expected: str | None = None) -> None:
         line = self.doc.line(path) if self.doc is not None else None
@@ -216,7 +213,6 @@ def _when(v: Any) -> int | str:
     raise ValueError(f"{v!r} is neither a fiscal year nor a month")
 
 
-
 _TAX_EXPECTED = "taxable (課税), non_taxable (不課税) or exempt (非課税)"
 _tax_treatment = _choice(
     *TAX_TREATMENTS,
@@ -245,4 +241,3 @@ _CURRENCIES = (
     "HKD",
     "INR",
 )
-

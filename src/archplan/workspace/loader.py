@@ -38,19 +38,43 @@ from archplan.workspace._yaml import YamlDoc, load_yaml
 
 # The converters and the per-file problem collector live in fields.py; the readers not
 # on the schema yet (components.yaml, actuals/) import them from here.
-from archplan.workspace.fields import (  # noqa: I001
+from archplan.workspace.fields import (
     _CURRENCIES as _CURRENCIES,
+)
+from archplan.workspace.fields import (
     ID_RE as ID_RE,
+)
+from archplan.workspace.fields import (
     NAME_RE as NAME_RE,
+)
+from archplan.workspace.fields import (
     _choice as _choice,
+)
+from archplan.workspace.fields import (
     _date as _date,
+)
+from archplan.workspace.fields import (
     _decimal as _decimal,
+)
+from archplan.workspace.fields import (
     _describe as _describe,
+)
+from archplan.workspace.fields import (
     _File as _File,
+)
+from archplan.workspace.fields import (
     _ident as _ident,
+)
+from archplan.workspace.fields import (
     _int as _int,
+)
+from archplan.workspace.fields import (
     _ranged as _ranged,
+)
+from archplan.workspace.fields import (
     _text as _text,
+)
+from archplan.workspace.fields import (
     _when as _when,
 )
 from archplan.workspace.model import (
@@ -94,6 +118,7 @@ DECISIONS_DIR = "decisions"
 #: Files larger than this are refused unread: no hand-edited planning file is this big.
 MAX_FILE_BYTES = 5 * 1024 * 1024
 RECORD_RE = re.compile(r"^(\d{4})-[^/]*\.md$")
+
 
 def _read_text(
     root: Path, fname: str, problems: list[Problem], notices: list[str], *, required: bool = True
@@ -170,7 +195,6 @@ def _load_yaml_file(
     return f
 
 
-
 def _doc(
     root: Path, fname: str, problems: list[Problem], notices: list[str], *, required: bool = True
 ) -> YamlDoc | None:
@@ -183,9 +207,9 @@ def _raw(doc: YamlDoc, key: str) -> Any:
     return doc.data.get(key) if isinstance(doc.data, dict) else None
 
 
-def read_settings(doc: YamlDoc, fname: str = SETTINGS_FILE) -> tuple[
-    Settings | None, tuple[Party, ...], list[Problem]
-]:
+def read_settings(
+    doc: YamlDoc, fname: str = SETTINGS_FILE
+) -> tuple[Settings | None, tuple[Party, ...], list[Problem]]:
     """``archplan.yaml`` → the settings and the parties sharing the cost, or problems."""
     from archplan.workspace.schema.base import validate
     from archplan.workspace.schema.settings import SettingsFile
@@ -306,10 +330,11 @@ def read_costs(
     from archplan.workspace.schema.base import section, validate
     from archplan.workspace.schema.costs import ContractModel, CostsFile, ItemModel, RiskModel
 
-    model, problems = validate(CostsFile, doc, fname)
+    context = {"start_month": settings.fy_start_month if settings else 4}
+    model, problems = validate(CostsFile, doc, fname, context)
     f = _File(fname, doc, problems)
     contracts = section(model, "contracts", ContractModel, _raw(doc, "contracts"))
-    items = section(model, "items", ItemModel, _raw(doc, "items"))
+    items = section(model, "items", ItemModel, _raw(doc, "items"), context)
     risks = section(model, "risks", RiskModel, _raw(doc, "risks"))
     rules.check_unique(f, "contracts", [(i, c.id) for i, c in contracts], "contract")
     bad = rules.check_items(
@@ -700,7 +725,6 @@ def _read_ahp(
     return tuple(tables)
 
 
-
 def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
     from archplan.workspace.rules import check_exchange_rates, items_outside_plan
 
@@ -776,9 +800,7 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
 
     pf = _load_yaml_file(root, COMPONENTS_FILE, problems, notices, required=False)
     components, current_option = (
-        read_components(pf, option_ids, items, notices, _declared_items(kdoc))
-        if pf
-        else ([], None)
+        read_components(pf, option_ids, items, notices, _declared_items(kdoc)) if pf else ([], None)
     )
     from archplan.actuals.reader import read_actuals  # actuals/ (plan vs actual)
 

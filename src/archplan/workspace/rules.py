@@ -133,7 +133,9 @@ def check_correlations(
                 bad.add(k)
             elif ":" not in name and not uncertain[name]:
                 f.problem(
-                    p, f"assumption {name!r} has no uncertainty", "inputs that carry an 'uncertainty'"
+                    p,
+                    f"assumption {name!r} has no uncertainty",
+                    "inputs that carry an 'uncertainty'",
                 )
                 bad.add(k)
         if a == b:
@@ -165,8 +167,8 @@ def check_items(
     settings: Settings | None,
 ) -> set[int]:
     """Each item against the other files: its option, assumptions, exchange rate,
-    contract, asset class, and its dates against the fiscal year. Returns the indices of
-    items with a problem."""
+    contract, asset class, and its quantity series against its fiscal years. Returns the
+    indices of items with a problem."""
     bad: set[int] = set()
     start_month = settings.fy_start_month if settings else 4
     lives = settings.useful_lives if settings else dict(USEFUL_LIVES)
@@ -180,14 +182,14 @@ def check_items(
                 "one of " + ", ".join(sorted(options)),
             )
         for sub, val in _value_refs(it):
-            if val.assumption is not None and assumptions is not None:
-                if val.assumption not in assumptions:
-                    known = " (known: " + ", ".join(sorted(assumptions)) + ")" if assumptions else ""
-                    f.problem(
-                        (*p, *sub),
-                        f"unknown assumption {val.assumption!r}",
-                        "the name of an assumption in assumptions.yaml" + known,
-                    )
+            name = val.assumption
+            if name is not None and assumptions is not None and name not in assumptions:
+                known = " (known: " + ", ".join(sorted(assumptions)) + ")" if assumptions else ""
+                f.problem(
+                    (*p, *sub),
+                    f"unknown assumption {name!r}",
+                    "the name of an assumption in assumptions.yaml" + known,
+                )
         if (
             settings is not None
             and it.currency is not None
@@ -213,13 +215,7 @@ def check_items(
             )
         if it.end is not None:
             a, b = item_months(it.start, it.end, start_month)
-            if b is not None and b < a:
-                f.problem(
-                    (*p, "end"),
-                    f"end {it.end} is before start {it.start}",
-                    "an end on or after the start",
-                )
-            elif it.series is not None and b is not None:
+            if it.series is not None and b is not None:
                 n_years = (b - (start_month - 1)) // 12 - (a - (start_month - 1)) // 12 + 1
                 if len(it.series) < n_years:
                     f.problem(
@@ -306,11 +302,12 @@ def items_outside_plan(fname: str, items: Iterable[Any], settings: Settings) -> 
     start_month = settings.fy_start_month
     first = settings.first_fy * 12 + start_month - 1
     last = first + 12 * settings.horizon - 1
+    last_fy = settings.first_fy + settings.horizon - 1
     for it in items:
         a, b = item_months(it.start, it.end, start_month)
         if (b is not None and b < first) or a > last:
             out.append(
                 f"{fname}: item {it.id!r} ({it.start}–{it.end or it.start}) lies outside the "
-                f"plan's fiscal years {settings.first_fy}–{settings.first_fy + settings.horizon - 1}"
+                f"plan's fiscal years {settings.first_fy}–{last_fy}"
             )
     return out

@@ -114,8 +114,9 @@ class AssumptionModel(WorkspaceModel):
 
     value: Number = field(description="The value (a number).", expected="a number")
     unit: Text = field("", description="Its unit, e.g. 人 or 円/月.", expected="text")
-    source: Text = field("", description="Where it comes from (a quote, a statistic).",
-                         expected="text")
+    source: Text = field(
+        "", description="Where it comes from (a quote, a statistic).", expected="text"
+    )
     as_of: Date | None = field(
         None, description="When it was last checked (YYYY-MM-DD).", expected="a date as YYYY-MM-DD"
     )
@@ -171,9 +172,7 @@ ScenarioName = Annotated[
 ]
 Pair = Annotated[
     tuple[str, str],
-    Converted(
-        _pair, {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2}
-    ),
+    Converted(_pair, {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2}),
 ]
 
 

@@ -22,16 +22,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, ClassVar, Literal, NoReturn, TypeVar, Union
+from typing import Annotated, Any, ClassVar, NoReturn, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError, WithJsonSchema
 from pydantic import model_validator as model_validator
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError, core_schema
 
-from archplan.registry import Registry, ensure_loaded
-
 from archplan.errors import Problem
+from archplan.registry import Registry
+from archplan.registry import ensure_loaded as ensure_loaded
 from archplan.workspace._yaml import Path as YPath
 from archplan.workspace._yaml import YamlDoc, dotted
 from archplan.workspace.fields import (
@@ -53,23 +53,28 @@ from archplan.workspace.fields import (
 from archplan.workspace.model import Value
 
 __all__ = [
+    "Between",
     "Bool",
+    "Converted",
     "Date",
+    "FieldHint",
+    "Float",
     "Hint",
     "Ident",
     "Integer",
     "Name",
     "Number",
+    "OneOf",
     "Text",
     "ValueRef",
     "When",
+    "Words",
     "WorkspaceModel",
-    "choice",
     "fail",
     "field",
-    "float_in",
-    "int_in",
-    "number_in",
+    "problems_of",
+    "salvage",
+    "section",
     "validate",
 ]
 
@@ -115,7 +120,7 @@ def field(
     >>> Demo.model_fields["size"].metadata[-1]
     Hint(expected='a whole number', what=None)
     """
-    extra = {"description_ja": ja} if ja else None
+    extra: dict[str, Any] | None = {"description_ja": ja} if ja else None
     info: FieldInfo = Field(default, description=description, alias=alias, json_schema_extra=extra)
     info.metadata.append(FieldHint(expected or description.rstrip("."), what))
     return info
@@ -140,10 +145,10 @@ class WorkspaceModel(BaseModel):
     @classmethod
     def describe(cls) -> str:
         """``a mapping with a, b, c`` unless the model names itself."""
-        return cls.what or "a mapping with " + ", ".join(cls.keys())
+        return cls.what or "a mapping with " + ", ".join(cls.yaml_keys())
 
     @classmethod
-    def keys(cls) -> tuple[str, ...]:
+    def yaml_keys(cls) -> tuple[str, ...]:
         """The keys the mapping accepts, as written in the file."""
         return tuple(f.alias or n for n, f in cls.model_fields.items() if not f.exclude)
 
@@ -209,7 +214,9 @@ Date = Annotated[
     WithJsonSchema({"type": "string", "format": "date"}),
     Hint("a date as YYYY-MM-DD"),
 ]
-Bool = Annotated[bool, PlainValidator(_bool), WithJsonSchema({"type": "boolean"}), Hint("true or false")]
+Bool = Annotated[
+    bool, PlainValidator(_bool), WithJsonSchema({"type": "boolean"}), Hint("true or false")
+]
 When = Annotated[
     int | str,
     PlainValidator(_when),
@@ -306,7 +313,7 @@ class Words:
     def __init__(self, registry: Registry[Any]) -> None:
         self.registry = registry
 
-    def convert(self, v: Any) -> str:
+    def _convert(self, v: Any) -> str:
         s = _text(v)
         ensure_loaded()
         key = self.registry.resolve(s)
@@ -315,7 +322,7 @@ class Words:
         return key
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        return core_schema.no_info_plain_validator_function(self.convert)
+        return core_schema.no_info_plain_validator_function(self._convert)
 
     def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
         ensure_loaded()
@@ -382,7 +389,8 @@ def _resolve(
             tp = info.annotation
             own: list[Hint] = [m for m in info.metadata if isinstance(m, FieldHint)]
             other = [m for m in info.metadata if isinstance(m, Hint)] + _hints(tp)
-            hint = (own or other or [None])[-1]
+            found = own or other
+            hint = found[-1] if found else None
             continue
         origin = typing.get_origin(tp)
         args = typing.get_args(tp)
@@ -393,15 +401,15 @@ def _resolve(
         else:
             return None, None, hint
         info = None
-        hint = (_hints(tp) or [hint])[-1]
+        inner = _hints(tp)
+        hint = inner[-1] if inner else hint
     return info, _unwrap(tp), hint
 
 
 def _raw_at(data: Any, loc: tuple[Any, ...]) -> Any:
     for seg in loc:
-        if isinstance(data, dict) and seg in data:
-            data = data[seg]
-        elif isinstance(data, list) and isinstance(seg, int) and 0 <= seg < len(data):
+        in_list = isinstance(data, list) and isinstance(seg, int) and 0 <= seg < len(data)
+        if (isinstance(data, dict) and seg in data) or in_list:
             data = data[seg]
         else:
             return _ABSENT
@@ -420,7 +428,7 @@ def _problem(
         loc = loc[:-1]
     kind = err["type"]
     ctx = err.get("ctx") or {}
-    info, tp, hint = _resolve(model, loc)
+    _, tp, hint = _resolve(model, loc)
     expected = hint.text() if hint else None
     if kind == "archplan":
         return (*loc, *ctx["at"]), ctx["message"], ctx["expected"]
@@ -434,7 +442,9 @@ def _problem(
         return (loc if present else parent), f"required {what} {key!r} is missing", expected
     if kind == "extra_forbidden":
         _, owner, _ = _resolve(model, loc[:-1])
-        allowed = owner.keys() if _is_model(owner) and issubclass(owner, WorkspaceModel) else ()
+        allowed = (
+            owner.yaml_keys() if _is_model(owner) and issubclass(owner, WorkspaceModel) else ()
+        )
         return loc, f"unknown key {loc[-1]!r}", "one of " + ", ".join(allowed)
     if kind in ("model_type", "model_attributes_type", "dataclass_type"):
         what = tp.describe() if _is_model(tp) and issubclass(tp, WorkspaceModel) else "a mapping"
@@ -464,7 +474,9 @@ def problems_of(
     return out
 
 
-def validate(model: type[M], doc: YamlDoc, fname: str) -> tuple[M | None, list[Problem]]:
+def validate(
+    model: type[M], doc: YamlDoc, fname: str, context: dict[str, Any] | None = None
+) -> tuple[M | None, list[Problem]]:
     """Validate a YAML document against a file's model: the model, or every problem.
 
     Examples
@@ -473,16 +485,18 @@ def validate(model: type[M], doc: YamlDoc, fname: str) -> tuple[M | None, list[P
     >>> from archplan.workspace.schema.options import OptionsFile
     >>> doc, _ = load_yaml("options:\\n  - id: a b\\n    name: A\\n", "options.yaml")
     >>> model, problems = validate(OptionsFile, doc, "options.yaml")
-    >>> print(problems[0])
-    options.yaml:2: options[0].id: 'a b' is not a valid id (expected a short id of letters, digits, '-', '_', e.g. saas)
+    >>> print(problems[0].field, problems[0].line, problems[0].message)
+    options[0].id 2 'a b' is not a valid id
     """
     try:
-        return model.model_validate(doc.data), []
+        return model.model_validate(doc.data, context=context), []
     except ValidationError as exc:
         return None, problems_of(exc, model, doc, fname)
 
 
-def salvage(model: type[BaseModel], raw: Any) -> list[tuple[Any, Any]]:
+def salvage(
+    model: type[BaseModel], raw: Any, context: dict[str, Any] | None = None
+) -> list[tuple[Any, Any]]:
     """The entries of a list or mapping section that are valid on their own, with their
     index or key (the rest were reported by :func:`validate`)."""
     entries = list(enumerate(raw)) if isinstance(raw, list) else []
@@ -491,13 +505,19 @@ def salvage(model: type[BaseModel], raw: Any) -> list[tuple[Any, Any]]:
     out = []
     for key, value in entries:
         try:
-            out.append((key, model.model_validate(value)))
+            out.append((key, model.model_validate(value, context=context)))
         except ValidationError:
             continue
     return out
 
 
-def section(file: BaseModel | None, name: str, model: type[BaseModel], raw: Any) -> list[Any]:
+def section(
+    file: BaseModel | None,
+    name: str,
+    model: type[BaseModel],
+    raw: Any,
+    context: dict[str, Any] | None = None,
+) -> list[Any]:
     """A section's ``(index or key, entry)`` pairs: all of them when the file is valid,
     otherwise those valid on their own (``raw`` is the section as written)."""
     if file is not None:
@@ -505,4 +525,4 @@ def section(file: BaseModel | None, name: str, model: type[BaseModel], raw: Any)
         if isinstance(value, dict):
             return list(value.items())
         return list(enumerate(value or ()))
-    return salvage(model, raw)
+    return salvage(model, raw, context)

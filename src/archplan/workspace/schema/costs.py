@@ -6,10 +6,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, cast
 
-from pydantic import Field, PrivateAttr
+from pydantic import Field, PrivateAttr, ValidationInfo, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from archplan import registry
+from archplan.fiscal import item_months
 from archplan.workspace.fields import (
     _CURRENCIES,
     _TAX_EXPECTED,
@@ -83,9 +84,7 @@ def _ids(v: Any) -> tuple[str, ...]:
 
 
 def _money(key: str) -> Any:
-    return Annotated[
-        Value, Converted(_non_negative(key), _VALUE_SCHEMA), Hint(_EXPECTED_VALUE)
-    ]
+    return Annotated[Value, Converted(_non_negative(key), _VALUE_SCHEMA), Hint(_EXPECTED_VALUE)]
 
 
 Quantity = Annotated[
@@ -100,7 +99,9 @@ UnitPrice = Annotated[Value, Converted(_non_negative("unit_price"), _VALUE_SCHEM
 Price = Annotated[Value, Converted(_non_negative("price"), _VALUE_SCHEMA)]
 ItemIds = Annotated[
     tuple[str, ...],
-    Converted(_ids, {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+    Converted(
+        _ids, {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+    ),
 ]
 
 
@@ -169,13 +170,11 @@ class PercentOfModel(WorkspaceModel):
         description="The rate, e.g. 0.15 (15 %), or an assumption name.",
         expected="a rate such as 0.15 (15 %) or an assumption name",
     )
-    basis: Annotated[str, OneOf("total", "same_year", aliases={"same-year": "same_year"})] = (
-        field(
-            "total",
-            description="total: of the items' whole-life total, per period; same_year: of "
-            "their amount in the same fiscal year.",
-            expected="total or same_year",
-        )
+    basis: Annotated[str, OneOf("total", "same_year", aliases={"same-year": "same_year"})] = field(
+        "total",
+        description="total: of the items' whole-life total, per period; same_year: of "
+        "their amount in the same fiscal year.",
+        expected="total or same_year",
     )
 
     def to_domain(self) -> PercentOf:
@@ -235,15 +234,17 @@ class ItemModel(WorkspaceModel):
         description="one-off (paid in start), recurring or usage (each period from start to end).",
         expected="one-off, recurring or usage",
     )
-    period: Annotated[
-        str, OneOf("year", "month", aliases={"yearly": "year", "monthly": "month"})
-    ] | None = field(
+    period: (
+        Annotated[str, OneOf("year", "month", aliases={"yearly": "year", "monthly": "month"})]
+        | None
+    ) = field(
         None,
         description="Recurring only: year or month (default: year; usage: month).",
         expected="year or month (how often a recurring amount is paid)",
     )
     amount: Amount | None = field(
-        None, description="Money per period: a number or an assumption name.",
+        None,
+        description="Money per period: a number or an assumption name.",
         expected=_EXPECTED_VALUE,
     )
     quantity: Quantity | None = field(
@@ -253,13 +254,12 @@ class ItemModel(WorkspaceModel):
         expected=_EXPECTED_VALUE + ", or a list of numbers per year",
     )
     unit_price: UnitPrice | None = field(
-        None, description="Price per unit: a number or an assumption name.",
+        None,
+        description="Price per unit: a number or an assumption name.",
         expected=_EXPECTED_VALUE,
     )
     tiers: TiersModel | None = field(None, description="Volume tiers priced by the quantity.")
-    percent_of: PercentOfModel | None = field(
-        None, description="A percentage of other items."
-    )
+    percent_of: PercentOfModel | None = field(None, description="A percentage of other items.")
     growth: ValueRef | None = field(
         None, description="Yearly growth of the quantity (0.05 = 5 %).", expected=_EXPECTED_VALUE
     )
@@ -277,7 +277,8 @@ class ItemModel(WorkspaceModel):
         expected="an ISO currency code such as JPY or USD",
     )
     contract: Ident | None = field(
-        None, description="The contract it falls under (contracts: below).",
+        None,
+        description="The contract it falls under (contracts: below).",
         expected="a contract id",
     )
     asset: Text | None = field(
@@ -308,6 +309,17 @@ class ItemModel(WorkspaceModel):
         default_factory=dict, alias="__extensions__", exclude=True
     )
     _driver_args: tuple[tuple[str, object], ...] = PrivateAttr(())
+
+    @field_validator("end")
+    @classmethod
+    def _after_start(cls, end: int | str | None, info: ValidationInfo) -> int | str | None:
+        start = info.data.get("start")
+        if end is not None and start is not None:
+            start_month = (info.context or {}).get("start_month", 4)
+            a, b = item_months(start, end, start_month)
+            if b is not None and b < a:
+                raise ValueError(f"end {end} is before start {start}")
+        return end
 
     @model_validator(mode="before")
     @classmethod
@@ -501,7 +513,8 @@ class RiskModel(WorkspaceModel):
     id: Ident = field(description="Unique id.", expected="a risk id")
     name: Text = field(description="The event.", expected="a description of the event")
     options: OptionIds | None = field(
-        None, description="With impact: the options it affects.",
+        None,
+        description="With impact: the options it affects.",
         expected="the option ids it affects",
     )
     fy: Annotated[int, Between(1900, 2200)] = field(
@@ -540,7 +553,12 @@ class RiskModel(WorkspaceModel):
         else:
             impacts = tuple((str(o), u.to_domain()) for o, u in (self.impacts or {}).items())
         return Risk(
-            self.id, self.name, self.fy, self.probability, impacts, self.impact is not None,
+            self.id,
+            self.name,
+            self.fy,
+            self.probability,
+            impacts,
+            self.impact is not None,
             self.note,
         )
 
@@ -576,4 +594,4 @@ class CostsFile(WorkspaceModel):
 
 
 #: The keys of a cost item (extension drivers must choose others).
-ITEM_KEYS: tuple[str, ...] = tuple(k for k in ItemModel.keys() if k != "__extensions__")
+ITEM_KEYS: tuple[str, ...] = tuple(k for k in ItemModel.yaml_keys() if k != "__extensions__")

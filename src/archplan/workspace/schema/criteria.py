@@ -40,9 +40,7 @@ def _marks(v: Any) -> tuple[str, ...]:
 
 Range = Annotated[
     tuple[float, float],
-    Converted(
-        _range, {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
-    ),
+    Converted(_range, {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}),
 ]
 Marks = Annotated[
     tuple[str, ...],
@@ -221,9 +219,7 @@ class CriterionModel(WorkspaceModel):
         if self.impute is not None and self.missing != "impute":
             fail("'impute' goes with missing: impute", "missing: impute", "impute")
         if self.source != "scores" and self.direction != "cost":
-            fail(
-                "a criterion taken from the cost model is a cost", "direction: cost", "direction"
-            )
+            fail("a criterion taken from the cost model is a cost", "direction: cost", "direction")
         return self
 
     def to_domain(self) -> Criterion:
@@ -232,7 +228,9 @@ class CriterionModel(WorkspaceModel):
 
         mapping = None
         if self.mapping is not None:
-            mapping = tuple((canonical(self.scale, str(k)) or k, v) for k, v in self.mapping.items())
+            mapping = tuple(
+                (canonical(self.scale, str(k)) or k, v) for k, v in self.mapping.items()
+            )
         nots: tuple[str, ...] = ()
         if self.must is not None and self.must.not_:
             nots = tuple(

@@ -262,7 +262,9 @@ class Sharing(WorkspaceModel):
                     k,
                 )
             if party.id in seen:
-                fail(f"duplicate party id {party.id!r}", "a unique id per party", "parties", k, "id")
+                fail(
+                    f"duplicate party id {party.id!r}", "a unique id per party", "parties", k, "id"
+                )
             seen.add(party.id)
         if self.key != "equal" and sum(p.value or 0 for p in self.parties) == 0:
             fail("every party's value is zero", "at least one positive value", "parties")
