@@ -1502,6 +1502,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Knocked-out options are not shown.",
         "ja": "除外した選択肢は示さない。",
     },
+    # --- workspace schema (sch_): archplan schema ---
+    "sch_written": {
+        "en": "JSON Schema written: {path}",
+        "ja": "JSON Schemaを書き出した：{path}",
+    },
+    "sch_unchanged": {
+        "en": "JSON Schema unchanged: {path}",
+        "ja": "JSON Schemaは変更なし：{path}",
+    },
+    "sch_hint": {
+        "en": "Editors with the YAML language server use them when a file starts with "
+        "'# yaml-language-server: $schema={example}'",
+        "ja": "ファイルの1行目を「# yaml-language-server: $schema={example}」とすると、"
+        "YAML言語サーバー対応のエディタが補完と検査に使う",
+    },
+    "sch_docs_written": {
+        "en": "Field tables written to {path}",
+        "ja": "項目表を書き出した：{path}",
+    },
+    "sch_docs_unchanged": {
+        "en": "Field tables unchanged: {path}",
+        "ja": "項目表は変更なし：{path}",
+    },
 }
 
 

@@ -253,19 +253,21 @@ class Between:
 
     def __init__(self, lo: Any, hi: Any) -> None:
         self.lo, self.hi = lo, hi
+        self.integer = False
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         if source is Decimal:
             convert: Callable[[Any], Any] = _ranged(_decimal, Decimal(self.lo), Decimal(self.hi))
         elif source is int:
             convert = _ranged(_int, self.lo, self.hi)
+            self.integer = True
         else:
             convert = _ranged(_float, self.lo, self.hi)
         return core_schema.no_info_plain_validator_function(convert)
 
     def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
         bounded = {"type": "number", **_bounds(self.lo, self.hi)}
-        if isinstance(self.lo, int) and isinstance(self.hi, int) and not isinstance(self.lo, bool):
+        if self.integer:
             bounded["type"] = "integer"
         return {"anyOf": [bounded, _NUMBER_SCHEMA["anyOf"][1]]}
 
@@ -277,8 +279,10 @@ class Converted:
     """Metadata: read the value with ``convert`` (a converter of
     :mod:`archplan.workspace.fields` or alike); ``schema`` is its JSON Schema."""
 
-    def __init__(self, convert: Callable[[Any], Any], schema: dict[str, Any]) -> None:
-        self.convert, self.schema = convert, schema
+    def __init__(
+        self, convert: Callable[[Any], Any], schema: dict[str, Any], label: str | None = None
+    ) -> None:
+        self.convert, self.schema, self.label = convert, schema, label
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         return core_schema.no_info_plain_validator_function(self.convert)

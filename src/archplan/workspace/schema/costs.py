@@ -90,13 +90,21 @@ def _money(key: str) -> Any:
 Quantity = Annotated[
     Value | tuple[Decimal, ...],
     Converted(
-        _quantity, {"anyOf": [*_VALUE_SCHEMA["anyOf"], {"type": "array", "items": _NUMBER_SCHEMA}]}
+        _quantity,
+        {"anyOf": [*_VALUE_SCHEMA["anyOf"], {"type": "array", "items": _NUMBER_SCHEMA}]},
+        "number, assumption name or list of numbers per year",
     ),
     Hint(_EXPECTED_VALUE + ", or a list of numbers per year"),
 ]
-Amount = Annotated[Value, Converted(_non_negative("amount"), _VALUE_SCHEMA)]
-UnitPrice = Annotated[Value, Converted(_non_negative("unit_price"), _VALUE_SCHEMA)]
-Price = Annotated[Value, Converted(_non_negative("price"), _VALUE_SCHEMA)]
+Amount = Annotated[
+    Value, Converted(_non_negative("amount"), _VALUE_SCHEMA, "number or assumption name")
+]
+UnitPrice = Annotated[
+    Value, Converted(_non_negative("unit_price"), _VALUE_SCHEMA, "number or assumption name")
+]
+Price = Annotated[
+    Value, Converted(_non_negative("price"), _VALUE_SCHEMA, "number or assumption name")
+]
 ItemIds = Annotated[
     tuple[str, ...],
     Converted(
