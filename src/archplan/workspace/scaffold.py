@@ -27,9 +27,9 @@ def new_workspace(target: str | Path, language: str = "ja", *, today: date | Non
     """Scaffold a workspace folder with a commented template of every file.
 
     The templates form a valid (if tiny) workspace, so ``archplan check`` and
-    ``archplan report`` work on it straight away. The JSON Schemas of its files go into
-    ``.schema/``, and each YAML template's first line points an editor at its schema. The plan starts with the fiscal year
-    after the current one.
+    ``archplan report`` work on it straight away. The plan starts with the fiscal year
+    after the current one. The JSON Schemas of its files go into ``.schema/``, and each
+    YAML template's first line points an editor at its schema.
 
     Parameters
     ----------

@@ -131,8 +131,8 @@ def render_table(fname: str) -> str:
 
     Examples
     --------
-    >>> print(render_table("options.yaml").splitlines()[2])
-    | `options` | list of mappings | yes |  |  | The options, each with id, name and optionally description and go_live. |
+    >>> print(render_table("options.yaml").splitlines()[3][:45])
+    | `options[].id` | id | yes |  |  | Unique id
     """
     head = "| field | type | required | default | allowed values | description |\n"
     head += "| --- | --- | --- | --- | --- | --- |\n"
