@@ -222,3 +222,27 @@ def test_import_archplan_does_not_load_pydantic() -> None:
         env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin"},
     )
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("fname", "old", "new", "field"),
+    [
+        ("options.yaml", "go_live: 2027-04", "go_live: next spring", "options[0].go_live"),
+        ("assumptions.yaml", "as_of: 2026-04-01", "as_of: someday", "assumptions.users.as_of"),
+    ],
+)
+def test_one_mistake_one_message(
+    fname: str, old: str, new: str, field: str, tmp_path: Path
+) -> None:
+    # An entry with one bad field is still known to the other files by its id or name:
+    # no 'unknown option' in scores.csv, costs.yaml and components.yaml because of it.
+    ws = tmp_path / "ws"
+    shutil.copytree(EXAMPLES[0], ws)
+    path = ws / fname
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        load_workspace(ws)
+    problems = info.value.problems  # type: ignore[attr-defined]
+    assert [(p.file, p.field) for p in problems] == [(fname, field)], [str(p) for p in problems]

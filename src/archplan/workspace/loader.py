@@ -221,8 +221,10 @@ def read_settings(
     return settings, parties, problems
 
 
-def read_options(doc: YamlDoc, fname: str = OPTIONS_FILE) -> tuple[list[Option], list[Problem]]:
-    """``options.yaml`` → the valid options (all of them, or problems for the rest)."""
+def read_options(
+    doc: YamlDoc, fname: str = OPTIONS_FILE
+) -> tuple[list[Option], set[str], list[Problem]]:
+    """``options.yaml`` → the valid options, the ids written (valid or not) and problems."""
     from archplan.workspace.rules import check_unique
     from archplan.workspace.schema.base import section, validate
     from archplan.workspace.schema.options import OptionModel, OptionsFile
@@ -231,7 +233,13 @@ def read_options(doc: YamlDoc, fname: str = OPTIONS_FILE) -> tuple[list[Option],
     entries = section(model, "options", OptionModel, _raw(doc, "options"))
     f = _File(fname, doc, problems)
     check_unique(f, "options", [(i, o.id) for i, o in entries], "option")
-    return [o.to_domain() for _, o in entries], problems
+    raw = _raw(doc, "options")
+    declared = {
+        str(m["id"]).strip()
+        for m in (raw if isinstance(raw, list) else [])
+        if isinstance(m, dict) and isinstance(m.get("id"), (str, int))
+    }
+    return [o.to_domain() for _, o in entries], declared, problems
 
 
 def read_criteria(
@@ -312,8 +320,8 @@ def _assumption_extras(
     check_scenarios(f, scenarios, declared)
     entries = section(model, "correlations", CorrelationModel, _raw(doc, "correlations"))
     uncertain = {n: a.uncertainty is not None for n, a in assumptions.items()}
-    uncertain.update({n: False for n in declared if n not in uncertain and model is None})
-    bad = check_correlations(f, [(k, c.between) for k, c in entries], uncertain)
+    invalid = declared - set(assumptions)
+    bad = check_correlations(f, [(k, c.between) for k, c in entries], uncertain, invalid)
     correlations = [c.to_domain() for k, c in entries if k not in bad]
     return scenarios, correlations
 
@@ -749,10 +757,13 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
         settings, parties, found = read_settings(sdoc)
         problems.extend(found)
     options: list[Option] | None = None
+    known: list[Option] | None = None  # for other files: options written, valid or not
     odoc = _doc(root, OPTIONS_FILE, problems, notices)
     if odoc is not None:
-        options, found = read_options(odoc)
+        options, written, found = read_options(odoc)
         problems.extend(found)
+        valid = {o.id for o in options}
+        known = options + [Option(i, i) for i in sorted(written - valid)]
     comparison = settings.comparison if settings else ComparisonSettings()
     criteria: list[Criterion] | None = None
     declared: set[str] = set()
@@ -764,7 +775,7 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
     scores_text = _read_text(root, SCORES_FILE, problems, notices)
     if scores_text is not None:
         read = _read_scores(
-            scores_text, options, criteria, problems, comparison.pugh_baseline, notices, declared
+            scores_text, known, criteria, problems, comparison.pugh_baseline, notices, declared
         )
         if read is not None:
             scores, scores_raw = read
@@ -784,7 +795,7 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
         scenarios, correlations = _assumption_extras(adoc, amodel, assumptions, names, problems)
     if sdoc is not None and settings is not None and names is not None:
         check_exchange_rates(_File(SETTINGS_FILE, sdoc, problems), settings.exchange_rates, names)
-    option_ids = {o.id for o in options} if options is not None else None
+    option_ids = {o.id for o in known} if known is not None else None
     items: list[CostItem] = []
     contracts: list[Contract] = []
     risks: list[Risk] = []
@@ -804,7 +815,7 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
     )
     from archplan.actuals.reader import read_actuals  # actuals/ (plan vs actual)
 
-    actuals = read_actuals(root, settings, options, items, decisions, problems, notices)
+    actuals = read_actuals(root, settings, known, items, decisions, problems, notices)
     if problems:
         return None, _by_file(problems), notices
     assert settings and options is not None and criteria is not None

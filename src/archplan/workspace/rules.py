@@ -112,11 +112,15 @@ def check_scenarios(
 
 
 def check_correlations(
-    f: _File, pairs: Sequence[tuple[int, tuple[str, str]]], uncertain: Mapping[str, bool]
+    f: _File,
+    pairs: Sequence[tuple[int, tuple[str, str]]],
+    uncertain: Mapping[str, bool],
+    invalid: frozenset[str] | set[str] = frozenset(),
 ) -> set[int]:
     """Correlated inputs exist, are uncertain, differ, and each pair is given once.
 
-    ``uncertain`` maps assumption names to whether they carry an uncertainty. Returns the
+    ``uncertain`` maps assumption names to whether they carry an uncertainty; ``invalid``
+    names assumptions written but already reported (not reported again). Returns the
     indices of correlations that failed.
     """
     bad: set[int] = set()
@@ -124,7 +128,9 @@ def check_correlations(
     for k, (a, b) in pairs:
         p = ("correlations", k, "between")
         for name in (a, b):
-            if ":" not in name and name not in uncertain:
+            if name in invalid:
+                bad.add(k)
+            elif ":" not in name and name not in uncertain:
                 f.problem(
                     p,
                     f"unknown assumption {name!r}",
