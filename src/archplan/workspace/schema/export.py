@@ -17,6 +17,7 @@ from typing import Any
 from archplan.fileio import check_target, write_atomic
 from archplan.workspace.schema.assumptions import AssumptionsFile
 from archplan.workspace.schema.base import WorkspaceModel
+from archplan.workspace.schema.components import ComponentsFile
 from archplan.workspace.schema.costs import CostsFile
 from archplan.workspace.schema.criteria import CriteriaFile
 from archplan.workspace.schema.options import OptionsFile
@@ -43,6 +44,7 @@ MODELS: dict[str, type[WorkspaceModel]] = {
     "criteria.yaml": CriteriaFile,
     "assumptions.yaml": AssumptionsFile,
     "costs.yaml": CostsFile,
+    "components.yaml": ComponentsFile,
 }
 _MARK = "written by archplan schema"
 
