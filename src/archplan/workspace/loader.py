@@ -35,48 +35,7 @@ from archplan import registry
 from archplan.errors import InputError, Problem, WorkspaceError
 from archplan.fiscal import item_months as item_months
 from archplan.workspace._yaml import YamlDoc, load_yaml
-
-# The converters and the per-file problem collector live in fields.py; the readers not
-# on the schema yet (components.yaml, actuals/) import them from here.
-from archplan.workspace.fields import (
-    _CURRENCIES as _CURRENCIES,
-)
-from archplan.workspace.fields import (
-    ID_RE as ID_RE,
-)
-from archplan.workspace.fields import (
-    NAME_RE as NAME_RE,
-)
-from archplan.workspace.fields import (
-    _choice as _choice,
-)
-from archplan.workspace.fields import (
-    _date as _date,
-)
-from archplan.workspace.fields import (
-    _decimal as _decimal,
-)
-from archplan.workspace.fields import (
-    _describe as _describe,
-)
-from archplan.workspace.fields import (
-    _File as _File,
-)
-from archplan.workspace.fields import (
-    _ident as _ident,
-)
-from archplan.workspace.fields import (
-    _int as _int,
-)
-from archplan.workspace.fields import (
-    _ranged as _ranged,
-)
-from archplan.workspace.fields import (
-    _text as _text,
-)
-from archplan.workspace.fields import (
-    _when as _when,
-)
+from archplan.workspace.fields import _File
 from archplan.workspace.model import (
     Assumption,
     ComparisonSettings,
@@ -282,14 +241,6 @@ def read_assumptions(
     entries = section(model, "assumptions", AssumptionModel, raw)
     declared = {str(k) for k in raw} if isinstance(raw, dict) else set()
     return {str(k): a.to_domain(str(k)) for k, a in entries}, model, declared, problems
-
-
-def _read_assumptions(f: _File) -> dict[str, Assumption]:
-    """The register of ``f`` (problems appended to ``f.problems``)."""
-    assert f.doc is not None
-    out, _, _, problems = read_assumptions(f.doc, f.fname)
-    f.problems.extend(problems)
-    return out
 
 
 def _assumption_extras(
