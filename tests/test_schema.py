@@ -247,3 +247,47 @@ def test_one_mistake_one_message(
         load_workspace(ws)
     problems = info.value.problems  # type: ignore[attr-defined]
     assert [(p.file, p.field) for p in problems] == [(fname, field)], [str(p) for p in problems]
+
+
+def test_lenient_numbers_are_read_and_allowed_by_the_schema(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(EXAMPLES[0], ws)
+    path = ws / "assumptions.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "value: 45\n" in text
+    path.write_text(text.replace("value: 45\n", "value: '１_２０'\n", 1), encoding="utf-8")
+    assert load_workspace(ws).assumptions["users"].value == 120  # full-width, underscore
+    assert list(_validator("assumptions.yaml").iter_errors(_data(path))) == []
+
+
+def test_an_extension_drivers_key_is_in_the_exported_item_schema() -> None:
+    from decimal import Decimal
+
+    from archplan.costs.drivers import Driver, registered
+
+    class Flat(Driver):
+        name, key, expected = "flat fee", "flat_fee", "a number of yen"
+
+        def exact(self, item: Any, fy: int, ctx: Any) -> Decimal:
+            return Decimal(0)
+
+        def vector(self, item: Any, ctx: Any) -> float:
+            return 0.0
+
+    before = json_schema("costs.yaml")["$defs"]["ItemModel"]["properties"]
+    assert "flat_fee" not in before
+    with registered(Flat()):
+        props = json_schema("costs.yaml")["$defs"]["ItemModel"]["properties"]
+        assert "flat fee" in props["flat_fee"]["description"]
+        item = {
+            "id": "x",
+            "option": "a",
+            "name": "X",
+            "category": "other",
+            "nature": "one-off",
+            "start": 2026,
+            "flat_fee": 5,
+        }
+        validator = jsonschema.Draft202012Validator(json_schema("costs.yaml"))
+        assert list(validator.iter_errors({"items": [item]})) == []
+    assert "flat_fee" not in json_schema("costs.yaml")["$defs"]["ItemModel"]["properties"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, cast
 
-from pydantic import Field, PrivateAttr, ValidationInfo, field_validator
+from pydantic import ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from archplan import registry
@@ -193,9 +193,18 @@ class PercentOfModel(WorkspaceModel):
 _DEFAULT_PHASE = {"build": "build", "migration": "migrate", "exit": "exit", "training": "migrate"}
 
 
+def _extension_properties(schema: dict[str, Any]) -> None:
+    """Registered extension drivers' keys are item keys too (in the exported schema)."""
+    ensure_loaded()
+    for key, driver in registry.COST_DRIVERS.entries.items():
+        text = f"{driver.name or key} (extension cost driver): {driver.expected}".strip()
+        schema.setdefault("properties", {})[key] = {"description": text}
+
+
 class ItemModel(WorkspaceModel):
     """One cost (or benefit) line item of one option."""
 
+    model_config = ConfigDict(json_schema_extra=_extension_properties)
     what = "a mapping describing one cost item"
 
     id: Ident = field(description="Unique id.", expected="a short id, e.g. saas-licence")
