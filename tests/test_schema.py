@@ -81,7 +81,7 @@ def test_new_workspace_templates_validate_and_point_at_their_schemas(
         text = (root / fname).read_text(encoding="utf-8")
         assert text.splitlines()[0] == modeline(fname)
         target = root / ".schema" / schema_name(fname)
-        assert json.loads(target.read_text(encoding="utf-8")) == json_schema(fname)
+        assert json.loads(target.read_text(encoding="utf-8")) == json_schema(fname, lang)
         assert list(_validator(fname).iter_errors(_data(root / fname))) == []
     load_workspace(root)  # and archplan itself accepts them
 
@@ -291,3 +291,15 @@ def test_an_extension_drivers_key_is_in_the_exported_item_schema() -> None:
         validator = jsonschema.Draft202012Validator(json_schema("costs.yaml"))
         assert list(validator.iter_errors({"items": [item]})) == []
     assert "flat_fee" not in json_schema("costs.yaml")["$defs"]["ItemModel"]["properties"]
+
+
+def test_japanese_descriptions_for_japanese_workspaces() -> None:
+    ja = json_schema("archplan.yaml", "ja")
+    en = json_schema("archplan.yaml")
+    assert ja["properties"]["title"]["description"] == "計画案件の名称（すべての文書に表示）"
+    assert en["properties"]["title"]["description"].startswith("The planning case's title")
+    fy = ja["$defs"]["FiscalYear"]["properties"]["horizon"]["description"]
+    assert fy == "計画する年度数"
+    # Same rules in both languages: only descriptions differ.
+    assert list(jsonschema.Draft202012Validator(ja).iter_errors({"title": "x"})) != []
+    assert len(json.dumps(ja)) > 0 and ja.keys() == en.keys()

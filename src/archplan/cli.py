@@ -308,7 +308,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
             write_atomic(page, new)
         print(msg("sch_docs_written" if new != text else "sch_docs_unchanged", lang, path=page))
         return 0
-    for path, written in write_schemas(out, force=args.force):
+    for path, written in write_schemas(out, force=args.force, language=args.lang or lang):
         print(msg("sch_written" if written else "sch_unchanged", lang, path=path))
     print(msg("sch_hint", lang, example="./.schema/costs.schema.json"))
     return 0
@@ -502,6 +502,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", default=".schema", help="folder to write to (default: .schema)")
     p.add_argument("--force", action="store_true", help="replace files archplan did not write")
+    p.add_argument(
+        "--lang",
+        choices=("ja", "en"),
+        help="language of the descriptions (default: the workspace's, else en)",
+    )
     p.add_argument(
         "--docs", metavar="PAGE", help="instead, regenerate the field tables of a docs page"
     )

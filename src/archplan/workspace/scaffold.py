@@ -77,5 +77,5 @@ def new_workspace(target: str | Path, language: str = "ja", *, today: date | Non
     # The JSON Schemas the templates' first lines point at (editor completion, offline).
     from archplan.workspace.schema.export import SCHEMA_DIR, write_schemas
 
-    write_schemas(root / SCHEMA_DIR)
+    write_schemas(root / SCHEMA_DIR, language=language)
     return root

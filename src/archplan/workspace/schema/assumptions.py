@@ -48,17 +48,38 @@ class Uncertainty(WorkspaceModel):
         description="The distribution: triangular, pert, uniform (min, max), lognormal "
         "(median, p90) or fixed (value).",
         expected="triangular, pert, uniform, lognormal or fixed",
+        ja="分布：triangular、pert、uniform（min、max）、lognormal（median、p90）、fixed（value）",
     )
-    min: Float | None = field(None, description="The lowest value.", expected="a number")
-    mode: Float | None = field(None, description="The most likely value.", expected="a number")
-    likely: Float | None = field(None, description="Another name for mode.", expected="a number")
-    max: Float | None = field(None, description="The highest value.", expected="a number")
+    min: Float | None = field(
+        None, description="The lowest value.", expected="a number", ja="最小値"
+    )
+    mode: Float | None = field(
+        None, description="The most likely value.", expected="a number", ja="最頻値"
+    )
+    likely: Float | None = field(
+        None, description="Another name for mode.", expected="a number", ja="mode の別名"
+    )
+    max: Float | None = field(
+        None, description="The highest value.", expected="a number", ja="最大値"
+    )
     shape: Annotated[float, Between(0.001, 1000)] = field(
-        4.0, description="PERT shape (4: the classic PERT).", expected="a positive PERT shape"
+        4.0,
+        description="PERT shape (4: the classic PERT).",
+        expected="a positive PERT shape",
+        ja="PERTの形状母数（4が標準）",
     )
-    median: Float | None = field(None, description="Lognormal median.", expected="a number")
-    p90: Float | None = field(None, description="Lognormal 90th percentile.", expected="a number")
-    value: Float | None = field(None, description="The fixed value.", expected="a number")
+    median: Float | None = field(
+        None, description="Lognormal median.", expected="a number", ja="対数正規分布の中央値"
+    )
+    p90: Float | None = field(
+        None,
+        description="Lognormal 90th percentile.",
+        expected="a number",
+        ja="対数正規分布の90パーセンタイル",
+    )
+    value: Float | None = field(
+        None, description="The fixed value.", expected="a number", ja="固定値"
+    )
     _dist: Any = PrivateAttr(None)
 
     @model_validator(mode="before")
@@ -112,17 +133,27 @@ class AssumptionModel(WorkspaceModel):
 
     what = "a mapping with value, unit, source, as_of"
 
-    value: Number = field(description="The value (a number).", expected="a number")
-    unit: Text = field("", description="Its unit, e.g. 人 or 円/月.", expected="text")
+    value: Number = field(description="The value (a number).", expected="a number", ja="値（数値）")
+    unit: Text = field(
+        "", description="Its unit, e.g. 人 or 円/月.", expected="text", ja="単位（例：人、円/月）"
+    )
     source: Text = field(
-        "", description="Where it comes from (a quote, a statistic).", expected="text"
+        "",
+        description="Where it comes from (a quote, a statistic).",
+        expected="text",
+        ja="出典（見積書、統計など）",
     )
     as_of: Date | None = field(
-        None, description="When it was last checked (YYYY-MM-DD).", expected="a date as YYYY-MM-DD"
+        None,
+        description="When it was last checked (YYYY-MM-DD).",
+        expected="a date as YYYY-MM-DD",
+        ja="確認した日（YYYY-MM-DD）",
     )
-    description: Text = field("", description="What it means.", expected="text")
+    description: Text = field("", description="What it means.", expected="text", ja="意味")
     uncertainty: Uncertainty | None = field(
-        None, description="Its uncertainty, for cost-risk simulation."
+        None,
+        description="Its uncertainty, for cost-risk simulation.",
+        ja="費用リスクのシミュレーションに使う不確実性",
     )
 
     @model_validator(mode="before")
@@ -184,10 +215,12 @@ class CorrelationModel(WorkspaceModel):
     between: Pair = field(
         description="The two inputs: assumption names, item:<id> or risk:<id>.",
         expected="[name, name]: assumption names, item:<id> or risk:<id>",
+        ja="相関させる2つの入力：前提条件の名前、item:<id>、risk:<id>",
     )
     rho: Annotated[float, Between(-1.0, 1.0)] = field(
         description="The rank correlation, -1 to 1.",
         expected="a rank correlation between -1 and 1",
+        ja="順位相関係数（-1〜1）",
     )
 
     def to_domain(self) -> Correlation:
@@ -205,18 +238,21 @@ class AssumptionsFile(WorkspaceModel):
         "source, as_of, description, uncertainty.",
         expected="'assumptions:' with one entry per named value",
         what="a mapping of assumption names to entries",
+        ja="名前（英字で始まる英数字と_）→ value、unit、source、as_of、description、uncertainty",
     )
     scenarios: dict[ScenarioName, dict[str, Number] | None] | None = field(
         None,
         description="Named sets of assumption overrides, e.g. {high: {users: 150}}.",
         expected="a number",
         what="a mapping of scenario names to overrides",
+        ja="前提条件を置き換える名前つきの組（例：{high: {users: 150}}）",
     )
     correlations: list[CorrelationModel] | None = field(
         None,
         description="Rank correlations between uncertain inputs.",
         expected="a list such as [{between: [users, peak], rho: 0.6}]",
         what="a list",
+        ja="不確実な入力の間の順位相関",
     )
 
     @model_validator(mode="before")

@@ -160,67 +160,96 @@ class ComponentModel(WorkspaceModel):
 
     what = "a mapping with id, options and a product or dates"
 
-    id: Ident = field(description="Unique id.", expected="a short id, e.g. os")
+    id: Ident = field(description="Unique id.", expected="a short id, e.g. os", ja="一意のID")
     name: Text | None = field(
         None,
         description="Shown in reports (default: the product's name).",
         expected="a display name",
+        ja="文書に表示する名称（既定：製品名）",
     )
     kind: Kind | None = field(
         None,
         description="software, hardware or saas (default: from the keys given).",
         expected="software, hardware or saas",
+        ja="software、hardware、saas（既定：書かれたキーから）",
     )
     options: Uses | None = field(
         None,
         description="The options that use it: a list, or option → the last fiscal year or "
         "month it is used (null: the whole plan). Default: the current option.",
         expected=_USES_EXPECTED,
+        ja="使う選択肢：リスト、または選択肢→使う最後の年度・年月（null：計画期間すべて）",
     )
     product: Text | None = field(
         None,
         description="An endoflife.date product, e.g. windows-server.",
         expected="an endoflife.date product",
+        ja="endoflife.date の製品名（例：windows-server）",
     )
     release: Text | None = field(
         None,
         description="Its release cycle, e.g. '2016'.",
         expected="a release cycle, e.g. '2016'",
+        ja="リリース（例：'2016'）",
     )
-    support: Support | None = field(None, description="Support dates declared by hand.")
+    support: Support | None = field(
+        None,
+        description="Support dates declared by hand.",
+        ja="手書きのサポート期限（データより優先）",
+    )
     purchased: Date | None = field(
-        None, description="Hardware: purchase date.", expected="a date YYYY-MM-DD"
+        None,
+        description="Hardware: purchase date.",
+        expected="a date YYYY-MM-DD",
+        ja="ハードウェア：購入日",
     )
     maintenance_end: Date | None = field(
         None,
         description="Hardware: end of the maintenance contract.",
         expected="a date YYYY-MM-DD",
+        ja="ハードウェア：保守契約の終了日",
     )
     useful_life: Annotated[int, Between(1, 50)] | None = field(
         None,
         description="Hardware: useful life in years (with purchased).",
         expected="whole years, 1 to 50",
+        ja="ハードウェア：耐用年数（purchased とともに）",
     )
     contract_start: Date | None = field(
-        None, description="SaaS: the contract's first day.", expected="a date YYYY-MM-DD"
+        None,
+        description="SaaS: the contract's first day.",
+        expected="a date YYYY-MM-DD",
+        ja="SaaS：契約の初日",
     )
     contract_end: Date | None = field(
-        None, description="SaaS: the contract's last day.", expected="a date YYYY-MM-DD"
+        None,
+        description="SaaS: the contract's last day.",
+        expected="a date YYYY-MM-DD",
+        ja="SaaS：契約の最終日",
     )
     term: Annotated[int, Between(1, 50)] | None = field(
         None,
         description="SaaS: the contract term in years (with contract_start).",
         expected="whole years, 1 to 50",
+        ja="SaaS：契約期間（年、contract_start とともに）",
     )
     addressed_by: ItemRefs | None = field(
-        None, description="Cost items that upgrade or replace it.", expected="a list of item ids"
+        None,
+        description="Cost items that upgrade or replace it.",
+        expected="a list of item ids",
+        ja="更新・置き換えを行う費目",
     )
     extended_support: ItemRefs | None = field(
-        None, description="Cost items paying its extended support.", expected="a list of item ids"
+        None,
+        description="Cost items paying its extended support.",
+        expected="a list of item ids",
+        ja="延長サポートを払う費目",
     )
-    note: Text = field("", description="Text.", expected="text")
+    note: Text = field("", description="Text.", expected="text", ja="備考")
     replacement: Replacement | None = field(
-        None, description="Prices by year of age, for the economic replacement interval."
+        None,
+        description="Prices by year of age, for the economic replacement interval.",
+        ja="経済的な更新間隔のための、経過年数ごとの価格",
     )
 
     @property
@@ -327,10 +356,12 @@ class ComponentsFile(WorkspaceModel):
         None,
         description="The option that is today's system.",
         expected="the option id of today's system",
+        ja="現行システムである選択肢",
     )
     components: list[ComponentModel] | None = field(
         None,
         description="The components: software, hardware or SaaS contracts.",
         expected="a list of components, each starting with '- '",
         what="a list of components",
+        ja="構成要素：ソフトウェア、ハードウェア、SaaS契約",
     )

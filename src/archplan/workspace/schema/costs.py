@@ -122,10 +122,12 @@ class Band(WorkspaceModel):
         alias="from",
         description="The quantity where the band starts (0 for the first).",
         expected="the quantity where the band starts, 0 or more",
+        ja="この帯が始まる数量（最初は0）",
     )
     price: Price = field(
         description="The unit price in the band (a number or an assumption name).",
         expected="a unit price or an assumption name",
+        ja="帯の単価（数値または前提条件の名前）",
     )
 
 
@@ -135,12 +137,17 @@ class TiersModel(WorkspaceModel):
     what = "a mapping with method and bands"
 
     method: Annotated[str, OneOf("graduated", "all-units", aliases={"all_units": "all-units"})] = (
-        field(description="graduated or all-units.", expected="graduated or all-units")
+        field(
+            description="graduated or all-units.",
+            expected="graduated or all-units",
+            ja="graduated（帯ごとの単価）または all-units（全量に該当帯の単価）",
+        )
     )
     bands: list[Band] = field(
         description="The bands, starting at 0, each starting higher.",
         expected="a list such as [{from: 0, price: 1000}, {from: 1000, price: 900}]",
         what="a list of bands",
+        ja="帯のリスト（0から、順に大きく）",
     )
 
     @model_validator(mode="after")
@@ -173,16 +180,19 @@ class PercentOfModel(WorkspaceModel):
     items: ItemIds = field(
         description="The ids of the items the percentage is taken of.",
         expected="a list of item ids",
+        ja="率をかける費目のID",
     )
     rate: ValueRef = field(
         description="The rate, e.g. 0.15 (15 %), or an assumption name.",
         expected="a rate such as 0.15 (15 %) or an assumption name",
+        ja="率（例：0.15＝15%）または前提条件の名前",
     )
     basis: Annotated[str, OneOf("total", "same_year", aliases={"same-year": "same_year"})] = field(
         "total",
         description="total: of the items' whole-life total, per period; same_year: of "
         "their amount in the same fiscal year.",
         expected="total or same_year",
+        ja="total：対象費目の総額に対して毎期、same_year：同じ年度の額に対して",
     )
 
     def to_domain(self) -> PercentOf:
@@ -207,12 +217,17 @@ class ItemModel(WorkspaceModel):
     model_config = ConfigDict(json_schema_extra=_extension_properties)
     what = "a mapping describing one cost item"
 
-    id: Ident = field(description="Unique id.", expected="a short id, e.g. saas-licence")
+    id: Ident = field(
+        description="Unique id.", expected="a short id, e.g. saas-licence", ja="一意のID"
+    )
     option: Ident = field(
         description="The option it belongs to (an id in options.yaml).",
         expected="the id of an option in options.yaml",
+        ja="属する選択肢（options.yaml のID）",
     )
-    name: Text = field(description="Shown in reports.", expected="a display name")
+    name: Text = field(
+        description="Shown in reports.", expected="a display name", ja="文書に表示する名称"
+    )
     category: Annotated[
         str,
         OneOf(
@@ -227,17 +242,20 @@ class ItemModel(WorkspaceModel):
     ] = field(
         description="What kind of cost (its default tax treatment and phase follow from it).",
         expected="one of " + ", ".join(CATEGORIES),
+        ja="費用の区分（既定の課税区分とフェーズが決まる）",
     )
     phase: Annotated[str, OneOf(*PHASES, aliases={"migration": "migrate"})] | None = field(
         None,
         description="The life-cycle phase (default from the category: build, migrate, exit; "
         "others operate).",
         expected="one of " + ", ".join(PHASES),
+        ja="ライフサイクルのフェーズ（既定は区分から）",
     )
     kind: Annotated[str, OneOf("cost", "benefit", aliases={"saving": "benefit"})] = field(
         "cost",
         description="cost, or benefit (a saving or revenue).",
         expected="cost (default) or benefit (a saving or revenue)",
+        ja="cost（費用）または benefit（削減額・収入）",
     )
     nature: Annotated[
         str,
@@ -250,6 +268,7 @@ class ItemModel(WorkspaceModel):
     ] = field(
         description="one-off (paid in start), recurring or usage (each period from start to end).",
         expected="one-off, recurring or usage",
+        ja="one-off（start に一度）、recurring・usage（start から end まで毎期）",
     )
     period: (
         Annotated[str, OneOf("year", "month", aliases={"yearly": "year", "monthly": "month"})]
@@ -258,69 +277,92 @@ class ItemModel(WorkspaceModel):
         None,
         description="Recurring only: year or month (default: year; usage: month).",
         expected="year or month (how often a recurring amount is paid)",
+        ja="recurring のみ：year（年1回）または month（年12回）",
     )
     amount: Amount | None = field(
         None,
         description="Money per period: a number or an assumption name.",
         expected=_EXPECTED_VALUE,
+        ja="1期あたりの金額：数値または前提条件の名前",
     )
     quantity: Quantity | None = field(
         None,
         description="Per period, with unit_price or tiers: a number, an assumption name or a "
         "list per fiscal year.",
         expected=_EXPECTED_VALUE + ", or a list of numbers per year",
+        ja="1期あたりの数量（unit_price か tiers と）：数値、前提条件の名前、年度ごとのリスト",
     )
     unit_price: UnitPrice | None = field(
         None,
         description="Price per unit: a number or an assumption name.",
         expected=_EXPECTED_VALUE,
+        ja="単価：数値または前提条件の名前",
     )
-    tiers: TiersModel | None = field(None, description="Volume tiers priced by the quantity.")
-    percent_of: PercentOfModel | None = field(None, description="A percentage of other items.")
+    tiers: TiersModel | None = field(
+        None, description="Volume tiers priced by the quantity.", ja="数量で単価が決まる段階料金"
+    )
+    percent_of: PercentOfModel | None = field(
+        None, description="A percentage of other items.", ja="他の費目に対する率"
+    )
     growth: ValueRef | None = field(
-        None, description="Yearly growth of the quantity (0.05 = 5 %).", expected=_EXPECTED_VALUE
+        None,
+        description="Yearly growth of the quantity (0.05 = 5 %).",
+        expected=_EXPECTED_VALUE,
+        ja="数量の年増加率（0.05＝5%）",
     )
     escalation: ValueRef | None = field(
-        None, description="Yearly escalation of the price.", expected=_EXPECTED_VALUE
+        None,
+        description="Yearly escalation of the price.",
+        expected=_EXPECTED_VALUE,
+        ja="単価の年上昇率",
     )
     every: Annotated[int, Between(1, 50)] | None = field(
         None,
         description="One-off only: repeat every N years (a refresh cycle).",
         expected="a refresh cycle in years, e.g. 5",
+        ja="one-off のみ：N年ごとに繰り返す（更新周期）",
     )
     currency: Annotated[str, OneOf(*_CURRENCIES)] | None = field(
         None,
         description="The currency of the amounts (needs an exchange rate in archplan.yaml).",
         expected="an ISO currency code such as JPY or USD",
+        ja="金額の通貨（archplan.yaml に換算レートが必要）",
     )
     contract: Ident | None = field(
         None,
         description="The contract it falls under (contracts: below).",
         expected="a contract id",
+        ja="属する契約（下の contracts）",
     )
     asset: Text | None = field(
         None,
         description="An asset class to depreciate it as (software, pc, server, network, or one "
         "under depreciation.lives).",
         expected="an asset class",
+        ja="減価償却する資産区分",
     )
     uncertainty: Uncertainty | None = field(
-        None, description="A multiplicative factor on its amount, for cost-risk simulation."
+        None,
+        description="A multiplicative factor on its amount, for cost-risk simulation.",
+        ja="費用リスクのシミュレーションに使う、金額にかける係数",
     )
     start: When = field(
         description="Fiscal year (2026) or month (2026-10) it starts in.",
         expected="a fiscal year such as 2026, or a month such as 2026-10",
+        ja="開始する年度（2026）または年月（2026-10）",
     )
     end: When | None = field(
         None,
         description="Recurring and usage items: the last fiscal year (2030) or month (2031-03).",
         expected="the last fiscal year (2030) or month (2031-03) of a recurring item",
+        ja="recurring・usage：最後の年度（2030）または年月（2031-03）",
     )
-    note: Text = field("", description="Text.", expected="text")
+    note: Text = field("", description="Text.", expected="text", ja="備考")
     tax: TaxTreatment | None = field(
         None,
         description="taxable (課税), non_taxable (不課税) or exempt (非課税); default by category.",
         expected=_TAX_EXPECTED,
+        ja="課税（taxable）、不課税（non_taxable）、非課税（exempt）。既定は区分による",
     )
     extensions: SkipJsonSchema[dict[str, Any]] = Field(
         default_factory=dict, alias="__extensions__", exclude=True
@@ -496,14 +538,17 @@ class ContractModel(WorkspaceModel):
 
     what = "a mapping with id, name, ceiling"
 
-    id: Ident = field(description="Unique id.", expected="a contract id")
-    name: Text = field(description="The contract's name.", expected="the contract's name")
+    id: Ident = field(description="Unique id.", expected="a contract id", ja="一意のID")
+    name: Text = field(
+        description="The contract's name.", expected="the contract's name", ja="契約の名称"
+    )
     ceiling: Annotated[Decimal, Between(0, 10**15)] | None = field(
         None,
         description="The commitment ceiling (債務負担行為の限度額), yen tax-inclusive.",
         expected="the commitment ceiling (債務負担行為の限度額), yen tax-inclusive",
+        ja="債務負担行為の限度額（円、税込）",
     )
-    note: Text = field("", description="Text.", expected="text")
+    note: Text = field("", description="Text.", expected="text", ja="備考")
 
     def to_domain(self) -> Contract:
         """The contract of the domain model."""
@@ -527,28 +572,36 @@ class RiskModel(WorkspaceModel):
 
     what = "a mapping describing one risk event"
 
-    id: Ident = field(description="Unique id.", expected="a risk id")
-    name: Text = field(description="The event.", expected="a description of the event")
+    id: Ident = field(description="Unique id.", expected="a risk id", ja="一意のID")
+    name: Text = field(description="The event.", expected="a description of the event", ja="事象")
     options: OptionIds | None = field(
         None,
         description="With impact: the options it affects.",
         expected="the option ids it affects",
+        ja="impact のとき、影響する選択肢",
     )
     fy: Annotated[int, Between(1900, 2200)] = field(
-        description="The fiscal year it would hit.", expected="the fiscal year it would hit"
+        description="The fiscal year it would hit.",
+        expected="the fiscal year it would hit",
+        ja="影響する年度",
     )
     probability: Annotated[float, Between(0.0, 1.0)] = field(
-        description="Its probability, 0 to 1.", expected="a probability between 0 and 1"
+        description="Its probability, 0 to 1.",
+        expected="a probability between 0 and 1",
+        ja="発生確率（0〜1）",
     )
     impact: Uncertainty | None = field(
-        None, description="Its cost (a number or a distribution), one draw for every option."
+        None,
+        description="Its cost (a number or a distribution), one draw for every option.",
+        ja="費用（数値または分布）。すべての選択肢に同じ抽出",
     )
     impacts: dict[str, Uncertainty] | None = field(
         None,
         description="Its cost per option (drawn separately).",
         what="a mapping of option to impact",
+        ja="選択肢ごとの費用（別々に抽出）",
     )
-    note: Text = field("", description="Text.", expected="text")
+    note: Text = field("", description="Text.", expected="text", ja="備考")
 
     @model_validator(mode="after")
     def _one_impact(self) -> RiskModel:
@@ -589,18 +642,21 @@ class CostsFile(WorkspaceModel):
         description="The cost line items of every option.",
         expected="a list of cost items, each starting with '- '",
         what="a list of cost items",
+        ja="すべての選択肢の費目",
     )
     contracts: list[ContractModel] | None = field(
         None,
         description="Contracts items fall under, with their commitment ceilings.",
         expected="a list of contracts, each with id, name and optionally ceiling",
         what="a list of contracts",
+        ja="費目が属する契約と債務負担行為の限度額",
     )
     risks: list[RiskModel] | None = field(
         None,
         description="Risk events for the cost-risk simulation.",
         expected="a list of risk events, each with id, name, fy, probability and impact",
         what="a list of risks",
+        ja="費用リスクのシミュレーションに使うリスク事象",
     )
 
     @model_validator(mode="after")

@@ -56,18 +56,23 @@ class Must(WorkspaceModel):
     what = "a mapping with min, max or not"
 
     min: Float | None = field(
-        None, description="The lowest acceptable value.", expected="the lowest acceptable value"
+        None,
+        description="The lowest acceptable value.",
+        expected="the lowest acceptable value",
+        ja="許容する最小値",
     )
     max: Float | None = field(
         None,
         description="The highest acceptable value (e.g. a budget ceiling).",
         expected="the highest acceptable value (e.g. a budget ceiling)",
+        ja="許容する最大値（例：予算上限）",
     )
     not_: Marks | None = field(
         None,
         alias="not",
         description="Marks that knock an option out, e.g. [×].",
         expected="marks that knock an option out, e.g. [×]",
+        ja="選択肢を除外する記号（例：[×]）",
     )
 
     @model_validator(mode="after")
@@ -85,8 +90,11 @@ class CriterionModel(WorkspaceModel):
     id: Ident = field(
         description="Unique id, the column name in scores.csv.",
         expected="a short id, e.g. security",
+        ja="一意のID（scores.csv の列名）",
     )
-    name: Text = field(description="Shown in reports.", expected="a display name")
+    name: Text = field(
+        description="Shown in reports.", expected="a display name", ja="文書に表示する名称"
+    )
     direction: Annotated[
         str,
         OneOf(
@@ -99,18 +107,24 @@ class CriterionModel(WorkspaceModel):
         description="benefit (more is better), cost (less is better) or target (closest to "
         "target, or inside range, is best).",
         expected="benefit (more is better), cost (less is better) or target",
+        ja="benefit（大きいほど良い）、cost（小さいほど良い）、"
+        "target（target に近い、または range 内が最良）",
     )
     weight: Annotated[Decimal, Between(0, 10**9)] | None = field(
         None,
         description="Zero or more, not all zero (with direct or swing weighting; swing: the "
         "most valued swing gets 100).",
         expected="a weight of zero or more (weights are rescaled to sum to 1)",
+        ja="重み（0以上、すべて0は不可。direct・swing のとき）",
     )
-    description: Text = field("", description="Shown with the results.", expected="text")
+    description: Text = field(
+        "", description="Shown with the results.", expected="text", ja="結果とともに表示する説明"
+    )
     scale: Annotated[str, OneOf("number", "marks", "levels", "pugh")] = field(
         "number",
         description="number, marks (◎ ○ △ ×), levels (high/medium/low, 高/中/低) or pugh (+ S −).",
         expected="number, marks (◎○△×), levels (high/medium/low) or pugh (+/S/-)",
+        ja="尺度：number、marks（◎○△×）、levels（高/中/低）、pugh（+ S −）",
     )
     mapping: dict[str, Float] | None = field(
         None,
@@ -118,30 +132,43 @@ class CriterionModel(WorkspaceModel):
         "△1 ×0; high3 medium2 low1; +1 S0 −−1).",
         expected="a number",
         what="a mapping of marks to numbers",
+        ja="記号ごとの数値（例：{◎: 5, ○: 3, △: 1, ×: 0}）",
     )
     target: Float | None = field(
-        None, description="With direction: target, the ideal value.", expected="the ideal value"
+        None,
+        description="With direction: target, the ideal value.",
+        expected="the ideal value",
+        ja="direction: target のときの理想値",
     )
     range: Range | None = field(
         None,
         description="With direction: target, the acceptable range [lowest, highest].",
         expected="[lowest, highest], e.g. [99.5, 100]",
+        ja="direction: target のときの許容範囲 [下限, 上限]",
     )
-    unit: Text = field("", description="Shown with the results.", expected="text")
-    evidence: Text = field("", description="Shown with the results.", expected="text")
+    unit: Text = field(
+        "", description="Shown with the results.", expected="text", ja="単位（結果とともに表示）"
+    )
+    evidence: Text = field(
+        "", description="Shown with the results.", expected="text", ja="根拠（結果とともに表示）"
+    )
     must: Must | None = field(
-        None, description="A must-have rule: {not: [×]}, {min: 3} or {max: 150000000}."
+        None,
+        description="A must-have rule: {not: [×]}, {min: 3} or {max: 150000000}.",
+        ja="必須条件：{not: [×]}、{min: 3}、{max: 150000000}",
     )
     missing: Annotated[str, OneOf("error", "worst", "impute")] = field(
         "error",
         description="What an empty score means: error, worst (the worst score given) or "
         "impute (with impute: value).",
         expected="error (default), worst or impute",
+        ja="空欄の扱い：error、worst（最も悪い評点）、impute（impute の値）",
     )
     impute: Float | None = field(
         None,
         description="With missing: impute, the value used for a missing score.",
         expected="the value to use for a missing score",
+        ja="missing: impute のとき、空欄に使う値",
     )
     source: Annotated[
         str,
@@ -156,11 +183,13 @@ class CriterionModel(WorkspaceModel):
         description="scores (scores.csv), or cost_total / cost_npv: the value comes from the "
         "cost plan, so it has no column in scores.csv.",
         expected="scores (from scores.csv), cost_total or cost_npv (from the cost model)",
+        ja="scores（scores.csv）、または費用計画から取る cost_total / cost_npv",
     )
     rank: Annotated[int, Between(1, 1000)] | None = field(
         None,
         description="With roc or rank-sum weighting: 1 = most important, each rank once.",
         expected="the criterion's importance rank, 1 = most important",
+        ja="roc・rank-sum のときの重要度の順位（1が最も重要）",
     )
 
     @model_validator(mode="after")
@@ -268,6 +297,7 @@ class CriteriaFile(WorkspaceModel):
         description="The criteria, each with id, name, direction and weight (or rank).",
         expected="a list of criteria, each starting with '- '",
         what="a list of criteria",
+        ja="評価基準のリスト（id、name、direction、weight または rank）",
     )
 
     @model_validator(mode="after")

@@ -71,8 +71,21 @@ def modeline(fname: str) -> str:
     return f"# yaml-language-server: $schema=./{SCHEMA_DIR}/{schema_name(fname)}"
 
 
-def json_schema(fname: str) -> dict[str, Any]:
-    """The JSON Schema (Draft 2020-12) of one workspace file.
+def _localise(node: Any, language: str) -> Any:
+    """Descriptions in ``language``: Japanese where a field declares it (``ja=``)."""
+    if isinstance(node, dict):
+        out = {k: _localise(v, language) for k, v in node.items()}
+        if language == "ja" and isinstance(out.get("description_ja"), str):
+            out["description"] = out.pop("description_ja")
+        return out
+    if isinstance(node, list):
+        return [_localise(v, language) for v in node]
+    return node
+
+
+def json_schema(fname: str, language: str = "en") -> dict[str, Any]:
+    """The JSON Schema (Draft 2020-12) of one workspace file; with ``language="ja"`` the
+    field descriptions are Japanese where the model gives them.
 
     Examples
     --------
@@ -90,16 +103,19 @@ def json_schema(fname: str) -> dict[str, Any]:
     }
     body.pop("title", None)
     body.pop("description", None)
-    return {**head, **body}
+    return {**head, **_localise(body, language)}
 
 
-def schema_text(fname: str) -> str:
+def schema_text(fname: str, language: str = "en") -> str:
     """The schema as the file archplan writes (UTF-8 JSON, two-space indent)."""
-    return json.dumps(json_schema(fname), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(json_schema(fname, language), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_schemas(folder: str | Path, *, force: bool = False) -> list[tuple[Path, bool]]:
-    """Write every file's schema into ``folder``: ``(path, written)`` per file.
+def write_schemas(
+    folder: str | Path, *, force: bool = False, language: str = "en"
+) -> list[tuple[Path, bool]]:
+    """Write every file's schema into ``folder``: ``(path, written)`` per file, with
+    descriptions in ``language`` (``ja``: Japanese where the model gives it).
 
     A file that already says what would be written is left alone (``written`` False);
     one that archplan did not write is never replaced unless ``force``.
@@ -119,7 +135,7 @@ def write_schemas(folder: str | Path, *, force: bool = False) -> list[tuple[Path
     False
     """
     root = Path(folder)
-    texts = {root / schema_name(f): schema_text(f) for f in MODELS}
+    texts = {root / schema_name(f): schema_text(f, language) for f in MODELS}
     for path in texts:  # refuse before writing anything
         check_target(path, force, lambda head: _MARK.encode() in head, "JSON Schema")
     out = []

@@ -30,12 +30,15 @@ class OptionModel(WorkspaceModel):
     name: Text = field(
         description="Shown in reports.", expected="a display name", ja="文書に表示する名称"
     )
-    description: Text = field("", description="What the option is.", expected="text")
+    description: Text = field(
+        "", description="What the option is.", expected="text", ja="選択肢の説明"
+    )
     go_live: When | None = field(
         None,
         description="When the option goes into service: a fiscal year (2027) or a month "
         "(2027-04); a month before the plan for a system already running.",
         expected="a fiscal year such as 2027, or a month such as 2027-04",
+        ja="稼働時期：年度（2027）または年月（2027-04）。稼働中のシステムは計画前の年月",
     )
 
     def to_domain(self) -> Option:
@@ -52,6 +55,7 @@ class OptionsFile(WorkspaceModel):
         description="The options, each with id, name and optionally description and go_live.",
         expected="a list of options, each starting with '- '",
         what="a list of options",
+        ja="選択肢のリスト（id、name、任意で description と go_live）",
     )
 
     @model_validator(mode="after")

@@ -116,16 +116,19 @@ class FiscalYear(WorkspaceModel):
         4,
         description="The month the fiscal year starts in (4: April–March, Japan's).",
         expected="a month number from 1 to 12",
+        ja="年度の開始月（4：4月〜翌3月）",
     )
     first: Annotated[int, Between(1900, 2200)] = field(
         description="The first fiscal year of the plan, named by the calendar year it starts "
         "in (2026 = 2026-04 … 2027-03).",
         expected="the first fiscal year of the plan, e.g. 2026 (named by the calendar year "
         "it starts in)",
+        ja="計画の最初の年度（開始する暦年で表す。2026＝2026年4月〜2027年3月）",
     )
     horizon: Annotated[int, Between(1, 50)] = field(
         description="How many fiscal years the plan covers.",
         expected="the number of fiscal years to plan, 1 to 50",
+        ja="計画する年度数",
     )
 
 
@@ -136,9 +139,10 @@ class TaxRow(WorkspaceModel):
         alias="from",
         description="The date the rate applies from.",
         expected="the date the rate applies from (YYYY-MM-DD)",
+        ja="この税率を適用する日",
     )
     rate: Annotated[Decimal, Between(0, 1)] = field(
-        description="The rate, e.g. 0.10.", expected="a rate between 0 and 1"
+        description="The rate, e.g. 0.10.", expected="a rate between 0 and 1", ja="税率（例：0.10）"
     )
 
 
@@ -150,6 +154,7 @@ class Tax(WorkspaceModel):
         description="One rate for every date (default: Japan's dated table, 10 % since "
         "2019-10-01).",
         expected="a rate between 0 and 1, e.g. 0.10",
+        ja="すべての日付に適用する単一の税率（省略時は日本の消費税率の推移）",
     )
     amounts_entered: Annotated[
         str, OneOf("exclusive", "inclusive", aliases={"税抜": "exclusive", "税込": "inclusive"})
@@ -157,12 +162,14 @@ class Tax(WorkspaceModel):
         "exclusive",
         description="Whether amounts in costs.yaml exclude (税抜) or include (税込) the tax.",
         expected="exclusive (税抜) or inclusive (税込)",
+        ja="costs.yaml の金額が税抜（exclusive）か税込（inclusive）か",
     )
     table: list[TaxRow] | None = field(
         None,
         description="Dated rates, oldest first, instead of one rate.",
         expected="[{from: 2019-10-01, rate: 0.10}, …]",
         what="a list of dated rates",
+        ja="単一の税率の代わりに、適用開始日つきの税率表（古い順）",
     )
     defaults: dict[CategoryKey, TaxTreatment] | None = field(
         None,
@@ -170,6 +177,7 @@ class Tax(WorkspaceModel):
         "contribution 不課税, insurance 非課税, others 課税).",
         expected=_TAX_EXPECTED,
         what="a mapping of category to tax treatment",
+        ja="区分ごとの課税区分（既定：職員給与・負担金は不課税、保険は非課税、その他は課税）",
     )
 
     @model_validator(mode="after")
@@ -198,6 +206,7 @@ class Discounting(WorkspaceModel):
         "year is discounted, as a spreadsheet's NPV().",
         expected="start (first fiscal year at time 0, numpy-financial) or end (every year "
         "discounted, as a spreadsheet's NPV())",
+        ja="start：最初の年度を時点0とする（numpy-financial）。end：表計算ソフトのNPV()のように毎年度を割り引く",
     )
 
 
@@ -208,6 +217,7 @@ class Depreciation(WorkspaceModel):
         Decimal(100_000),
         description="The capitalisation threshold in yen.",
         expected="the capitalisation threshold in yen, e.g. 100000",
+        ja="資産計上の基準額（円）",
     )
     lives: dict[str, Annotated[int, Between(1, 100)]] | None = field(
         None,
@@ -215,6 +225,7 @@ class Depreciation(WorkspaceModel):
         "pc 4, server 5, network 6).",
         expected="a useful life in whole years",
         what="a mapping of asset class to years",
+        ja="資産区分ごとの耐用年数（既定：software 5、pc 4、server 5、network 6）",
     )
 
 
@@ -223,12 +234,13 @@ class PartyModel(WorkspaceModel):
 
     what = "a mapping with id, name, value"
 
-    id: Ident = field(description="The party's id.", expected="a party id")
-    name: Text = field(description="Its display name.", expected="a display name")
+    id: Ident = field(description="The party's id.", expected="a party id", ja="団体のID")
+    name: Text = field(description="Its display name.", expected="a display name", ja="表示名")
     value: Annotated[Decimal, Between(0, 10**15)] | None = field(
         None,
         description="Its population, transactions or ratio (not with key: equal).",
         expected="the party's population, transactions or ratio (zero or more)",
+        ja="人口、取扱件数または比率（key: equal では不要）",
     )
 
 
@@ -236,12 +248,15 @@ class Sharing(WorkspaceModel):
     """Sharing the cost among parties (e.g. municipalities)."""
 
     key: Annotated[str, OneOf("population", "transactions", "ratio", "equal")] = field(
-        description="How the cost is split.", expected="population, transactions, ratio or equal"
+        description="How the cost is split.",
+        expected="population, transactions, ratio or equal",
+        ja="費用の按分方法",
     )
     parties: list[PartyModel] = field(
         description="The parties, each with id, name and value.",
         expected="a list of parties, each with id, name and value",
         what="a list of parties",
+        ja="按分する団体（id、name、value）",
     )
 
     @model_validator(mode="after")
@@ -278,14 +293,19 @@ class Simulation(WorkspaceModel):
         10_000,
         description="Number of trials.",
         expected="a number of trials, 100 to 10,000,000 (10,000 or more recommended)",
+        ja="試行回数",
     )
     seed: Annotated[int, Between(0, 2**63 - 1)] = field(
-        20260401, description="Random seed (results are reproducible).", expected="a whole number"
+        20260401,
+        description="Random seed (results are reproducible).",
+        expected="a whole number",
+        ja="乱数の種（結果を再現できる）",
     )
     confidence: Annotated[float, Between(0.5, 0.999)] = field(
         0.8,
         description="The confidence level the plan is read at (0.8 = P80).",
         expected="a confidence level such as 0.8 (P80)",
+        ja="計画を読む信頼水準（0.8＝P80）",
     )
 
 
@@ -299,11 +319,13 @@ class Comparison(WorkspaceModel):
         description="The ranking method (see docs/compare.md); aliases such as saw, "
         "weighted-sum and promethee2 are accepted.",
         expected=lambda: Words(registry.METHODS).expected(),
+        ja="順位付けの手法（docs/compare.md）。saw、weighted-sum、promethee2 などの別名も可",
     )
     normalization: Annotated[str, Words(registry.NORMALIZATIONS)] | None = field(
         None,
         description="The normalisation of scores (default: the method's own).",
         expected=lambda: Words(registry.NORMALIZATIONS).expected(),
+        ja="評点の正規化（既定：手法ごとの既定）",
     )
     weighting: Annotated[
         str,
@@ -313,36 +335,45 @@ class Comparison(WorkspaceModel):
         description="Where weights come from: criteria weights (direct, swing), ranks (roc, "
         "rank-sum) or AHP pairwise tables.",
         expected="direct, roc, rank-sum, swing or ahp",
+        ja="重みの決め方：評価基準の重み（direct、swing）、順位（roc、rank-sum）、AHPの一対比較表",
     )
     ahp: AhpFiles | None = field(
         None,
         description="With weighting: ahp, the pairwise CSV table, or a list of them (one per "
         "person, combined by geometric mean).",
         expected="a CSV file name, or a list of them (one per person)",
+        ja="weighting: ahp のときの一対比較表（CSV）。複数人分のリストも可（幾何平均で統合）",
     )
     accept_inconsistent: Bool = field(
         False,
         description="Accept AHP judgements with a consistency ratio above 0.10 (said in the "
         "results).",
         expected="true or false",
+        ja="整合度（CR）が0.10を超えるAHPの判断を受け入れる（結果に明記）",
     )
     pugh_baseline: Ident | None = field(
         None,
         description="The option Pugh (+/S/−) scores are relative to.",
         expected="an option id",
+        ja="Pugh（+/S/−）評点の基準とする選択肢",
     )
     samples: Annotated[int, Between(100, 10_000_000)] = field(
         10_000,
         description="Rank-acceptability samples.",
         expected="a number of Monte Carlo samples, 100 to 10,000,000",
+        ja="順位受容性の標本数",
     )
     seed: Annotated[int, Between(0, 2**63 - 1)] = field(
-        12345, description="Seed of the rank-acceptability sampling.", expected="a whole number"
+        12345,
+        description="Seed of the rank-acceptability sampling.",
+        expected="a whole number",
+        ja="順位受容性の標本抽出の乱数の種",
     )
     concentration: Annotated[Decimal, Between(1, 10**6)] = field(
         Decimal(100),
         description="How tightly sampled weights cluster around the given ones.",
         expected="how tightly sampled weights cluster around the given ones, e.g. 100",
+        ja="標本とする重みを与えた重みの周りにどれだけ集めるか",
     )
 
     @model_validator(mode="after")
@@ -385,11 +416,12 @@ class SettingsFile(WorkspaceModel):
         expected="ja or en",
         ja="文書の言語",
     )
-    author: Text = field("", description="Who prepared the case.", expected="text")
+    author: Text = field("", description="Who prepared the case.", expected="text", ja="作成者")
     currency: Annotated[str, OneOf("JPY", aliases={"円": "JPY", "yen": "JPY"})] = field(
         "JPY",
         description="The workspace currency (other currencies arrive with exchange_rates).",
         expected="JPY (other currencies arrive with exchange-rate assumptions)",
+        ja="ワークスペースの通貨（他の通貨は exchange_rates で換算）",
     )
     display_unit: Annotated[
         str, OneOf("yen", "thousand", aliases={"円": "yen", "千円": "thousand"})
@@ -397,36 +429,51 @@ class SettingsFile(WorkspaceModel):
         "thousand",
         description="The unit of budget tables: yen (円) or thousand (千円).",
         expected="yen (円) or thousand (千円)",
+        ja="予算表の単位：円（yen）または千円（thousand）",
     )
     fiscal_year: FiscalYear = field(
         description="start_month, first and horizon of the plan.",
         expected="fiscal_year: {start_month: 4, first: 2026, horizon: 5}",
+        ja="計画の開始月、最初の年度、年度数",
     )
     discount_rate: Annotated[Decimal, Between(0, 1)] = field(
         Decimal("0.04"),
         description="The yearly discount rate for NPV and EAC.",
         expected="a yearly rate between 0 and 1, e.g. 0.04 for 4 %",
+        ja="NPV・EACに使う年率の割引率",
     )
     tax: Tax | None = field(
         None,
         description="Consumption tax: rate or dated table, amounts_entered, defaults.",
         expected="a mapping with rate and amounts_entered",
+        ja="消費税：税率または税率表、税抜・税込、区分ごとの既定",
     )
     comparison: Comparison | None = field(
-        None, description="How options are ranked (method, weighting, AHP, Pugh baseline)."
+        None,
+        description="How options are ranked (method, weighting, AHP, Pugh baseline).",
+        ja="選択肢の順位付け（手法、重み付け、AHP、Pugh基準）",
     )
     exchange_rates: dict[CurrencyKey, RateName] | None = field(
         None,
         description="Currency → the assumption holding its rate in yen, e.g. {USD: usd_jpy}.",
         expected="the name of an assumption holding the rate, e.g. usd_jpy",
         what="a mapping such as {USD: usd_jpy}",
+        ja="通貨→円換算レートを持つ前提条件の名前（例：{USD: usd_jpy}）",
     )
-    discounting: Discounting | None = field(None, description="Discounting convention.")
+    discounting: Discounting | None = field(
+        None, description="Discounting convention.", ja="割引の時点の約束事"
+    )
     depreciation: Depreciation | None = field(
-        None, description="Capitalisation threshold and useful lives."
+        None,
+        description="Capitalisation threshold and useful lives.",
+        ja="資産計上の基準額と耐用年数",
     )
-    sharing: Sharing | None = field(None, description="Cost sharing among parties.")
-    simulation: Simulation | None = field(None, description="Cost-risk simulation settings.")
+    sharing: Sharing | None = field(
+        None, description="Cost sharing among parties.", ja="団体間の費用按分"
+    )
+    simulation: Simulation | None = field(
+        None, description="Cost-risk simulation settings.", ja="費用リスクのシミュレーション設定"
+    )
 
     def to_domain(self) -> tuple[Settings, tuple[Party, ...]]:
         """The settings of the domain model, and the parties sharing the cost."""
