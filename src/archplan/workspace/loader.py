@@ -33,7 +33,6 @@ import pandas as pd
 
 from archplan import registry
 from archplan.errors import InputError, Problem, WorkspaceError
-from archplan.fiscal import item_months as item_months
 from archplan.workspace._yaml import YamlDoc, load_yaml
 from archplan.workspace.fields import _File
 from archplan.workspace.model import (
@@ -64,6 +63,11 @@ __all__ = [
     "SETTINGS_FILE",
     "check_workspace",
     "load_workspace",
+    "read_assumptions",
+    "read_costs",
+    "read_criteria",
+    "read_options",
+    "read_settings",
 ]
 
 SETTINGS_FILE = "archplan.yaml"
@@ -169,7 +173,15 @@ def _raw(doc: YamlDoc, key: str) -> Any:
 def read_settings(
     doc: YamlDoc, fname: str = SETTINGS_FILE
 ) -> tuple[Settings | None, tuple[Party, ...], list[Problem]]:
-    """``archplan.yaml`` → the settings and the parties sharing the cost, or problems."""
+    """``archplan.yaml`` → the settings and the parties sharing the cost, or problems.
+
+    Examples
+    --------
+    >>> doc, _ = load_yaml("title: T\\nfiscal_year: {first: 2026, horizon: 2}", "archplan.yaml")
+    >>> settings, parties, problems = read_settings(doc)
+    >>> settings.fiscal_years, parties, problems
+    ([2026, 2027], (), [])
+    """
     from archplan.workspace.schema.base import validate
     from archplan.workspace.schema.settings import SettingsFile
 
@@ -183,7 +195,15 @@ def read_settings(
 def read_options(
     doc: YamlDoc, fname: str = OPTIONS_FILE
 ) -> tuple[list[Option], set[str], list[Problem]]:
-    """``options.yaml`` → the valid options, the ids written (valid or not) and problems."""
+    """``options.yaml`` → the valid options, the ids written (valid or not) and problems.
+
+    Examples
+    --------
+    >>> doc, _ = load_yaml("options:\\n  - {id: a, name: A}\\n  - {id: b}", "options.yaml")
+    >>> options, written, problems = read_options(doc)
+    >>> [o.id for o in options], sorted(written), [p.message for p in problems]
+    (['a'], ['a', 'b'], ["required field 'name' is missing"])
+    """
     from archplan.workspace.rules import check_unique
     from archplan.workspace.schema.base import section, validate
     from archplan.workspace.schema.options import OptionModel, OptionsFile
@@ -204,7 +224,16 @@ def read_options(
 def read_criteria(
     doc: YamlDoc, weighting: str, fname: str = CRITERIA_FILE
 ) -> tuple[list[Criterion], set[str], list[Problem]]:
-    """``criteria.yaml`` → the valid criteria, the ids written (valid or not) and problems."""
+    """``criteria.yaml`` → the valid criteria, the ids written (valid or not) and problems.
+
+    Examples
+    --------
+    >>> text = "criteria:\\n  - {id: c, name: C, direction: cost}"
+    >>> doc, _ = load_yaml(text, "criteria.yaml")
+    >>> criteria, written, problems = read_criteria(doc, "direct")
+    >>> criteria, problems[0].message  # direct weighting needs a weight
+    ([], "required field 'weight' is missing")
+    """
     from archplan.workspace.rules import check_unique, check_weighting
     from archplan.workspace.schema.base import section, validate
     from archplan.workspace.schema.criteria import CriteriaFile, CriterionModel
@@ -232,7 +261,15 @@ def read_assumptions(
     doc: YamlDoc, fname: str = ASSUMPTIONS_FILE
 ) -> tuple[dict[str, Assumption], AssumptionsFile | None, set[str], list[Problem]]:
     """``assumptions.yaml`` → the valid assumptions, the file's model (None when it has
-    problems), the names written (valid or not) and problems."""
+    problems), the names written (valid or not) and problems.
+
+    Examples
+    --------
+    >>> doc, _ = load_yaml("assumptions:\\n  users: 1_200", "assumptions.yaml")
+    >>> register, model, names, problems = read_assumptions(doc)
+    >>> register["users"].value, names, problems
+    (Decimal('1200'), {'users'}, [])
+    """
     from archplan.workspace.schema.assumptions import AssumptionModel, AssumptionsFile
     from archplan.workspace.schema.base import section, validate
 
@@ -284,7 +321,19 @@ def read_costs(
     settings: Settings | None,
     fname: str = COSTS_FILE,
 ) -> tuple[list[CostItem], list[Contract], list[Risk], list[Problem]]:
-    """``costs.yaml`` → valid items, contracts and risks, checked against the other files."""
+    """``costs.yaml`` → valid items, contracts and risks, checked against the other files.
+
+    Examples
+    --------
+    >>> text = (
+    ...     "items:\\n  - {id: a, option: x, name: A, category: build, nature: one-off,\\n"
+    ...     "     amount: fee, start: 2026}"
+    ... )
+    >>> doc, _ = load_yaml(text, "costs.yaml")
+    >>> items, contracts, risks, problems = read_costs(doc, {"x"}, {"fee"}, None)
+    >>> [(i.id, str(i.amount), i.tax) for i in items], problems
+    ([('a', 'fee', 'taxable')], [])
+    """
     from archplan.workspace import rules
     from archplan.workspace.schema.base import section, validate
     from archplan.workspace.schema.costs import ContractModel, CostsFile, ItemModel, RiskModel
