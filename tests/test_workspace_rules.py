@@ -199,3 +199,38 @@ def test_items_outside_the_plan_are_noted() -> None:
     assert notes == [
         "costs.yaml: item 'a' (2031–2031) lies outside the plan's fiscal years 2026–2028"
     ]
+
+
+def test_rules_still_run_on_the_valid_part_of_a_file_with_problems() -> None:
+    from archplan.workspace.loader import read_assumptions, read_costs
+
+    doc, _ = load_yaml(
+        "assumptions:\n  users: {value: many}\n  fee: 10\nscenarios:\n  high: {seats: 2}\n",
+        "assumptions.yaml",
+    )
+    assert doc is not None
+    register, model, names, problems = read_assumptions(doc)
+    assert model is None and list(register) == ["fee"] and names == {"users", "fee"}
+    assert [(p.field, p.message) for p in problems] == [
+        ("assumptions.users.value", "'many' is not a number")
+    ]
+    from archplan.workspace.loader import _assumption_extras
+
+    scenarios, _ = _assumption_extras(doc, model, register, names, problems)
+    assert scenarios == {"high": {"seats": Decimal(2)}}
+    assert problems[-1].field == "scenarios.high.seats"
+    # costs.yaml: the bad item is reported by the schema, the good one by the rules.
+    doc, _ = load_yaml(ITEMS.replace("amount: 100", "amount: -100"), "costs.yaml")
+    assert doc is not None
+    items, _, _, problems = read_costs(doc, {"x"}, {"users"}, SETTINGS)
+    assert [it.id for it in items] == []
+    problems.sort(key=lambda p: p.line or 0)  # as check_workspace lists them
+    assert [(p.field, p.message.split(" (")[0]) for p in problems] == [
+        ("items[0].amount", "negative amount -100"),
+        ("items[1].option", "unknown option 'y'"),
+        ("items[1].amount", "unknown assumption 'fee'"),
+        ("items[2].id", "duplicate cost item id 'a'"),
+        ("items[2].currency", "no exchange rate for EUR"),
+        ("items[2].contract", "unknown contract 'none'"),
+        ("items[2].asset", "unknown asset class 'robot'"),
+    ]

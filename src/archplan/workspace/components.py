@@ -174,7 +174,7 @@ def read_components(
     input. A declared date that overrides the end-of-life data is said in ``notices``.
     An item written in costs.yaml but invalid (``declared_items``) is not reported again.
     """
-    from archplan.workspace.rules import check_unique
+    from archplan.workspace.rules import check_unique, written_ids
     from archplan.workspace.schema.base import section, validate
     from archplan.workspace.schema.components import ComponentModel, ComponentsFile
 
@@ -195,7 +195,7 @@ def read_components(
         )
         current = None
     entries = section(model, "components", ComponentModel, data.get("components"))
-    check_unique(f, "components", [(i, c.id) for i, c in entries], "component")
+    check_unique(f, "components", written_ids(data.get("components")), "component")
     by_id = {it.id: it for it in items}
     out: list[Component] = []
     for i, c in entries:

@@ -204,14 +204,14 @@ def read_options(
     >>> [o.id for o in options], sorted(written), [p.message for p in problems]
     (['a'], ['a', 'b'], ["required field 'name' is missing"])
     """
-    from archplan.workspace.rules import check_unique
+    from archplan.workspace.rules import check_unique, written_ids
     from archplan.workspace.schema.base import section, validate
     from archplan.workspace.schema.options import OptionModel, OptionsFile
 
     model, problems = validate(OptionsFile, doc, fname)
     entries = section(model, "options", OptionModel, _raw(doc, "options"))
     f = _File(fname, doc, problems)
-    check_unique(f, "options", [(i, o.id) for i, o in entries], "option")
+    check_unique(f, "options", written_ids(_raw(doc, "options")), "option")
     raw = _raw(doc, "options")
     declared = {
         str(m["id"]).strip()
@@ -234,7 +234,7 @@ def read_criteria(
     >>> criteria, problems[0].message  # direct weighting needs a weight
     ([], "required field 'weight' is missing")
     """
-    from archplan.workspace.rules import check_unique, check_weighting
+    from archplan.workspace.rules import check_unique, check_weighting, written_ids
     from archplan.workspace.schema.base import section, validate
     from archplan.workspace.schema.criteria import CriteriaFile, CriterionModel
 
@@ -251,7 +251,7 @@ def read_criteria(
     check_weighting(f, entries if model is not None else [], weighting)
     if model is None:  # a weight or rank missing where the file had other problems too
         check_weighting(f, entries, "none")
-    check_unique(f, "criteria", [(i, c.id) for i, c in entries], "criterion")
+    check_unique(f, "criteria", written_ids(raw), "criterion")
     if model is not None and len(problems) > n_before:
         return [], declared, problems
     return [c for _, c in entries], declared, problems
@@ -289,22 +289,14 @@ def _assumption_extras(
 ) -> tuple[dict[str, Any], list[Correlation]]:
     """Scenarios and correlations, checked against the register."""
     from archplan.workspace.rules import check_correlations, check_scenarios
-    from archplan.workspace.schema.assumptions import CorrelationModel
-    from archplan.workspace.schema.base import salvage, section
+    from archplan.workspace.schema.assumptions import CorrelationModel, valid_scenarios
+    from archplan.workspace.schema.base import section
 
     f = _File(ASSUMPTIONS_FILE, doc, problems)
     if model is not None:
         scenarios = model.scenario_values()
     else:
-        raw = _raw(doc, "scenarios")
-        scenarios = {}
-        if isinstance(raw, dict):
-            from archplan.workspace.schema.assumptions import AssumptionsFile
-
-            for name, values in raw.items():
-                ok = salvage(AssumptionsFile, [{"assumptions": {}, "scenarios": {name: values}}])
-                if ok:
-                    scenarios.update(ok[0][1].scenario_values())
+        scenarios = valid_scenarios(_raw(doc, "scenarios"))
     check_scenarios(f, scenarios, declared)
     entries = section(model, "correlations", CorrelationModel, _raw(doc, "correlations"))
     uncertain = {n: a.uncertainty is not None for n, a in assumptions.items()}
@@ -344,7 +336,7 @@ def read_costs(
     contracts = section(model, "contracts", ContractModel, _raw(doc, "contracts"))
     items = section(model, "items", ItemModel, _raw(doc, "items"), context)
     risks = section(model, "risks", RiskModel, _raw(doc, "risks"))
-    rules.check_unique(f, "contracts", [(i, c.id) for i, c in contracts], "contract")
+    rules.check_unique(f, "contracts", rules.written_ids(_raw(doc, "contracts")), "contract")
     bad = rules.check_items(
         f,
         items,
@@ -353,10 +345,10 @@ def read_costs(
         contracts={c.id for _, c in contracts},
         settings=settings,
     )
-    rules.check_unique(f, "items", [(i, it.id) for i, it in items], "cost item")
+    rules.check_unique(f, "items", rules.written_ids(_raw(doc, "items")), "cost item")
     rules.check_percent_of(f, items, _declared_items(doc))
     bad_risks = rules.check_risks(f, risks, options, settings)
-    rules.check_unique(f, "risks", [(k, r.id) for k, r in risks], "risk")
+    rules.check_unique(f, "risks", rules.written_ids(_raw(doc, "risks")), "risk")
     return (
         [it.to_domain(settings) for i, it in items if i not in bad],
         [c.to_domain() for _, c in contracts],

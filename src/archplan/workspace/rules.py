@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from archplan.fiscal import item_months
-from archplan.workspace.fields import _File
+from archplan.workspace.fields import ID_RE, _File
 from archplan.workspace.model import USEFUL_LIVES, Criterion, Settings, Value
 
 __all__ = [
@@ -27,7 +27,27 @@ __all__ = [
     "check_unique",
     "check_weighting",
     "items_outside_plan",
+    "written_ids",
 ]
+
+
+def written_ids(raw: Any) -> list[tuple[int, str]]:
+    """``(index, id)`` of the entries of a list section whose id is well formed, whether
+    or not the rest of the entry is valid (a duplicate is a duplicate either way).
+
+    Examples
+    --------
+    >>> written_ids([{"id": "a"}, {"id": "b c"}, "x", {"id": 7, "name": 1}])
+    [(0, 'a'), (3, '7')]
+    """
+    out = []
+    for i, m in enumerate(raw if isinstance(raw, list) else []):
+        ident = m.get("id") if isinstance(m, dict) else None
+        if isinstance(ident, (str, int)) and not isinstance(ident, bool):
+            text = str(ident).strip()
+            if ID_RE.match(text):
+                out.append((i, text))
+    return out
 
 
 def check_unique(f: _File, key: str, ids: Iterable[tuple[int, str]], what: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import PrivateAttr
+from pydantic import PrivateAttr, TypeAdapter, ValidationError
 
 from archplan.errors import InputError
 from archplan.workspace.fields import ID_RE, NAME_RE, _describe, _text
@@ -28,7 +28,13 @@ from archplan.workspace.schema.base import (
 if TYPE_CHECKING:  # scipy loads only for workspaces that declare uncertainty
     from archplan.uncertainty.distributions import Distribution
 
-__all__ = ["AssumptionModel", "AssumptionsFile", "CorrelationModel", "Uncertainty"]
+__all__ = [
+    "AssumptionModel",
+    "AssumptionsFile",
+    "CorrelationModel",
+    "Uncertainty",
+    "valid_scenarios",
+]
 
 _NEEDS = {
     "triangular": ("min", "mode", "max"),
@@ -265,3 +271,25 @@ class AssumptionsFile(WorkspaceModel):
     def scenario_values(self) -> dict[str, dict[str, Decimal]]:
         """Scenario → assumption → value, as written."""
         return {k: dict(v or {}) for k, v in (self.scenarios or {}).items()}
+
+
+def valid_scenarios(raw: Any) -> dict[str, dict[str, Decimal]]:
+    """The scenarios of a file that has problems elsewhere: those valid on their own.
+
+    Examples
+    --------
+    >>> valid_scenarios({"high": {"users": "1_500"}, "bad name": {"users": 1}})
+    {'high': {'users': Decimal('1500')}}
+    """
+    adapter: TypeAdapter[dict[str, dict[str, Decimal] | None]] = TypeAdapter(
+        dict[ScenarioName, dict[str, Number] | None]  # type: ignore[valid-type]
+    )
+    out: dict[str, dict[str, Decimal]] = {}
+    for name, values in raw.items() if isinstance(raw, dict) else ():
+        try:
+            out.update(
+                {k: dict(v or {}) for k, v in adapter.validate_python({name: values}).items()}
+            )
+        except ValidationError:
+            continue
+    return out
