@@ -4,8 +4,8 @@ Each workspace file is declared once as a pydantic model (``settings.py`` for
 ``archplan.yaml``, ``options.py``, ``criteria.py``, ``assumptions.py``, ``costs.py``).
 From that one declaration come the validation (:func:`validate`: every problem at once,
 each as :class:`~archplan.errors.Problem` with file, line, field and what was expected),
-the JSON Schema editors use (:func:`json_schema`), and the field tables in
-``docs/workspace.md`` (:mod:`archplan.workspace.schema.docs`).
+the JSON Schema editors use (:mod:`archplan.workspace.schema.export`), and the field
+tables in ``docs/workspace.md`` (:mod:`archplan.workspace.schema.docs`).
 
 Field types are *lenient*: they reuse the converters of :mod:`archplan.workspace.fields`
 (``1_000`` and full-width digits are numbers, ``円`` is JPY, ``2026-10`` is a month), so
@@ -116,9 +116,9 @@ def field(
     Examples
     --------
     >>> class Demo(WorkspaceModel):
-    ...     size: Integer = field(3, description="How many.", expected="a whole number")
-    >>> Demo.model_fields["size"].metadata[-1]
-    Hint(expected='a whole number', what=None)
+    ...     size: Integer = field(3, description="How many.", expected="a count of units")
+    >>> [m for m in Demo.model_fields["size"].metadata if isinstance(m, FieldHint)]
+    [FieldHint(expected='a count of units', what=None)]
     """
     extra: dict[str, Any] | None = {"description_ja": ja} if ja else None
     info: FieldInfo = Field(default, description=description, alias=alias, json_schema_extra=extra)
