@@ -303,3 +303,68 @@ def test_japanese_descriptions_for_japanese_workspaces() -> None:
     # Same rules in both languages: only descriptions differ.
     assert list(jsonschema.Draft202012Validator(ja).iter_errors({"title": "x"})) != []
     assert len(json.dumps(ja)) > 0 and ja.keys() == en.keys()
+
+
+# --- every error pydantic can give is mapped to a located problem ---------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from archplan.workspace.schema.base import validate  # noqa: E402
+
+_leaf = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=12),
+    st.sampled_from(["2026-13", "１２", "1_000", "x y", "saas", "-", "◎", "inf", "nan"]),
+)
+_value = st.recursive(
+    _leaf,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(
+            st.sampled_from(["id", "name", "value", "dist", "x", "from"]), inner, max_size=3
+        ),
+    ),
+    max_leaves=6,
+)
+
+
+def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [path]
+    if isinstance(node, dict):
+        for k, v in node.items():
+            out += _paths(v, (*path, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            out += _paths(v, (*path, i))
+    return out
+
+
+def _replace(node: Any, path: tuple[Any, ...], value: Any) -> Any:
+    if not path:
+        return value
+    head, rest = path[0], path[1:]
+    if isinstance(node, dict):
+        return {k: (_replace(v, rest, value) if k == head else v) for k, v in node.items()}
+    return [(_replace(v, rest, value) if i == head else v) for i, v in enumerate(node)]
+
+
+_DOCS = {f: load_yaml((EXAMPLES[0] / f).read_text("utf-8"), f)[0] for f in MODELS}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(fname=st.sampled_from(sorted(MODELS)), data=st.data())
+def test_any_value_anywhere_gives_located_problems_or_a_model(fname: str, data: Any) -> None:
+    doc = _DOCS[fname]
+    assert doc is not None
+    path = data.draw(st.sampled_from(_paths(doc.data)))
+    mutated = _replace(doc.data, path, data.draw(_value))
+    doc2 = type(doc)(mutated, doc.lines)
+    model, problems = validate(MODELS[fname], doc2, fname)
+    assert (model is None) == bool(problems)
+    for p in problems:
+        assert p.file == fname and p.message and p.expected
+        assert "Value error," not in p.message and "Input should" not in p.message, str(p)
