@@ -35,6 +35,7 @@ import pandas as pd
 from archplan.costs.drivers import Driver, ExactContext, driver_for, tiered_amount
 from archplan.costs.tax import basis_factor, exchange_rate_name, month_start, rate_at, split_rounded
 from archplan.errors import InputError
+from archplan.fiscal import item_months
 from archplan.workspace.model import CostItem, Settings, Workspace
 
 __all__ = [
@@ -70,9 +71,7 @@ def fy_of_month(m: int, start_month: int) -> int:
 
 def item_span(item: CostItem, settings: Settings) -> tuple[int, int]:
     """First and last absolute month of an item (an open-ended one runs to the plan's end)."""
-    from archplan.fiscal import item_months  # one implementation, shared with the loader
-
-    sm = settings.fy_start_month
+    sm = settings.fy_start_month  # item_months: one implementation, shared with the loader
     a, last = item_months(item.start, item.end, sm)
     plan_end = month_number(settings.first_fy, sm) + 12 * settings.horizon - 1
     b = last if last is not None else max(plan_end, a)
