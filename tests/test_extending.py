@@ -431,3 +431,89 @@ def test_the_docs_method_code_runs_as_written(monkeypatch: pytest.MonkeyPatch) -
     for shown in printed[:1] + printed[2:]:
         assert f"# {shown}" in _method_section()
     assert _registry_state() == before
+
+
+# --- docs/extending.md, "Adding a workspace field" ------------------------------------
+
+
+def test_adding_a_workspace_field_as_documented(tmp_path: Path) -> None:
+    """The walkthrough's steps on a toy field, then the real example (go_live)."""
+    from archplan.workspace._yaml import load_yaml
+    from archplan.workspace.model import Option
+    from archplan.workspace.schema.base import Text, fail, field, model_validator, validate
+    from archplan.workspace.schema.docs import field_rows
+    from archplan.workspace.schema.options import OptionModel, OptionsFile
+
+    # Step 1 and 2: declare the field, and a check inside the entry.
+    class ContactOption(OptionModel):
+        contact: Text = field(
+            "",
+            description="Who answers questions about the option.",
+            expected="a name or a mail address",
+        )
+
+        @model_validator(mode="after")
+        def _contact_is_not_a_number(self) -> ContactOption:
+            if self.contact.isdigit():
+                fail("a number is not a contact", "a name or a mail address", "contact")
+            return self
+
+    class ContactOptions(OptionsFile):
+        options: list[ContactOption] = field(  # type: ignore[assignment]
+            description="The options.", expected="a list of options", what="a list of options"
+        )
+
+    good = "options:\n  - id: saas\n    name: SaaS\n    contact: ito@example.jp\n"
+    doc, _ = load_yaml(good, "options.yaml")
+    assert doc is not None
+    model, problems = validate(ContactOptions, doc, "options.yaml")
+    assert problems == [] and model is not None
+    assert model.options[0].contact == "ito@example.jp"
+    # Step 3: the domain value (to_domain carries the declared fields).
+    assert model.options[0].to_domain() == Option("saas", "SaaS")
+    # A bad value: located, with the expectation declared on the field.
+    doc, _ = load_yaml(good.replace("ito@example.jp", "[1, 2]"), "options.yaml")
+    assert doc is not None
+    _, problems = validate(ContactOptions, doc, "options.yaml")
+    assert [str(p) for p in problems] == [
+        "options.yaml:4: options[0].contact: a list where text belongs "
+        "(expected a name or a mail address)"
+    ]
+    doc, _ = load_yaml(good.replace("ito@example.jp", "12345"), "options.yaml")
+    assert doc is not None
+    _, problems = validate(ContactOptions, doc, "options.yaml")
+    assert [(p.line, p.field, p.message) for p in problems] == [
+        (4, "options[0].contact", "a number is not a contact")
+    ]
+    # Step 5: the docs table and the JSON Schema come from the same declaration.
+    rows = {r[0]: r for r in field_rows(ContactOptions)}
+    assert rows["`options[].contact`"][1:4] == ("text", "no", "")
+    schema = ContactOptions.model_json_schema(by_alias=True)
+    assert "contact" in schema["$defs"]["ContactOption"]["properties"]
+
+    # The real example, end to end through load_workspace.
+    import shutil
+
+    from conftest import EXAMPLE
+
+    ws_dir = tmp_path / "ws"
+    shutil.copytree(EXAMPLE, ws_dir)
+    path = ws_dir / "options.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "go_live: 2027-04" in text
+    assert load_workspace(ws_dir).options[0].go_live == "2027-04"
+    path.write_text(text.replace("go_live: 2027-04", "go_live: next spring", 1), "utf-8")
+    with pytest.raises(WorkspaceError) as info:
+        load_workspace(ws_dir)
+    (problem,) = info.value.problems
+    assert (problem.file, problem.field) == ("options.yaml", "options[0].go_live")
+    assert "'next spring' is neither a fiscal year nor a month" in problem.message
+    assert problem.expected == "a fiscal year such as 2027, or a month such as 2027-04"
+    from archplan.workspace.schema.export import json_schema
+
+    props = json_schema("options.yaml")["$defs"]["OptionModel"]["properties"]
+    assert "go_live" in props and "fiscal year" in props["go_live"]["description"]
+    doc_text = DOC.read_text(encoding="utf-8")
+    assert "## Adding a workspace field" in doc_text and "expected a fiscal year such as 2027" in (
+        doc_text
+    )

@@ -248,6 +248,28 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from archplan.workspace.schema.export import write_schemas
+
+    out = Path(args.out)
+    lang = _language(out.parent if out.name == ".schema" else ".")
+    if args.docs:
+        from archplan.fileio import write_atomic
+        from archplan.workspace.schema.docs import update_page
+
+        page = Path(args.docs)
+        text = page.read_text(encoding="utf-8")
+        new = update_page(text)
+        if new != text:
+            write_atomic(page, new)
+        print(msg("sch_docs_written" if new != text else "sch_docs_unchanged", lang, path=page))
+        return 0
+    for path, written in write_schemas(out, force=args.force, language=args.lang or lang):
+        print(msg("sch_written" if written else "sch_unchanged", lang, path=path))
+    print(msg("sch_hint", lang, example="./.schema/costs.schema.json"))
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from archplan.report import build_handover, build_report
 
@@ -435,6 +457,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="language of the templates and reports (default: ja)",
     )
     p.set_defaults(func=_cmd_new)
+
+    p = sub.add_parser(
+        "schema", help="write the JSON Schema of every workspace file (editor completion)"
+    )
+    p.add_argument("--out", default=".schema", help="folder to write to (default: .schema)")
+    p.add_argument("--force", action="store_true", help="replace files archplan did not write")
+    p.add_argument(
+        "--lang",
+        choices=("ja", "en"),
+        help="language of the descriptions (default: the workspace's, else en)",
+    )
+    p.add_argument(
+        "--docs", metavar="PAGE", help="instead, regenerate the field tables of a docs page"
+    )
+    p.set_defaults(func=_cmd_schema)
 
     from archplan.timing.cli import add_parsers as add_timing_parsers
 

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from archplan.errors import InputError
 
-__all__ = ["FiscalYear", "fiscal_year", "fiscal_year_bounds", "fy_label"]
+__all__ = ["FiscalYear", "fiscal_year", "fiscal_year_bounds", "fy_label", "item_months"]
 
 
 def fiscal_year(day: date, start_month: int = 4) -> int:
@@ -112,3 +112,28 @@ class FiscalYear:
     def __repr__(self) -> str:
         extra = f", start_month={self.start_month}" if self.start_month != 4 else ""
         return f"FiscalYear({self.year}{extra})"
+
+
+def item_months(
+    start: int | str, end: int | str | None, start_month: int = 4
+) -> tuple[int, int | None]:
+    """Absolute month numbers (year × 12 + month − 1) of the first and last month of a
+    span written as fiscal years (``2026``) or months (``"2026-10"``); the one
+    implementation shared by the workspace rules and the cost engine.
+
+    Examples
+    --------
+    >>> item_months(2026, 2027)  # FY2026 April … FY2027 March 2028
+    (24315, 24338)
+    >>> item_months("2026-10", None)
+    (24321, None)
+    """
+
+    def absolute(w: int | str, first: bool) -> int:
+        if isinstance(w, int):
+            base = w * 12 + (start_month - 1)
+            return base if first else base + 11
+        y, mo = w.split("-")
+        return int(y) * 12 + int(mo) - 1
+
+    return absolute(start, True), (absolute(end, False) if end is not None else None)

@@ -1607,6 +1607,29 @@ MESSAGES: dict[str, dict[str, str]] = {
     "xp_first_fy": {"en": "First fiscal year", "ja": "初年度"},
     "xp_last_fy": {"en": "Last fiscal year", "ja": "最終年度"},
     "xp_exceeded": {"en": "Ceiling exceeded", "ja": "限度額超過"},
+    # --- workspace schema (sch_): archplan schema ---
+    "sch_written": {
+        "en": "JSON Schema written: {path}",
+        "ja": "JSON Schemaを書き出した：{path}",
+    },
+    "sch_unchanged": {
+        "en": "JSON Schema unchanged: {path}",
+        "ja": "JSON Schemaは変更なし：{path}",
+    },
+    "sch_hint": {
+        "en": "Editors with the YAML language server use them when a file starts with "
+        "'# yaml-language-server: $schema={example}'",
+        "ja": "ファイルの1行目を「# yaml-language-server: $schema={example}」とすると、"
+        "YAML言語サーバー対応のエディタが補完と検査に使う",
+    },
+    "sch_docs_written": {
+        "en": "Field tables written to {path}",
+        "ja": "項目表を書き出した：{path}",
+    },
+    "sch_docs_unchanged": {
+        "en": "Field tables unchanged: {path}",
+        "ja": "項目表は変更なし：{path}",
+    },
 }
 
 

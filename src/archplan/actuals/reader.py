@@ -44,17 +44,8 @@ from archplan.actuals.model import (
 )
 from archplan.errors import Problem
 from archplan.messages import msg
-from archplan.workspace.loader import (
-    MAX_FILE_BYTES,
-    _choice,
-    _date,
-    _decimal,
-    _File,
-    _ident,
-    _int,
-    _load_yaml_file,
-    _text,
-)
+from archplan.workspace.fields import _choice, _date, _decimal, _File, _ident, _int, _text
+from archplan.workspace.loader import MAX_FILE_BYTES, _load_yaml_file
 from archplan.workspace.model import CostItem, DecisionRecord, Option, Settings
 
 __all__ = ["FOCUS_COLUMNS", "LEDGER_COLUMNS", "focus_batches", "read_actuals"]

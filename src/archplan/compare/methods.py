@@ -26,6 +26,7 @@ from typing import ClassVar
 import numpy as np
 import numpy.typing as npt
 
+from archplan import registry as _registry
 from archplan.compare.normalize import NORMALIZATIONS, FloatArray, normalize_array
 from archplan.errors import InputError
 from archplan.messages import MESSAGES, Localized, msg
@@ -346,16 +347,21 @@ class PrometheeII(Method):
         return out
 
 
-METHODS: dict[str, type[Method]] = {
-    cls.key: cls for cls in (WeightedSum, WeightedProduct, TOPSIS, VIKOR, PrometheeII)
-}
-_ALIASES = {
+_BUILTIN_ALIASES = {
     "weighted-sum": "wsm",
     "saw": "wsm",
     "weighted-product": "wpm",
     "promethee-ii": "promethee",
     "promethee2": "promethee",
 }
+for _cls in (WeightedSum, WeightedProduct, TOPSIS, VIKOR, PrometheeII):
+    _registry.METHODS.add(
+        _cls.key, _cls, tuple(a for a, k in _BUILTIN_ALIASES.items() if k == _cls.key)
+    )
+#: The ranking methods by key: the very dict of :data:`archplan.registry.METHODS` (one
+#: registry: what ``archplan.yaml`` accepts is what :func:`get_method` finds).
+METHODS: dict[str, type[Method]] = _registry.METHODS.entries
+_ALIASES: dict[str, str] = _registry.METHODS.aliases
 #: Other names accepted for the methods (``comparison.method`` in ``archplan.yaml`` and
 #: :func:`get_method`), each mapped to its key in :data:`METHODS`.
 METHOD_ALIASES: dict[str, str] = _ALIASES

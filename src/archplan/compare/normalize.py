@@ -25,6 +25,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from archplan import registry as _registry
 from archplan.errors import InputError
 from archplan.messages import Localized
 
@@ -32,6 +33,8 @@ __all__ = ["NORMALIZATIONS", "Normalization", "normalize_array"]
 
 Normalization = Literal["max", "minmax", "vector", "sum", "none"]
 NORMALIZATIONS: tuple[str, ...] = ("max", "minmax", "vector", "sum", "none")
+for _key in NORMALIZATIONS:  # what archplan.yaml accepts (archplan.registry)
+    _registry.NORMALIZATIONS.add(_key, None)
 
 FloatArray = npt.NDArray[np.float64]
 

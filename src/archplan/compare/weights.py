@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from archplan import registry as _registry
 from archplan.errors import InputError
 from archplan.messages import Localized
 
@@ -229,3 +230,8 @@ def combine_judgements(tables: Sequence[pd.DataFrame]) -> pd.DataFrame:
             raise InputError("all pairwise tables must list the same criteria in the same order")
     logs = np.mean([np.log(f.to_numpy()) for f in frames], axis=0)
     return pd.DataFrame(np.exp(logs), index=first.index, columns=first.columns)
+
+
+# The workspace loader judges AHP tables with these (archplan.registry; no upward import).
+_registry.HOOKS.add("ahp", ahp)
+_registry.HOOKS.add("combine_judgements", combine_judgements)

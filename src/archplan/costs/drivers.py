@@ -31,6 +31,7 @@ from typing import Any, ClassVar
 import numpy as np
 import numpy.typing as npt
 
+from archplan import registry as _registry
 from archplan.errors import InputError
 from archplan.workspace.model import CostItem, Settings, Tiers, Value
 
@@ -336,11 +337,12 @@ def register_driver(driver: Driver) -> Driver:
     >>> extension_keys()
     {}
     """
-    from archplan.workspace.loader import _ITEM_KEYS
+    from archplan.workspace.schema.costs import ITEM_KEYS
 
-    if not driver.key or driver.key in _ITEM_KEYS or driver.key in extension_keys():
+    if not driver.key or driver.key in ITEM_KEYS or driver.key in extension_keys():
         raise InputError(f"a cost driver needs a key of its own; {driver.key!r} is taken")
     DRIVERS.append(driver)
+    _registry.COST_DRIVERS.add(driver.key, driver)  # what costs.yaml accepts
     return driver
 
 
@@ -349,6 +351,7 @@ def unregister_driver(driver: Driver) -> None:
     if driver.builtin or driver not in DRIVERS:
         raise InputError(f"{driver.name or driver.key!r} is not a registered extension driver")
     DRIVERS.remove(driver)
+    _registry.COST_DRIVERS.remove(driver.key)
 
 
 @contextmanager

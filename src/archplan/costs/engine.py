@@ -35,6 +35,7 @@ import pandas as pd
 from archplan.costs.drivers import Driver, ExactContext, driver_for, tiered_amount
 from archplan.costs.tax import basis_factor, exchange_rate_name, month_start, rate_at, split_rounded
 from archplan.errors import InputError
+from archplan.fiscal import item_months
 from archplan.workspace.model import CostItem, Settings, Workspace
 
 __all__ = [
@@ -70,18 +71,10 @@ def fy_of_month(m: int, start_month: int) -> int:
 
 def item_span(item: CostItem, settings: Settings) -> tuple[int, int]:
     """First and last absolute month of an item (an open-ended one runs to the plan's end)."""
-    sm = settings.fy_start_month
-
-    def absolute(w: int | str, first: bool) -> int:
-        if isinstance(w, int):
-            base = w * 12 + sm - 1
-            return base if first else base + 11
-        y, mo = w.split("-")
-        return month_number(int(y), int(mo))
-
-    a = absolute(item.start, True)
+    sm = settings.fy_start_month  # item_months: one implementation, shared with the loader
+    a, last = item_months(item.start, item.end, sm)
     plan_end = month_number(settings.first_fy, sm) + 12 * settings.horizon - 1
-    b = absolute(item.end, False) if item.end is not None else max(plan_end, a)
+    b = last if last is not None else max(plan_end, a)
     return a, b
 
 

@@ -121,14 +121,15 @@ def _read_blobs(repo: Path, specs: list[str]) -> list[bytes | None]:
 def _parse_register(text: str, label: str) -> tuple[dict[str, Assumption], list[Problem]]:
     # The loader's own reader, so a committed version is read exactly as today's file.
     from archplan.workspace._yaml import load_yaml
-    from archplan.workspace.loader import _File, _read_assumptions
+    from archplan.workspace.loader import read_assumptions
 
     problems: list[Problem] = []
     doc, yproblems = load_yaml(text, label)
     problems.extend(yproblems)
     if doc is None or doc.data is None:
         return {}, problems
-    return _read_assumptions(_File(label, doc, problems)), problems
+    register, _, _, found = read_assumptions(doc, label)
+    return register, problems + found
 
 
 def register_history(root: str | Path, language: str = "en") -> RegisterHistory:

@@ -24,6 +24,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from archplan import registry as _registry
 from archplan.errors import InputError, Problem
 from archplan.messages import msg
 from archplan.workspace._yaml import load_yaml
@@ -39,6 +40,7 @@ __all__ = [
     "localised_notes",
     "normalise_status",
     "read_date",
+    "read_decisions",
     "read_folder",
     "read_record",
     "read_record_text",
@@ -1037,3 +1039,71 @@ def with_status_line(record: DecisionRecord, new_status: str) -> str:
             content = content[:at] + new + content[at + len(record.status_raw) :]
     lines[k] = content + ending
     return "".join(lines)
+
+
+def read_decisions(root: Path, problems: list[Problem], notices: list[str]) -> list[DecisionRecord]:
+    """Every record in ``root/decisions`` (the workspace loader calls this through
+    ``archplan.registry.HOOKS["decisions"]``); problems and notices are appended."""
+    from archplan.workspace.loader import DECISIONS_DIR, MAX_FILE_BYTES, RECORD_RE
+
+    folder = root / DECISIONS_DIR
+    if not folder.is_dir():
+        return []
+    out: list[DecisionRecord] = []
+    numbers: dict[int, str] = {}
+    for path in candidate_files(folder):
+        # Records as real logs name them (0001-, 001-, adr-001-, 20200928-, nested).
+        if path.suffix.lower() not in (".md", ".markdown") or classify(path) in (
+            "index",
+            "template",
+        ):
+            continue
+        rel = f"{DECISIONS_DIR}/{path.relative_to(folder).as_posix()}"
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.append(
+                Problem(
+                    rel,
+                    None,
+                    None,
+                    "file is too large to be a record",
+                    f"at most {MAX_FILE_BYTES:,} bytes",
+                )
+            )
+            continue
+        text, problem = read_record_text(path, rel)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        assert text is not None
+        if classify(path, text) != "record":
+            if RECORD_RE.match(path.name):
+                notices.append(f"{rel}: not read as a decision record (no '# Title' heading)")
+            continue
+        record, rproblems = read_record(path, text, rel)
+        problems.extend(rproblems)
+        if record is None:
+            continue
+        notices.extend(
+            f"{rel}:{line}: {note}" if line else f"{rel}: {note}" for line, note in record.notes
+        )
+        if record.number_source == "order":
+            out.append(record)
+            continue
+        if record.number in numbers:
+            problems.append(
+                Problem(
+                    rel,
+                    None,
+                    "number",
+                    f"record number {record.number} is also used by {numbers[record.number]}",
+                    "a unique number per record",
+                )
+            )
+            continue
+        numbers[record.number] = rel
+        out.append(record)
+    return assign_numbers(out)
+
+
+# The workspace loader reads decisions/ through this hook (archplan.registry).
+_registry.HOOKS.add("decisions", read_decisions)

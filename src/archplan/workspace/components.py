@@ -29,49 +29,20 @@ known ones; dates written under ``support`` override the end-of-life data.
 from __future__ import annotations
 
 import difflib
-from datetime import date, timedelta
-from decimal import Decimal
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from archplan.errors import ArchplanError
 from archplan.workspace._yaml import Path as YPath
-from archplan.workspace.loader import (
-    _date,
-    _decimal,
-    _describe,
-    _File,
-    _ident,
-    _int,
-    _ranged,
-    _text,
-    _when,
-)
+from archplan.workspace.fields import _File
 from archplan.workspace.model import Component, CostItem
+
+if TYPE_CHECKING:  # pydantic loads only when a workspace is read
+    from archplan.workspace.schema.components import ComponentModel
 
 __all__ = ["COMPONENTS_FILE", "add_years", "read_components"]
 
 COMPONENTS_FILE = "components.yaml"
-
-_KEYS = (
-    "id",
-    "name",
-    "kind",
-    "options",
-    "product",
-    "release",
-    "support",
-    "purchased",
-    "maintenance_end",
-    "useful_life",
-    "contract_start",
-    "contract_end",
-    "term",
-    "addressed_by",
-    "extended_support",
-    "note",
-    "replacement",
-)
-_SUPPORT_KEYS = ("released", "active", "security", "extended")
 
 
 def add_years(day: date, years: int) -> date:
@@ -93,82 +64,48 @@ def _nearest(name: str, known: list[str]) -> str:
     return f"; nearest: {', '.join(near)}" if near else ""
 
 
-def _support_date(v: Any) -> date | bool:
-    if v is True:
-        return True
-    return _date(v)
-
-
 def _uses(
-    f: _File, raw: Any, p: YPath, option_ids: set[str] | None, current: str | None
+    f: _File,
+    c: ComponentModel,
+    p: YPath,
+    option_ids: set[str] | None,
+    current: str | None,
 ) -> list[tuple[str, int | str | None]]:
-    expected = (
-        "a list of option ids ([onprem, saas]) or a mapping of option id to the last "
-        "fiscal year or month it uses the component ({saas: 2026-09}; null: the whole plan)"
-    )
-    if raw is None:
+    if c.options is None:
         if current is not None:
             return [(current, None)]
-        f.problem(p, "required field 'options' is missing", expected)
-        return []
-    pairs: list[tuple[Any, Any, YPath]] = []
-    if isinstance(raw, list):
-        pairs = [(o, None, (*p, "options", k)) for k, o in enumerate(raw)]
-    elif isinstance(raw, dict):
-        pairs = [(o, u, (*p, "options", o)) for o, u in raw.items()]
-    else:
-        f.problem((*p, "options"), f"{_describe(raw)} where options belong", expected)
+        f.problem(
+            p,
+            "required field 'options' is missing",
+            "a list of option ids ([onprem, saas]) or a mapping of option id to the last "
+            "fiscal year or month it uses the component ({saas: 2026-09}; null: the whole plan)",
+        )
         return []
     out: list[tuple[str, int | str | None]] = []
-    for o, until, q in pairs:
-        try:
-            oid = _ident(o)
-        except ValueError as exc:
-            f.problem(q, str(exc), "an option id from options.yaml")
-            continue
+    for where, oid, when in c.uses():
         if option_ids is not None and oid not in option_ids:
             f.problem(
-                q,
+                (*p, "options", where),
                 f"unknown option {oid!r}{_nearest(oid, sorted(option_ids))}",
                 "an option id from options.yaml (known: " + ", ".join(sorted(option_ids)) + ")",
             )
             continue
-        when: int | str | None = None
-        if until is not None:
-            try:
-                when = _when(until)
-            except ValueError as exc:
-                f.problem(q, str(exc), "a fiscal year (2026) or a month ('2026-09'), or null")
-                continue
         out.append((oid, when))
     return out
 
 
 def _item_refs(
     f: _File,
-    m: dict[str, Any],
+    c: ComponentModel,
     p: YPath,
     key: str,
     items: dict[str, CostItem],
     options: set[str],
     declared: set[str] | None = None,
 ) -> tuple[str, ...]:
-    raw = m.get(key)
-    if raw is None:
-        return ()
-    if isinstance(raw, str):
-        raw = [raw]
-    if not isinstance(raw, list):
-        f.problem((*p, key), f"{_describe(raw)} where item ids belong", "a list of item ids")
-        return ()
     out: list[str] = []
-    for k, v in enumerate(raw):
+    for k, iid in c.refs(key):
         q: YPath = (*p, key, k)
-        try:
-            iid = _ident(v)
-        except ValueError as exc:
-            f.problem(q, str(exc), "an item id from costs.yaml")
-            continue
         if iid not in items and iid in (declared or set()):
             continue  # written in costs.yaml but invalid: reported there
         if iid not in items:
@@ -190,6 +127,38 @@ def _item_refs(
     return tuple(out)
 
 
+def _end_of_life(
+    f: _File, c: ComponentModel, p: YPath
+) -> tuple[str | None, str | None, str | None, dict[str, Any]]:
+    """Product, release and name from the packaged end-of-life data, and its dates."""
+    from archplan.timing.eol import load_eol
+
+    if c.product is None or c.release is None:
+        return c.product, c.release, c.name, {}
+    try:
+        prod = load_eol().product(c.product)
+    except ArchplanError as exc:
+        f.problem((*p, "product"), str(exc), "a product of the end-of-life data")
+        return c.product, c.release, c.name, {}
+    try:
+        rel = prod.release(c.release)
+    except ArchplanError as exc:
+        f.problem((*p, "release"), str(exc), f"a release cycle of {prod.name}")
+        return c.product, c.release, c.name, {}
+    rd = rel.release_date
+    fields = {
+        "release_date": rd if isinstance(rd, date) else None,
+        "active_end": rel.eoas if rel.eoas is not False else None,
+        "security_end": rel.eol if rel.eol is not False else None,
+        "extended_end": rel.eoes if rel.eoes is not False else None,
+    }
+    name = c.name
+    if name is None:
+        label = rel.label
+        name = label if prod.title in label else f"{prod.title} {label}"
+    return prod.name, rel.cycle, name, fields
+
+
 def read_components(
     f: _File,
     option_ids: set[str] | None,
@@ -199,17 +168,25 @@ def read_components(
 ) -> tuple[list[Component], str | None]:
     """The components and the current option from a loaded ``components.yaml``.
 
-    Problems are appended to ``f.problems``; nothing is raised for bad input. A declared
-    date that overrides the end-of-life data is said in ``notices``. An item written in
-    costs.yaml but invalid (``declared_items``) is not reported again here.
+    The file is validated against its model (:mod:`archplan.workspace.schema.components`);
+    what it says about other files (options, cost items) and the end-of-life data is
+    checked here. Problems are appended to ``f.problems``; nothing is raised for bad
+    input. A declared date that overrides the end-of-life data is said in ``notices``.
+    An item written in costs.yaml but invalid (``declared_items``) is not reported again.
     """
-    from archplan.timing.eol import load_eol
+    from archplan.workspace.rules import check_unique, written_ids
+    from archplan.workspace.schema.base import section, validate
+    from archplan.workspace.schema.components import ComponentModel, ComponentsFile
 
-    top = f.mapping(f.doc.data if f.doc else None, (), "a mapping with 'components'")
-    if top is None:
-        return [], None
-    f.unknown_keys(top, (), ("current", "components"))
-    current = f.field(top, (), "current", _ident, "the option id of today's system", required=False)
+    assert f.doc is not None
+    model, problems = validate(ComponentsFile, f.doc, f.fname)
+    f.problems.extend(problems)
+    data = f.doc.data if isinstance(f.doc.data, dict) else {}
+    current: str | None = None
+    if model is not None:
+        current = model.current
+    elif isinstance(data.get("current"), str):
+        current = data["current"].strip()
     if current is not None and option_ids is not None and current not in option_ids:
         f.problem(
             ("current",),
@@ -217,240 +194,58 @@ def read_components(
             "an option id from options.yaml",
         )
         current = None
-    raw = top.get("components")
-    if raw is None:
-        return [], current
-    if not isinstance(raw, list):
-        f.problem(
-            ("components",),
-            f"{_describe(raw)} where a list of components belongs",
-            "a list of components, each starting with '- '",
-        )
-        return [], current
+    entries = section(model, "components", ComponentModel, data.get("components"))
+    check_unique(f, "components", written_ids(data.get("components")), "component")
     by_id = {it.id: it for it in items}
     out: list[Component] = []
-    seen: dict[str, int] = {}
-    for i, entry in enumerate(raw):
+    for i, c in entries:
         p: YPath = ("components", i)
-        m = f.mapping(entry, p, "a mapping with id, options and a product or dates")
-        if m is None:
-            continue
-        f.unknown_keys(m, p, _KEYS)
-        cid = f.field(m, p, "id", _ident, "a short id, e.g. os")
-        if cid is not None:
-            if cid in seen:
-                f.problem(
-                    (*p, "id"),
-                    f"duplicate component id {cid!r} (first on line "
-                    f"{f.doc.line(('components', seen[cid], 'id')) if f.doc else None})",
-                    "a unique id for each component",
-                )
-            seen.setdefault(cid, i)
-        kind = f.field(
-            m,
-            p,
-            "kind",
-            lambda v: str(_text(v)) if _text(v) in ("software", "hardware", "saas") else _bad(v),
-            "software, hardware or saas",
-            required=False,
-            default=None,
-        )
-        if kind is None:
-            kind = (
-                "hardware"
-                if "purchased" in m or "useful_life" in m
-                else "saas"
-                if "contract_end" in m or "term" in m
-                else "software"
-            )
-        uses = _uses(f, m.get("options"), p, option_ids, current)
+        uses = _uses(f, c, p, option_ids, current)
         opts = {o for o, _ in uses}
-        name = f.field(m, p, "name", _text, "a display name", required=False, default=None)
-        note = f.field(m, p, "note", _text, "text", required=False, default="") or ""
-        product = f.field(m, p, "product", _text, "an endoflife.date product", required=False)
-        release = f.field(m, p, "release", _text, "a release cycle, e.g. '2016'", required=False)
-        fields: dict[str, Any] = {}
+        product, release, name, fields = _end_of_life(f, c, p)
         declared: list[str] = []
-        if product is not None or release is not None:
-            if product is None or release is None:
-                f.problem(
-                    p,
-                    "'product' and 'release' go together",
-                    "both product (e.g. windows-server) and release (e.g. '2016')",
+        for key, attr in (
+            ("released", "release_date"),
+            ("active", "active_end"),
+            ("security", "security_end"),
+            ("extended", "extended_end"),
+        ):
+            v = getattr(c.support, key) if c.support is not None else None
+            if v is None:
+                continue
+            was = fields.get(attr)
+            if notices is not None and product and was is not None and was != v:
+                notices.append(
+                    f"{COMPONENTS_FILE}: {c.id}: declared {key} date {v} "
+                    f"overrides the end-of-life data ({was})"
                 )
-            else:
-                try:
-                    data = load_eol()
-                    prod = data.product(product)
-                except ArchplanError as exc:
-                    f.problem((*p, "product"), str(exc), "a product of the end-of-life data")
-                else:
-                    try:
-                        rel = prod.release(release)
-                    except ArchplanError as exc:
-                        f.problem((*p, "release"), str(exc), f"a release cycle of {prod.name}")
-                    else:
-                        product = prod.name
-                        release = rel.cycle
-                        rd = rel.release_date
-                        fields.update(
-                            release_date=rd if isinstance(rd, date) else None,
-                            active_end=rel.eoas if rel.eoas is not False else None,
-                            security_end=rel.eol if rel.eol is not False else None,
-                            extended_end=rel.eoes if rel.eoes is not False else None,
-                        )
-                        if name is None:
-                            label = rel.label
-                            name = label if prod.title in label else f"{prod.title} {label}"
-        support = m.get("support")
-        if support is not None:
-            sm = f.mapping(
-                support, (*p, "support"), "a mapping of released, active, security, extended dates"
-            )
-            if sm is not None:
-                f.unknown_keys(sm, (*p, "support"), _SUPPORT_KEYS)
-                for key, attr in (
-                    ("released", "release_date"),
-                    ("active", "active_end"),
-                    ("security", "security_end"),
-                    ("extended", "extended_end"),
-                ):
-                    if key in sm:
-                        conv = _date if key == "released" else _support_date
-                        v = f.field(
-                            sm, (*p, "support"), key, conv, "a date YYYY-MM-DD", required=False
-                        )
-                        if v is not None:
-                            was = fields.get(attr)
-                            if notices is not None and product and was is not None and was != v:
-                                notices.append(
-                                    f"{COMPONENTS_FILE}: {cid}: declared {key} date {v} "
-                                    f"overrides the end-of-life data ({was})"
-                                )
-                            fields[attr] = v
-                            declared.append(key)
-        purchased = f.field(m, p, "purchased", _date, "a date YYYY-MM-DD", required=False)
-        maint = f.field(m, p, "maintenance_end", _date, "a date YYYY-MM-DD", required=False)
-        life = f.field(
-            m, p, "useful_life", _ranged(_int, 1, 50), "whole years, 1 to 50", required=False
-        )
-        cstart = f.field(m, p, "contract_start", _date, "a date YYYY-MM-DD", required=False)
-        cend = f.field(m, p, "contract_end", _date, "a date YYYY-MM-DD", required=False)
-        term = f.field(m, p, "term", _ranged(_int, 1, 50), "whole years, 1 to 50", required=False)
-        if kind == "hardware":
-            if life is not None and purchased is None:
-                f.problem(p, "'useful_life' needs 'purchased'", "the purchase date YYYY-MM-DD")
-            if maint is None and life is None:
-                f.problem(
-                    p,
-                    "a hardware component needs 'maintenance_end' or 'useful_life'",
-                    "maintenance_end: YYYY-MM-DD and/or purchased + useful_life (years)",
-                )
-        elif kind == "saas":
-            if cend is None and term is not None:
-                if cstart is None:
-                    f.problem(p, "'term' needs 'contract_start'", "the contract's first day")
-                else:
-                    cend = add_years(cstart, term) - timedelta(days=1)
-            if cend is None and term is None:
-                f.problem(
-                    p,
-                    "a SaaS component needs 'contract_end' or 'contract_start' and 'term'",
-                    "contract_end: YYYY-MM-DD, or contract_start and term (years)",
-                )
-            if cstart is not None and cend is not None and cend < cstart:
-                f.problem(
-                    (*p, "contract_end"),
-                    f"{cend} is before the contract's start",
-                    "a date after contract_start",
-                )
-        elif product is None and not fields:
-            f.problem(
-                p,
-                "a software component needs 'product' and 'release', or 'support' dates",
-                "product: windows-server and release: '2016' (docs/timing.md), or "
-                "support: {security: YYYY-MM-DD}",
-            )
-        capital, running, salvage = _replacement(f, m.get("replacement"), (*p, "replacement"))
-        addressed = _item_refs(f, m, p, "addressed_by", by_id, opts, declared_items)
-        extended = _item_refs(f, m, p, "extended_support", by_id, opts, declared_items)
-        if cid is None:
-            continue
+            fields[attr] = v
+            declared.append(key)
+        addressed = _item_refs(f, c, p, "addressed_by", by_id, opts, declared_items)
+        extended = _item_refs(f, c, p, "extended_support", by_id, opts, declared_items)
+        rep = c.replacement
         out.append(
             Component(
-                id=cid,
-                name=name or cid,
-                kind=kind,  # type: ignore[arg-type]
+                id=c.id,
+                name=name or c.id,
+                kind=c.kind_,  # type: ignore[arg-type]
                 uses=tuple(uses),
                 product=product,
                 release=release,
                 declared=tuple(declared),
-                purchased=purchased,
-                maintenance_end=maint,
-                useful_life=life,
-                contract_start=cstart,
-                contract_end=cend,
+                purchased=c.purchased,
+                maintenance_end=c.maintenance_end,
+                useful_life=c.useful_life,
+                contract_start=c.contract_start,
+                contract_end=c.end_of_contract if c.kind_ == "saas" else c.contract_end,
                 addressed_by=addressed,
                 extended_support=extended,
-                note=note,
-                line=f.doc.line(p) if f.doc else None,
-                capital=capital,
-                running_by_age=running,
-                salvage_by_age=salvage,
+                note=c.note,
+                line=f.doc.line(p),
+                capital=rep.capital if rep else None,
+                running_by_age=tuple(rep.running) if rep else (),
+                salvage_by_age=tuple(rep.salvage or ()) if rep else (),
                 **fields,
             )
         )
     return out, current
-
-
-def _replacement(
-    f: _File, raw: Any, p: YPath
-) -> tuple[Decimal | None, tuple[Decimal, ...], tuple[Decimal, ...]]:
-    """``replacement: {capital: 24000000, running: [...], salvage: [...]}`` (yen)."""
-    if raw is None:
-        return None, (), ()
-    expected = (
-        "capital (the price of a new unit), running (the running cost in each year of "
-        "age) and optionally salvage (the resale value after each year), in yen"
-    )
-    m = f.mapping(raw, p, expected)
-    if m is None:
-        return None, (), ()
-    f.unknown_keys(m, p, ("capital", "running", "salvage"))
-    capital = f.field(m, p, "capital", _ranged(_decimal, Decimal(0), Decimal("1e15")), "yen")
-    lists: list[tuple[Decimal, ...]] = []
-    for key in ("running", "salvage"):
-        seq = m.get(key)
-        if seq is None:
-            if key == "running":
-                f.problem(p, "required field 'running' is missing", expected)
-            lists.append(())
-            continue
-        if not isinstance(seq, list) or not seq:
-            f.problem(
-                (*p, key),
-                f"{_describe(seq)} where a list of amounts belongs",
-                "a list of yen amounts, one per year of age",
-            )
-            lists.append(())
-            continue
-        out: list[Decimal] = []
-        for k, v in enumerate(seq):
-            try:
-                out.append(_ranged(_decimal, Decimal(0), Decimal("1e15"))(v))
-            except (ValueError, TypeError) as exc:
-                f.problem((*p, key, k), str(exc), "a non-negative amount in yen")
-        lists.append(tuple(out))
-    running, salvage = lists
-    if running and salvage and len(salvage) != len(running):
-        f.problem(
-            (*p, "salvage"),
-            f"{len(salvage)} values for {len(running)} years of age",
-            "one resale value per year of age, as many as running costs",
-        )
-        salvage = ()
-    return capital, running, salvage
-
-
-def _bad(v: Any) -> str:
-    raise ValueError(f"{_text(v)!r} is not a kind of component")

@@ -28,7 +28,8 @@ def new_workspace(target: str | Path, language: str = "ja", *, today: date | Non
 
     The templates form a valid (if tiny) workspace, so ``archplan check`` and
     ``archplan report`` work on it straight away. The plan starts with the fiscal year
-    after the current one.
+    after the current one. The JSON Schemas of its files go into ``.schema/``, and each
+    YAML template's first line points an editor at its schema.
 
     Parameters
     ----------
@@ -47,8 +48,8 @@ def new_workspace(target: str | Path, language: str = "ja", *, today: date | Non
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp()) / "case"
     >>> sorted(p.name for p in new_workspace(d, "en").iterdir())  # doctest: +NORMALIZE_WHITESPACE
-    ['archplan.yaml', 'assumptions.yaml', 'components.yaml', 'costs.yaml', 'criteria.yaml',
-     'decisions', 'options.yaml', 'scores.csv']
+    ['.schema', 'archplan.yaml', 'assumptions.yaml', 'components.yaml', 'costs.yaml',
+     'criteria.yaml', 'decisions', 'options.yaml', 'scores.csv']
     """
     if language not in ("ja", "en"):
         raise InputError(f"language must be 'ja' or 'en', not {language!r}")
@@ -73,4 +74,8 @@ def new_workspace(target: str | Path, language: str = "ja", *, today: date | Non
         dest.parent.mkdir(parents=True, exist_ok=True)
         with dest.open("x", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+    # The JSON Schemas the templates' first lines point at (editor completion, offline).
+    from archplan.workspace.schema.export import SCHEMA_DIR, write_schemas
+
+    write_schemas(root / SCHEMA_DIR, language=language)
     return root
