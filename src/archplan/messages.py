@@ -1502,6 +1502,54 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Knocked-out options are not shown.",
         "ja": "除外した選択肢は示さない。",
     },
+    # --- docsfix (dfx_): what a first real workspace showed the documents got wrong ---
+    "dfx_gap_none": {
+        "en": "{option}: keeps running {name} for {days} days after its {kind} ({date})"
+        " with no fix planned",
+        "ja": "{option}：{name}を{kind}（{date}）の後も{days}日間サポートのないまま使う。"
+        "対応は計画されていない",
+    },
+    "dfx_gap_late": {
+        "en": "{option}: keeps running {name} for {days} days after its {kind} ({date});"
+        " the fix planned ({items}) is done on {done}, {late} days too late",
+        "ja": "{option}：{name}を{kind}（{date}）の後も{days}日間サポートのないまま使う。"
+        "対応（{items}）は計画されているが、完了は{done}で期限の{late}日後",
+    },
+    "dfx_warn_late": {
+        "en": "{option} keeps running {name} past the day its {kind} ({date}) until {until};"
+        " the fix planned ({items}) is done on {done}, {late} days too late ({days} days"
+        " unsupported); plan it to be done by that day, or add extended support until then",
+        "ja": "{option}は{name}を{kind}（{date}）の後も{until}まで使い続ける。対応（{items}）"
+        "は計画されているが、完了は{done}で期限の{late}日後（サポートのない期間{days}日）。"
+        "期限までに完了するよう計画するか、それまでの延長サポートを追加すること",
+    },
+    "dfx_open_gaps": {
+        "en": "Support ends the plan does not cover in time",
+        "ja": "計画が間に合っていないサポート等の終了",
+    },
+    "dfx_extended_paid": {"en": "extended support (paid)", "ja": "延長サポート（有償）"},
+    "dfx_kind_extended_end": {
+        "en": "paid extended support ends",
+        "ja": "有償の延長サポート終了",
+    },
+
+    "dfx_late_cell": {
+        "en": "⚠ too late: {items} done {done}, {late} days after ({days} days unsupported)",
+        "ja": "⚠ 遅い：{items}の完了は{done}で期限の{late}日後（サポート外{days}日）",
+    },
+    "dfx_f_components": {
+        "en": "components and their support, maintenance and contract ends",
+        "ja": "構成要素とサポート・保守・契約の終了日",
+    },
+    "dfx_f_actuals": {
+        "en": "actuals: settings, ledger CSVs, FOCUS exports",
+        "ja": "実績：設定、会計システムのCSV、FOCUS形式の出力",
+    },
+    "dfx_handover_file": {"en": "handover", "ja": "引継ぎ資料"},
+    "dfx_calendar_gap": {
+        "en": "⚠ not covered in time by: {options}",
+        "ja": "⚠ 計画が間に合わない案：{options}",
+    },
 }
 
 

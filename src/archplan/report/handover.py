@@ -113,10 +113,18 @@ def decided_and_open(ws: Workspace, today: date | None = None) -> Fragment:
         ("still_open", [r for r in ws.decisions if r.status not in ("accepted", *CLOSED)]),
         ("closed", [r for r in ws.decisions if r.status in CLOSED]),
     ]
+    from archplan.timing.gaps import open_gap_sentences
+
+    gaps = open_gap_sentences(ws)  # support ends the plan does not cover: open questions
     for key, records in groups:
         out.append(f"<h3>{L(key)}</h3>")
+        if key == "still_open" and gaps:
+            out.append(f"<h4>{esc(msg('dfx_open_gaps', lang))}</h4>")
+            out.append('<ul class="ap-gaps">')
+            out.extend(f'<li class="ap-warning">⚠ {esc(g)}</li>' for g in gaps)
+            out.append("</ul>")
         if not records:
-            out.append(f"<p>{L('none')}</p>")
+            out.append("" if key == "still_open" and gaps else f"<p>{L('none')}</p>")
             continue
         rows = []
         for r in records:
@@ -328,10 +336,11 @@ def files_section(ws: Workspace) -> Fragment:
         (COSTS_FILE, "f_costs"),
         (DECISIONS_DIR + "/", "f_decisions"),
     ]
+    files[6:6] = handover_extra_files()  # components.yaml, actuals/ when present
     extra = sorted(p.name for p in root.glob("*.csv") if p.name != SCORES_FILE)
     files += [(name, "f_ahp") for name in extra]
     rows = [
-        [f"<code>{esc(name)}</code>", L(key)]
+        [f"<code>{esc(name)}</code>", L(key) if key.startswith("f_") else esc(msg(key, lang))]
         for name, key in files
         if (root / name.rstrip("/")).exists()
     ]
@@ -343,11 +352,7 @@ def files_section(ws: Workspace) -> Fragment:
         + "</p>"
         + html_table([L("file"), L("contents_of_file")], rows, css="ap-files")
         + '<p class="ap-note">'
-        + esc(label("files_note", lang)).format(
-            rebuild="<code>archplan handover WORKSPACE -o FILE.html</code>",
-            check="<code>archplan check WORKSPACE</code>",
-            adr_check="<code>archplan adr check -w WORKSPACE</code>",
-        )
+        + esc(label("files_note", lang)).format(**rebuild_commands(root, lang))
         + "</p>"
     )
 
@@ -497,3 +502,38 @@ def basis_section(ws: Workspace) -> Fragment:
         )
     )
     return Fragment("".join(out))
+
+
+def handover_extra_files() -> list[tuple[str, str]]:
+    """The optional files and folders of a workspace, with the message that says what
+    each holds (the files list shows those that exist)."""
+    return [("components.yaml", "dfx_f_components"), ("actuals/", "dfx_f_actuals")]
+
+
+def rebuild_commands(root: Path, language: str) -> dict[str, str]:
+    """The commands that rebuild the handover pack and check the workspace, as code
+    cells, with the real folder name (relative: run from the folder that holds it) and a
+    file name of the reader's language rather than English placeholders.
+
+    Examples
+    --------
+    >>> rebuild_commands(Path("/x/library"), "ja")["rebuild"]
+    '<code>archplan handover library -o library-引継ぎ資料.html</code>'
+    >>> rebuild_commands(Path("/x/my case"), "en")["check"]
+    '<code>archplan check &#x27;my case&#x27;</code>'
+    """
+
+    def word(text: str) -> str:  # quoted for a POSIX shell only when it must be
+        return (
+            text
+            if re.fullmatch(r"[\w@%+=:,./-]+", text)
+            else "'" + text.replace("'", "'\\''") + "'"
+        )
+
+    folder = word(root.name)
+    out = word(f"{root.name}-{msg('dfx_handover_file', language)}.html")
+    return {
+        "rebuild": f"<code>{esc(f'archplan handover {folder} -o {out}')}</code>",
+        "check": f"<code>{esc(f'archplan check {folder}')}</code>",
+        "adr_check": f"<code>{esc(f'archplan adr check -w {folder}')}</code>",
+    }

@@ -231,7 +231,7 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
             Patch(color=_CONTRACT, label=msg("tim_contract", lang)),
             Patch(color=_ACTIVE, label=msg("tim_active", lang)),
             Patch(color=_SECURITY, label=msg("tim_security", lang)),
-            Patch(color=_EXTENDED, label=msg("tim_extended", lang)),
+            Patch(color=_EXTENDED, label=msg("dfx_extended_paid", lang)),
             Patch(color="#7b3fa0", label=msg("tim_review", lang)),
         ]
         if fired:
@@ -344,6 +344,7 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
     for the recommended option, and the roadmap chart."""
     from archplan.report.figures import knocked_out, option_name_cell
     from archplan.timing.eol import load_eol
+    from archplan.timing.gaps import open_gap_cell
     from archplan.timing.waiting import cost_of_waiting
 
     today = as_of or date.today()
@@ -364,7 +365,7 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
             cov = (
                 msg("tim_yes", lang, by=r["covered_by"])
                 if r["covered"]
-                else msg("tim_no", lang, days=_gap(ws, str(oid), r))
+                else open_gap_cell(ws, str(oid))  # "no", or a fix planned too late
             )
             rows.append(
                 [
@@ -534,9 +535,14 @@ def support_calendar_rows(ws: Workspace, today: date | None = None) -> list[list
     >>> rows[0][1], rows[0][3]
     ('データベース（SQL Server 2016 SP3）：通常サポート終了', '終了済み')
     """
+    from archplan.timing.gaps import calendar_start, calendar_gap_notes
+
     today = today or date.today()
     lang = ws.settings.language
-    start = plan_bounds(ws)[0]
+    # From today when the plan starts later (an end before the plan is still ahead), and
+    # any end an option runs past without cover, with the options it leaves uncovered.
+    start = calendar_start(ws, today)
+    notes = calendar_gap_notes(ws)
     out: list[tuple[date, list[str]]] = []
     for c in ws.components:
         for kind, d in (
@@ -547,15 +553,18 @@ def support_calendar_rows(ws: Workspace, today: date | None = None) -> list[list
             ("life_end", _life_end(c)),
             ("contract_end", c.contract_end),
         ):
-            if not isinstance(d, date) or d < start:
+            note = notes.get((c.id, kind), "")
+            if not isinstance(d, date) or (d < start and not note):
                 continue
             when = (
                 msg("tim_ended", lang)
                 if d < today
                 else label("in_days", lang).format(days=(d - today).days)
             )
-            what = msg("tim_calendar_row", lang, name=c.name, kind=msg("tim_kind_" + kind, lang))
-            out.append((d, ["—", esc(what), _cell(d.isoformat()), esc(when), "—"]))
+            # Extended support is usually paid: said so, not shown as if covered.
+            k = "dfx_kind_extended_end" if kind == "extended_end" else "tim_kind_" + kind
+            what = msg("tim_calendar_row", lang, name=c.name, kind=msg(k, lang))
+            out.append((d, ["—", esc(what), _cell(d.isoformat()), esc(when), esc(note or "—")]))
     return [row for _, row in sorted(out, key=lambda x: x[0])]
 
 
