@@ -113,16 +113,13 @@ def decided_and_open(ws: Workspace, today: date | None = None) -> Fragment:
         ("still_open", [r for r in ws.decisions if r.status not in ("accepted", *CLOSED)]),
         ("closed", [r for r in ws.decisions if r.status in CLOSED]),
     ]
-    from archplan.timing.gaps import open_gap_sentences
+    from archplan.report.timing import open_gaps_html
 
-    gaps = open_gap_sentences(ws)  # support ends the plan does not cover: open questions
+    gaps = open_gaps_html(ws, 4)  # support ends the plan does not cover: open questions
     for key, records in groups:
         out.append(f"<h3>{L(key)}</h3>")
-        if key == "still_open" and gaps:
-            out.append(f"<h4>{esc(msg('dfx_open_gaps', lang))}</h4>")
-            out.append('<ul class="ap-gaps">')
-            out.extend(f'<li class="ap-warning">⚠ {esc(g)}</li>' for g in gaps)
-            out.append("</ul>")
+        if key == "still_open":
+            out.append(gaps)
         if not records:
             out.append("" if key == "still_open" and gaps else f"<p>{L('none')}</p>")
             continue

@@ -140,6 +140,9 @@ def executive_summary(ws: Workspace, today: date | None = None) -> str:
     for w in com.attrs.get("warnings", []):
         items.append(f'<li class="ap-warning">⚠ {esc(w)}</li>')
     out.append(f"<ul>{''.join(items)}</ul>")
+    from archplan.report.timing import open_gaps_html
+
+    out.append(open_gaps_html(ws))  # the open support gaps that archplan check warns of
     due = _due(ws, today)
     out.append(f"<h3>{L('due_for_review')}</h3>")
     if due:

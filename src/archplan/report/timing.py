@@ -30,6 +30,7 @@ from archplan.workspace.consistency import go_live_month
 from archplan.workspace.model import Workspace
 
 __all__ = [
+    "open_gaps_html",
     "roadmap_chart",
     "roadmap_section",
     "support_calendar_rows",
@@ -161,7 +162,9 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
             cur = start
             for end, color in segs:
                 if isinstance(end, date) and end > cur:
-                    bars.append((cur, end, color, ""))
+                    # Paid extended support that no item buys: hatched, not solid.
+                    bought = color != _EXTENDED or bool(c.extended_support)
+                    bars.append((cur, end, color, "" if bought else "unbought"))
                     cur = end + timedelta(days=1)
         elif c.kind == "hardware":
             ends = [d for d in (c.maintenance_end, _life_end(c)) if d is not None]
@@ -184,7 +187,13 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
                 if b2 < a2:
                     continue
                 ax.barh(
-                    y, _d(b2) - _d(a2) + 1, left=_d(a2), height=0.55, color=color, edgecolor="white"
+                    y,
+                    _d(b2) - _d(a2) + 1,
+                    left=_d(a2),
+                    height=0.55,
+                    color="white" if _txt == "unbought" else color,
+                    edgecolor=color if _txt == "unbought" else "white",
+                    hatch="///" if _txt == "unbought" else None,
                 )
             for day, marker in marks:
                 if lo <= day <= hi:
@@ -535,7 +544,7 @@ def support_calendar_rows(ws: Workspace, today: date | None = None) -> list[list
     >>> rows[0][1], rows[0][3]
     ('データベース（SQL Server 2016 SP3）：通常サポート終了', '終了済み')
     """
-    from archplan.timing.gaps import calendar_start, calendar_gap_notes
+    from archplan.timing.gaps import calendar_gap_notes, calendar_start
 
     today = today or date.today()
     lang = ws.settings.language
@@ -577,3 +586,28 @@ def sort_calendar(rows: list[list[str]]) -> list[list[str]]:
         return (not text[:1].isdigit(), text)
 
     return sorted(rows, key=key)
+
+
+def open_gaps_html(ws: Workspace, level: int = 3) -> str:
+    """The support ends the plan does not cover in time (no fix, or a fix planned too
+    late), under a heading of ``level``, as warnings; "" when there are none.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> html = open_gaps_html(load_workspace("data/examples/food-lab"))
+    >>> html.count('<li class="ap-warning">'), html.startswith("<h3>計画が間に合っていない")
+    (6, True)
+    """
+    from archplan.timing.gaps import open_gap_sentences
+
+    gaps = open_gap_sentences(ws)
+    if not gaps:
+        return ""
+    lang = ws.settings.language
+    return (
+        f"<h{level}>{esc(msg('dfx_open_gaps', lang))}</h{level}>"
+        '<ul class="ap-gaps">'
+        + "".join(f'<li class="ap-warning">⚠ {esc(g)}</li>' for g in gaps)
+        + "</ul>"
+    )
