@@ -110,7 +110,7 @@ def gap_sentence(ws: Workspace, gap: pd.Series, language: str | None = None) -> 
     >>> from archplan import load_workspace
     >>> ws = load_workspace("data/examples/food-lab")
     >>> s = gap_sentence(ws, open_gaps(ws).iloc[1])
-    >>> s[:39]
+    >>> s[:40]
     '検査情報管理SaaSの利用：サーバOS（Windows Server 2016）'
     >>> "（2027-01-12）の後も78日間" in s, s.endswith("対応は計画されていない")
     (True, True)
