@@ -1351,15 +1351,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tr_compare": {"en": "{name} is {op} {value}", "ja": "{name}が{value}{op}"},
     "tr_rises": {
         "en": "{name} rises by more than {pct} %",
-        "ja": "{name}が{pct} %を超えて上昇する",
+        "ja": "{name}が{pct}%を超えて上昇する",
     },
     "tr_falls": {
         "en": "{name} falls by more than {pct} %",
-        "ja": "{name}が{pct} %を超えて低下する",
+        "ja": "{name}が{pct}%を超えて低下する",
     },
     "tr_changes": {
         "en": "{name} changes by more than {pct} %",
-        "ja": "{name}が{pct} %を超えて変動する",
+        "ja": "{name}が{pct}%を超えて変動する",
     },
     "tr_total": {
         "en": "the total cost of {option} is {op} {value} yen",
@@ -1532,7 +1532,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "paid extended support ends",
         "ja": "有償の延長サポート終了",
     },
-
     "dfx_late_cell": {
         "en": "⚠ too late: {items} done {done}, {late} days after ({days} days unsupported)",
         "ja": "⚠ 遅い：{items}の完了は{done}で期限の{late}日後（サポート外{days}日）",
@@ -1549,6 +1548,59 @@ MESSAGES: dict[str, dict[str, str]] = {
     "dfx_calendar_gap": {
         "en": "⚠ not covered in time by: {options}",
         "ja": "⚠ 計画が間に合わない案：{options}",
+    },
+    "dfx_certain": {"en": "no uncertainty", "ja": "不確実性なし"},
+    "dfx_certain_note": {
+        "en": "No uncertainty: none of the option's inputs is uncertain, so every trial"
+        " gives its plan; a percentile of the plan would say nothing.",
+        "ja": "不確実性なし：その選択肢の入力に不確実なものがなく、どの試行でも計画額となるため、"
+        "計画額の信頼水準は示さない。",
+    },
+    "dfx_rank_first_unlinked": {
+        "en": "No criterion follows the cost plan (none has source: cost_total or"
+        " cost_npv; a cost criterion scored by hand, such as ◎○△×, stays as entered), so"
+        " the costs' uncertainty cannot change the ranking: the probability of ranking"
+        " first is not shown.",
+        "ja": "費用計画に連動する評価項目がない（source: cost_totalまたはcost_npvの評価項目が"
+        "なく、◎○△×などで採点した費用の評価は入力のとおり）ため、費用の不確実性で順位は"
+        "変わらない。1位となる確率は示さない。",
+    },
+    "dfx_rank_first_some": {
+        "en": "The criteria following the cost plan ({criteria}) take the simulated costs"
+        " of {used:,} of the {n:,} trials; the other scores and the weights are as entered.",
+        "ja": "費用計画に連動する評価項目（{criteria}）は{n:,}回の試行のうち{used:,}回の"
+        "費用に従い、他の評価と重みは入力のとおり。",
+    },
+    "dfx_rank_first_all": {
+        "en": "The criteria following the cost plan ({criteria}) take the simulated costs"
+        " of all {n:,} trials; the other scores and the weights are as entered.",
+        "ja": "費用計画に連動する評価項目（{criteria}）は{n:,}回すべての試行の費用に従い、"
+        "他の評価と重みは入力のとおり。",
+    },
+    "dfx_range": {"en": "Range of the total (P10–P90)", "ja": "総費用の範囲（P10–P90）"},
+    "dfx_certain_option": {
+        "en": "none: no input of {option} is uncertain",
+        "ja": "なし（{option}の入力に不確実なものがない）",
+    },
+    "dfx_tr_days": {
+        "en": "the days until {target} are {op} {value}",
+        "ja": "{target}までの日数が{value}{op}",
+    },
+    "dfx_tr_actual_over": {
+        "en": "the actual of {item} exceeds its plan by more than {pct} %",
+        "ja": "{item}の実績が計画を{pct}%を超えて上回る",
+    },
+    "dfx_tr_forecast_over": {
+        "en": "the year-end forecast of {item} exceeds its budget",
+        "ja": "{item}の年度末の見込みが予算を上回る",
+    },
+    "dfx_tr_run_rate_over": {
+        "en": "the run-rate forecast of {item} at year end exceeds its budget",
+        "ja": "{item}の年度末の見込み（実績のペース）が予算を上回る",
+    },
+    "dfx_tr_actual_compare": {
+        "en": "the actual of {item} is {op} {value}",
+        "ja": "{item}の実績が{value}{op}",
     },
 }
 

@@ -18,7 +18,7 @@ from archplan.messages import MESSAGES, msg
 from archplan.money import format_amount, format_number
 from archplan.report.figures import knocked_out, money_text, option_name_cell, shown_totals
 from archplan.report.i18n import label, status_label, trigger_html
-from archplan.report.sections import Fragment, esc, html_table, labeller
+from archplan.report.sections import Fragment, _unit_note, esc, html_table, labeller
 from archplan.workspace.loader import (
     ASSUMPTIONS_FILE,
     COSTS_FILE,
@@ -206,7 +206,12 @@ def assumptions_section(ws: Workspace, today: date | None = None) -> Fragment:
 
 def risks_section(ws: Workspace) -> Fragment:
     """Risk events and uncertain inputs, with the cost range they give."""
-    from archplan.report.risk import has_uncertainty, input_label
+    from archplan.report.risk import (
+        certain_note,
+        has_uncertainty,
+        input_label,
+        plan_confidence_cell,
+    )
 
     lang = ws.settings.language
 
@@ -246,7 +251,7 @@ def risks_section(ws: Workspace) -> Fragment:
             money_text(ws, r["P50"]),
             money_text(ws, r["P90"]),
             format_amount(totals[str(o)], lang),
-            f"P{round(r['plan_percentile'] * 100)}",
+            plan_confidence_cell(sim, str(o), float(r["plan_percentile"]), lang),
         ]
         for o, r in table.iterrows()
     ]
@@ -255,10 +260,11 @@ def risks_section(ws: Workspace) -> Fragment:
             [L("option"), "P10", "P50", "P90", L("plan"), L("plan_confidence")],
             rows,
             numeric_from=1,
-            caption=esc(f"({label('unit_' + ws.settings.display_unit, lang)})"),
+            caption=esc(_unit_note(ws)),
             css="ap-risk-summary",
         )
     )
+    out.append(certain_note(sim, lang))
     inputs = [esc(input_label(ws, n, lang)) for n in sim.model.input_names]
     out.append(f'<p class="ap-note">{L("inputs")}</p><ul class="ap-note ap-inputs">')
     out.extend(f"<li>{i}</li>" for i in inputs)
