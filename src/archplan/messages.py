@@ -1602,6 +1602,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the actual of {item} is {op} {value}",
         "ja": "{item}の実績が{value}{op}",
     },
+    "dfx_settings": {"en": "Settings ({file})", "ja": "設定（{file}）"},
 }
 
 

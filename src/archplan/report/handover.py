@@ -410,7 +410,7 @@ def _item_inputs(ws: Workspace, item: CostItem) -> str:
         parts.append(esc(msg("rep_v_every", lang, n=item.every)))
     if item.currency:
         parts.append(f"{esc(msg('rep_v_currency', lang))} {esc(item.currency)}")
-    return "; ".join(parts)
+    return esc(msg("tim_sep", lang)).join(parts)  # "、" in Japanese
 
 
 def _key_text(key: str, lang: str) -> str:
@@ -428,10 +428,7 @@ def basis_section(ws: Workspace) -> Fragment:
         return esc(msg(message, lang, **values))
 
     years = s.fiscal_years
-    taxes = ", ".join(
-        msg("rep_tax_from", lang, rate=f"{float(rate):.0%}", date=since.isoformat())
-        for since, rate in sorted(s.tax_table, reverse=True)
-    )
+    taxes = tax_rates_text(ws)  # "10%" for a flat rate; the rates in force in the plan
     rows = [
         [M("rep_fy_start"), M("rep_fy_start_value", month=s.fy_start_month)],
         [M("rep_plan_period"), esc(f"{fy_label(years[0], lang)}–{fy_label(years[-1], lang)}")],
@@ -448,14 +445,14 @@ def basis_section(ws: Workspace) -> Fragment:
         [M("rep_capitalisation"), esc(format_number(s.capitalisation_threshold, lang))],
     ]
     for currency, name in sorted(s.exchange_rates.items()):
-        link = f'<a href="#{assumption_anchor(name)}">{esc(name)}</a>'
+        link = f'<a href="#{assumption_anchor(name)}">{esc(name)}</a>' + rate_value_text(ws, name)
         rows.append([M("rep_exchange", currency=currency), link])
     if s.sharing_key:
         rows.append([M("rep_sharing_key"), esc(_key_text(s.sharing_key, lang))])
     out = [
         f'<h2 id="basis">{M("rep_basis")}</h2>',
         f'<p class="ap-note">{M("rep_basis_note")}</p>',
-        f"<h3>{M('rep_settings')}</h3>",
+        f"<h3>{M('dfx_settings', file=SETTINGS_FILE)}</h3>",
         html_table([M("rep_setting"), M("rep_value")], rows, css="ap-settings"),
     ]
     if ws.parties and s.sharing_key:
@@ -540,3 +537,35 @@ def rebuild_commands(root: Path, language: str) -> dict[str, str]:
         "check": f"<code>{esc(f'archplan check {folder}')}</code>",
         "adr_check": f"<code>{esc(f'archplan adr check -w {folder}')}</code>",
     }
+
+
+def tax_rates_text(ws: Workspace) -> str:
+    """The consumption-tax rates of the plan as the settings table shows them: the rate
+    alone when one rate is in force throughout ("10%"), else each with the day it
+    applies from (:func:`archplan.costs.tax.rates_in_plan`).
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> tax_rates_text(load_workspace("data/examples/food-lab"))
+    '10%'
+    """
+    from archplan.costs.tax import rates_in_plan
+
+    lang = ws.settings.language
+    rates = rates_in_plan(ws.settings)
+    if len(rates) == 1:
+        return f"{float(rates[0][1]):.0%}"
+    return msg("tim_sep", lang).join(
+        msg("rep_tax_from", lang, rate=f"{float(r):.0%}", date=d.isoformat()) for d, r in rates
+    )
+
+
+def rate_value_text(ws: Workspace, name: str) -> str:
+    """ " = 150 円/USD": an assumption's value and unit after its (linked) name, escaped;
+    "" when there is no such assumption."""
+    a = ws.assumptions.get(name)
+    if a is None:
+        return ""
+    unit = f" {a.unit}" if a.unit else ""
+    return esc(f" = {format_number(a.value, ws.settings.language)}{unit}")
