@@ -1603,6 +1603,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{item}の実績が{value}{op}",
     },
     "dfx_settings": {"en": "Settings ({file})", "ja": "設定（{file}）"},
+    "dfx_basis_escalation": {
+        "en": "; prices as of {fy} (the plan's first year), +{rate}% each year after",
+        "ja": "、価格は{fy}（計画の初年度）の水準で、以後毎年{rate}%上昇",
+    },
+    "dfx_basis_growth": {
+        "en": "; quantity as of {fy} (the item's first year), +{rate}% each year after",
+        "ja": "、数量は{fy}（費目の初年度）の値で、以後毎年{rate}%増加",
+    },
 }
 
 
