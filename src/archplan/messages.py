@@ -1611,6 +1611,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "; quantity as of {fy} (the item's first year), +{rate}% each year after",
         "ja": "、数量は{fy}（費目の初年度）の値で、以後毎年{rate}%増加",
     },
+    # the categories that had no label (shown in English in Japanese tables)
+    "cat_staff": {"en": "staff", "ja": "職員給与"},
+    "cat_contribution": {"en": "contribution", "ja": "負担金"},
+    "cat_insurance": {"en": "insurance", "ja": "保険料"},
+    "dfx_adr_table_head": {
+        "en": "| # | option | score | total ({unit}, tax-incl.) |",
+        "ja": "| 順位 | 選択肢 | 総合点 | 総費用（{unit}・税込） |",
+    },
 }
 
 

@@ -25,7 +25,7 @@ from archplan.report.charts import (
     value_chart,
 )
 from archplan.report.figures import knocked_out, money_text, option_name_cell
-from archplan.report.i18n import label
+from archplan.report.i18n import label, paren
 from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.model import Workspace
 
@@ -258,7 +258,7 @@ def sensitivity_section(ws: Workspace) -> Fragment:
             [
                 L("option"),
                 L("benefit_score"),
-                esc(f"{label('total', lang)} ({unit})"),
+                esc(label("total", lang) + paren(unit, lang)),  # 合計（千円）
                 L("efficient"),
             ],
             rows,

@@ -14,7 +14,7 @@ from archplan.messages import msg
 from archplan.money import TOTAL, UNIT_DIVISOR, apportion, format_amount, to_unit
 from archplan.report.charts import s_curve_chart, tornado_chart
 from archplan.report.figures import knocked_out, option_label, option_name_cell, shown_totals
-from archplan.report.i18n import label
+from archplan.report.i18n import label, paren
 from archplan.report.sections import Fragment, _unit_note, esc, html_table, labeller
 from archplan.uncertainty import (
     Simulation,
@@ -68,15 +68,15 @@ def input_label(ws: Workspace, name: str, language: str) -> str:
     >>> from archplan import load_workspace
     >>> ws = load_workspace("data/examples/inquiry-desk-screening")
     >>> input_label(ws, "item:madoguchi-navi-setup", "ja")
-    '初期設定・台帳データの取込 — 窓口ナビ クラウド (見積の不確実性)'
+    '初期設定・台帳データの取込 — 窓口ナビ クラウド（見積の不確実性）'
     >>> input_label(ws, "item:current-maintenance", "ja")
-    '台帳マクロの保守委託 (見積の不確実性)'
+    '台帳マクロの保守委託（見積の不確実性）'
     """
     if name.startswith("item:"):
         item = next(i for i in ws.cost_items if i.id == name[5:])
         shared = sum(i.name == item.name for i in ws.cost_items) > 1
         shown = f"{item.name} — {ws.option(item.option).name}" if shared else item.name
-        return f"{shown} ({label('estimate', language)})"
+        return shown + paren(label("estimate", language), language)
     if name.startswith("risk:"):
         parts = name.split(":")
         risk = next(r for r in ws.risks if r.id == parts[1])
