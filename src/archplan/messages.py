@@ -1619,6 +1619,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "| # | option | score | total ({unit}, tax-incl.) |",
         "ja": "| 順位 | 選択肢 | 総合点 | 総費用（{unit}・税込） |",
     },
+    "dfx_waiting_intro": {
+        "en": "Starting later moves the option's whole plan — one-off items, and the start"
+        " and end of its running costs — so that it buys the same years of service, later;"
+        " meanwhile the current system ({current}) keeps running, with its extended support."
+        " Each row covers the plan's fiscal years and those of its delay, tax-inclusive.",
+        "ja": "開始を遅らせると、当該案の計画全体（一時費用と、経常費用の開始・終了）が後ろに"
+        "ずれ、同じ年数の利用を遅れて受ける。その間は現行システム（{current}）の運用費と"
+        "延長サポート費が続く。各行は計画期間とその遅れの年度を対象とする（税込）。",
+    },
+    "dfx_option_part": {"en": "of which the option", "ja": "うち当該案"},
+    "dfx_waiting_note": {
+        "en": "Starting now, the total is the plan of {option} ({plan}, as in every other"
+        " table) plus the current system ({current}) until it goes live ({part}). A later"
+        " start adds the current system's years and the option's price escalation; the"
+        " option's {years} years of plan are never cut off by the end of the plan (doing so"
+        " would make waiting look cheaper by a year of its running costs). NPV: {fy} at time"
+        " 0 for every row; EAC: the NPV spread over the fiscal years the row covers.",
+        "ja": "直ちに開始した行の総額は、{option}の計画額{plan}に、稼働までの現行システム"
+        "（{current}）の費用{part}を加えたもの。遅らせた行は、その間の現行システムの費用と"
+        "当該案の価格上昇を加える。当該案の{years}年度分の計画は計画期間の終わりで打ち切らない"
+        "（打ち切ると、遅らせるほど利用料が減り安く見える）。正味現在価値はどの行も{fy}を時点0"
+        "とし、等価年間費用は各行の対象年度数で割り戻した額。",
+    },
+    "dfx_waiting_note_plain": {
+        "en": "Starting now, the total is the plan of {option} ({plan}, as in every other"
+        " table). A later start adds the current system's years and the option's price"
+        " escalation; the option's {years} years of plan are never cut off by the end of the"
+        " plan. NPV: {fy} at time 0 for every row; EAC: the NPV spread over the fiscal years"
+        " the row covers.",
+        "ja": "直ちに開始した行の総額は、{option}の計画額{plan}（他の表と同じ）。遅らせた行は、"
+        "その間の現行システムの費用と当該案の価格上昇を加える。当該案の{years}年度分の計画は"
+        "計画期間の終わりで打ち切らない。正味現在価値はどの行も{fy}を時点0とし、等価年間費用"
+        "は各行の対象年度数で割り戻した額。",
+    },
 }
 
 

@@ -37,6 +37,7 @@ __all__ = [
     "timing_section",
     "uses_eol_data",
     "waiting_chart",
+    "waiting_note",
 ]
 
 _ACTIVE, _SECURITY, _EXTENDED = "#4e9a6b", "#e0b040", "#e07b39"
@@ -440,9 +441,10 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
         name = ws.option(chosen).name
         cur = ws.option(ws.current_option).name if ws.current_option else "—"
         parts.append(f"<h3>{esc(msg('tim_waiting_title', lang, option=name))}</h3>")
-        parts.append(f'<p class="ap-note">{esc(msg("tim_waiting_intro", lang, current=cur))}</p>')
-        benefits = bool(w["benefit"].any())
-        keys = ["tim_start", "tim_total", "tim_current_part", "tim_npv", "tim_eac", "tim_extra"]
+        parts.append(f'<p class="ap-note">{esc(msg("dfx_waiting_intro", lang, current=cur))}</p>')
+        benefits = bool(w["lost_benefit"].any())  # benefits move with the option
+        keys = ["tim_start", "tim_total", "dfx_option_part", "tim_current_part", "tim_npv"]
+        keys += ["tim_eac", "tim_extra"]
         if benefits:
             keys += ["tim_lost_benefit", "tim_net_extra"]
         rows = []
@@ -450,6 +452,7 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
             row = [
                 esc(fy_label(int(r["start_fy"]), lang)),
                 _money(ws, r["total"]),
+                _money(ws, r["option_cost"]),
                 _money(ws, r["current_system"]),
                 _money(ws, r["npv"]),
                 _money(ws, r["eac"]),
@@ -466,6 +469,7 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
                 caption=esc(_unit_note(ws)),
             )
         )
+        parts.append(f'<p class="ap-note">{esc(waiting_note(ws, w))}</p>')
         parts.append(waiting_chart(ws, w).html())
     from archplan.timing.waiting import replacement_intervals
 
@@ -611,3 +615,33 @@ def open_gaps_html(ws: Workspace, level: int = 3) -> str:
         + "".join(f'<li class="ap-warning">⚠ {esc(g)}</li>' for g in gaps)
         + "</ul>"
     )
+
+
+def waiting_note(ws: Workspace, table: pd.DataFrame) -> str:
+    """What the rows of the cost of waiting are: the first row is the option's plan (the
+    total every other table shows) plus the current system until it goes live, and a
+    later row the same plan moved, over the plan extended by the delay.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> from archplan.timing import cost_of_waiting
+    >>> ws = load_workspace("data/examples/food-lab")
+    >>> note = waiting_note(ws, cost_of_waiting(ws, "saas"))
+    >>> note.startswith("直ちに開始した行の総額は、検査情報管理SaaSの利用の計画額49,742に")
+    True
+    """
+    lang = ws.settings.language
+    option = str(table.attrs.get("option", ""))
+    first = table.iloc[0]
+    current = ws.current_option
+    values = {
+        "option": ws.option(option).name if option else "",
+        "plan": _money(ws, first["option_cost"]),
+        "current": ws.option(current).name if current else "—",
+        "part": _money(ws, first["current_system"]),
+        "years": int(ws.settings.horizon),
+        "fy": fy_label(ws.settings.first_fy, lang),
+    }
+    key = "dfx_waiting_note" if first["current_system"] else "dfx_waiting_note_plain"
+    return msg(key, lang, **values)
