@@ -1561,8 +1561,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         " cost_npv; a cost criterion scored by hand, such as ◎○△×, stays as entered), so"
         " the costs' uncertainty cannot change the ranking: the probability of ranking"
         " first is not shown.",
-        "ja": "費用計画に連動する評価項目がない（source: cost_totalまたはcost_npvの評価項目が"
-        "なく、◎○△×などで採点した費用の評価は入力のとおり）ため、費用の不確実性で順位は"
+        "ja": "費用計画に連動する評価項目（費用計画の総額または正味現在価値を評点とするもの）が"
+        "なく、◎○△×などで採点した費用の評価は入力のとおりのため、費用の不確実性で順位は"
         "変わらない。1位となる確率は示さない。",
     },
     "dfx_rank_first_some": {

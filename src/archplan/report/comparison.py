@@ -25,7 +25,7 @@ from archplan.report.charts import (
     value_chart,
 )
 from archplan.report.figures import knocked_out, money_text, option_name_cell
-from archplan.report.i18n import label, paren
+from archplan.report.i18n import colon, label, paren
 from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.model import Workspace
 
@@ -138,7 +138,8 @@ def comparison_section(ws: Workspace) -> Fragment:
             result.contributions, problem.option_names, problem.criterion_names, lang
         ).html()
     )
-    conv = "".join(f"<li>{esc(k)}: {esc(v)}</li>" for k, v in result.conventions_for(lang).items())
+    c = colon(lang) + ("" if lang == "ja" else " ")
+    conv = "".join(f"<li>{esc(k)}{c}{esc(v)}</li>" for k, v in result.conventions_for(lang).items())
     out.append(
         f'<details class="ap-note"><summary>{L("conventions")}</summary><ul>{conv}</ul></details>'
     )

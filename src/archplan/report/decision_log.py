@@ -9,7 +9,7 @@ from archplan.decisions import TriggerContext, evaluate_record, render_markdown
 from archplan.messages import msg
 from archplan.money import format_amount, to_unit
 from archplan.report.figures import format_number, knocked_out, shown_totals
-from archplan.report.i18n import label, status_label, trigger_html
+from archplan.report.i18n import colon, label, paren, status_label, trigger_html
 from archplan.report.sections import Fragment, _unit_note, esc, html_table, labeller
 from archplan.workspace.model import DecisionRecord, Workspace
 
@@ -88,7 +88,7 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
             out.append(f'<p class="ap-warning" role="alert">⚠ {esc(late)}</p>')
         for e in fired:
             out.append(
-                f'<p class="ap-warning" role="alert">⚠ {L("trigger_fires")}: '
+                f'<p class="ap-warning" role="alert">⚠ {L("trigger_fires")}{colon(lang)} '
                 f"{trigger_html(e.text, lang)} — {esc(e.because)}</p>"
             )
         for p in problems:
@@ -160,8 +160,8 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
             items = "".join(
                 f"<li>{'⚠ ' if e.fired else ''}"
                 f"<strong>{esc(msg('trigger_fired' if e.fired else 'trigger_not_fired', lang))}"
-                f"</strong>: {trigger_html(e.text, lang)} "
-                f'<span class="ap-note">({esc(e.because)})</span></li>'
+                f"</strong>{colon(lang)} {trigger_html(e.text, lang)}"
+                f'<span class="ap-note">{esc(paren(e.because, lang))}</span></li>'
                 for e in evals
             )
             out.append(f'<h4>{L("triggers")}</h4><ul class="ap-triggers">{items}</ul>')

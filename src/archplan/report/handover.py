@@ -17,7 +17,7 @@ from archplan.fiscal import fy_label
 from archplan.messages import MESSAGES, msg
 from archplan.money import format_amount, format_number
 from archplan.report.figures import knocked_out, money_text, option_name_cell, shown_totals
-from archplan.report.i18n import label, status_label, trigger_html
+from archplan.report.i18n import colon, label, paren, status_label, trigger_html
 from archplan.report.sections import Fragment, _unit_note, esc, html_table, labeller
 from archplan.workspace.loader import (
     ASSUMPTIONS_FILE,
@@ -106,7 +106,8 @@ def decided_and_open(ws: Workspace, today: date | None = None) -> Fragment:
 
     out = [
         f'<h2 id="decided">{L("decided_open")}</h2>',
-        f"<p><strong>{L('recommendation_status')}:</strong> {esc(recommendation_status(ws))}</p>",
+        f"<p><strong>{L('recommendation_status')}{colon(lang)}</strong>"
+        f" {esc(recommendation_status(ws))}</p>",
     ]
     groups = [
         ("decided", [r for r in ws.decisions if r.status == "accepted"]),
@@ -294,7 +295,7 @@ def review_calendar(ws: Workspace, today: date | None = None) -> Fragment:
         elif r.review_by:
             state = label("in_days", lang).format(days=(r.review_by - today).days)
         triggers = "; ".join(
-            f"⚠ {trigger_html(e.text, lang)} ({esc(e.because)})" for e in fired
+            f"⚠ {trigger_html(e.text, lang)}{esc(paren(e.because, lang))}" for e in fired
         ) or esc(label("no_trigger_fires", lang) if evals else "—")
         rows.append(
             [
@@ -350,7 +351,7 @@ def files_section(ws: Workspace) -> Fragment:
     commit = git_commit(root)
     return Fragment(
         f'<h2 id="files">{L("files")}</h2>'
-        f"<p>{L('workspace_folder')}: <code>{esc(root)}</code>"
+        f"<p>{L('workspace_folder')}{colon(lang)} <code>{esc(root)}</code>"
         + (f" · git <code>{esc(commit)}</code>" if commit else "")
         + "</p>"
         + html_table([L("file"), L("contents_of_file")], rows, css="ap-files")
