@@ -1653,6 +1653,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "計画期間の終わりで打ち切らない。正味現在価値はどの行も{fy}を時点0とし、等価年間費用"
         "は各行の対象年度数で割り戻した額。",
     },
+    "dfx_too_late": {
+        "en": "planned too late: {items} done {done}, {late} days after",
+        "ja": "対応が遅い：{items}の完了は{done}で期限の{late}日後",
+    },
 }
 
 

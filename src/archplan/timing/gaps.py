@@ -24,6 +24,7 @@ __all__ = [
     "open_gap_cell",
     "open_gap_sentences",
     "open_gaps",
+    "too_late_text",
 ]
 
 _COLUMNS = [
@@ -212,3 +213,30 @@ def calendar_gap_notes(ws: Workspace, language: str | None = None) -> dict[tuple
         by.setdefault(key, []).append(names.get(str(g["option"]), str(g["option"])))
     sep = msg("tim_sep", lang) if lang == "ja" else ", "
     return {k: msg("dfx_calendar_gap", lang, options=sep.join(v)) for k, v in by.items()}
+
+
+def too_late_text(
+    ws: Workspace, option: str, component: str, kind: str, language: str | None = None
+) -> str:
+    """ "planned too late: ITEMS done DAY, N days after" for an end whose fix is planned
+    but done after the deadline; "" when nothing is planned or the end is covered.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> too_late_text(load_workspace("data/examples/food-lab"), "saas", "db", "security_end")
+    ''
+    """
+    lang = language or ws.settings.language
+    g = open_gaps(ws)
+    hit = g[(g.option == option) & (g.component == component) & (g.kind == kind)]
+    if hit.empty or not hit.iloc[0]["fix"]:
+        return ""
+    r = hit.iloc[0]
+    return msg(
+        "dfx_too_late",
+        lang,
+        items=r["fix"],
+        done=r["fix_done"].isoformat(),
+        late=f"{int(r['late_days']):,}",
+    )
