@@ -1657,6 +1657,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "planned too late: {items} done {done}, {late} days after",
         "ja": "対応が遅い：{items}の完了は{done}で期限の{late}日後",
     },
+    "dfx_extended_paid_col": {"en": "Extended support (paid)", "ja": "延長サポート（有償）"},
 }
 
 

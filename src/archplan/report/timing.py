@@ -420,7 +420,7 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
             "tim_release",
             "tim_active",
             "tim_security",
-            "tim_extended",
+            "dfx_extended_paid_col",  # usually paid: not a cover unless an item buys it
             "tim_other_end",
             "tim_used_by",
             "tim_source",
