@@ -138,8 +138,10 @@ def comparison_section(ws: Workspace) -> Fragment:
             result.contributions, problem.option_names, problem.criterion_names, lang
         ).html()
     )
-    c = colon(lang) + ("" if lang == "ja" else " ")
-    conv = "".join(f"<li>{esc(k)}{c}{esc(v)}</li>" for k, v in result.conventions_for(lang).items())
+    sep = colon(lang) + ("" if lang == "ja" else " ")
+    conv = "".join(
+        f"<li>{esc(k)}{sep}{esc(v)}</li>" for k, v in result.conventions_for(lang).items()
+    )
     out.append(
         f'<details class="ap-note"><summary>{L("conventions")}</summary><ul>{conv}</ul></details>'
     )

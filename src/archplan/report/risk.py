@@ -308,7 +308,7 @@ def rank_first_note(sim: Simulation, rf: pd.Series, language: str) -> str:
     by hand, such as ◎○△×, does not: the ranking then does not move with the costs)."""
     ws = sim.model.ws
     linked = [c for c in ws.criteria if c.source != "scores"]
-    trials = int(sim.record.get("trials", sim.by_year.shape[0]))
+    trials = int(sim.record.get("trials") or sim.by_year.shape[0])
     used = int(rf.attrs["samples"])
     if not linked:
         return msg("dfx_rank_first_unlinked", language)
