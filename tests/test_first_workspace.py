@@ -324,7 +324,9 @@ def test_the_library_documents(built: dict[str, str], kind: str) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", ["report", "handover"])
-@pytest.mark.parametrize("name", ["food-lab", "network-refresh", "vaccine-booking"])
+@pytest.mark.parametrize(
+    "name", ["food-lab", "network-refresh", "vaccine-booking", "inquiry-desk-screening"]
+)
 def test_the_japanese_examples_typography(
     documents: dict[tuple[str, str], Path], name: str, kind: str
 ) -> None:

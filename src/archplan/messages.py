@@ -1542,7 +1542,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "dfx_f_actuals": {
         "en": "actuals: settings, ledger CSVs, FOCUS exports",
-        "ja": "実績：設定、会計システムのCSV、FOCUS形式の出力",
+        "ja": "実績：取込の設定、会計システムとクラウド利用料の出力",
     },
     "dfx_handover_file": {"en": "handover", "ja": "引継ぎ資料"},
     "dfx_calendar_gap": {

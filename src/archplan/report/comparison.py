@@ -73,8 +73,8 @@ def comparison_section(ws: Workspace) -> Fragment:
     evidence = [(c.name, c.evidence) for c in ws.criteria if c.evidence]
     if evidence:
         out.append(
-            f'<p class="ap-note">{L("evidence")}:</p><ul class="ap-note">'
-            + "".join(f"<li>{esc(n)}: {esc(e)}</li>" for n, e in evidence)
+            f'<p class="ap-note">{L("evidence")}{colon(lang)}</p><ul class="ap-note">'
+            + "".join(f"<li>{esc(n)}{colon(lang)} {esc(e)}</li>" for n, e in evidence)
             + "</ul>"
         )
     weights_note = problem.weights_note

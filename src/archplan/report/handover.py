@@ -401,7 +401,7 @@ def _item_inputs(ws: Workspace, item: CostItem) -> str:
             for lo, price in item.tiers.bands
         )
         method = msg("rep_v_tiers_" + item.tiers.method, lang)
-        parts.append(f"{esc(msg('rep_v_tiers', lang))} ({esc(method)}): {bands}")
+        parts.append(f"{esc(msg('rep_v_tiers', lang) + paren(method, lang))}{colon(lang)} {bands}")
     if item.percent_of is not None:
         what = msg("rep_v_percent_of", lang, items=", ".join(item.percent_of.items))
         parts.append(f"{esc(what)} = {_value(ws, item.percent_of.rate)}")

@@ -146,7 +146,7 @@ def executive_summary(ws: Workspace, today: date | None = None) -> str:
         items.append(f"<li><strong>{esc(msg('dfx_range', lang))}{c}</strong> {none}</li>")
     if len(problem.excluded):
         names = ", ".join(option_label(ws, str(o)) for o in problem.excluded.index)
-        items.append(f"<li><strong>{L('excluded')}:</strong> {esc(names)}</li>")
+        items.append(f"<li><strong>{L('excluded')}{c}</strong> {esc(names)}</li>")
     com = commitments(ws)
     for w in com.attrs.get("warnings", []):
         items.append(f'<li class="ap-warning">⚠ {esc(w)}</li>')
@@ -191,10 +191,10 @@ def _due(ws: Workspace, today: date) -> list[tuple[int, str, str]]:
             reasons.append(label("review_overdue", lang).format(date=r.review_by))
         evals, _ = evaluate_record(r, ctx, today)
         reasons += [
-            f"{label('trigger_fires', lang)}: {trigger_with_reading(e.text, lang)}"
+            f"{label('trigger_fires', lang)}{colon(lang)} {trigger_with_reading(e.text, lang)}"
             for e in evals
             if e.fired
         ]
         if reasons:
-            out.append((r.number, r.title, "; ".join(reasons)))
+            out.append((r.number, r.title, msg("tim_sep", lang).join(reasons)))
     return out
