@@ -147,11 +147,11 @@ def risk_section(ws: Workspace) -> Fragment:
             css="ap-risk",
         )
     )
-    out.append(certain_note(sim, lang))
     in_play = len(sim.options) - len(out_of_play)
     if out_of_play:
         note = msg("pol_knocked_out_do_not_compete", lang, n=in_play)
         out.append(f'<p class="ap-note">{esc(note)}</p>')
+    out.append(certain_note(sim, lang))  # options with no uncertain input
     out.append(
         s_curve_chart(
             {o: sim.totals[:, k] for k, o in enumerate(sim.options)},
