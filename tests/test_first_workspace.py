@@ -160,10 +160,13 @@ def test_plan_confidence_of_deterministic_options(ws) -> None:  # type: ignore[n
     assert table.loc["current", "plan_percentile"] == table.loc["saas", "plan_percentile"] == 1
     page = text(risk_section(ws))
     assert " P0 " not in page and " P100 " not in page
-    assert page.count("不確実性なし") >= 3  # two cells and the note
+    # "—" in the SaaS's and the current system's cells, and a note that says why.
+    assert re.search(r"図書館向けSaaS( 94,380){7} — ", page)
+    assert re.search(r"現行システムの延長( 76,416){7} — ", page)
+    assert "—：不確実性なし。" in page
     assert re.search(r"195,714 P\d\d? ", page)  # the Government Cloud build: a percentile
     hand = text(risks_section(ws))
-    assert " P0 " not in hand and "不確実性なし" in hand and "（千円・税込）" in hand
+    assert " P0 " not in hand and "—：不確実性なし" in hand and "（千円・税込）" in hand
 
 
 def test_no_empty_drivers_table_and_an_honest_p_first_note(ws) -> None:  # type: ignore[no-untyped-def]

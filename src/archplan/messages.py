@@ -1549,12 +1549,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "⚠ not covered in time by: {options}",
         "ja": "⚠ 計画が間に合わない案：{options}",
     },
-    "dfx_certain": {"en": "no uncertainty", "ja": "不確実性なし"},
     "dfx_certain_note": {
-        "en": "No uncertainty: none of the option's inputs is uncertain, so every trial"
+        "en": "—: no uncertainty. None of the option's inputs is uncertain, so every trial"
         " gives its plan; a percentile of the plan would say nothing.",
-        "ja": "不確実性なし：その選択肢の入力に不確実なものがなく、どの試行でも計画額となるため、"
-        "計画額の信頼水準は示さない。",
+        "ja": "—：不確実性なし。その選択肢の入力に不確実なものがなく、どの試行でも計画額と"
+        "なるため、計画額の信頼水準は示さない。",
     },
     "dfx_rank_first_unlinked": {
         "en": "No criterion follows the cost plan (none has source: cost_total or"

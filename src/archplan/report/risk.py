@@ -287,11 +287,12 @@ def risk_section(ws: Workspace) -> Fragment:
 
 
 def plan_confidence_cell(sim: Simulation, option: str, percentile: float, language: str) -> str:
-    """The plan's confidence level as shown: "P29", or "no uncertainty" for an option
-    whose total does not vary (:func:`~archplan.uncertainty.results.is_certain`), whose
-    percentile would only say on which side of the plan the rounding fell."""
+    """The plan's confidence level as shown: "P29", or "—" for an option whose total
+    does not vary (:func:`~archplan.uncertainty.results.is_certain`), whose percentile
+    would only say on which side of the plan the rounding fell; :func:`certain_note`
+    says what "—" means there."""
     if is_certain(sim, option):
-        return esc(msg("dfx_certain", language))
+        return "—"
     return f"P{round(percentile * 100)}"
 
 
