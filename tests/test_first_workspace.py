@@ -137,6 +137,16 @@ def test_roadmap_labels_extended_support_as_paid(ws) -> None:  # type: ignore[no
     assert any(p.get_hatch() == "///" for p in chart.figure.axes[0].patches)
 
 
+def test_portfolio_says_planned_too_late(ws) -> None:  # type: ignore[no-untyped-def]
+    from archplan.portfolio.attention import support_ending
+
+    details = [a.detail for a in support_ending(ws, TODAY, 18, language="ja")]
+    assert any(
+        "対応が遅い：cur-os-upgradeの完了は2032-03-31で期限の1,905日後" in d for d in details
+    )
+    assert not any("計画に対応なし" in d for d in details)  # the current system plans both
+
+
 def test_files_section_lists_components_and_real_commands(ws) -> None:  # type: ignore[no-untyped-def]
     page = files_section(ws)
     assert "<code>components.yaml</code>" in page
@@ -186,6 +196,15 @@ def test_summary_range_is_not_a_confidence_interval(ws) -> None:  # type: ignore
     assert "信頼区間" not in page
     assert "総費用の範囲（P10–P90）： なし（図書館向けSaaSの入力に不確実なものがない）" in page
     assert "94,380 千円（税込）" in page
+
+
+def test_p_first_note_when_every_trial_is_used() -> None:
+    from archplan.report.risk import rank_first_note
+    from archplan.uncertainty import rank_first
+
+    sim = simulate(load_workspace(EXAMPLES / "vaccine-booking"), 500)
+    note = rank_first_note(sim, rank_first(sim, samples=500), "ja")
+    assert "500回すべての試行の費用に従い" in note and "うち" not in note
 
 
 # --- 3: escalation and growth in the basis ------------------------------------------------

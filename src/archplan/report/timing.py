@@ -516,7 +516,7 @@ def source_text(source: str, language: str) -> str:
     Examples
     --------
     >>> source_text("endoflife.date commit a70eca3 (2026-08-22)", "ja")
-    'endoflife.dateのコミットa70eca3 (2026-08-22)'
+    'endoflife.dateのコミットa70eca3（2026-08-22）'
     >>> source_text("my own copy", "ja")
     'my own copy'
     """
@@ -525,7 +525,10 @@ def source_text(source: str, language: str) -> str:
     m = re.fullmatch(r"endoflife\.date commit ([0-9a-f]+)(.*)", source)
     if not m:
         return source
-    return msg("tim_source_commit", language, commit=m.group(1), rest=m.group(2))
+    rest = m.group(2)
+    if language == "ja":  # the date in full-width brackets
+        rest = re.sub(r"^\s*\((.*)\)$", r"（\1）", rest)
+    return msg("tim_source_commit", language, commit=m.group(1), rest=rest)
 
 
 def _gap(ws: Workspace, option: str, row: object) -> int:
