@@ -192,7 +192,8 @@ def test_timing_in_japanese(capsys: pytest.CaptureFixture[str]) -> None:
     assert "決定を1年遅らせた場合の費用：検査情報管理SaaSの利用（千円・税込）" in out
     assert "令和8年度" in out and "fy" not in out and "declared" not in out
     start = row_of(out, "令和8年度  ")
-    total, current = (int(c.replace(",", "")) for c in start[1:3])
+    total, own, current = (int(c.replace(",", "")) for c in start[1:4])
+    assert own == total - current
     # The option's own part equals its total in the budget table (budget_view), and the
     # total equals the engine's exact total plus the current system's part, half-up.
     assert total - current == int(budget_view(ws).loc["saas", "total"]) == 49_742
@@ -211,7 +212,7 @@ def test_timing_in_english_with_benefits(capsys: pytest.CaptureFixture[str]) -> 
     out = run(capsys, "timing", str(SHARED), "--as-of", "2026-11-29")
     assert_language(out, SHARED, "en")
     assert "The cost of deciding a year later: Joint SaaS on a global cloud (thousand yen" in out
-    assert "Benefits lost" in out and "FY2027" in out and "declared in components.yaml" in out
+    assert "FY2027" in out and "declared in components.yaml" in out
     ws = load_workspace(SHARED)
     from archplan.report.timing import timing_section
 
@@ -220,8 +221,10 @@ def test_timing_in_english_with_benefits(capsys: pytest.CaptureFixture[str]) -> 
     for fy in ("FY2026", "FY2027", "FY2028"):
         cli = row_of(out, fy + "  ")
         rep = report_cells(html, title, fy)
-        # start, total, current, NPV, EAC, extra; then lost benefits and net extra.
-        assert cli[:6] == rep[:6] and cli[8:10] == rep[6:8]
+        # start, total, own plan, current, NPV, EAC, extra (the CLI adds the extra's NPV);
+        # the benefits move with the option here, so neither shows a benefits-lost column.
+        assert cli[:7] == rep[:7] and len(rep) == 7
+        assert ("Benefits lost" in out) == ("Benefits lost" in html)
     # An option with nothing ending: — in its cells, not None or <NA>.
     saas = row_of(out, "Joint SaaS on a global cloud  ")
     assert saas[1:3] == ["—", "—"] and saas[-1] == "—"
@@ -411,7 +414,7 @@ def test_portfolio_progress_in_the_portfolios_language(
 def test_timing_csv_stays_raw(capsys: pytest.CaptureFixture[str]) -> None:
     out = run(capsys, "timing", str(FOOD), "--csv", "waiting")
     lines = out.splitlines()
-    assert lines[0].startswith("option,delay,start_fy,total,current_system,npv,eac")
+    assert lines[0].startswith("option,delay,start_fy,total,current_system,option_cost,years,npv")
     ws = load_workspace(FOOD)
     # Integer yen, exact: the option's own part is the engine's total.
     first = lines[1].split(",")

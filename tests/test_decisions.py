@@ -141,7 +141,9 @@ def test_new_record_is_prefilled_and_never_overwrites(ws_dir: Path) -> None:
     assert path.name == "0004-add-a-help-desk.md"
     text = path.read_text(encoding="utf-8")
     assert "status: proposed" in text and "chosen: saas" in text
-    assert "| 1 | 検査情報管理SaaSの利用 |" in text and "49,742,000" in text
+    # Totals in the workspace's display unit (千円), as every document prints them.
+    assert "| 1 | 検査情報管理SaaSの利用 |" in text and "| 49,742 |" in text
+    assert "総費用（千円・税込）" in text and "49,742,000" not in text
     assert "## 背景と課題" in text  # the workspace language (ja)
     rec, problems = read_record(path, text, path.name)
     assert problems == [] and rec is not None and rec.review_by == date(2027, 11, 27)

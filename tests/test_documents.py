@@ -192,10 +192,13 @@ def collect(path: Path, ws_path: Path) -> Found:
     # The executive summary's sentences: the recommended option, then its total.
     lis = [li.get_text(" ", strip=True) for li in doc.select(".ap-summary li")]
     if lis:
-        top = next(o for o, n in names.items() if lis[0].endswith(": " + n))
+        # "Top-ranked option: X" / "総合評価1位の選択肢： X" (a full-width colon in Japanese)
+        top = next(
+            o for o, n in names.items() if re.search(r"[:：] ?" + re.escape(n) + "$", lis[0])
+        )
         for text in lis:
             if text.startswith(total + " "):
-                value = text.split(": ", 1)[1].split()[0]
+                value = re.split(r"[:：] ?", text, maxsplit=1)[1].split()[0]
                 found.add(top, "total", num(value), f"{path.name} summary")
     return found
 

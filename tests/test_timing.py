@@ -270,18 +270,28 @@ def test_cost_of_waiting_by_hand() -> None:
     # year (setup + migration + a year of service) moves to FY2027.
     assert yearly.loc[2026, 1] == 16_500_000
     assert yearly.loc[2027, 1] == yearly.loc[2026, 0]
-    # Extra = a year of the current system minus a year of SaaS service, which waiting
-    # removes from the plan: 16,500,000 − 8,448,000.
-    assert t.loc[1, "extra"] == 16_500_000 - int(yearly.loc[2030, 0])
-    assert t.loc[1, "extra"] == 8_052_000
+    # The whole SaaS plan moves a year (its service ends in FY2031, not FY2030): every
+    # row buys the same four years of service, over the plan extended by its delay.
+    assert yearly.loc[2031, 1] == yearly.loc[2030, 0] == 8_448_000
+    assert yearly.loc[2031, 0] == 0 and t["years"].tolist() == [5, 6, 7]
+    # So the extra is exactly a year of the current system (no escalation here), not a
+    # year of the current system minus a year of SaaS service cut off by the plan's end.
+    assert t.loc[1, "extra"] == 16_500_000
+    assert t["option_cost"].tolist() == [49_742_000] * 3  # 15,950,000 + 4 × 8,448,000
     # NPV at 4 % (start convention) of the delayed flows, by hand.
     flows = yearly[1].tolist()
     assert t.loc[1, "npv"] == pytest.approx(sum(v / 1.04**k for k, v in enumerate(flows)))
     # The extra year of the current system falls in FY2027 (the year before the delayed
     # go-live), not FY2026: differences by year are FY2026 16,500,000 − 32,450,000 =
-    # −15,950,000 and FY2027 32,450,000 − 8,448,000 = 24,002,000, so the extra's NPV is
-    # −15,950,000 + 24,002,000 / 1.04 = 7,128,846.15.
-    assert t.loc[1, "extra_npv"] == pytest.approx(-15_950_000 + 24_002_000 / 1.04)
+    # −15,950,000, FY2027 32,450,000 − 8,448,000 = 24,002,000 and FY2031 8,448,000 (the
+    # last year of service, moved), so the extra's NPV is
+    # −15,950,000 + 24,002,000 / 1.04 + 8,448,000 / 1.04^5.
+    assert t.loc[1, "extra_npv"] == pytest.approx(
+        -15_950_000 + 24_002_000 / 1.04 + 8_448_000 / 1.04**5
+    )
+    # EAC: the NPV spread over the row's six years, start-of-year payments at 4 %.
+    annuity = sum(1 / 1.04**k for k in range(6))
+    assert t.loc[1, "eac"] == pytest.approx(t.loc[1, "npv"] / annuity)
 
 
 def test_waiting_on_a_change_moves_only_its_items() -> None:
@@ -331,8 +341,9 @@ def test_time_triggers_by_hand() -> None:
 def test_cli_timing(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["timing", str(EXAMPLE), "--as-of", "2026-04-01", "--option", "saas"]) == 0
     out = capsys.readouterr().out
-    # 8,052,000 yen more for a year's delay, in the workspace's display unit (千円).
-    assert "2026-07-14" in out and " 8,052 " in out and "endoflife.date contributors" in out
+    # 16,500,000 yen more for a year's delay (a year of the current system), in the
+    # workspace's display unit (千円).
+    assert "2026-07-14" in out and " 16,500 " in out and "endoflife.date contributors" in out
     assert "対応の期限（2026-04-01時点）" in out and "When to act" not in out  # food-lab is ja
     assert main(["check", str(EXAMPLE)]) == 0
     assert "警告：components.yaml: saas" in capsys.readouterr().out
@@ -349,9 +360,11 @@ def test_report_section_in_japanese() -> None:
     assert 'id="timing"' in html and "2026-07-14" in html and "令和8年度" in html
     # The cost of deciding a year later, in 千円. Starting now: the current system until
     # go-live 16,500 + set-up and migration 15,950 + four years of service 4 × 8,448 =
-    # 66,242. A year later: two years of the current system 33,000 + 15,950 + 3 × 8,448 =
-    # 74,294, i.e. +8,052 (16,500 − the year of service 8,448 that falls out of the plan).
-    assert "66,242" in html and "74,294" in html and "8,052" in html
+    # 66,242, of which the SaaS's plan 49,742 (its total in every other table). A year
+    # later: two years of the current system 33,000 + the same 49,742, moved = 82,742,
+    # i.e. +16,500 (a year of the current system; no year of service is cut off).
+    assert "66,242" in html and "49,742" in html and "82,742" in html and "16,500" in html
+    assert "74,294" not in html  # the old window that cut off the last year of service
     assert "endoflife.date contributors" in html and "<img" in html
     # Words archplan wrote are Japanese: no English sentence of the catalogue appears.
     assert "security support ends" not in html and "Covered by the plan" not in html

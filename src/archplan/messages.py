@@ -1346,15 +1346,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tr_compare": {"en": "{name} is {op} {value}", "ja": "{name}が{value}{op}"},
     "tr_rises": {
         "en": "{name} rises by more than {pct} %",
-        "ja": "{name}が{pct} %を超えて上昇する",
+        "ja": "{name}が{pct}%を超えて上昇する",
     },
     "tr_falls": {
         "en": "{name} falls by more than {pct} %",
-        "ja": "{name}が{pct} %を超えて低下する",
+        "ja": "{name}が{pct}%を超えて低下する",
     },
     "tr_changes": {
         "en": "{name} changes by more than {pct} %",
-        "ja": "{name}が{pct} %を超えて変動する",
+        "ja": "{name}が{pct}%を超えて変動する",
     },
     "tr_total": {
         "en": "the total cost of {option} is {op} {value} yen",
@@ -1630,6 +1630,161 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Field tables unchanged: {path}",
         "ja": "項目表は変更なし：{path}",
     },
+    # --- docsfix (dfx_): what a first real workspace showed the documents got wrong ---
+    "dfx_gap_none": {
+        "en": "{option}: keeps running {name} for {days} days after its {kind} ({date})"
+        " with no fix planned",
+        "ja": "{option}：{name}を{kind}（{date}）の後も{days}日間サポートのないまま使う。"
+        "対応は計画されていない",
+    },
+    "dfx_gap_late": {
+        "en": "{option}: keeps running {name} for {days} days after its {kind} ({date});"
+        " the fix planned ({items}) is done on {done}, {late} days too late",
+        "ja": "{option}：{name}を{kind}（{date}）の後も{days}日間サポートのないまま使う。"
+        "対応（{items}）は計画されているが、完了は{done}で期限の{late}日後",
+    },
+    "dfx_warn_late": {
+        "en": "{option} keeps running {name} past the day its {kind} ({date}) until {until};"
+        " the fix planned ({items}) is done on {done}, {late} days too late ({days} days"
+        " unsupported); plan it to be done by that day, or add extended support until then",
+        "ja": "{option}は{name}を{kind}（{date}）の後も{until}まで使い続ける。対応（{items}）"
+        "は計画されているが、完了は{done}で期限の{late}日後（サポートのない期間{days}日）。"
+        "期限までに完了するよう計画するか、それまでの延長サポートを追加すること",
+    },
+    "dfx_open_gaps": {
+        "en": "Support ends the plan does not cover in time",
+        "ja": "計画が間に合っていないサポート等の終了",
+    },
+    "dfx_extended_paid": {"en": "extended support (paid)", "ja": "延長サポート（有償）"},
+    "dfx_kind_extended_end": {
+        "en": "paid extended support ends",
+        "ja": "有償の延長サポート終了",
+    },
+    "dfx_late_cell": {
+        "en": "⚠ too late: {items} done {done}, {late} days after ({days} days unsupported)",
+        "ja": "⚠ 遅い：{items}の完了は{done}で期限の{late}日後（サポート外{days}日）",
+    },
+    "dfx_f_components": {
+        "en": "components and their support, maintenance and contract ends",
+        "ja": "構成要素とサポート・保守・契約の終了日",
+    },
+    "dfx_f_actuals": {
+        "en": "actuals: settings, ledger CSVs, FOCUS exports",
+        "ja": "実績：取込の設定、会計システムとクラウド利用料の出力",
+    },
+    "dfx_handover_file": {"en": "handover", "ja": "引継ぎ資料"},
+    "dfx_calendar_gap": {
+        "en": "⚠ not covered in time by: {options}",
+        "ja": "⚠ 計画が間に合わない案：{options}",
+    },
+    "dfx_certain_note": {
+        "en": "—: no uncertainty. None of the option's inputs is uncertain, so every trial"
+        " gives its plan; a percentile of the plan would say nothing.",
+        "ja": "—：不確実性なし。その選択肢の入力に不確実なものがなく、どの試行でも計画額と"
+        "なるため、計画額の信頼水準は示さない。",
+    },
+    "dfx_rank_first_unlinked": {
+        "en": "No criterion follows the cost plan (none has source: cost_total or"
+        " cost_npv; a cost criterion scored by hand, such as ◎○△×, stays as entered), so"
+        " the costs' uncertainty cannot change the ranking: the probability of ranking"
+        " first is not shown.",
+        "ja": "費用計画に連動する評価項目（費用計画の総額または正味現在価値を評点とするもの）が"
+        "なく、◎○△×などで採点した費用の評価は入力のとおりのため、費用の不確実性で順位は"
+        "変わらない。1位となる確率は示さない。",
+    },
+    "dfx_rank_first_some": {
+        "en": "The criteria following the cost plan ({criteria}) take the simulated costs"
+        " of {used:,} of the {n:,} trials; the other scores and the weights are as entered.",
+        "ja": "費用計画に連動する評価項目（{criteria}）は{n:,}回の試行のうち{used:,}回の"
+        "費用に従い、他の評価と重みは入力のとおり。",
+    },
+    "dfx_rank_first_all": {
+        "en": "The criteria following the cost plan ({criteria}) take the simulated costs"
+        " of all {n:,} trials; the other scores and the weights are as entered.",
+        "ja": "費用計画に連動する評価項目（{criteria}）は{n:,}回すべての試行の費用に従い、"
+        "他の評価と重みは入力のとおり。",
+    },
+    "dfx_range": {"en": "Range of the total (P10–P90)", "ja": "総費用の範囲（P10–P90）"},
+    "dfx_certain_option": {
+        "en": "none: no input of {option} is uncertain",
+        "ja": "なし（{option}の入力に不確実なものがない）",
+    },
+    "dfx_tr_days": {
+        "en": "the days until {target} are {op} {value}",
+        "ja": "{target}までの日数が{value}{op}",
+    },
+    "dfx_tr_actual_over": {
+        "en": "the actual of {item} exceeds its plan by more than {pct} %",
+        "ja": "{item}の実績が計画を{pct}%を超えて上回る",
+    },
+    "dfx_tr_forecast_over": {
+        "en": "the year-end forecast of {item} exceeds its budget",
+        "ja": "{item}の年度末の見込みが予算を上回る",
+    },
+    "dfx_tr_run_rate_over": {
+        "en": "the run-rate forecast of {item} at year end exceeds its budget",
+        "ja": "{item}の年度末の見込み（実績のペース）が予算を上回る",
+    },
+    "dfx_tr_actual_compare": {
+        "en": "the actual of {item} is {op} {value}",
+        "ja": "{item}の実績が{value}{op}",
+    },
+    "dfx_settings": {"en": "Settings ({file})", "ja": "設定（{file}）"},
+    "dfx_basis_escalation": {
+        "en": "; prices as of {fy} (the plan's first year), +{rate}% each year after",
+        "ja": "、価格は{fy}（計画の初年度）の水準で、以後毎年{rate}%上昇",
+    },
+    "dfx_basis_growth": {
+        "en": "; quantity as of {fy} (the item's first year), +{rate}% each year after",
+        "ja": "、数量は{fy}（費目の初年度）の値で、以後毎年{rate}%増加",
+    },
+    # the categories that had no label (shown in English in Japanese tables)
+    "cat_staff": {"en": "staff", "ja": "職員給与"},
+    "cat_contribution": {"en": "contribution", "ja": "負担金"},
+    "cat_insurance": {"en": "insurance", "ja": "保険料"},
+    "dfx_adr_table_head": {
+        "en": "| # | option | score | total ({unit}, tax-incl.) |",
+        "ja": "| 順位 | 選択肢 | 総合点 | 総費用（{unit}・税込） |",
+    },
+    "dfx_waiting_intro": {
+        "en": "Starting later moves the option's whole plan — one-off items, and the start"
+        " and end of its running costs — so that it buys the same years of service, later;"
+        " meanwhile the current system ({current}) keeps running, with its extended support."
+        " Each row covers the plan's fiscal years and those of its delay, tax-inclusive.",
+        "ja": "開始を遅らせると、当該案の計画全体（一時費用と、経常費用の開始・終了）が後ろに"
+        "ずれ、同じ年数の利用を遅れて受ける。その間は現行システム（{current}）の運用費と"
+        "延長サポート費が続く。各行は計画期間とその遅れの年度を対象とする（税込）。",
+    },
+    "dfx_option_part": {"en": "of which the option", "ja": "うち当該案"},
+    "dfx_waiting_note": {
+        "en": "Starting now, the total is the plan of {option} ({plan}, as in every other"
+        " table) plus the current system ({current}) until it goes live ({part}). A later"
+        " start adds the current system's years and the option's price escalation; the"
+        " option's {years} years of plan are never cut off by the end of the plan (doing so"
+        " would make waiting look cheaper by a year of its running costs). NPV: {fy} at time"
+        " 0 for every row; EAC: the NPV spread over the fiscal years the row covers.",
+        "ja": "直ちに開始した行の総額は、{option}の計画額{plan}に、稼働までの現行システム"
+        "（{current}）の費用{part}を加えたもの。遅らせた行は、その間の現行システムの費用と"
+        "当該案の価格上昇を加える。当該案の{years}年度分の計画は計画期間の終わりで打ち切らない"
+        "（打ち切ると、遅らせるほど利用料が減り安く見える）。正味現在価値はどの行も{fy}を時点0"
+        "とし、等価年間費用は各行の対象年度数で割り戻した額。",
+    },
+    "dfx_waiting_note_plain": {
+        "en": "Starting now, the total is the plan of {option} ({plan}, as in every other"
+        " table). A later start adds the current system's years and the option's price"
+        " escalation; the option's {years} years of plan are never cut off by the end of the"
+        " plan. NPV: {fy} at time 0 for every row; EAC: the NPV spread over the fiscal years"
+        " the row covers.",
+        "ja": "直ちに開始した行の総額は、{option}の計画額{plan}（他の表と同じ）。遅らせた行は、"
+        "その間の現行システムの費用と当該案の価格上昇を加える。当該案の{years}年度分の計画は"
+        "計画期間の終わりで打ち切らない。正味現在価値はどの行も{fy}を時点0とし、等価年間費用"
+        "は各行の対象年度数で割り戻した額。",
+    },
+    "dfx_too_late": {
+        "en": "planned too late: {items} done {done}, {late} days after",
+        "ja": "対応が遅い：{items}の完了は{done}で期限の{late}日後",
+    },
+    "dfx_extended_paid_col": {"en": "Extended support (paid)", "ja": "延長サポート（有償）"},
 }
 
 

@@ -364,6 +364,7 @@ class RiskExplorer:
         """Refresh the tables and the chart from the current simulation and controls."""
         from archplan.money import UNIT_DIVISOR, format_amount, to_unit
         from archplan.report.charts import s_curve_chart
+        from archplan.report.risk import plan_confidence_cell
         from archplan.uncertainty import contingency, summary_table
 
         lang = self.ws.settings.language
@@ -381,7 +382,8 @@ class RiskExplorer:
                     format_amount(to_unit(float(r[c]), unit_id), lang)
                     for c in ("P10", "P50", "P80", "P90", "plan")
                 ],
-                f"P{round(float(r['plan_percentile']) * 100)}",
+                # "—" for an option with no uncertain input (as the report shows it)
+                plan_confidence_cell(sim, str(o), float(r["plan_percentile"]), lang),
             ]
             for o, r in summary.iterrows()
         ]

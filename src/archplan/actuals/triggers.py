@@ -73,7 +73,7 @@ def evaluate_actual(kind: str, parts: tuple[str, ...], ws: Workspace) -> tuple[b
             name=key,
             actual=f"{atd:,}",
             plan=f"{ptd:,}",
-            change=f"{change:+.1f} %",
+            change=f"{change:+.1f}" + ("%" if lang == "ja" else " %"),  # 10% in Japanese
         )
     if kind == "forecast_over":
         run_rate, key = parts

@@ -132,7 +132,11 @@ class Ranking:
 
         def fmt(items: pd.Series) -> str:
             return msg("explain_sep", lang).join(
-                f"{names.get(k, k)} ({float(v):+.3f})" for k, v in items.head(2).items()
+                # 費用（+0.150） in Japanese, "cost (+0.150)" in English
+                f"{names.get(k, k)}（{float(v):+.3f}）"
+                if lang == "ja"
+                else f"{names.get(k, k)} ({float(v):+.3f})"
+                for k, v in items.head(2).items()
             )
 
         text = msg(

@@ -21,7 +21,7 @@ from archplan.errors import InputError
 from archplan.messages import msg
 from archplan.workspace.model import TAX_TREATMENTS, CostItem, Value, Workspace
 
-__all__ = ["describe_basis", "format_number", "item_basis", "tax_breakdown"]
+__all__ = ["change_text", "describe_basis", "format_number", "item_basis", "tax_breakdown"]
 
 Overrides = dict[str, Decimal] | None
 
@@ -200,10 +200,65 @@ def describe_basis(
         if row["exchange_rate"] is not None:
             rate = format_number(cast(Decimal, row["exchange_rate"]))
             text += " × " + msg("cst_rate", lang, rate=rate, currency=currency)
-        out[(option, item)] = text
+        out[(option, item)] = text + change_text(ws, by_id[item], lang, assumptions, scenario)
     series = pd.Series(out, name="basis", dtype=object)
     series.index = pd.MultiIndex.from_tuples(list(out), names=["option", "item"])
     return series
+
+
+def item_first_fy(item: CostItem, start_month: int) -> int:
+    """The fiscal year an item starts in (its ``start`` year or month).
+
+    Examples
+    --------
+    >>> from archplan.workspace.model import CostItem
+    >>> item_first_fy(CostItem("x", "o", "X", "build", "one-off", "2027-02"), 4)
+    2026
+    """
+    from datetime import date
+
+    from archplan.fiscal import fiscal_year
+
+    if isinstance(item.start, int):
+        return item.start
+    y, m = item.start.split("-")
+    return fiscal_year(date(int(y), int(m), 1), start_month)
+
+
+def change_text(
+    ws: Workspace,
+    item: CostItem,
+    language: str | None = None,
+    assumptions: Overrides = None,
+    scenario: str | None = None,
+) -> str:
+    """What the basis text adds for an item's escalation and growth, so that every
+    year's figure can be redone from it: the yearly rate and the year it compounds from —
+    the plan's first fiscal year for escalation (prices are quoted for it), the item's
+    own first fiscal year for growth (docs/costs.md). "" when the item has neither.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> ws = load_workspace("data/examples/shared-platform")
+    >>> item = next(i for i in ws.cost_items if i.id == "saas-subscription")
+    >>> change_text(ws, item, "en")
+    "; quantity as of FY2026 (the item's first year), +12% each year after"
+    """
+    from archplan.fiscal import fy_label
+
+    lang = language or ws.settings.language
+    values = cost_model(ws, assumptions, scenario).values
+    parts = []
+    esc = _resolve(item.escalation, values)
+    if esc:
+        fy = fy_label(ws.settings.first_fy, lang)
+        parts.append(msg("dfx_basis_escalation", lang, rate=format_number(esc * 100), fy=fy))
+    growth = _resolve(item.growth, values)
+    if growth and item.quantity_series is None:
+        fy = fy_label(item_first_fy(item, ws.settings.fy_start_month), lang)
+        parts.append(msg("dfx_basis_growth", lang, rate=format_number(growth * 100), fy=fy))
+    return "".join(parts)
 
 
 def tax_breakdown(

@@ -25,6 +25,7 @@ __all__ = [
     "item_rate",
     "month_start",
     "rate_at",
+    "rates_in_plan",
     "split_rounded",
 ]
 
@@ -102,3 +103,30 @@ def exchange_rate_name(item: CostItem, settings: Settings) -> str | None:
     if item.currency is None or item.currency == settings.currency:
         return None
     return settings.exchange_rates[item.currency]
+
+
+def rates_in_plan(settings: Settings) -> list[tuple[date, Decimal]]:
+    """The consumption-tax rates in force during the plan: the one in force on its first
+    day, then each change before its last day, as (in force since, rate).
+
+    A flat rate (``tax: {rate: 0.10}``) is one entry; Japan's dated table over a plan
+    from FY2026 is one entry too (10 % since 2019-10-01): the older rates do not apply.
+
+    Examples
+    --------
+    >>> from dataclasses import replace
+    >>> from archplan.workspace.model import Settings
+    >>> s = Settings(title="x", first_fy=2026)
+    >>> [(d.isoformat(), str(r)) for d, r in rates_in_plan(s)]
+    [('2019-10-01', '0.10')]
+    >>> [(d.isoformat(), str(r)) for d, r in rates_in_plan(replace(s, first_fy=2018))]
+    [('2014-04-01', '0.08'), ('2019-10-01', '0.10')]
+    """
+    from archplan.fiscal import fiscal_year_bounds
+
+    first = fiscal_year_bounds(settings.first_fy, settings.fy_start_month)[0]
+    last = fiscal_year_bounds(settings.first_fy + settings.horizon - 1, settings.fy_start_month)[1]
+    table = sorted(settings.tax_table)
+    out = [(d, r) for d, r in table if d <= first][-1:]
+    out += [(d, r) for d, r in table if first < d <= last]
+    return out

@@ -132,12 +132,10 @@ _HEADINGS = {
 def _template(ws: Workspace, number: int, title: str, today: date, supersedes: int | None) -> str:
     """A MADR 4 record pre-filled from the workspace: options, ranking, costs."""
     from archplan.compare import rank_options
-    from archplan.costs import cost_summary
 
     lang = ws.settings.language
     h = _HEADINGS["ja" if lang == "ja" else "en"]
     ranking = rank_options(ws)
-    summary = cost_summary(ws)
     first = str(ranking.index[0]) if len(ranking) else None
     # Every assumption the chosen option's costs use (tier prices, percent-of rates,
     # exchange rates included); all options' when none ranks first.
@@ -189,13 +187,14 @@ def _template(ws: Workspace, number: int, title: str, today: date, supersedes: i
         "",
     ]
     for o in ws.options:
-        lines.append(f"* {o.name} ({o.id})")
+        lines.append(f"* {o.name}（{o.id}）" if lang == "ja" else f"* {o.name} ({o.id})")
     lines += ["", f"## {h[3]}", ""]
     names = {str(k): str(v) for k, v in ranking["name"].items()}
-    totals = {str(k): int(v) for k, v in summary["total"].items()}
+    # In the workspace's display unit, the figures every document shows (budget_view).
+    totals, unit = shown_totals_and_unit(ws)
     if first:
         lines.append(msg("tpl_chosen", lang, name=names[first]))
-    lines += ["", msg("tpl_table_head", lang), "|---|---|---|---|"]
+    lines += ["", msg("dfx_adr_table_head", lang, unit=unit), "|---|---|---|---|"]
     for opt_id, r in ranking.iterrows():
         key = str(opt_id)
         lines.append(f"| {r['rank']} | {names[key]} | {r['score']:.3f} | {totals[key]:,} |")
@@ -222,6 +221,25 @@ def _template(ws: Workspace, number: int, title: str, today: date, supersedes: i
         "",
     ]
     return "\n".join(lines)
+
+
+def shown_totals_and_unit(ws: Workspace) -> tuple[dict[str, int], str]:
+    """Each option's total in the workspace's display unit, as the budget table shows it
+    (half-up, ``costs.budget_view``), and the unit's name in the workspace language.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> totals, unit = shown_totals_and_unit(load_workspace("data/examples/food-lab"))
+    >>> unit, totals["saas"] > 0
+    ('千円', True)
+    """
+    from archplan.costs import budget_view
+    from archplan.money import TOTAL
+
+    unit = msg("lbl_unit_" + ws.settings.display_unit, ws.settings.language)
+    totals = {str(k): int(v) for k, v in budget_view(ws)[TOTAL].items()}
+    return totals, unit
 
 
 def _number_prefix(records: list[DecisionRecord], number: int) -> str:

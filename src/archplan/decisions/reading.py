@@ -46,7 +46,34 @@ def trigger_reading(text: str, language: str) -> str:
         return msg("tr_total", language, **values)
     if kind == "first":
         return msg("tr_first", language)
-    return msg("tr_knocked", language, option=parts[0])
+    if kind == "knocked":
+        return msg("tr_knocked", language, option=parts[0])
+    return _other_reading(kind, parts, language)
+
+
+def _other_reading(kind: str, parts: tuple[str, ...], language: str) -> str:
+    """Readings of the time and spending triggers ("" for a kind with none), so that no
+    trigger is read as another kind's sentence.
+
+    Examples
+    --------
+    >>> _other_reading("actual_over", ("saas-fee", "10"), "ja")
+    'saas-feeの実績が計画を10%を超えて上回る'
+    >>> _other_reading("days", ("FY2028", "<", "90"), "ja")
+    'FY2028までの日数が90未満'
+    """
+    if kind == "days":
+        target, op, num = parts
+        return msg("dfx_tr_days", language, target=target, op=Localized(_OPS[op]), value=num)
+    if kind == "actual_over":
+        return msg("dfx_tr_actual_over", language, item=parts[0], pct=parts[1])
+    if kind == "forecast_over":
+        key = "dfx_tr_run_rate_over" if parts[0] else "dfx_tr_forecast_over"
+        return msg(key, language, item=parts[1])
+    if kind == "actual_compare":
+        item, op, num = parts
+        return msg("dfx_tr_actual_compare", language, item=item, op=Localized(_OPS[op]), value=num)
+    return ""
 
 
 def trigger_with_reading(text: str, language: str) -> str:

@@ -187,7 +187,7 @@ def evaluate_trigger(
                 name=name,
                 then=format_number(recorded),
                 now=format_number(current),
-                change=f"{change:+.1f} %",
+                change=f"{change:+.1f}" + ("%" if lang == "ja" else " %"),  # 10% in Japanese
             ),
             line,
         )

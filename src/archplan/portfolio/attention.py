@@ -263,7 +263,7 @@ def support_ending(
         detail += " " + (
             msg("pf_covered_by", language, by=covered)
             if bool(e["covered"]) and covered
-            else msg("pf_not_covered", language)
+            else _too_late(ws, e, language) or msg("pf_not_covered", language)
         )
         out.append(
             Attention(
@@ -274,6 +274,18 @@ def support_ending(
             )
         )
     return sorted(out, key=lambda a: (a.when or date.min, a.subject))
+
+
+def _too_late(ws: Any, e: Any, language: str) -> str:
+    """ "planned too late: …" when the end's fix is planned after it ("" otherwise, or
+    without the timing module)."""
+    try:
+        gaps: Any = importlib.import_module("archplan.timing.gaps")
+    except ImportError:  # pragma: no cover - the timing module ships with archplan
+        return ""
+    return str(
+        gaps.too_late_text(ws, str(e["option"]), str(e["component"]), str(e["kind"]), language)
+    )
 
 
 def check_failures(

@@ -26,7 +26,7 @@ from matplotlib.transforms import Bbox
 from archplan.costs import cumulative_costs
 from archplan.fiscal import fy_label
 from archplan.money import UNIT_DIVISOR
-from archplan.report.i18n import label
+from archplan.report.i18n import label, paren
 from archplan.workspace.model import Workspace
 
 __all__ = [
@@ -309,7 +309,7 @@ def value_chart(value: pd.DataFrame, divisor: int, unit: str, language: str = "e
                 fontsize=8,
             )
             notes.append(note)
-        ax.set_xlabel(f"{label('total', language)} ({unit})")
+        ax.set_xlabel(label("total", language) + paren(unit, language))
         ax.set_ylabel(label("benefit_score", language))
         ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
         ax.margins(x=0.3, y=0.15)  # room for the option names beside the points
@@ -400,7 +400,7 @@ def s_curve_chart(
             fontsize=8,
             color="grey",
         )
-        ax.set_xlabel(f"{label('total', language)} ({unit})")
+        ax.set_xlabel(label("total", language) + paren(unit, language))
         ax.set_ylabel(label("probability", language))
         ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
         ax.set_ylim(0, 1)
@@ -432,7 +432,7 @@ def tornado_chart(
         ax.barh(labels, lo - base, left=base, color="#5b9bd5", label="P10")
         ax.barh(labels, hi - base, left=base, color="#ed7d31", label="P90")
         ax.axvline(base, color="black", linewidth=0.8)
-        ax.set_xlabel(f"{label('total', language)} ({unit})")
+        ax.set_xlabel(label("total", language) + paren(unit, language))
         ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
         ax.legend(fontsize=8, loc="lower right")
         ax.set_title(title)

@@ -25,7 +25,7 @@ from archplan.report.charts import (
     value_chart,
 )
 from archplan.report.figures import knocked_out, money_text, option_name_cell
-from archplan.report.i18n import label
+from archplan.report.i18n import colon, label, paren
 from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.model import Workspace
 
@@ -73,8 +73,8 @@ def comparison_section(ws: Workspace) -> Fragment:
     evidence = [(c.name, c.evidence) for c in ws.criteria if c.evidence]
     if evidence:
         out.append(
-            f'<p class="ap-note">{L("evidence")}:</p><ul class="ap-note">'
-            + "".join(f"<li>{esc(n)}: {esc(e)}</li>" for n, e in evidence)
+            f'<p class="ap-note">{L("evidence")}{colon(lang)}</p><ul class="ap-note">'
+            + "".join(f"<li>{esc(n)}{colon(lang)} {esc(e)}</li>" for n, e in evidence)
             + "</ul>"
         )
     weights_note = problem.weights_note
@@ -138,7 +138,10 @@ def comparison_section(ws: Workspace) -> Fragment:
             result.contributions, problem.option_names, problem.criterion_names, lang
         ).html()
     )
-    conv = "".join(f"<li>{esc(k)}: {esc(v)}</li>" for k, v in result.conventions_for(lang).items())
+    sep = colon(lang) + ("" if lang == "ja" else " ")
+    conv = "".join(
+        f"<li>{esc(k)}{sep}{esc(v)}</li>" for k, v in result.conventions_for(lang).items()
+    )
     out.append(
         f'<details class="ap-note"><summary>{L("conventions")}</summary><ul>{conv}</ul></details>'
     )
@@ -258,7 +261,7 @@ def sensitivity_section(ws: Workspace) -> Fragment:
             [
                 L("option"),
                 L("benefit_score"),
-                esc(f"{label('total', lang)} ({unit})"),
+                esc(label("total", lang) + paren(unit, lang)),  # 合計（千円）
                 L("efficient"),
             ],
             rows,

@@ -9,8 +9,8 @@ from archplan.decisions import TriggerContext, evaluate_record, render_markdown
 from archplan.messages import msg
 from archplan.money import format_amount, to_unit
 from archplan.report.figures import format_number, knocked_out, shown_totals
-from archplan.report.i18n import label, status_label, trigger_html
-from archplan.report.sections import Fragment, esc, html_table, labeller
+from archplan.report.i18n import colon, label, paren, status_label, trigger_html
+from archplan.report.sections import Fragment, _unit_note, esc, html_table, labeller
 from archplan.workspace.model import DecisionRecord, Workspace
 
 __all__ = ["decision_log_section"]
@@ -68,7 +68,6 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
     reasons = knocked_out(ws)
     p90 = _p90(ws)
     unit_id = ws.settings.display_unit
-    unit = label("unit_" + unit_id, lang)
     for r in sorted(ws.decisions, key=lambda r: r.number):
         out.append(f'<article class="ap-record" id="adr-{r.number:04d}">')
         out.append(
@@ -89,7 +88,7 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
             out.append(f'<p class="ap-warning" role="alert">⚠ {esc(late)}</p>')
         for e in fired:
             out.append(
-                f'<p class="ap-warning" role="alert">⚠ {L("trigger_fires")}: '
+                f'<p class="ap-warning" role="alert">⚠ {L("trigger_fires")}{colon(lang)} '
                 f"{trigger_html(e.text, lang)} — {esc(e.because)}</p>"
             )
         for p in problems:
@@ -123,7 +122,7 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
                     [L("option"), L("rank_now"), L("total_now"), "P90", L("chosen")],
                     rows,
                     numeric=[2, 3],
-                    caption=esc(f"({unit})"),
+                    caption=esc(_unit_note(ws)),  # totals and P90: tax-inclusive
                     css="ap-live",
                 )
             )
@@ -161,8 +160,8 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
             items = "".join(
                 f"<li>{'⚠ ' if e.fired else ''}"
                 f"<strong>{esc(msg('trigger_fired' if e.fired else 'trigger_not_fired', lang))}"
-                f"</strong>: {trigger_html(e.text, lang)} "
-                f'<span class="ap-note">({esc(e.because)})</span></li>'
+                f"</strong>{colon(lang)} {trigger_html(e.text, lang)}"
+                f'<span class="ap-note">{esc(paren(e.because, lang))}</span></li>'
                 for e in evals
             )
             out.append(f'<h4>{L("triggers")}</h4><ul class="ap-triggers">{items}</ul>')

@@ -17,8 +17,8 @@ from archplan.fiscal import fy_label
 from archplan.messages import MESSAGES, msg
 from archplan.money import format_amount, format_number
 from archplan.report.figures import knocked_out, money_text, option_name_cell, shown_totals
-from archplan.report.i18n import label, status_label, trigger_html
-from archplan.report.sections import Fragment, esc, html_table, labeller
+from archplan.report.i18n import colon, label, paren, status_label, trigger_html
+from archplan.report.sections import Fragment, _unit_note, esc, html_table, labeller
 from archplan.workspace.loader import (
     ASSUMPTIONS_FILE,
     COSTS_FILE,
@@ -106,17 +106,23 @@ def decided_and_open(ws: Workspace, today: date | None = None) -> Fragment:
 
     out = [
         f'<h2 id="decided">{L("decided_open")}</h2>',
-        f"<p><strong>{L('recommendation_status')}:</strong> {esc(recommendation_status(ws))}</p>",
+        f"<p><strong>{L('recommendation_status')}{colon(lang)}</strong>"
+        f" {esc(recommendation_status(ws))}</p>",
     ]
     groups = [
         ("decided", [r for r in ws.decisions if r.status == "accepted"]),
         ("still_open", [r for r in ws.decisions if r.status not in ("accepted", *CLOSED)]),
         ("closed", [r for r in ws.decisions if r.status in CLOSED]),
     ]
+    from archplan.report.timing import open_gaps_html
+
+    gaps = open_gaps_html(ws, 4)  # support ends the plan does not cover: open questions
     for key, records in groups:
         out.append(f"<h3>{L(key)}</h3>")
+        if key == "still_open":
+            out.append(gaps)
         if not records:
-            out.append(f"<p>{L('none')}</p>")
+            out.append("" if key == "still_open" and gaps else f"<p>{L('none')}</p>")
             continue
         rows = []
         for r in records:
@@ -201,7 +207,12 @@ def assumptions_section(ws: Workspace, today: date | None = None) -> Fragment:
 
 def risks_section(ws: Workspace) -> Fragment:
     """Risk events and uncertain inputs, with the cost range they give."""
-    from archplan.report.risk import has_uncertainty, input_label
+    from archplan.report.risk import (
+        certain_note,
+        has_uncertainty,
+        input_label,
+        plan_confidence_cell,
+    )
 
     lang = ws.settings.language
 
@@ -241,7 +252,7 @@ def risks_section(ws: Workspace) -> Fragment:
             money_text(ws, r["P50"]),
             money_text(ws, r["P90"]),
             format_amount(totals[str(o)], lang),
-            f"P{round(r['plan_percentile'] * 100)}",
+            plan_confidence_cell(sim, str(o), float(r["plan_percentile"]), lang),
         ]
         for o, r in table.iterrows()
     ]
@@ -250,10 +261,11 @@ def risks_section(ws: Workspace) -> Fragment:
             [L("option"), "P10", "P50", "P90", L("plan"), L("plan_confidence")],
             rows,
             numeric_from=1,
-            caption=esc(f"({label('unit_' + ws.settings.display_unit, lang)})"),
+            caption=esc(_unit_note(ws)),
             css="ap-risk-summary",
         )
     )
+    out.append(certain_note(sim, lang))
     inputs = [esc(input_label(ws, n, lang)) for n in sim.model.input_names]
     out.append(f'<p class="ap-note">{L("inputs")}</p><ul class="ap-note ap-inputs">')
     out.extend(f"<li>{i}</li>" for i in inputs)
@@ -283,7 +295,7 @@ def review_calendar(ws: Workspace, today: date | None = None) -> Fragment:
         elif r.review_by:
             state = label("in_days", lang).format(days=(r.review_by - today).days)
         triggers = "; ".join(
-            f"⚠ {trigger_html(e.text, lang)} ({esc(e.because)})" for e in fired
+            f"⚠ {trigger_html(e.text, lang)}{esc(paren(e.because, lang))}" for e in fired
         ) or esc(label("no_trigger_fires", lang) if evals else "—")
         rows.append(
             [
@@ -328,26 +340,23 @@ def files_section(ws: Workspace) -> Fragment:
         (COSTS_FILE, "f_costs"),
         (DECISIONS_DIR + "/", "f_decisions"),
     ]
+    files[6:6] = handover_extra_files()  # components.yaml, actuals/ when present
     extra = sorted(p.name for p in root.glob("*.csv") if p.name != SCORES_FILE)
     files += [(name, "f_ahp") for name in extra]
     rows = [
-        [f"<code>{esc(name)}</code>", L(key)]
+        [f"<code>{esc(name)}</code>", L(key) if key.startswith("f_") else esc(msg(key, lang))]
         for name, key in files
         if (root / name.rstrip("/")).exists()
     ]
     commit = git_commit(root)
     return Fragment(
         f'<h2 id="files">{L("files")}</h2>'
-        f"<p>{L('workspace_folder')}: <code>{esc(root)}</code>"
+        f"<p>{L('workspace_folder')}{colon(lang)} <code>{esc(root)}</code>"
         + (f" · git <code>{esc(commit)}</code>" if commit else "")
         + "</p>"
         + html_table([L("file"), L("contents_of_file")], rows, css="ap-files")
         + '<p class="ap-note">'
-        + esc(label("files_note", lang)).format(
-            rebuild="<code>archplan handover WORKSPACE -o FILE.html</code>",
-            check="<code>archplan check WORKSPACE</code>",
-            adr_check="<code>archplan adr check -w WORKSPACE</code>",
-        )
+        + esc(label("files_note", lang)).format(**rebuild_commands(root, lang))
         + "</p>"
     )
 
@@ -392,7 +401,7 @@ def _item_inputs(ws: Workspace, item: CostItem) -> str:
             for lo, price in item.tiers.bands
         )
         method = msg("rep_v_tiers_" + item.tiers.method, lang)
-        parts.append(f"{esc(msg('rep_v_tiers', lang))} ({esc(method)}): {bands}")
+        parts.append(f"{esc(msg('rep_v_tiers', lang) + paren(method, lang))}{colon(lang)} {bands}")
     if item.percent_of is not None:
         what = msg("rep_v_percent_of", lang, items=", ".join(item.percent_of.items))
         parts.append(f"{esc(what)} = {_value(ws, item.percent_of.rate)}")
@@ -402,7 +411,7 @@ def _item_inputs(ws: Workspace, item: CostItem) -> str:
         parts.append(esc(msg("rep_v_every", lang, n=item.every)))
     if item.currency:
         parts.append(f"{esc(msg('rep_v_currency', lang))} {esc(item.currency)}")
-    return "; ".join(parts)
+    return esc(msg("tim_sep", lang)).join(parts)  # "、" in Japanese
 
 
 def _key_text(key: str, lang: str) -> str:
@@ -420,10 +429,7 @@ def basis_section(ws: Workspace) -> Fragment:
         return esc(msg(message, lang, **values))
 
     years = s.fiscal_years
-    taxes = ", ".join(
-        msg("rep_tax_from", lang, rate=f"{float(rate):.0%}", date=since.isoformat())
-        for since, rate in sorted(s.tax_table, reverse=True)
-    )
+    taxes = tax_rates_text(ws)  # "10%" for a flat rate; the rates in force in the plan
     rows = [
         [M("rep_fy_start"), M("rep_fy_start_value", month=s.fy_start_month)],
         [M("rep_plan_period"), esc(f"{fy_label(years[0], lang)}–{fy_label(years[-1], lang)}")],
@@ -440,14 +446,14 @@ def basis_section(ws: Workspace) -> Fragment:
         [M("rep_capitalisation"), esc(format_number(s.capitalisation_threshold, lang))],
     ]
     for currency, name in sorted(s.exchange_rates.items()):
-        link = f'<a href="#{assumption_anchor(name)}">{esc(name)}</a>'
+        link = f'<a href="#{assumption_anchor(name)}">{esc(name)}</a>' + rate_value_text(ws, name)
         rows.append([M("rep_exchange", currency=currency), link])
     if s.sharing_key:
         rows.append([M("rep_sharing_key"), esc(_key_text(s.sharing_key, lang))])
     out = [
         f'<h2 id="basis">{M("rep_basis")}</h2>',
         f'<p class="ap-note">{M("rep_basis_note")}</p>',
-        f"<h3>{M('rep_settings')}</h3>",
+        f"<h3>{M('dfx_settings', file=SETTINGS_FILE)}</h3>",
         html_table([M("rep_setting"), M("rep_value")], rows, css="ap-settings"),
     ]
     if ws.parties and s.sharing_key:
@@ -497,3 +503,70 @@ def basis_section(ws: Workspace) -> Fragment:
         )
     )
     return Fragment("".join(out))
+
+
+def handover_extra_files() -> list[tuple[str, str]]:
+    """The optional files and folders of a workspace, with the message that says what
+    each holds (the files list shows those that exist)."""
+    return [("components.yaml", "dfx_f_components"), ("actuals/", "dfx_f_actuals")]
+
+
+def rebuild_commands(root: Path, language: str) -> dict[str, str]:
+    """The commands that rebuild the handover pack and check the workspace, as code
+    cells, with the real folder name (relative: run from the folder that holds it) and a
+    file name of the reader's language rather than English placeholders.
+
+    Examples
+    --------
+    >>> rebuild_commands(Path("/x/library"), "ja")["rebuild"]
+    '<code>archplan handover library -o library-引継ぎ資料.html</code>'
+    >>> rebuild_commands(Path("/x/my case"), "en")["check"]
+    '<code>archplan check &#x27;my case&#x27;</code>'
+    """
+
+    def word(text: str) -> str:  # quoted for a POSIX shell only when it must be
+        return (
+            text
+            if re.fullmatch(r"[\w@%+=:,./-]+", text)
+            else "'" + text.replace("'", "'\\''") + "'"
+        )
+
+    folder = word(root.name)
+    out = word(f"{root.name}-{msg('dfx_handover_file', language)}.html")
+    return {
+        "rebuild": f"<code>{esc(f'archplan handover {folder} -o {out}')}</code>",
+        "check": f"<code>{esc(f'archplan check {folder}')}</code>",
+        "adr_check": f"<code>{esc(f'archplan adr check -w {folder}')}</code>",
+    }
+
+
+def tax_rates_text(ws: Workspace) -> str:
+    """The consumption-tax rates of the plan as the settings table shows them: the rate
+    alone when one rate is in force throughout ("10%"), else each with the day it
+    applies from (:func:`archplan.costs.tax.rates_in_plan`).
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> tax_rates_text(load_workspace("data/examples/food-lab"))
+    '10%'
+    """
+    from archplan.costs.tax import rates_in_plan
+
+    lang = ws.settings.language
+    rates = rates_in_plan(ws.settings)
+    if len(rates) == 1:
+        return f"{float(rates[0][1]):.0%}"
+    return msg("tim_sep", lang).join(
+        msg("rep_tax_from", lang, rate=f"{float(r):.0%}", date=d.isoformat()) for d, r in rates
+    )
+
+
+def rate_value_text(ws: Workspace, name: str) -> str:
+    """ " = 150 円/USD": an assumption's value and unit after its (linked) name, escaped;
+    "" when there is no such assumption."""
+    a = ws.assumptions.get(name)
+    if a is None:
+        return ""
+    unit = f" {a.unit}" if a.unit else ""
+    return esc(f" = {format_number(a.value, ws.settings.language)}{unit}")

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from archplan.messages import MESSAGES, template
 
-__all__ = ["asset_label", "category_label", "has_label", "label", "status_label", "trigger_html"]
+__all__ = [
+    "asset_label",
+    "category_label",
+    "colon",
+    "has_label",
+    "label",
+    "paren",
+    "status_label",
+    "trigger_html",
+]
 
 
 def label(key: str, language: str) -> str:
@@ -88,3 +97,25 @@ def asset_label(asset: str, language: str) -> str:
     """
     key = "asset_" + asset
     return template(key, language) if key in MESSAGES else asset
+
+
+def paren(text: str, language: str) -> str:
+    """``text`` in brackets after a word: full-width （…） in Japanese, " (…)" otherwise.
+
+    Examples
+    --------
+    >>> "合計" + paren("千円", "ja"), "Total" + paren("thousand yen", "en")
+    ('合計（千円）', 'Total (thousand yen)')
+    """
+    return f"（{text}）" if language == "ja" else f" ({text})"
+
+
+def colon(language: str) -> str:
+    """The colon after a label: full-width "：" in Japanese, ":" otherwise.
+
+    Examples
+    --------
+    >>> colon("ja"), colon("en")
+    ('：', ':')
+    """
+    return "：" if language == "ja" else ":"

@@ -14,9 +14,10 @@ from archplan.messages import msg
 from archplan.money import TOTAL, UNIT_DIVISOR, apportion, format_amount, to_unit
 from archplan.report.charts import s_curve_chart, tornado_chart
 from archplan.report.figures import knocked_out, option_label, option_name_cell, shown_totals
-from archplan.report.i18n import label
-from archplan.report.sections import Fragment, esc, html_table, labeller
+from archplan.report.i18n import label, paren
+from archplan.report.sections import Fragment, _unit_note, esc, html_table, labeller
 from archplan.uncertainty import (
+    Simulation,
     contingency,
     prob_cheaper,
     prob_cheapest,
@@ -26,9 +27,17 @@ from archplan.uncertainty import (
     tornado,
     variance_contribution,
 )
+from archplan.uncertainty.results import is_certain
 from archplan.workspace.model import Workspace
 
-__all__ = ["CHEAPER_MAX", "has_uncertainty", "input_label", "risk_section"]
+__all__ = [
+    "CHEAPER_MAX",
+    "has_uncertainty",
+    "input_label",
+    "plan_confidence_cell",
+    "rank_first_note",
+    "risk_section",
+]
 
 #: The most options the report's "probability of being cheaper" matrix shows.
 CHEAPER_MAX = 6
@@ -59,15 +68,15 @@ def input_label(ws: Workspace, name: str, language: str) -> str:
     >>> from archplan import load_workspace
     >>> ws = load_workspace("data/examples/inquiry-desk-screening")
     >>> input_label(ws, "item:madoguchi-navi-setup", "ja")
-    '初期設定・台帳データの取込 — 窓口ナビ クラウド (見積の不確実性)'
+    '初期設定・台帳データの取込 — 窓口ナビ クラウド（見積の不確実性）'
     >>> input_label(ws, "item:current-maintenance", "ja")
-    '台帳マクロの保守委託 (見積の不確実性)'
+    '台帳マクロの保守委託（見積の不確実性）'
     """
     if name.startswith("item:"):
         item = next(i for i in ws.cost_items if i.id == name[5:])
         shared = sum(i.name == item.name for i in ws.cost_items) > 1
         shown = f"{item.name} — {ws.option(item.option).name}" if shared else item.name
-        return f"{shown} ({label('estimate', language)})"
+        return shown + paren(label("estimate", language), language)
     if name.startswith("risk:"):
         parts = name.split(":")
         risk = next(r for r in ws.risks if r.id == parts[1])
@@ -113,7 +122,7 @@ def risk_section(ws: Workspace) -> Fragment:
             money(r["P80"]),
             money(r["P90"]),
             format_amount(totals[str(o)], lang),
-            f"P{round(r['plan_percentile'] * 100)}",
+            plan_confidence_cell(sim, str(o), float(r["plan_percentile"]), lang),
             _percent(cheapest[str(o)]),
         ]
         for o, r in table.iterrows()
@@ -134,7 +143,7 @@ def risk_section(ws: Workspace) -> Fragment:
             ],
             rows,
             numeric_from=1,
-            caption=esc(f"({unit})"),
+            caption=esc(_unit_note(ws)),
             css="ap-risk",
         )
     )
@@ -142,6 +151,7 @@ def risk_section(ws: Workspace) -> Fragment:
     if out_of_play:
         note = msg("pol_knocked_out_do_not_compete", lang, n=in_play)
         out.append(f'<p class="ap-note">{esc(note)}</p>')
+    out.append(certain_note(sim, lang))  # options with no uncertain input
     out.append(
         s_curve_chart(
             {o: sim.totals[:, k] for k, o in enumerate(sim.options)},
@@ -178,7 +188,7 @@ def risk_section(ws: Workspace) -> Fragment:
         for col in ("plan", "own_quantile", "allocated", "budget")
     ]
     out.append(
-        html_table(header, body, numeric_from=1, caption=esc(f"({unit})"), css="ap-contingency")
+        html_table(header, body, numeric_from=1, caption=esc(_unit_note(ws)), css="ap-contingency")
     )
     out.append(f'<p class="ap-note">{L("contingency_note")}</p>')
     # Only options still in play, and at most CHEAPER_MAX of them (the highest-ranked),
@@ -222,21 +232,28 @@ def risk_section(ws: Workspace) -> Fragment:
         for n, r in tor.iterrows()
         if r["swing"] > 0
     ]
-    out.append(
-        html_table(
-            [L("input"), L("at_p10"), L("at_p90"), L("swing"), L("variance_share")],
-            rows,
-            numeric_from=1,
-            caption=esc(f"({unit})"),
-            css="ap-tornado",
+    if rows:  # an option with no uncertain input has no drivers: no empty table
+        out.append(
+            html_table(
+                [L("input"), L("at_p10"), L("at_p90"), L("swing"), L("variance_share")],
+                rows,
+                numeric_from=1,
+                caption=esc(_unit_note(ws)),
+                css="ap-tornado",
+            )
         )
-    )
-    if rows:
         out.append(tornado_chart(tor[tor["swing"] > 0], labels, divisor, unit, lang).html())
+    else:
+        out.pop()  # the heading too
     try:
-        rf = rank_first(sim, samples=min(2000, sim.by_year.shape[0]))
+        # Only when some criterion follows the cost plan; otherwise the note says why not.
+        linked = any(c.source != "scores" for c in ws.criteria)
+        rf = rank_first(sim, samples=min(2000, sim.by_year.shape[0])) if linked else None
     except ArchplanError:
         rf = None
+    if rf is None and not linked:
+        out.append(f"<h3>{L('rank_first')}</h3>")
+        out.append(f'<p class="ap-note">{esc(msg("dfx_rank_first_unlinked", lang))}</p>')
     if rf is not None:
         out.append(f"<h3>{L('rank_first')}</h3>")
         out.append(
@@ -253,8 +270,7 @@ def risk_section(ws: Workspace) -> Fragment:
                 css="ap-rank-first",
             )
         )
-        note = label("rank_first_note", lang).format(n=rf.attrs["samples"])
-        out.append(f'<p class="ap-note">{esc(note)}</p>')
+        out.append(f'<p class="ap-note">{esc(rank_first_note(sim, rf, lang))}</p>')
     inputs = []
     for name, dist in sim.model.distributions.items():
         inputs.append([esc(input_label(ws, name, lang)), esc(dist.describe(lang))])
@@ -268,3 +284,36 @@ def risk_section(ws: Workspace) -> Fragment:
         + "</details>"
     )
     return Fragment("".join(out))
+
+
+def plan_confidence_cell(sim: Simulation, option: str, percentile: float, language: str) -> str:
+    """The plan's confidence level as shown: "P29", or "—" for an option whose total
+    does not vary (:func:`~archplan.uncertainty.results.is_certain`), whose percentile
+    would only say on which side of the plan the rounding fell; :func:`certain_note`
+    says what "—" means there."""
+    if is_certain(sim, option):
+        return "—"
+    return f"P{round(percentile * 100)}"
+
+
+def certain_note(sim: Simulation, language: str) -> str:
+    """A note under the percentiles table when some option has no uncertainty ("")."""
+    if not any(is_certain(sim, o) for o in sim.options):
+        return ""
+    return f'<p class="ap-note">{esc(msg("dfx_certain_note", language))}</p>'
+
+
+def rank_first_note(sim: Simulation, rf: pd.Series, language: str) -> str:
+    """What the P(first) table rests on, as it is: how many of the run's trials were
+    used, and whether any criterion follows the costs at all (a cost criterion scored
+    by hand, such as ◎○△×, does not: the ranking then does not move with the costs)."""
+    ws = sim.model.ws
+    linked = [c for c in ws.criteria if c.source != "scores"]
+    trials = int(sim.record.get("trials") or sim.by_year.shape[0])
+    used = int(rf.attrs["samples"])
+    if not linked:
+        return msg("dfx_rank_first_unlinked", language)
+    names = msg("tim_sep", language).join(c.name for c in linked)
+    if used < trials:
+        return msg("dfx_rank_first_some", language, criteria=names, used=used, n=trials)
+    return msg("dfx_rank_first_all", language, criteria=names, n=trials)

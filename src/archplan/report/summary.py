@@ -13,9 +13,10 @@ from archplan.decisions import TriggerContext, evaluate_record
 from archplan.decisions.reading import trigger_with_reading
 from archplan.errors import ArchplanError
 from archplan.fiscal import fy_label
+from archplan.messages import msg
 from archplan.money import TOTAL, format_amount, to_unit
 from archplan.report.figures import option_label
-from archplan.report.i18n import label, status_label
+from archplan.report.i18n import colon, label, paren, status_label
 from archplan.report.sections import esc, labeller
 from archplan.workspace.model import Workspace
 
@@ -112,34 +113,47 @@ def executive_summary(ws: Workspace, today: date | None = None) -> str:
     span = f"{fy_label(years[0], lang)}–{fy_label(years[-1], lang)}"
     # The budget table's own total (sum of rounded cells), so the two never disagree.
     total = int(budget_view(ws)[TOTAL].to_dict()[top])
+    c = colon(lang)  # "：" in Japanese
     items = [
-        f"<li><strong>{L('recommended')}:</strong> {esc(name)}</li>",
-        f"<li><strong>{L('why')}:</strong> {esc(result.explain(language=lang))}</li>",
-        f"<li><strong>{L('total')} {esc(span)}:</strong> "
-        f"{format_amount(total, lang)} {esc(unit)}"
-        f" ({L('tax_inclusive')})</li>",
+        f"<li><strong>{L('recommended')}{c}</strong> {esc(name)}</li>",
+        f"<li><strong>{L('why')}{c}</strong> {esc(result.explain(language=lang))}</li>",
+        f"<li><strong>{L('total')} {esc(span)}{c}</strong> "
+        f"{format_amount(total, lang)} {esc(unit)}{esc(paren(label('tax_inclusive', lang), lang))}"
+        "</li>",
     ]
     if has_uncertainty(ws):
         from archplan.uncertainty import simulate
+        from archplan.uncertainty.results import is_certain
 
         sim = simulate(ws)
         k = sim.options.index(top)
         p10, p50, p90 = np.percentile(sim.totals[:, k], [10, 50, 90])
+        # The P10–P90 range (not a confidence interval); none for an option with no
+        # uncertain input, whose three percentiles would all be the plan.
         items.append(
-            f"<li><strong>{L('confidence_range')}:</strong> P10 "
-            f"{format_amount(to_unit(p10, unit_id), lang)} – P50 "
-            f"{format_amount(to_unit(p50, unit_id), lang)} – P90 "
-            f"{format_amount(to_unit(p90, unit_id), lang)} {esc(unit)}</li>"
+            f"<li><strong>{esc(msg('dfx_range', lang))}{c}</strong> "
+            + (
+                esc(msg("dfx_certain_option", lang, option=name))
+                if is_certain(sim, top)
+                else f"P10 {format_amount(to_unit(p10, unit_id), lang)} – P50 "
+                f"{format_amount(to_unit(p50, unit_id), lang)} – P90 "
+                f"{format_amount(to_unit(p90, unit_id), lang)} {esc(unit)}"
+            )
+            + "</li>"
         )
     else:
-        items.append(f"<li><strong>{L('confidence_range')}:</strong> {L('no_uncertainty')}</li>")
+        none = L("no_uncertainty")
+        items.append(f"<li><strong>{esc(msg('dfx_range', lang))}{c}</strong> {none}</li>")
     if len(problem.excluded):
         names = ", ".join(option_label(ws, str(o)) for o in problem.excluded.index)
-        items.append(f"<li><strong>{L('excluded')}:</strong> {esc(names)}</li>")
+        items.append(f"<li><strong>{L('excluded')}{c}</strong> {esc(names)}</li>")
     com = commitments(ws)
     for w in com.attrs.get("warnings", []):
         items.append(f'<li class="ap-warning">⚠ {esc(w)}</li>')
     out.append(f"<ul>{''.join(items)}</ul>")
+    from archplan.report.timing import open_gaps_html
+
+    out.append(open_gaps_html(ws))  # the open support gaps that archplan check warns of
     due = _due(ws, today)
     out.append(f"<h3>{L('due_for_review')}</h3>")
     if due:
@@ -177,10 +191,10 @@ def _due(ws: Workspace, today: date) -> list[tuple[int, str, str]]:
             reasons.append(label("review_overdue", lang).format(date=r.review_by))
         evals, _ = evaluate_record(r, ctx, today)
         reasons += [
-            f"{label('trigger_fires', lang)}: {trigger_with_reading(e.text, lang)}"
+            f"{label('trigger_fires', lang)}{colon(lang)} {trigger_with_reading(e.text, lang)}"
             for e in evals
             if e.fired
         ]
         if reasons:
-            out.append((r.number, r.title, "; ".join(reasons)))
+            out.append((r.number, r.title, msg("tim_sep", lang).join(reasons)))
     return out

@@ -30,12 +30,14 @@ from archplan.workspace.consistency import go_live_month
 from archplan.workspace.model import Workspace
 
 __all__ = [
+    "open_gaps_html",
     "roadmap_chart",
     "roadmap_section",
     "support_calendar_rows",
     "timing_section",
     "uses_eol_data",
     "waiting_chart",
+    "waiting_note",
 ]
 
 _ACTIVE, _SECURITY, _EXTENDED = "#4e9a6b", "#e0b040", "#e07b39"
@@ -161,7 +163,9 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
             cur = start
             for end, color in segs:
                 if isinstance(end, date) and end > cur:
-                    bars.append((cur, end, color, ""))
+                    # Paid extended support that no item buys: hatched, not solid.
+                    bought = color != _EXTENDED or bool(c.extended_support)
+                    bars.append((cur, end, color, "" if bought else "unbought"))
                     cur = end + timedelta(days=1)
         elif c.kind == "hardware":
             ends = [d for d in (c.maintenance_end, _life_end(c)) if d is not None]
@@ -184,7 +188,13 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
                 if b2 < a2:
                     continue
                 ax.barh(
-                    y, _d(b2) - _d(a2) + 1, left=_d(a2), height=0.55, color=color, edgecolor="white"
+                    y,
+                    _d(b2) - _d(a2) + 1,
+                    left=_d(a2),
+                    height=0.55,
+                    color="white" if _txt == "unbought" else color,
+                    edgecolor=color if _txt == "unbought" else "white",
+                    hatch="///" if _txt == "unbought" else None,
                 )
             for day, marker in marks:
                 if lo <= day <= hi:
@@ -231,7 +241,7 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
             Patch(color=_CONTRACT, label=msg("tim_contract", lang)),
             Patch(color=_ACTIVE, label=msg("tim_active", lang)),
             Patch(color=_SECURITY, label=msg("tim_security", lang)),
-            Patch(color=_EXTENDED, label=msg("tim_extended", lang)),
+            Patch(color=_EXTENDED, label=msg("dfx_extended_paid", lang)),
             Patch(color="#7b3fa0", label=msg("tim_review", lang)),
         ]
         if fired:
@@ -344,6 +354,7 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
     for the recommended option, and the roadmap chart."""
     from archplan.report.figures import knocked_out, option_name_cell
     from archplan.timing.eol import load_eol
+    from archplan.timing.gaps import open_gap_cell
     from archplan.timing.waiting import cost_of_waiting
 
     today = as_of or date.today()
@@ -364,7 +375,7 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
             cov = (
                 msg("tim_yes", lang, by=r["covered_by"])
                 if r["covered"]
-                else msg("tim_no", lang, days=_gap(ws, str(oid), r))
+                else open_gap_cell(ws, str(oid))  # "no", or a fix planned too late
             )
             rows.append(
                 [
@@ -409,7 +420,7 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
             "tim_release",
             "tim_active",
             "tim_security",
-            "tim_extended",
+            "dfx_extended_paid_col",  # usually paid: not a cover unless an item buys it
             "tim_other_end",
             "tim_used_by",
             "tim_source",
@@ -430,9 +441,10 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
         name = ws.option(chosen).name
         cur = ws.option(ws.current_option).name if ws.current_option else "—"
         parts.append(f"<h3>{esc(msg('tim_waiting_title', lang, option=name))}</h3>")
-        parts.append(f'<p class="ap-note">{esc(msg("tim_waiting_intro", lang, current=cur))}</p>')
-        benefits = bool(w["benefit"].any())
-        keys = ["tim_start", "tim_total", "tim_current_part", "tim_npv", "tim_eac", "tim_extra"]
+        parts.append(f'<p class="ap-note">{esc(msg("dfx_waiting_intro", lang, current=cur))}</p>')
+        benefits = bool(w["lost_benefit"].any())  # benefits move with the option
+        keys = ["tim_start", "tim_total", "dfx_option_part", "tim_current_part", "tim_npv"]
+        keys += ["tim_eac", "tim_extra"]
         if benefits:
             keys += ["tim_lost_benefit", "tim_net_extra"]
         rows = []
@@ -440,6 +452,7 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
             row = [
                 esc(fy_label(int(r["start_fy"]), lang)),
                 _money(ws, r["total"]),
+                _money(ws, r["option_cost"]),
                 _money(ws, r["current_system"]),
                 _money(ws, r["npv"]),
                 _money(ws, r["eac"]),
@@ -456,6 +469,7 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
                 caption=esc(_unit_note(ws)),
             )
         )
+        parts.append(f'<p class="ap-note">{esc(waiting_note(ws, w))}</p>')
         parts.append(waiting_chart(ws, w).html())
     from archplan.timing.waiting import replacement_intervals
 
@@ -502,7 +516,7 @@ def source_text(source: str, language: str) -> str:
     Examples
     --------
     >>> source_text("endoflife.date commit a70eca3 (2026-08-22)", "ja")
-    'endoflife.dateのコミットa70eca3 (2026-08-22)'
+    'endoflife.dateのコミットa70eca3（2026-08-22）'
     >>> source_text("my own copy", "ja")
     'my own copy'
     """
@@ -511,7 +525,10 @@ def source_text(source: str, language: str) -> str:
     m = re.fullmatch(r"endoflife\.date commit ([0-9a-f]+)(.*)", source)
     if not m:
         return source
-    return msg("tim_source_commit", language, commit=m.group(1), rest=m.group(2))
+    rest = m.group(2)
+    if language == "ja":  # the date in full-width brackets
+        rest = re.sub(r"^\s*\((.*)\)$", r"（\1）", rest)
+    return msg("tim_source_commit", language, commit=m.group(1), rest=rest)
 
 
 def _gap(ws: Workspace, option: str, row: object) -> int:
@@ -534,9 +551,14 @@ def support_calendar_rows(ws: Workspace, today: date | None = None) -> list[list
     >>> rows[0][1], rows[0][3]
     ('データベース（SQL Server 2016 SP3）：通常サポート終了', '終了済み')
     """
+    from archplan.timing.gaps import calendar_gap_notes, calendar_start
+
     today = today or date.today()
     lang = ws.settings.language
-    start = plan_bounds(ws)[0]
+    # From today when the plan starts later (an end before the plan is still ahead), and
+    # any end an option runs past without cover, with the options it leaves uncovered.
+    start = calendar_start(ws, today)
+    notes = calendar_gap_notes(ws)
     out: list[tuple[date, list[str]]] = []
     for c in ws.components:
         for kind, d in (
@@ -547,15 +569,18 @@ def support_calendar_rows(ws: Workspace, today: date | None = None) -> list[list
             ("life_end", _life_end(c)),
             ("contract_end", c.contract_end),
         ):
-            if not isinstance(d, date) or d < start:
+            note = notes.get((c.id, kind), "")
+            if not isinstance(d, date) or (d < start and not note):
                 continue
             when = (
                 msg("tim_ended", lang)
                 if d < today
                 else label("in_days", lang).format(days=(d - today).days)
             )
-            what = msg("tim_calendar_row", lang, name=c.name, kind=msg("tim_kind_" + kind, lang))
-            out.append((d, ["—", esc(what), _cell(d.isoformat()), esc(when), "—"]))
+            # Extended support is usually paid: said so, not shown as if covered.
+            k = "dfx_kind_extended_end" if kind == "extended_end" else "tim_kind_" + kind
+            what = msg("tim_calendar_row", lang, name=c.name, kind=msg(k, lang))
+            out.append((d, ["—", esc(what), _cell(d.isoformat()), esc(when), esc(note or "—")]))
     return [row for _, row in sorted(out, key=lambda x: x[0])]
 
 
@@ -568,3 +593,58 @@ def sort_calendar(rows: list[list[str]]) -> list[list[str]]:
         return (not text[:1].isdigit(), text)
 
     return sorted(rows, key=key)
+
+
+def open_gaps_html(ws: Workspace, level: int = 3) -> str:
+    """The support ends the plan does not cover in time (no fix, or a fix planned too
+    late), under a heading of ``level``, as warnings; "" when there are none.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> html = open_gaps_html(load_workspace("data/examples/food-lab"))
+    >>> html.count('<li class="ap-warning">'), html.startswith("<h3>計画が間に合っていない")
+    (6, True)
+    """
+    from archplan.timing.gaps import open_gap_sentences
+
+    gaps = open_gap_sentences(ws)
+    if not gaps:
+        return ""
+    lang = ws.settings.language
+    return (
+        f"<h{level}>{esc(msg('dfx_open_gaps', lang))}</h{level}>"
+        '<ul class="ap-gaps">'
+        + "".join(f'<li class="ap-warning">⚠ {esc(g)}</li>' for g in gaps)
+        + "</ul>"
+    )
+
+
+def waiting_note(ws: Workspace, table: pd.DataFrame) -> str:
+    """What the rows of the cost of waiting are: the first row is the option's plan (the
+    total every other table shows) plus the current system until it goes live, and a
+    later row the same plan moved, over the plan extended by the delay.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> from archplan.timing import cost_of_waiting
+    >>> ws = load_workspace("data/examples/food-lab")
+    >>> note = waiting_note(ws, cost_of_waiting(ws, "saas"))
+    >>> note.startswith("直ちに開始した行の総額は、検査情報管理SaaSの利用の計画額49,742に")
+    True
+    """
+    lang = ws.settings.language
+    option = str(table.attrs.get("option", ""))
+    first = table.iloc[0]
+    current = ws.current_option
+    values = {
+        "option": ws.option(option).name if option else "",
+        "plan": _money(ws, first["option_cost"]),
+        "current": ws.option(current).name if current else "—",
+        "part": _money(ws, first["current_system"]),
+        "years": int(ws.settings.horizon),
+        "fy": fy_label(ws.settings.first_fy, lang),
+    }
+    key = "dfx_waiting_note" if first["current_system"] else "dfx_waiting_note_plain"
+    return msg(key, lang, **values)

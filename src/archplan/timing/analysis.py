@@ -460,10 +460,12 @@ def timing_warnings(ws: Workspace) -> list[str]:
     >>> len(w), w[0][:39]
     (6, 'components.yaml: saasはデータベース（SQL Server')
     """
+    from archplan.timing.gaps import open_gaps
+
     lang = ws.settings.language
-    ev = timing_events(ws)
     out = []
-    for _, e in ev[~ev.covered].iterrows() if not ev.empty else []:
+    # A fix planned too late is said as such, not as "nothing planned" (timing.gaps).
+    for _, e in open_gaps(ws).iterrows():
         kind = msg("tim_kind_" + e["kind"], lang)
         when = e["date"].isoformat() if e["date"] else msg("tim_undated", lang)
         fname = (
@@ -471,11 +473,17 @@ def timing_warnings(ws: Workspace) -> list[str]:
             if e["kind"] not in ("contract_end", "commitment_end")
             else ("costs.yaml")
         )
+        late = (
+            {"items": e["fix"], "done": e["fix_done"].isoformat(), "late": int(e["late_days"])}
+            if e["fix"]
+            else {}
+        )
         out.append(
             f"{fname}: "
             + msg(
-                "tim_warn",
+                "dfx_warn_late" if late else "tim_warn",
                 lang,
+                **late,
                 option=e["option"],
                 name=e["name"],
                 kind=kind,

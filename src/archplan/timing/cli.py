@@ -156,30 +156,30 @@ def act_by_view(ws: Workspace, as_of: date | None) -> tuple[pd.DataFrame, list[C
 
 def waiting_columns(table: pd.DataFrame) -> list[Column]:
     """The columns of a cost-of-waiting table as ``archplan timing`` prints it: the
-    report's (start year, total, of which current system, NPV, EAC, extra; the benefits
-    lost and the net extra when the option has benefits), then the extra's NPV and the
-    support or contract ends left open.
+    report's (start year, total, the option's own plan, of which current system, NPV, EAC,
+    extra; the benefits lost and the net extra when a delay loses benefits), then the
+    extra's NPV and the support or contract ends left open.
 
     Examples
     --------
     >>> from archplan import load_workspace
     >>> from archplan.timing import cost_of_waiting
     >>> t = cost_of_waiting(load_workspace("data/examples/food-lab"), "saas")
-    >>> [c.header for c in waiting_columns(t)][:3]
-    ['tim_start', 'tim_total', 'tim_current_part']
+    >>> [c.header for c in waiting_columns(t)][:4]
+    ['tim_start', 'tim_total', 'dfx_option_part', 'tim_current_part']
     """
     cols = [
         Column("start_fy", "tim_start", "fy"),
         Column("total", "tim_total", "money"),
+        Column("option_cost", "dfx_option_part", "money"),
         Column("current_system", "tim_current_part", "money"),
         Column("npv", "tim_npv", "money"),
         Column("eac", "tim_eac", "money"),
         Column("extra", "tim_extra", "money"),
         Column("extra_npv", "cv_extra_npv", "money"),
     ]
-    if table["benefit"].any():
+    if table["lost_benefit"].any():  # as the report: benefits that move with the option
         cols += [
-            Column("benefit", "lbl_benefit_row", "money"),
             Column("lost_benefit", "tim_lost_benefit", "money"),
             Column("net_extra", "tim_net_extra", "money"),
         ]

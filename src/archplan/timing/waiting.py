@@ -3,14 +3,19 @@ and the economic replacement interval of a recurring refresh.
 
 Starting ``d`` years later (``docs/timing.md``):
 
-* the option's one-off items move ``d`` years later (so does the start of its recurring
-  items; they still end where the plan says), within the same plan horizon;
+* the option's whole plan moves ``d`` years later — its one-off items, and the start
+  **and end** of its recurring items — so it buys the same years of service, ``d`` years
+  later; each scenario is costed over the plan extended by its delay (FY first … last +
+  ``d``), so that the end of the plan never cuts off part of what the delayed option buys
+  (cutting it off made waiting look cheaper by a year of the option's running costs);
 * meanwhile the current system (``components.yaml``: ``current``) keeps running: its
-  recurring items — running costs and extended support — are paid for the ``d`` years;
+  recurring items — running costs and extended support — are paid until the option goes
+  live (``go_live``, ``d`` years later), or for the first ``d`` years;
 * for the current option itself, or for a *change* (``items=``), only the named one-off
-  items move.
+  items move; the recurring items stay where the plan has them.
 
-The totals are over the same fiscal years, tax-inclusive, so the rows compare directly.
+Totals are tax-inclusive; ``extra`` is what the delay adds: ``d`` more years of the
+current system, and the option's price escalation over ``d`` years.
 """
 
 from __future__ import annotations
@@ -25,8 +30,9 @@ from archplan.costs.discount import equivalent_annual_cost, npv
 from archplan.costs.tables import item_schedule, yearly_totals
 from archplan.errors import InputError
 from archplan.timing.analysis import timing_events
+from archplan.workspace.components import add_years
 from archplan.workspace.consistency import go_live_month
-from archplan.workspace.model import CostItem, Workspace
+from archplan.workspace.model import Component, CostItem, Workspace
 
 __all__ = ["cost_of_waiting", "replacement_interval", "replacement_intervals", "shift_item"]
 
@@ -104,22 +110,28 @@ def cost_of_waiting(
     Returns
     -------
     DataFrame
-        Index ``delay``; columns ``start_fy``, ``total`` (int yen, tax-inclusive),
-        ``current_system`` (the part paid to keep the current system running), ``npv``,
-        ``eac``, ``open_ends`` (support or contract ends the shifted plan leaves uncovered,
-        see :func:`~archplan.timing.analysis.timing_events`), ``extra`` (total minus the
-        no-delay total), ``extra_npv``, ``benefit`` (the option's benefit items over the
-        plan, which move with it), ``lost_benefit`` (benefits no longer inside the plan)
-        and ``net_extra`` (``extra`` + ``lost_benefit``: what waiting really costs when
-        the option also saves money). The yearly
-        amounts are in ``attrs["yearly"]`` (fiscal years × delays).
+        Index ``delay``; columns ``start_fy``, ``total`` (int yen, tax-inclusive, over
+        the plan extended by the delay), ``current_system`` (the part paid to keep the
+        current system running), ``option_cost`` (the rest: the option's own plan, moved),
+        ``years`` (the fiscal years the row covers: the plan's and the delay's for a
+        delayed option, the plan's for a change), ``npv`` (the first fiscal year of the
+        plan at time 0 for every row), ``eac`` (the NPV spread over ``years``),
+        ``open_ends`` (support or contract ends the shifted plan leaves uncovered, see
+        :func:`~archplan.timing.analysis.timing_events`), ``extra`` (total minus the
+        no-delay total), ``extra_npv``, ``benefit`` (the option's benefit items, which
+        move with it), ``lost_benefit`` (the no-delay benefit minus this row's: not zero
+        only when escalation or growth changes the benefits by moving them) and
+        ``net_extra`` (``extra`` + ``lost_benefit``). The yearly amounts are in
+        ``attrs["yearly"]`` (fiscal years × delays, 0 outside a row's years).
 
     Examples
     --------
     >>> from archplan import load_workspace
     >>> t = cost_of_waiting(load_workspace("data/examples/food-lab"), "saas")
-    >>> t["start_fy"].tolist(), bool(t.loc[1, "extra"] > 0)
-    ([2026, 2027, 2028], True)
+    >>> t["start_fy"].tolist(), t["years"].tolist(), bool(t.loc[1, "extra"] > 0)
+    ([2026, 2027, 2028], [5, 6, 7], True)
+    >>> t["option_cost"].nunique()  # the same plan (no escalation), later
+    1
     """
     ws.option(option)
     s = ws.settings
@@ -131,21 +143,25 @@ def cost_of_waiting(
         if unknown:
             raise InputError(f"no item {sorted(unknown)[0]!r} in option {option!r}")
     mine = [i for i in ws.cost_items if i.option == option]
+    last_fy = s.first_fy + s.horizon - 1
     rows = []
     yearly: dict[int, pd.Series] = {}
     for d in delays:
         if not 0 <= d < s.horizon:
             raise InputError(f"a delay of {d} years does not fit a {s.horizon}-year plan")
+        # Every scenario runs over the plan extended by its delay (FY first … last + d), so
+        # that nothing the plan buys is cut off by the end of the plan: the option starting
+        # d years later gets the same years of service, d years later (docs/timing.md).
+        wide = dataclasses.replace(s, horizon=s.horizon + d)
+        delayed = chosen is None and option != current
         moved: list[CostItem] = []
         for it in mine:
-            if chosen is not None:
-                moved.append(shift_item(it, d) if it.id in chosen else it)
-            elif option == current:
-                moved.append(shift_item(it, d) if it.nature == "one-off" else it)
-            else:
-                new = shift_item(it, d)
-                if not _starts_after(new, new.end, sm):
-                    moved.append(new)
+            if delayed:
+                moved.append(shift_item(it, d, keep_end=False))  # the whole plan moves
+            elif chosen is not None:
+                moved.append(_pinned(shift_item(it, d) if it.id in chosen else it, last_fy))
+            else:  # the current option itself: only its one-off items move
+                moved.append(_pinned(shift_item(it, d) if it.nature == "one-off" else it, last_fy))
         keep: list[CostItem] = []
         live = ws.option(option).go_live
         if chosen is None and current is not None and current != option and live is not None:
@@ -179,20 +195,10 @@ def cost_of_waiting(
                     clipped = dataclasses.replace(clipped, end=last)
                 if not _starts_after(clipped, clipped.end, sm):
                     keep.append(clipped)
-        comps = ws.components
-        if d and chosen is None and option != current:
-            # The option replaces the current system d years later: it uses the current
-            # system's components d years longer.
-            comps = tuple(
-                dataclasses.replace(
-                    c,
-                    uses=tuple(
-                        (o, _later(u, d) if o == option and u is not None else u) for o, u in c.uses
-                    ),
-                )
-                for c in ws.components
-            )
-        trial = dataclasses.replace(ws, cost_items=tuple(moved + keep), components=comps)
+        comps = _shifted_components(ws, option, d if delayed else 0, last_fy)
+        trial = dataclasses.replace(
+            ws, settings=wide, cost_items=tuple(moved + keep), components=comps
+        )
         events = timing_events(trial)
         open_ends = int((~events.covered & (events.option == option)).sum()) if len(events) else 0
         by_year = yearly_totals(trial)
@@ -206,14 +212,20 @@ def cost_of_waiting(
         yearly[d] = series.astype("int64")
         cur = int(by_year[current].sum()) if keep and current else 0
         value = npv(s.discount_rate, series.tolist(), s.discount_timing)
+        # A delayed option covers the plan's years and the delay's; a change does not
+        # add years of service (its recurring items stay where they are).
+        years = s.horizon + d if delayed else s.horizon
         rows.append(
             {
                 "delay": d,
                 "start_fy": s.first_fy + d,
                 "total": int(series.sum()),
                 "current_system": cur,
+                "option_cost": int(series.sum()) - cur,
+                "years": years,
                 "npv": value,
-                "eac": equivalent_annual_cost(s.discount_rate, s.horizon, value, s.discount_timing),
+                # Per year of the years this scenario covers (the plan and its delay).
+                "eac": equivalent_annual_cost(s.discount_rate, years, value, s.discount_timing),
                 "open_ends": open_ends,
                 "benefit": benefit,
             }
@@ -231,9 +243,42 @@ def cost_of_waiting(
     out.attrs.update(
         option=option,
         current=current,
-        yearly=pd.DataFrame(yearly).rename_axis(index="fy", columns="delay"),
+        yearly=pd.DataFrame(yearly)
+        .fillna(0)
+        .astype("int64")
+        .rename_axis(index="fy", columns="delay"),
     )
     return out
+
+
+def _pinned(item: CostItem, last_fy: int) -> CostItem:
+    """An item that runs to the end of the plan, ending there for good (the plan is
+    extended by the delay; items that do not move stop where the plan stops)."""
+    if item.end is None and (item.nature != "one-off" or item.every):
+        return dataclasses.replace(item, end=last_fy)
+    return item
+
+
+def _shifted_components(ws: Workspace, option: str, d: int, last_fy: int) -> tuple[Component, ...]:
+    """The components as a delay of ``d`` years leaves them: the delayed option uses the
+    current system's components ``d`` years longer, and its own SaaS contract starts and
+    ends ``d`` years later; the other options use theirs to the end of the plan as
+    planned (not into the extension)."""
+    out = []
+    for c in ws.components:
+        uses = tuple(
+            (o, (last_fy + d if u is None else _later(u, d)) if o == option else (u or last_fy))
+            for o, u in c.uses
+        )
+        c2 = dataclasses.replace(c, uses=uses)
+        if d and c.kind == "saas" and c.options == (option,):
+            c2 = dataclasses.replace(
+                c2,
+                contract_start=add_years(c.contract_start, d) if c.contract_start else None,
+                contract_end=add_years(c.contract_end, d) if c.contract_end else None,
+            )
+        out.append(c2)
+    return tuple(out)
 
 
 def replacement_interval(

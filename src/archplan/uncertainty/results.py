@@ -27,11 +27,14 @@ import pandas as pd
 
 from archplan.costs.sharing import allocate
 from archplan.errors import InputError
+from archplan.fiscal import fiscal_year_bounds
 from archplan.uncertainty.simulation import Simulation, median_inputs, quantile_of_input
 
 __all__ = [
     "PERCENTILES",
     "contingency",
+    "is_certain",
+    "parity_tolerance",
     "prob_cheaper",
     "prob_cheapest",
     "rank_first",
@@ -52,13 +55,68 @@ def _option_index(sim: Simulation, option: str) -> int:
     return sim.options.index(option)
 
 
-def _stats(x: np.ndarray, plan: float) -> dict[str, float]:
+def _stats(x: np.ndarray, plan: float, tolerance: float = 1e-6) -> dict[str, float]:
     q = np.percentile(x, PERCENTILES)
     out = {"mean": float(x.mean())}
     out.update({f"P{p}": float(v) for p, v in zip(PERCENTILES, q, strict=True)})
     out["plan"] = plan
-    out["plan_percentile"] = float((x <= plan + 1e-6).mean())
+    out["plan_percentile"] = float((x <= plan + tolerance).mean())
     return out
+
+
+def parity_tolerance(sim: Simulation, option: str) -> float:
+    """How far the simulation of ``option`` at its plan values may lie from the exact
+    plan in yen: the parity bound of docs/costs.md, (1 + r) + G yen per item and fiscal
+    year (r the highest tax rate, G the most rates in force within one fiscal year of
+    the plan), plus 1e-9 of the plan for float arithmetic.
+
+    A trial is "at or under the plan" when it is within this of the plan: a deterministic
+    option's trials, a few yen over the integer-yen plan from rounding, are at the plan.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> from archplan.uncertainty import simulate
+    >>> sim = simulate(load_workspace("data/examples/food-lab"), 100)
+    >>> round(parity_tolerance(sim, "saas"))  # 4 items × 5 years × (1.10 + 1), + 1e-9 × plan
+    42
+    """
+    i = _option_index(sim, option)
+    s = sim.model.ws.settings
+    table = s.tax_table
+    rate = max((float(r) for _, r in table), default=0.0)
+    changes = max(
+        (
+            sum(
+                fiscal_year_bounds(fy, s.fy_start_month)[0]
+                < since
+                <= fiscal_year_bounds(fy, s.fy_start_month)[1]
+                for since, _ in table
+            )
+            for fy in s.fiscal_years
+        ),
+        default=0,
+    )
+    n_items = sum(it.option == option for it in sim.model.ws.cost_items)
+    per_cell = (1 + rate) + (1 + changes)
+    plan = float(abs(sim.deterministic[i]).sum())
+    return n_items * len(s.fiscal_years) * per_cell + 1e-9 * plan
+
+
+def is_certain(sim: Simulation, option: str) -> bool:
+    """Whether ``option``'s total does not vary across the trials (none of its inputs is
+    uncertain, or none that changes its cost), within :func:`parity_tolerance`.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> from archplan.uncertainty import simulate
+    >>> sim = simulate(load_workspace("data/examples/vaccine-booking"), 200)
+    >>> is_certain(sim, sim.options[0])
+    False
+    """
+    x = sim.totals[:, _option_index(sim, option)]
+    return bool(np.ptp(x) <= parity_tolerance(sim, option)) if len(x) else True
 
 
 def summary_table(sim: Simulation) -> pd.DataFrame:
@@ -74,7 +132,7 @@ def summary_table(sim: Simulation) -> pd.DataFrame:
     """
     totals = sim.totals
     rows = {
-        o: _stats(totals[:, i], float(sim.deterministic[i].sum()))
+        o: _stats(totals[:, i], float(sim.deterministic[i].sum()), parity_tolerance(sim, o))
         for i, o in enumerate(sim.options)
     }
     out = pd.DataFrame(rows).T
@@ -86,11 +144,12 @@ def summary_table(sim: Simulation) -> pd.DataFrame:
 def yearly_table(sim: Simulation, option: str) -> pd.DataFrame:
     """One option's distribution per fiscal year (rows) and for the total."""
     i = _option_index(sim, option)
+    tol = parity_tolerance(sim, option)
     rows: dict[object, dict[str, float]] = {
-        fy: _stats(sim.by_year[:, i, k], float(sim.deterministic[i, k]))
+        fy: _stats(sim.by_year[:, i, k], float(sim.deterministic[i, k]), tol / len(sim.years))
         for k, fy in enumerate(sim.years)
     }
-    rows["total"] = _stats(sim.totals[:, i], float(sim.deterministic[i].sum()))
+    rows["total"] = _stats(sim.totals[:, i], float(sim.deterministic[i].sum()), tol)
     out = pd.DataFrame(rows).T
     out.index.name = "fiscal_year"
     return out
