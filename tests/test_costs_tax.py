@@ -261,12 +261,15 @@ def test_excel_export_shows_treatment_and_basis(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     from archplan.export import export_xlsx
+    from archplan.messages import msg
 
     ws = load_workspace(make_workspace(tmp_path, MIXED))
     out = export_xlsx(ws, tmp_path / "plan.xlsx")
     sheet = load_workbook(out)["saas"]
     header = [c.value for c in sheet[4]]
-    tax_col, basis_col = header.index("tax") + 1, header.index("basis") + 1
+    lang = ws.settings.language
+    tax_col = header.index(msg("cst_tax_header", lang)) + 1
+    basis_col = header.index(msg("cst_basis_header", lang)) + 1
     rows = {sheet.cell(row=r, column=1).value: r for r in range(5, sheet.max_row + 1)}
     assert sheet.cell(row=rows["staff"], column=tax_col).value == "不課税"
     assert sheet.cell(row=rows["insure"], column=tax_col).value == "非課税"
