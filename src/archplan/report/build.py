@@ -45,54 +45,6 @@ GENERATOR_MARK = re.compile(
     rb'name="generator")'
 )
 
-_IMPORTS = (
-    "from archplan import load_workspace\n"
-    "from archplan.report import charts as C\n"
-    "from archplan.report import comparison as K\n"
-    "from archplan.report import cost_sections as P\n"
-    "from archplan.report import handover as H\n"
-    "from archplan.report import risk as R\n"
-    "from archplan.report import actuals as A\n"
-    "from archplan.report import sections as S\n"
-    "from archplan.report import timing as T\n"
-    "ws = load_workspace(workspace)"
-)
-_CELLS: dict[str, list[str]] = {
-    "report": [
-        _IMPORTS,
-        "S.title_section(ws)",
-        "S.options_section(ws)",
-        "K.comparison_section(ws)",
-        "K.sensitivity_section(ws)",
-        "S.cost_summary_section(ws)",
-        "C.cumulative_chart(ws)",
-        "P.budget_section(ws)",
-        "S.cost_tables_section(ws)",
-        "P.plan_details_section(ws)",
-        "T.timing_section(ws)",
-        "R.risk_section(ws)",
-        "H.assumptions_section(ws)",
-        "A.actuals_section(ws)",
-        "S.decisions_section(ws)",
-    ],
-    "handover": [
-        _IMPORTS,
-        "H.handover_title(ws)",
-        "H.decided_and_open(ws)",
-        "K.comparison_section(ws)",
-        "S.decisions_section(ws)",
-        "H.review_calendar(ws)",
-        "T.roadmap_section(ws)",
-        "H.assumptions_section(ws)",
-        "H.basis_section(ws)",
-        "P.budget_section(ws)",
-        "P.plan_details_section(ws)",
-        "H.risks_section(ws)",
-        "A.actuals_section(ws, compact=True)",
-        "H.files_section(ws)",
-    ],
-}
-
 
 class _CurrentEnvKernelSpecManager(KernelSpecManager):  # type: ignore[misc]
     def get_kernel_spec(self, kernel_name: str) -> Any:
@@ -136,7 +88,10 @@ def report_notebook(workspace: str | Path, kind: str = "report") -> nbformat.Not
     params = nbformat.v4.new_code_cell(f"workspace = {str(Path(workspace).resolve())!r}")
     params.metadata["tags"] = ["parameters"]
     nb.cells.append(params)
-    nb.cells.extend(nbformat.v4.new_code_cell(src) for src in _CELLS[kind])
+    # One readable cell per section, from the report registry: show("budget") …
+    from archplan.report.registry import notebook_cells
+
+    nb.cells.extend(nbformat.v4.new_code_cell(src) for src in notebook_cells(kind))
     # Fixed cell ids: the same workspace gives the same HTML, apart from the date.
     for i, cell in enumerate(nb.cells):
         cell.id = f"archplan-{i}"

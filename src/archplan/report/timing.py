@@ -52,9 +52,10 @@ def _d(day: date) -> float:
 
 
 def _fired(ws: Workspace, as_of: date) -> list[tuple[int, str]]:
-    from archplan.decisions import TriggerContext, evaluate_record
+    from archplan.decisions import evaluate_record
+    from archplan.report.analysis import analysis_of
 
-    ctx = TriggerContext(ws, as_of)
+    ctx = analysis_of(ws).triggers(as_of)
     out: list[tuple[int, str]] = []
     for r in ws.decisions:
         if r.status in ("superseded", "rejected", "deprecated"):
@@ -333,10 +334,9 @@ def _chosen(ws: Workspace) -> str | None:
         chosen = max(accepted, key=lambda r: r.number).chosen
         if chosen in {o.id for o in ws.options}:
             return chosen
-    from archplan.compare import rank_options
+    from archplan.report.analysis import analysis_of
 
-    ranking = rank_options(ws)
-    return str(ranking.index[0]) if len(ranking) else None
+    return analysis_of(ws).top
 
 
 def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
