@@ -17,6 +17,7 @@ from datetime import date
 from importlib import metadata
 from importlib.resources import files
 from pathlib import Path
+from types import EllipsisType
 from typing import Any, cast
 
 import nbformat
@@ -207,23 +208,27 @@ def export_html(
     source: Path | None = None,
     exporter: Any = None,
     attribution: str = "",
+    commit: str | EllipsisType | None = ...,
 ) -> str:
     """Export an executed notebook to one self-contained HTML page, without code.
 
     ``source`` (the workspace or notebook folder) adds its git commit to the footer;
-    ``exporter`` is one made by :func:`_html_exporter` ahead of time (see ``_build``).
+    ``exporter`` is one made by :func:`_html_exporter` ahead of time and ``commit``
+    the source's :func:`git_commit` when already known (see ``_build``).
     """
     import archplan
 
     templates = files("archplan.report") / "templates"
     exporter = exporter or _html_exporter()
+    if commit is ...:
+        commit = git_commit(source) if source else None
     nb.metadata["title"] = title
     resources = {
         "archplan_version": archplan.__version__,
         "archplan_css": (templates / "report.css").read_text(encoding="utf-8"),
         "archplan_footer": (
             f"archplan {archplan.__version__} · {date.today().isoformat()}"
-            + (f" · git {commit}" if (commit := git_commit(source) if source else None) else "")
+            + (f" · git {commit}" if commit else "")
             + f" · Python {sys.version.split()[0]} · {_versions()}"
             + (f" · {attribution}" if attribution else "")
         ),
@@ -282,17 +287,20 @@ def build_handover(
 def _build(
     workspace: str | Path, output: str | Path, kind: str, *, force: bool, timeout: int
 ) -> Path:
-    from archplan.workspace import load_workspace
-
-    ws = load_workspace(workspace)
     out = Path(output).resolve()
     check_target(out, force, lambda head: bool(GENERATOR_MARK.search(head)), kind)
-    # The kernel does the work in another process; meanwhile this one, otherwise idle,
-    # imports nbconvert and compiles the page template (about 0.2 s saved per build).
+    root = Path(workspace)
+    # The kernel is started first, and does the work in another process; meanwhile this
+    # one, otherwise idle, loads (and so validates) the workspace for the page's title,
+    # reads its git commit, imports nbconvert and compiles the page template.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        warm = pool.submit(_html_exporter, True)
-        nb = execute_notebook(report_notebook(ws.root, kind), cwd=ws.root, timeout=timeout)
-        exporter = warm.result()
+        ready = pool.submit(_prepare, root)
+        try:
+            nb = execute_notebook(report_notebook(root, kind), cwd=root, timeout=timeout)
+        except ReportError:
+            ready.result()  # a workspace's own problems, listed, rather than the kernel's
+            raise
+        ws, commit, attribution, exporter = ready.result()
     # The contents list, from the section headings the document actually has.
     from archplan.report.contents import fill_contents
 
@@ -303,10 +311,20 @@ def _build(
         language=ws.settings.language,
         source=ws.root,
         exporter=exporter,
-        attribution=_attribution(ws),
+        attribution=attribution,
+        commit=commit,
     )
     write_atomic(out, html_text)
     return out
+
+
+def _prepare(root: Path) -> tuple[Any, str | None, str, Any]:
+    """What the page needs besides the notebook: the workspace (validated), its git
+    commit, the footer's attribution and a warmed-up exporter."""
+    from archplan.workspace import load_workspace
+
+    ws = load_workspace(root)
+    return ws, git_commit(ws.root), _attribution(ws), _html_exporter(True)
 
 
 def _attribution(ws: Any) -> str:

@@ -22,7 +22,7 @@ from archplan.costs.engine import item_span, month_start
 from archplan.fiscal import fiscal_year, fiscal_year_bounds, fy_label
 from archplan.messages import msg
 from archplan.money import UNIT_DIVISOR
-from archplan.report.charts import Chart, _font_family
+from archplan.report.charts import DPI, Chart, _font_family
 from archplan.report.i18n import label
 from archplan.report.sections import Fragment, _money, _unit_note, esc, html_table
 from archplan.timing.analysis import _life_end, act_by, completion_date, plan_bounds
@@ -175,7 +175,7 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
         rows.append((c.name, bars, []))
     fired = _fired(ws, today)
     with rc_context({"font.family": _font_family(lang)}):
-        fig = Figure(figsize=(10.5, 0.42 * len(rows) + 2.2), dpi=100)
+        fig = Figure(figsize=(10.5, 0.42 * len(rows) + 2.2), dpi=DPI)
         ax = fig.subplots()
         n = len(rows)
         for k, (_, bars, marks) in enumerate(rows):
@@ -267,7 +267,7 @@ def waiting_chart(ws: Workspace, table: pd.DataFrame) -> Chart:
     name = ws.option(option).name if option else ""
     title = msg("tim_waiting_title", lang, option=name)
     with rc_context({"font.family": _font_family(lang)}):
-        fig = Figure(figsize=(7.5, 3.6), dpi=100)
+        fig = Figure(figsize=(7.5, 3.6), dpi=DPI)
         ax = fig.subplots()
         x = [fy_label(int(v), lang) for v in table["start_fy"]]
         total = table["total"].to_numpy(dtype=float) / divisor
