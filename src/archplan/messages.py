@@ -1502,6 +1502,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Knocked-out options are not shown.",
         "ja": "除外した選択肢は示さない。",
     },
+    # --- report registry (reg_): the walkthrough's example section (docs/extending.md) ---
+    "reg_by_total": {"en": "Options by total cost", "ja": "総額の少ない順"},
 }
 
 
