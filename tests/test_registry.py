@@ -229,3 +229,29 @@ def test_charts_are_the_same_pixels_without_the_second_draw() -> None:
     b = np.asarray(Image.open(io.BytesIO(ours)).convert("RGBA"))
     assert a.shape == b.shape and a.shape[1] == round(7.5 * DPI)
     assert np.array_equal(a, b)
+
+
+def test_the_kernel_side_does_not_import_the_build_machinery() -> None:
+    """Rendering both documents (what the kernel does) imports neither nbformat nor
+    jsonschema (whose format checkers take seconds to import), nor scipy.stats."""
+    import os
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from archplan.report.registry import render_document\n"
+        "from archplan import load_workspace\n"
+        f"ws = load_workspace({str(EXAMPLES / 'vaccine-booking')!r})\n"
+        "for d in ('report', 'handover'):\n"
+        "    for _, out in render_document(ws, d):\n"
+        "        getattr(out, '_repr_png_', lambda: None)()\n"
+        "print(sorted(m for m in ('nbformat', 'jsonschema', 'nbclient', 'scipy.stats')"
+        " if m in sys.modules))\n"
+    )
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([src, os.environ.get("PYTHONPATH", "")]))
+    env["MPLBACKEND"] = "Agg"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"

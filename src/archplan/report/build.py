@@ -25,6 +25,7 @@ from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 
 from archplan.errors import ReportError
 from archplan.fileio import check_target, write_atomic
+from archplan.report.gitinfo import git_commit
 
 __all__ = [
     "build_handover",
@@ -151,33 +152,6 @@ def _versions() -> str:
         except metadata.PackageNotFoundError:  # pragma: no cover - all are dependencies
             continue
     return ", ".join(parts)
-
-
-def git_commit(folder: Path) -> str | None:
-    """The short commit of the repository holding ``folder`` (``+`` if it has uncommitted
-    changes), or None when it is not in a git repository or git is not installed."""
-    import subprocess
-
-    try:
-        head = subprocess.run(
-            ["git", "-C", str(folder), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-        if head.returncode != 0:
-            return None
-        dirty = subprocess.run(
-            ["git", "-C", str(folder), "status", "--porcelain", "--", "."],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return head.stdout.strip() + ("+" if dirty.stdout.strip() else "")
 
 
 def _html_exporter(warm: bool = False) -> Any:

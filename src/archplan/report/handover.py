@@ -305,7 +305,7 @@ def review_calendar(ws: Workspace, today: date | None = None) -> Fragment:
 
 def files_section(ws: Workspace) -> Fragment:
     """Where everything lives: the workspace folder, its files, its git commit."""
-    from archplan.report.build import git_commit
+    from archplan.report.gitinfo import git_commit
 
     lang = ws.settings.language
 
