@@ -261,20 +261,18 @@ def build_handover(
 def _build(
     workspace: str | Path, output: str | Path, kind: str, *, force: bool, timeout: int
 ) -> Path:
+    from archplan.workspace import load_workspace
+
+    # Validated before any kernel starts: a workspace with problems fails at once.
+    ws = load_workspace(workspace)
     out = Path(output).resolve()
     check_target(out, force, lambda head: bool(GENERATOR_MARK.search(head)), kind)
-    root = Path(workspace)
-    # The kernel is started first, and does the work in another process; meanwhile this
-    # one, otherwise idle, loads (and so validates) the workspace for the page's title,
-    # reads its git commit, imports nbconvert and compiles the page template.
+    # The kernel does the work in another process; meanwhile this one, otherwise idle,
+    # reads the git commit, imports nbconvert and compiles the page template.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        ready = pool.submit(_prepare, root)
-        try:
-            nb = execute_notebook(report_notebook(root, kind), cwd=root, timeout=timeout)
-        except ReportError:
-            ready.result()  # a workspace's own problems, listed, rather than the kernel's
-            raise
-        ws, commit, attribution, exporter = ready.result()
+        ready = pool.submit(_prepare, ws)
+        nb = execute_notebook(report_notebook(ws.root, kind), cwd=ws.root, timeout=timeout)
+        commit, attribution, exporter = ready.result()
     # The contents list, from the section headings the document actually has.
     from archplan.report.contents import fill_contents
 
@@ -292,13 +290,10 @@ def _build(
     return out
 
 
-def _prepare(root: Path) -> tuple[Any, str | None, str, Any]:
-    """What the page needs besides the notebook: the workspace (validated), its git
-    commit, the footer's attribution and a warmed-up exporter."""
-    from archplan.workspace import load_workspace
-
-    ws = load_workspace(root)
-    return ws, git_commit(ws.root), _attribution(ws), _html_exporter(True)
+def _prepare(ws: Any) -> tuple[str | None, str, Any]:
+    """What the page needs besides the notebook: the workspace's git commit, the
+    footer's attribution and a warmed-up exporter."""
+    return git_commit(ws.root), _attribution(ws), _html_exporter(True)
 
 
 def _attribution(ws: Any) -> str:
