@@ -255,3 +255,17 @@ def test_the_kernel_side_does_not_import_the_build_machinery() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_keeping_the_analysis_on_the_workspace_changes_nothing_about_it() -> None:
+    """The analysis rides on the (frozen) workspace object, outside its fields: repr and
+    dataclasses.replace ignore it, and a replaced workspace gets its own analysis."""
+    import dataclasses
+
+    ws = load_workspace(EXAMPLES / "food-lab")
+    a = analysis_of(ws)
+    assert a.ranking is not None
+    assert "_archplan_analysis" not in {f.name for f in dataclasses.fields(ws)}
+    other = dataclasses.replace(ws, options=ws.options[:2])
+    assert analysis_of(other) is not a and analysis_of(other).ws is other
+    assert "_archplan_analysis" not in repr(ws)

@@ -42,6 +42,7 @@ __all__ = [
     "render_document",
     "sections",
     "show",
+    "text",
     "unregister_section",
 ]
 
