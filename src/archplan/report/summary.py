@@ -134,12 +134,6 @@ def executive_summary(ws: Workspace, today: date | None = None) -> str:
     return "".join(out)
 
 
-def _method(ws: Workspace):  # type: ignore[no-untyped-def]
-    from archplan.report.comparison import _method as method
-
-    return method(ws)
-
-
 def _due(ws: Workspace, today: date) -> list[tuple[int, str, str]]:
     """Open records past their review date or with a trigger that fires."""
     lang = ws.settings.language
