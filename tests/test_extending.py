@@ -517,3 +517,88 @@ def test_adding_a_workspace_field_as_documented(tmp_path: Path) -> None:
     assert "## Adding a workspace field" in doc_text and "expected a fiscal year such as 2027" in (
         doc_text
     )
+
+
+# --- Adding a report section ----------------------------------------------------------
+
+
+def _section_block() -> str:
+    text = DOC.read_text(encoding="utf-8")
+    part = text.split("## Adding a report section", 1)[1]
+    return part.split("```python\n", 1)[1].split("```", 1)[0]
+
+
+def test_a_registered_section_is_in_the_built_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The walkthrough's module, as written, adds a section that the report's kernel
+    shows after the cost summary and lists in the contents, with the budget's totals."""
+    import importlib
+    import os
+    import sys
+
+    from bs4 import BeautifulSoup
+
+    from archplan.costs import budget_view
+    from archplan.money import TOTAL
+    from archplan.report import build_report
+    from archplan.report.registry import SECTIONS, notebook_cells, unregister_section
+
+    folder = tmp_path / "ext"
+    folder.mkdir()
+    (folder / "my_sections.py").write_text(_section_block(), encoding="utf-8")
+    # Importable here and in the kernel, which runs in another process.
+    monkeypatch.syspath_prepend(str(folder))
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join([str(folder), os.environ.get("PYTHONPATH", "")])
+    )
+    importlib.import_module("my_sections")
+    try:
+        assert "by_total" in SECTIONS
+        cells = notebook_cells("report")
+        assert "import my_sections" in cells[0]
+        assert cells.index('show("by_total")') == cells.index('show("cost_summary")') + 1
+        example = Path(__file__).resolve().parents[1] / "data" / "examples" / "food-lab"
+        out = build_report(example, tmp_path / "report.html")
+    finally:
+        unregister_section("by_total")
+        sys.modules.pop("my_sections", None)
+    assert "by_total" not in SECTIONS
+    doc = BeautifulSoup(out.read_text(encoding="utf-8"), "html.parser")
+    nav = doc.select_one("nav.ap-toc")
+    assert nav is not None
+    links = [(a["href"], a.get_text(strip=True)) for a in nav.find_all("a")]
+    assert ("#by-total", "総額の少ない順") in links
+    # In the contents and in the body, right after the cost summary.
+    hrefs = [h for h, _ in links]
+    assert hrefs.index("#by-total") == hrefs.index("#costs") + 1
+    heading = doc.find("h2", id="by-total")
+    assert heading is not None and heading.get_text() == "総額の少ない順"
+    assert heading.find_previous("h2").get("id") == "costs"
+    rows = [
+        [c.get_text(strip=True) for c in tr.find_all(["th", "td"])]
+        for tr in heading.find_next("table").find_all("tr")[1:]
+    ]
+    ws = load_workspace(example)
+    view = budget_view(ws)  # the budget table's totals, computed here on their own
+    expected = sorted(
+        ((ws.option(str(o)).name, int(v)) for o, v in view[TOTAL].items()), key=lambda r: r[1]
+    )
+    assert [(n, int(t.replace(",", ""))) for n, t in rows] == expected
+    assert len(rows) == len(ws.options) >= 3
+
+
+def test_a_section_defined_in_main_is_refused() -> None:
+    from archplan.report.registry import Section, notebook_cells, registered
+    from archplan.report.sections import Fragment
+
+    def render(a: object) -> Fragment:
+        return Fragment("")
+
+    render.__module__ = "__main__"
+    with (
+        registered(Section("in_main", render, {"handover": 135})),
+        pytest.raises(InputError, match="__main__"),
+    ):
+        notebook_cells("handover")
+    assert "in_main" not in "".join(notebook_cells("handover"))

@@ -1785,6 +1785,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "対応が遅い：{items}の完了は{done}で期限の{late}日後",
     },
     "dfx_extended_paid_col": {"en": "Extended support (paid)", "ja": "延長サポート（有償）"},
+    # --- report registry (reg_): the walkthrough's example section (docs/extending.md) ---
+    "reg_by_total": {"en": "Options by total cost", "ja": "総額の少ない順"},
 }
 
 

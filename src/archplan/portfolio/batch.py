@@ -54,13 +54,14 @@ class CaseBuild:
 
 
 def _template_digest() -> str:
-    from archplan.report import build
+    from archplan.report.registry import DOCUMENTS, notebook_cells
 
     h = hashlib.sha256()
     root = files("archplan.report") / "templates"
     for name in ("report.css", "archplan/index.html.j2", "archplan/conf.json"):
         h.update(name.encode() + b"\0" + (root / name).read_bytes())
-    h.update(repr(sorted(build._CELLS.items())).encode())
+    # The documents' notebooks, as the report registry generates them.
+    h.update(repr([(d, notebook_cells(d)) for d in DOCUMENTS]).encode())
     return h.hexdigest()
 
 

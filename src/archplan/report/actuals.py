@@ -25,7 +25,7 @@ from archplan.actuals.analysis import (
 from archplan.fiscal import fy_label
 from archplan.messages import MESSAGES, msg
 from archplan.money import UNIT_DIVISOR, format_amount
-from archplan.report.charts import Chart, _font_family
+from archplan.report.charts import DPI, Chart, _font_family
 from archplan.report.i18n import label
 from archplan.report.sections import Fragment, esc, html_table
 from archplan.workspace.model import Workspace
@@ -67,7 +67,7 @@ def burn_chart(ws: Workspace, as_of: str | date | None = None) -> Chart:
     x = list(range(len(months)))
     title = msg("act_burn_chart", lang)
     with rc_context({"font.family": _font_family(lang), "svg.hashsalt": "archplan"}):
-        fig = Figure(figsize=(7.5, 4.0), dpi=100)
+        fig = Figure(figsize=(7.5, 4.0), dpi=DPI)
         ax = fig.subplots()
         ax.plot(
             x,

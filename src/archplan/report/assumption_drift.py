@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 
 from archplan.decisions.history import RegisterHistory, assumption_history, then_and_now
 from archplan.messages import msg
-from archplan.report.charts import Chart, _font_family
+from archplan.report.charts import DPI, Chart, _font_family
 from archplan.report.sections import esc
 from archplan.workspace.model import DecisionRecord, Workspace
 
@@ -54,7 +54,7 @@ def drift_chart(ws: Workspace, history: RegisterHistory, today: date | None = No
     title = msg("adr_drift", lang)
     end = today or max(v.when.date() for v in history.versions)
     with rc_context({"font.family": _font_family(lang), "svg.hashsalt": "archplan"}):
-        fig = Figure(figsize=(7.5, 2.2 * len(panels) + 0.6), dpi=100)
+        fig = Figure(figsize=(7.5, 2.2 * len(panels) + 0.6), dpi=DPI)
         axes = fig.subplots(len(panels), 1, squeeze=False)[:, 0]
         for ax, (name, t, records) in zip(axes, panels, strict=True):
             xs = [datetime.combine(d, time()) for d in t["date"]]

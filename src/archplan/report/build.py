@@ -17,6 +17,7 @@ from datetime import date
 from importlib import metadata
 from importlib.resources import files
 from pathlib import Path
+from types import EllipsisType
 from typing import Any, cast
 
 import nbformat
@@ -24,6 +25,7 @@ from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 
 from archplan.errors import ReportError
 from archplan.fileio import check_target, write_atomic
+from archplan.report.gitinfo import git_commit
 
 __all__ = [
     "build_handover",
@@ -44,54 +46,6 @@ GENERATOR_MARK = re.compile(
     rb'<meta\s+(?:name="generator"\s+content="archplan[ "]|content="archplan[ "][^>]*'
     rb'name="generator")'
 )
-
-_IMPORTS = (
-    "from archplan import load_workspace\n"
-    "from archplan.report import charts as C\n"
-    "from archplan.report import comparison as K\n"
-    "from archplan.report import cost_sections as P\n"
-    "from archplan.report import handover as H\n"
-    "from archplan.report import risk as R\n"
-    "from archplan.report import actuals as A\n"
-    "from archplan.report import sections as S\n"
-    "from archplan.report import timing as T\n"
-    "ws = load_workspace(workspace)"
-)
-_CELLS: dict[str, list[str]] = {
-    "report": [
-        _IMPORTS,
-        "S.title_section(ws)",
-        "S.options_section(ws)",
-        "K.comparison_section(ws)",
-        "K.sensitivity_section(ws)",
-        "S.cost_summary_section(ws)",
-        "C.cumulative_chart(ws)",
-        "P.budget_section(ws)",
-        "S.cost_tables_section(ws)",
-        "P.plan_details_section(ws)",
-        "T.timing_section(ws)",
-        "R.risk_section(ws)",
-        "H.assumptions_section(ws)",
-        "A.actuals_section(ws)",
-        "S.decisions_section(ws)",
-    ],
-    "handover": [
-        _IMPORTS,
-        "H.handover_title(ws)",
-        "H.decided_and_open(ws)",
-        "K.comparison_section(ws)",
-        "S.decisions_section(ws)",
-        "H.review_calendar(ws)",
-        "T.roadmap_section(ws)",
-        "H.assumptions_section(ws)",
-        "H.basis_section(ws)",
-        "P.budget_section(ws)",
-        "P.plan_details_section(ws)",
-        "H.risks_section(ws)",
-        "A.actuals_section(ws, compact=True)",
-        "H.files_section(ws)",
-    ],
-}
 
 
 class _CurrentEnvKernelSpecManager(KernelSpecManager):  # type: ignore[misc]
@@ -136,7 +90,10 @@ def report_notebook(workspace: str | Path, kind: str = "report") -> nbformat.Not
     params = nbformat.v4.new_code_cell(f"workspace = {str(Path(workspace).resolve())!r}")
     params.metadata["tags"] = ["parameters"]
     nb.cells.append(params)
-    nb.cells.extend(nbformat.v4.new_code_cell(src) for src in _CELLS[kind])
+    # One readable cell per section, from the report registry: show("budget") …
+    from archplan.report.registry import notebook_cells
+
+    nb.cells.extend(nbformat.v4.new_code_cell(src) for src in notebook_cells(kind))
     # Fixed cell ids: the same workspace gives the same HTML, apart from the date.
     for i, cell in enumerate(nb.cells):
         cell.id = f"archplan-{i}"
@@ -197,33 +154,6 @@ def _versions() -> str:
     return ", ".join(parts)
 
 
-def git_commit(folder: Path) -> str | None:
-    """The short commit of the repository holding ``folder`` (``+`` if it has uncommitted
-    changes), or None when it is not in a git repository or git is not installed."""
-    import subprocess
-
-    try:
-        head = subprocess.run(
-            ["git", "-C", str(folder), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-        if head.returncode != 0:
-            return None
-        dirty = subprocess.run(
-            ["git", "-C", str(folder), "status", "--porcelain", "--", "."],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return head.stdout.strip() + ("+" if dirty.stdout.strip() else "")
-
-
 def _html_exporter(warm: bool = False) -> Any:
     """nbconvert's HTML exporter with archplan's template; ``warm`` renders an empty
     notebook once so that the templates are compiled before the real one arrives."""
@@ -252,23 +182,27 @@ def export_html(
     source: Path | None = None,
     exporter: Any = None,
     attribution: str = "",
+    commit: str | EllipsisType | None = ...,
 ) -> str:
     """Export an executed notebook to one self-contained HTML page, without code.
 
     ``source`` (the workspace or notebook folder) adds its git commit to the footer;
-    ``exporter`` is one made by :func:`_html_exporter` ahead of time (see ``_build``).
+    ``exporter`` is one made by :func:`_html_exporter` ahead of time and ``commit``
+    the source's :func:`git_commit` when already known (see ``_build``).
     """
     import archplan
 
     templates = files("archplan.report") / "templates"
     exporter = exporter or _html_exporter()
+    if commit is ...:
+        commit = git_commit(source) if source else None
     nb.metadata["title"] = title
     resources = {
         "archplan_version": archplan.__version__,
         "archplan_css": (templates / "report.css").read_text(encoding="utf-8"),
         "archplan_footer": (
             f"archplan {archplan.__version__} · {date.today().isoformat()}"
-            + (f" · git {commit}" if (commit := git_commit(source) if source else None) else "")
+            + (f" · git {commit}" if commit else "")
             + f" · Python {sys.version.split()[0]} · {_versions()}"
             + (f" · {attribution}" if attribution else "")
         ),
@@ -329,15 +263,16 @@ def _build(
 ) -> Path:
     from archplan.workspace import load_workspace
 
+    # Validated before any kernel starts: a workspace with problems fails at once.
     ws = load_workspace(workspace)
     out = Path(output).resolve()
     check_target(out, force, lambda head: bool(GENERATOR_MARK.search(head)), kind)
     # The kernel does the work in another process; meanwhile this one, otherwise idle,
-    # imports nbconvert and compiles the page template (about 0.2 s saved per build).
+    # reads the git commit, imports nbconvert and compiles the page template.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        warm = pool.submit(_html_exporter, True)
+        ready = pool.submit(_prepare, ws)
         nb = execute_notebook(report_notebook(ws.root, kind), cwd=ws.root, timeout=timeout)
-        exporter = warm.result()
+        commit, attribution, exporter = ready.result()
     # The contents list, from the section headings the document actually has.
     from archplan.report.contents import fill_contents
 
@@ -348,10 +283,17 @@ def _build(
         language=ws.settings.language,
         source=ws.root,
         exporter=exporter,
-        attribution=_attribution(ws),
+        attribution=attribution,
+        commit=commit,
     )
     write_atomic(out, html_text)
     return out
+
+
+def _prepare(ws: Any) -> tuple[str | None, str, Any]:
+    """What the page needs besides the notebook: the workspace's git commit, the
+    footer's attribution and a warmed-up exporter."""
+    return git_commit(ws.root), _attribution(ws), _html_exporter(True)
 
 
 def _attribution(ws: Any) -> str:

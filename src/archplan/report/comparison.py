@@ -6,18 +6,16 @@ import pandas as pd
 
 from archplan.compare import (
     Method,
-    build_problem,
     compare_methods,
-    rank,
     rank_acceptability,
     stability_intervals,
     value_for_money,
     workspace_method,
 )
-from archplan.costs import cost_summary
 from archplan.errors import ArchplanError
 from archplan.messages import MESSAGES, msg
 from archplan.money import UNIT_DIVISOR
+from archplan.report.analysis import analysis_of
 from archplan.report.charts import (
     acceptability_chart,
     contribution_chart,
@@ -40,7 +38,7 @@ def comparison_section(ws: Workspace) -> Fragment:
     """Criteria with scales and weights, the scores as written, knock-outs, the ranking,
     why the winner won, and the conventions used."""
     lang = ws.settings.language
-    problem = build_problem(ws)
+    problem = analysis_of(ws).problem
     names = {str(k): str(v) for k, v in problem.option_names.items()}
     crit_names = {str(k): str(v) for k, v in problem.criterion_names.items()}
     weights = {str(k): float(v) for k, v in problem.weights.items()}
@@ -113,7 +111,7 @@ def comparison_section(ws: Workspace) -> Fragment:
             )
         )
     try:
-        result = rank(problem, _method(ws))
+        result = analysis_of(ws).result
     except ArchplanError as exc:
         out.append(f'<p class="ap-warning">{esc(exc)}</p>')
         return Fragment("".join(out))
@@ -154,7 +152,7 @@ def sensitivity_section(ws: Workspace) -> Fragment:
 
     L = labeller(lang)
 
-    problem = build_problem(ws)
+    problem = analysis_of(ws).problem
     names = {str(k): str(v) for k, v in problem.option_names.items()}
     method = _method(ws)
     out = [f'<h2 id="sensitivity">{L("robustness")}</h2>']
@@ -240,7 +238,7 @@ def sensitivity_section(ws: Workspace) -> Fragment:
     for note in methods.attrs.get("notes", []):
         out.append(f'<p class="ap-note">{esc(note)}</p>')
     try:
-        costs = cost_summary(ws)["total"]
+        costs = analysis_of(ws).cost_summary["total"]
         vfm = value_for_money(problem, costs)
     except ArchplanError:
         return Fragment("".join(out))

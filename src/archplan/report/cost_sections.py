@@ -13,11 +13,7 @@ import pandas as pd
 
 from archplan.costs import (
     break_even,
-    budget_view,
     category_summary,
-    commitments,
-    cost_summary,
-    depreciation,
     net_benefit,
     scenario_table,
     share_costs,
@@ -26,6 +22,7 @@ from archplan.costs import (
 from archplan.fiscal import fy_label
 from archplan.messages import msg
 from archplan.money import TOTAL, format_amount, format_number, to_display_unit, to_unit
+from archplan.report.analysis import analysis_of
 from archplan.report.figures import knocked_out, option_name_cell
 from archplan.report.i18n import asset_label, category_label, label
 from archplan.report.sections import Fragment, esc, html_table, labeller
@@ -141,7 +138,7 @@ def budget_section(ws: Workspace) -> Fragment:
     names = {o.id: o.name for o in ws.options}
     cells = _option_cells(ws)
     # One row per option and no total row: options are alternatives, not parts of a sum.
-    view = budget_view(ws)
+    view = analysis_of(ws).budget_view()
     out = [
         f'<h2 id="budget">{L("budget")}</h2>',
         html_table(
@@ -203,9 +200,15 @@ def budget_section(ws: Workspace) -> Fragment:
     return Fragment("".join(out))
 
 
-def plan_details_section(ws: Workspace) -> Fragment:
+#: The parts of :func:`plan_details_section`, in order (each is a section of its own in
+#: the report registry, :mod:`archplan.report.registry`).
+PLAN_DETAILS = ("scenarios", "commitments", "depreciation", "sharing", "net_benefit")
+
+
+def plan_details_section(ws: Workspace, parts: tuple[str, ...] = PLAN_DETAILS) -> Fragment:
     """Scenarios, multi-year commitments, depreciation, shared use and net benefit —
-    each only when the workspace has it."""
+    each only when the workspace has it (``parts``: only these of them)."""
+    a = analysis_of(ws)
     lang = ws.settings.language
 
     L = labeller(lang)
@@ -214,13 +217,13 @@ def plan_details_section(ws: Workspace) -> Fragment:
     unit = ws.settings.display_unit
     plan_years = ws.settings.fiscal_years
     out: list[str] = []
-    if ws.scenarios:
+    if "scenarios" in parts and ws.scenarios:
         table = scenario_table(ws)
         # Each scenario's totals as its own budget table would show them (sums of rounded
         # cells), so the base column matches the budget table above to the unit.
         shown = pd.DataFrame(
             {
-                name: budget_view(ws, scenario=None if name == "base" else name)[TOTAL].map(
+                name: a.budget_view(scenario=None if name == "base" else name)[TOTAL].map(
                     lambda v: format_amount(int(v), lang)
                 )
                 for name in table.columns
@@ -248,8 +251,8 @@ def plan_details_section(ws: Workspace) -> Fragment:
             for n, o in ws.scenarios.items()
         )
         out.append(f'<ul class="ap-note">{overrides}</ul>')
-    com = commitments(ws)
-    if not com.empty:
+    com = a.commitments
+    if "commitments" in parts and not com.empty:
         out.append(f'<h2 id="commitments">{L("commitments")}</h2>')
         for w in com.attrs["warnings"]:
             out.append(f'<p class="ap-warning" role="alert">⚠ {esc(w)}</p>')
@@ -291,8 +294,8 @@ def plan_details_section(ws: Workspace) -> Fragment:
                 css="ap-commitments",
             )
         )
-    dep = depreciation(ws)
-    if not dep.empty:
+    dep = a.depreciation
+    if "depreciation" in parts and not dep.empty:
         out.append(f'<h2 id="depreciation">{L("depreciation")}</h2>')
         years = ws.settings.fiscal_years
         items = {i.id: i.name for i in ws.cost_items}
@@ -328,12 +331,10 @@ def plan_details_section(ws: Workspace) -> Fragment:
         threshold = format_amount(dep.attrs["threshold"], lang)
         note = label("depreciation_note", lang).format(threshold=threshold)
         out.append(f'<p class="ap-note">{esc(note)}</p>')
-    if ws.parties and ws.settings.sharing_key:
-        summary = cost_summary(ws)
+    if "sharing" in parts and ws.parties and ws.settings.sharing_key:
+        summary = a.cost_summary
         option = str(summary["total"].idxmin())
-        from archplan.compare import rank_options
-
-        ranking = rank_options(ws)
+        ranking = a.ranking
         if len(ranking):
             option = str(ranking.index[0])
         shares = share_costs(ws, option)
@@ -342,7 +343,7 @@ def plan_details_section(ws: Workspace) -> Fragment:
         out.append(f'<p class="ap-note">{esc(note)}</p>')
         body = shares.drop(columns="name")
         # Each year's shares add up to that year's cost as the budget table shows it.
-        row = cast(pd.Series, budget_view(ws).loc[option]).drop(TOTAL)
+        row = cast(pd.Series, a.budget_view().loc[option]).drop(TOTAL)
         shown = to_display_unit(body.drop(index=TOTAL), unit, keep="columns", targets=row)
         party = {p.id: p.name for p in ws.parties}
         out.append(
@@ -355,14 +356,14 @@ def plan_details_section(ws: Workspace) -> Fragment:
                 css="ap-sharing",
             )
         )
-    for opt in ws.options:
+    for opt in ws.options if "net_benefit" in parts else ():
         if not any(i.kind == "benefit" and i.option == opt.id for i in ws.cost_items):
             continue
         nb = net_benefit(ws, opt.id)
         out.append(f'<h2 id="net-benefit-{esc(opt.id)}">{L("net_benefit")} — {esc(opt.name)}</h2>')
         # Costs as the budget table shows them, benefits rounded the same way, and the
         # net derived from the two shown rows so that the table subtracts to the unit.
-        cost_shown = budget_view(ws).loc[opt.id, plan_years].astype("int64")
+        cost_shown = a.budget_view().loc[opt.id, plan_years].astype("int64")
         benefit_shown = nb["benefit"].map(lambda v: to_unit(int(v), unit)).astype("int64")
         shown = pd.DataFrame(
             {"benefit": benefit_shown, "cost": cost_shown, "net": benefit_shown - cost_shown}

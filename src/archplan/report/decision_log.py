@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from archplan.decisions import TriggerContext, evaluate_record, render_markdown
+from archplan.decisions import evaluate_record, render_markdown
 from archplan.messages import msg
 from archplan.money import format_amount, to_unit
+from archplan.report.analysis import analysis_of
 from archplan.report.figures import format_number, knocked_out, shown_totals
 from archplan.report.i18n import colon, label, paren, status_label, trigger_html
 from archplan.report.sections import Fragment, _unit_note, esc, html_table, labeller
@@ -40,7 +41,7 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
         out.append(f"<p>{L('no_decisions')}</p>")
         return Fragment("".join(out))
     records = {r.number: r for r in ws.decisions}
-    ctx = TriggerContext(ws)
+    ctx = analysis_of(ws).triggers()
     # Timeline, oldest first, with the links between records.
     out.append(f'<h3>{L("timeline")}</h3><ol class="ap-timeline">')
     for r in sorted(ws.decisions, key=lambda r: (r.date or date.min, r.number)):
@@ -56,10 +57,9 @@ def decision_log_section(ws: Workspace, today: date | None = None) -> Fragment:
         )
     out.append("</ol>")
     # What we believed then: the register's history in git, charted for live decisions.
-    from archplan.decisions.history import register_history
     from archplan.report.assumption_drift import drift_fragment, then_cells
 
-    history = register_history(ws.root, lang)
+    history = analysis_of(ws).register_history(lang)
     out.append(drift_fragment(ws, history, today))
     from archplan.report.handover import overdue_decision
 
@@ -176,9 +176,7 @@ def _num(v: Decimal) -> str:
 
 
 def _ranking(ws: Workspace) -> dict[str, int]:
-    from archplan.compare import rank_options
-
-    return {str(k): int(v) for k, v in rank_options(ws)["rank"].items()}
+    return {str(k): int(v) for k, v in analysis_of(ws).ranking["rank"].items()}
 
 
 def _p90(ws: Workspace) -> dict[str, float]:
@@ -188,7 +186,5 @@ def _p90(ws: Workspace) -> dict[str, float]:
         return {}
     import numpy as np
 
-    from archplan.uncertainty import simulate
-
-    sim = simulate(ws)
+    sim = analysis_of(ws).simulation
     return {o: float(np.percentile(sim.totals[:, k], 90)) for k, o in enumerate(sim.options)}

@@ -9,11 +9,8 @@ appearing in cost tables and charts, always marked as knocked out, with the reas
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Callable
 from decimal import Decimal
 
-from archplan.errors import ArchplanError
 from archplan.messages import msg
 from archplan.money import TOTAL, format_amount, format_number, to_unit
 from archplan.workspace.model import Workspace
@@ -28,9 +25,6 @@ __all__ = [
 ]
 
 
-_KNOCKED: dict[int, tuple[Callable[[], Workspace | None], dict[str, str]]] = {}
-
-
 def knocked_out(ws: Workspace) -> dict[str, str]:
     """Options a must-have criterion knocks out, with the reason, in the workspace language.
 
@@ -40,20 +34,10 @@ def knocked_out(ws: Workspace) -> dict[str, str]:
     >>> knocked_out(load_workspace("data/examples/food-lab"))
     {'overseas-saas': 'データの国内保管：×は許容されない'}
     """
-    from archplan.compare import build_problem
+    from archplan.report.analysis import analysis_of
 
-    # A workspace is frozen: its knock-outs are computed once, not once per table.
-    hit = _KNOCKED.get(id(ws))
-    if hit is not None and hit[0]() is ws:
-        return dict(hit[1])
-    try:
-        excluded = build_problem(ws).excluded
-    except ArchplanError:
-        return {}
-    reasons = {str(o): str(r["reason"]) for o, r in excluded.iterrows()}
-    _KNOCKED[id(ws)] = (weakref.ref(ws), reasons)
-    weakref.finalize(ws, _KNOCKED.pop, id(ws), None)
-    return dict(reasons)
+    # A workspace is frozen: its knock-outs are computed once (by its analysis).
+    return analysis_of(ws).knocked_out
 
 
 def option_label(ws: Workspace, option: str, reasons: dict[str, str] | None = None) -> str:
@@ -98,9 +82,15 @@ def shown_totals(
     >>> shown_totals(load_workspace("data/examples/food-lab"))["saas"]  # 15,950 + 4 × 8,448
     49742
     """
-    from archplan.costs import budget_view
+    from archplan.report.analysis import analysis_of
 
-    view = budget_view(ws, assumptions=assumptions, scenario=scenario)
+    a = analysis_of(ws)
+    if assumptions is None:
+        view = a.budget_view(scenario=scenario)
+    else:
+        from archplan.costs import budget_view
+
+        view = budget_view(ws, assumptions=assumptions, scenario=scenario)
     return {str(k): int(v) for k, v in view[TOTAL].items()}
 
 

@@ -12,10 +12,11 @@ import re
 from datetime import date
 from pathlib import Path
 
-from archplan.decisions import TriggerContext, evaluate_record
+from archplan.decisions import evaluate_record
 from archplan.fiscal import fy_label
 from archplan.messages import MESSAGES, msg
 from archplan.money import format_amount, format_number
+from archplan.report.analysis import analysis_of
 from archplan.report.figures import knocked_out, money_text, option_name_cell, shown_totals
 from archplan.report.i18n import colon, label, paren, status_label, trigger_html
 from archplan.report.sections import Fragment, _unit_note, esc, html_table, labeller
@@ -58,21 +59,13 @@ def handover_title(ws: Workspace, today: date | None = None) -> Fragment:
 
     L = labeller(lang)
 
-    entries = [
-        ("decided", "decided_open"),
-        ("comparison", "comparison"),
-        ("decisions", "decisions"),
-        ("calendar", "review_calendar"),
-        ("assumptions", "assumptions_register"),
-        ("basis", "basis"),
-        ("budget", "budget"),
-        ("risks", "risks_heading"),
-        ("files", "files"),
-    ]
-    # The built document's list is rewritten from its actual headings (report.contents).
+    # The sections this workspace has, from the report registry (the built document's
+    # list is then checked against its actual headings: report.contents).
+    from archplan.report.registry import contents
+
     toc = "".join(
-        f'<li><a href="#{a}">{esc(msg("rep_basis", lang)) if k == "basis" else L(k)}</a></li>'
-        for a, k in entries
+        f'<li><a href="#{esc(anchor)}">{esc(text)}</a></li>'
+        for anchor, text in contents(ws, "handover")
     )
     meta = [f"<dt>{L('generated')}</dt><dd>{esc(today.isoformat())}</dd>"]
     if ws.settings.author:
@@ -239,9 +232,9 @@ def risks_section(ws: Workspace) -> Fragment:
                 css="ap-risk-events",
             )
         )
-    from archplan.uncertainty import simulate, summary_table
+    from archplan.uncertainty import summary_table
 
-    sim = simulate(ws)
+    sim = analysis_of(ws).simulation
     table = summary_table(sim)
     totals = shown_totals(ws)
     reasons = knocked_out(ws)
@@ -280,7 +273,7 @@ def review_calendar(ws: Workspace, today: date | None = None) -> Fragment:
 
     L = labeller(lang)
 
-    ctx = TriggerContext(ws, today)
+    ctx = analysis_of(ws).triggers(today)
     rows = []
     for r in sorted(
         (r for r in ws.decisions if r.status not in CLOSED),
@@ -324,7 +317,7 @@ def review_calendar(ws: Workspace, today: date | None = None) -> Fragment:
 
 def files_section(ws: Workspace) -> Fragment:
     """Where everything lives: the workspace folder, its files, its git commit."""
-    from archplan.report.build import git_commit
+    from archplan.report.gitinfo import git_commit
 
     lang = ws.settings.language
 

@@ -6,12 +6,11 @@ from typing import cast
 
 import pandas as pd
 
-from archplan.compare import rank_options
-from archplan.costs import budget_view
 from archplan.errors import ArchplanError
 from archplan.fiscal import fy_label
 from archplan.messages import msg
 from archplan.money import TOTAL, UNIT_DIVISOR, apportion, format_amount, to_unit
+from archplan.report.analysis import analysis_of
 from archplan.report.charts import s_curve_chart, tornado_chart
 from archplan.report.figures import knocked_out, option_label, option_name_cell, shown_totals
 from archplan.report.i18n import label, paren
@@ -22,7 +21,6 @@ from archplan.uncertainty import (
     prob_cheaper,
     prob_cheapest,
     rank_first,
-    simulate,
     summary_table,
     tornado,
     variance_contribution,
@@ -94,7 +92,8 @@ def risk_section(ws: Workspace) -> Fragment:
     L = labeller(lang)
 
     cfg = ws.settings.simulation
-    sim = simulate(ws)
+    a = analysis_of(ws)
+    sim = a.simulation
     divisor = UNIT_DIVISOR[ws.settings.display_unit]
     unit = label("unit_" + ws.settings.display_unit, lang)
     names = {o.id: o.name for o in ws.options}
@@ -164,7 +163,7 @@ def risk_section(ws: Workspace) -> Fragment:
             muted=out_of_play,
         ).html()
     )
-    ranking = rank_options(ws)
+    ranking = a.ranking
     focus = str(ranking.index[0]) if len(ranking) else sim.options[0]
     cont = contingency(sim, focus, conf)
     heading = label("contingency", lang).format(level=round(conf * 100), option=names[focus])
@@ -174,7 +173,7 @@ def risk_section(ws: Workspace) -> Fragment:
     # The plan row is the option's budget row; the contingency is apportioned so that
     # it adds up to its total, and the budget request is the sum of the two rows shown.
     unit_id = ws.settings.display_unit
-    view = budget_view(ws)
+    view = a.budget_view()
     plan_row = {str(c): int(v) for c, v in cast(pd.Series, view.loc[focus]).items()}
     shown = {
         "plan": [plan_row[str(y)] for y in years] + [plan_row[TOTAL]],
@@ -248,7 +247,11 @@ def risk_section(ws: Workspace) -> Fragment:
     try:
         # Only when some criterion follows the cost plan; otherwise the note says why not.
         linked = any(c.source != "scores" for c in ws.criteria)
-        rf = rank_first(sim, samples=min(2000, sim.by_year.shape[0])) if linked else None
+        rf = (
+            rank_first(sim, samples=min(2000, sim.by_year.shape[0]), problem=a.problem)
+            if linked
+            else None
+        )
     except ArchplanError:
         rf = None
     if rf is None and not linked:

@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 
-from archplan.costs import cost_summary
 from archplan.fiscal import fy_label
 from archplan.money import TOTAL, UNIT_DIVISOR, format_amount, round_yen
+from archplan.report.analysis import analysis_of
 from archplan.report.i18n import category_label, label
 from archplan.workspace.model import Workspace
 
@@ -160,7 +160,7 @@ def cost_summary_section(ws: Workspace) -> Fragment:
     lang = ws.settings.language
     from archplan.report.figures import knocked_out, option_name_cell, shown_totals
 
-    summary = cost_summary(ws)
+    summary = analysis_of(ws).cost_summary
     totals = shown_totals(ws)
     reasons = knocked_out(ws)
     years = ws.settings.fiscal_years
@@ -196,7 +196,6 @@ def cost_summary_section(ws: Workspace) -> Fragment:
 
 def cost_tables_section(ws: Workspace) -> Fragment:
     """Each option's items by fiscal year, cross-footed in the display unit."""
-    from archplan.costs import budget_view
     from archplan.messages import msg
     from archplan.report.figures import knocked_out, option_label
 
@@ -209,7 +208,7 @@ def cost_tables_section(ws: Workspace) -> Fragment:
     out = [f'<h2 id="cost-tables">{esc(label("costs", lang))}</h2>']
     for option in ws.options:
         # Each year adds up to the option's cell in the budget table (one convention).
-        shown = budget_view(ws, by="item", option=option.id)
+        shown = analysis_of(ws).budget_view(by="item", option=option.id)
         header = [esc(label("item", lang)), esc(label("category", lang))]
         header += [esc(msg("cst_tax_header", lang)), esc(msg("cst_basis_header", lang))]
         header += [esc(fy_label(int(c), lang)) for c in shown.columns if c != TOTAL]

@@ -7,14 +7,13 @@ from datetime import date
 
 import numpy as np
 
-from archplan.compare import build_problem, rank
-from archplan.costs import budget_view, commitments
-from archplan.decisions import TriggerContext, evaluate_record
+from archplan.decisions import evaluate_record
 from archplan.decisions.reading import trigger_with_reading
 from archplan.errors import ArchplanError
 from archplan.fiscal import fy_label
 from archplan.messages import msg
 from archplan.money import TOTAL, format_amount, to_unit
+from archplan.report.analysis import analysis_of
 from archplan.report.figures import option_label
 from archplan.report.i18n import colon, label, paren, status_label
 from archplan.report.sections import esc, labeller
@@ -24,10 +23,7 @@ __all__ = ["executive_summary", "recommendation_status", "toc"]
 
 
 def _top(ws: Workspace) -> str | None:
-    from archplan.compare import rank_options
-
-    ranking = rank_options(ws)
-    return str(ranking.index[0]) if len(ranking) else None
+    return analysis_of(ws).top
 
 
 def recommendation_status(ws: Workspace) -> str:
@@ -51,34 +47,15 @@ def recommendation_status(ws: Workspace) -> str:
     )
 
 
-def toc(ws: Workspace) -> str:
-    """Links to the report's sections that this workspace has."""
-    from archplan.report.risk import has_uncertainty
+def toc(ws: Workspace, document: str = "report") -> str:
+    """Links to the sections of the document that this workspace has (the report
+    registry's :func:`~archplan.report.registry.contents`)."""
+    from archplan.report.registry import contents
 
     lang = ws.settings.language
-    entries = [
-        ("summary", "summary"),
-        ("options", "options"),
-        ("comparison", "comparison"),
-        ("sensitivity", "robustness"),
-        ("costs", "cost_summary"),
-        ("budget", "budget"),
-        ("cost-tables", "costs"),
-    ]
-    if ws.scenarios:
-        entries.append(("scenarios", "scenarios"))
-    if ws.contracts:
-        entries.append(("commitments", "commitments"))
-    if any(i.asset for i in ws.cost_items):
-        entries.append(("depreciation", "depreciation"))
-    if ws.parties:
-        entries.append(("sharing", "sharing"))
-    if has_uncertainty(ws):
-        entries.append(("risk", "risk"))
-    entries.append(("assumptions", "assumptions_register"))
-    entries.append(("decisions", "decisions"))
     items = "".join(
-        f'<li><a href="#{anchor}">{esc(label(key, lang))}</a></li>' for anchor, key in entries
+        f'<li><a href="#{esc(anchor)}">{esc(text)}</a></li>'
+        for anchor, text in contents(ws, document)
     )
     return (
         f'<nav class="ap-toc" aria-label="{esc(label("contents", lang))}">'
@@ -96,9 +73,10 @@ def executive_summary(ws: Workspace, today: date | None = None) -> str:
     L = labeller(lang)
 
     out = [f'<section class="ap-summary"><h2 id="summary">{L("summary")}</h2>']
-    problem = build_problem(ws)
+    a = analysis_of(ws)
+    problem = a.problem
     try:
-        result = rank(problem, _method(ws))
+        result = a.result
     except ArchplanError as exc:
         out.append(f'<p class="ap-warning">{esc(exc)}</p></section>')
         return "".join(out)
@@ -112,7 +90,7 @@ def executive_summary(ws: Workspace, today: date | None = None) -> str:
     years = ws.settings.fiscal_years
     span = f"{fy_label(years[0], lang)}–{fy_label(years[-1], lang)}"
     # The budget table's own total (sum of rounded cells), so the two never disagree.
-    total = int(budget_view(ws)[TOTAL].to_dict()[top])
+    total = int(a.budget_view()[TOTAL].to_dict()[top])
     c = colon(lang)  # "：" in Japanese
     items = [
         f"<li><strong>{L('recommended')}{c}</strong> {esc(name)}</li>",
@@ -122,10 +100,9 @@ def executive_summary(ws: Workspace, today: date | None = None) -> str:
         "</li>",
     ]
     if has_uncertainty(ws):
-        from archplan.uncertainty import simulate
         from archplan.uncertainty.results import is_certain
 
-        sim = simulate(ws)
+        sim = a.simulation
         k = sim.options.index(top)
         p10, p50, p90 = np.percentile(sim.totals[:, k], [10, 50, 90])
         # The P10–P90 range (not a confidence interval); none for an option with no
@@ -147,7 +124,7 @@ def executive_summary(ws: Workspace, today: date | None = None) -> str:
     if len(problem.excluded):
         names = ", ".join(option_label(ws, str(o)) for o in problem.excluded.index)
         items.append(f"<li><strong>{L('excluded')}{c}</strong> {esc(names)}</li>")
-    com = commitments(ws)
+    com = a.commitments
     for w in com.attrs.get("warnings", []):
         items.append(f'<li class="ap-warning">⚠ {esc(w)}</li>')
     out.append(f"<ul>{''.join(items)}</ul>")
@@ -172,16 +149,10 @@ def executive_summary(ws: Workspace, today: date | None = None) -> str:
     return "".join(out)
 
 
-def _method(ws: Workspace):  # type: ignore[no-untyped-def]
-    from archplan.report.comparison import _method as method
-
-    return method(ws)
-
-
 def _due(ws: Workspace, today: date) -> list[tuple[int, str, str]]:
     """Open records past their review date or with a trigger that fires."""
     lang = ws.settings.language
-    ctx = TriggerContext(ws)
+    ctx = analysis_of(ws).triggers()
     out = []
     for r in ws.decisions:
         if r.status in ("superseded", "rejected", "deprecated"):

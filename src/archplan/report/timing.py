@@ -22,7 +22,7 @@ from archplan.costs.engine import item_span, month_start
 from archplan.fiscal import fiscal_year, fiscal_year_bounds, fy_label
 from archplan.messages import msg
 from archplan.money import UNIT_DIVISOR
-from archplan.report.charts import Chart, _font_family
+from archplan.report.charts import DPI, Chart, _font_family
 from archplan.report.i18n import label
 from archplan.report.sections import Fragment, _money, _unit_note, esc, html_table
 from archplan.timing.analysis import _life_end, act_by, completion_date, plan_bounds
@@ -54,9 +54,10 @@ def _d(day: date) -> float:
 
 
 def _fired(ws: Workspace, as_of: date) -> list[tuple[int, str]]:
-    from archplan.decisions import TriggerContext, evaluate_record
+    from archplan.decisions import evaluate_record
+    from archplan.report.analysis import analysis_of
 
-    ctx = TriggerContext(ws, as_of)
+    ctx = analysis_of(ws).triggers(as_of)
     out: list[tuple[int, str]] = []
     for r in ws.decisions:
         if r.status in ("superseded", "rejected", "deprecated"):
@@ -178,7 +179,7 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
         rows.append((c.name, bars, []))
     fired = _fired(ws, today)
     with rc_context({"font.family": _font_family(lang)}):
-        fig = Figure(figsize=(10.5, 0.42 * len(rows) + 2.2), dpi=100)
+        fig = Figure(figsize=(10.5, 0.42 * len(rows) + 2.2), dpi=DPI)
         ax = fig.subplots()
         n = len(rows)
         for k, (_, bars, marks) in enumerate(rows):
@@ -276,7 +277,7 @@ def waiting_chart(ws: Workspace, table: pd.DataFrame) -> Chart:
     name = ws.option(option).name if option else ""
     title = msg("tim_waiting_title", lang, option=name)
     with rc_context({"font.family": _font_family(lang)}):
-        fig = Figure(figsize=(7.5, 3.6), dpi=100)
+        fig = Figure(figsize=(7.5, 3.6), dpi=DPI)
         ax = fig.subplots()
         x = [fy_label(int(v), lang) for v in table["start_fy"]]
         total = table["total"].to_numpy(dtype=float) / divisor
@@ -343,10 +344,9 @@ def _chosen(ws: Workspace) -> str | None:
         chosen = max(accepted, key=lambda r: r.number).chosen
         if chosen in {o.id for o in ws.options}:
             return chosen
-    from archplan.compare import rank_options
+    from archplan.report.analysis import analysis_of
 
-    ranking = rank_options(ws)
-    return str(ranking.index[0]) if len(ranking) else None
+    return analysis_of(ws).top
 
 
 def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:

@@ -166,9 +166,9 @@ class PERT(Distribution):
         return span * span * a * b / ((a + b) ** 2 * (a + b + 1))
 
     def ppf(self, u: FloatArray) -> FloatArray:
-        from scipy import stats  # heavy to import; only the copula path needs it
-
-        x = stats.beta.ppf(np.asarray(u, dtype=float), self.alpha, self.beta)
+        # The beta quantile: scipy.stats.beta.ppf computes exactly this (the same Boost
+        # routine), without importing scipy.stats (about 0.4 s) for it.
+        x = special.betaincinv(self.alpha, self.beta, np.asarray(u, dtype=float))
         return self.low + (self.high - self.low) * np.asarray(x, dtype=float)
 
     def sample(self, rng: np.random.Generator, n: int) -> FloatArray:

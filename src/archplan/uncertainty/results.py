@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -29,6 +30,9 @@ from archplan.costs.sharing import allocate
 from archplan.errors import InputError
 from archplan.fiscal import fiscal_year_bounds
 from archplan.uncertainty.simulation import Simulation, median_inputs, quantile_of_input
+
+if TYPE_CHECKING:
+    from archplan.compare import DecisionProblem
 
 __all__ = [
     "PERCENTILES",
@@ -332,19 +336,21 @@ def rank_first(
     samples: int = 5_000,
     uncertain_weights: bool = False,
     concentration: float = 100.0,
+    problem: DecisionProblem | None = None,
 ) -> pd.Series:
     """P(each option ranks first) when the cost criteria follow the simulated costs.
 
     Criteria with ``source: cost_total`` (or ``cost_npv``) take each trial's simulated
     total (or NPV); the other scores stay as entered; with ``uncertain_weights`` the
     weights are also sampled around their values. Knocked-out options stay out (a
-    cost ceiling is applied trial by trial).
+    cost ceiling is applied trial by trial). ``problem`` is the workspace's
+    :func:`~archplan.compare.build_problem`, when the caller has it already.
     """
     from archplan.compare import build_problem, workspace_method
     from archplan.costs.discount import npv
 
     ws = sim.model.ws
-    problem = build_problem(ws)
+    problem = build_problem(ws) if problem is None else problem
     method = workspace_method(ws)
     full = problem.full_matrix
     criteria = list(full.columns)
