@@ -37,8 +37,11 @@ def item_annotations(ws: Workspace) -> dict[str, tuple[str, str]]:
     Examples
     --------
     >>> from archplan import load_workspace
-    >>> item_annotations(load_workspace("data/examples/shared-platform"))["saas-subscription"]
-    ('taxable', '2,400 × USD 4.2/month × 139 yen/USD')
+    >>> ws = load_workspace("data/examples/shared-platform")
+    >>> tax, basis = item_annotations(ws)["saas-subscription"]
+    >>> tax, *basis.split("; ")  # doctest: +NORMALIZE_WHITESPACE
+    ('taxable', '2,400 × USD 4.2/month × 139 yen/USD',
+     "quantity as of FY2026 (the item's first year), +12% each year after")
     """
     from archplan.costs import describe_basis
     from archplan.messages import msg
