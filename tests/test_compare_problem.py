@@ -221,3 +221,34 @@ def test_slider_weights_change_the_winner(example_dir: Path) -> None:
     assert rank_options(ws, weights=w).index[0] == "gov-cloud"
     with pytest.raises(ArchplanError):
         rank_options(ws, weights={c.id: 0.0 for c in ws.criteria})
+
+
+@pytest.mark.parametrize(
+    ("cell", "rule"),
+    [
+        # Every look-alike the marks scale reads as × (scales._ALIASES), in the scores…
+        *((alias, "×") for alias in ("x", "X", "✕", "✖")),
+        # … and in the rule itself, against the canonical mark in the scores.
+        *(("×", alias) for alias in ("x", "X", "✕", "✖")),
+        ("x", "✕"),
+    ],
+)
+def test_a_look_alike_mark_knocks_out_like_the_mark(
+    example_copy: Path, cell: str, rule: str
+) -> None:
+    """A must-have ``not: [×]`` is not bypassed by typing ``x`` for ``×`` (a new user's
+    WCAG requirement vanished that way): the scores read the look-alike as ×, so the rule
+    must too, on either side."""
+    _edit(example_copy / "scores.csv", "overseas-saas,×", f"overseas-saas,{cell}")
+    _edit(example_copy / "criteria.yaml", "must: {not: [×]}", f"must: {{not: ['{rule}']}}")
+    p = build_problem(load_workspace(example_copy))
+    assert p.full_matrix.loc["overseas-saas", "residency"] == 0.0  # read as ×
+    assert "overseas-saas" in p.excluded.index
+    assert rank(p).winner != "overseas-saas"
+
+
+def test_a_look_alike_of_another_mark_does_not_knock_out(example_copy: Path) -> None:
+    # ◯ (U+25EF) is ○, not ×: the option stays in.
+    _edit(example_copy / "scores.csv", "overseas-saas,×", "overseas-saas,◯")
+    p = build_problem(load_workspace(example_copy))
+    assert "overseas-saas" not in p.excluded.index

@@ -27,7 +27,7 @@ from archplan.compare.weights import (
 )
 from archplan.errors import InputError
 from archplan.messages import Localized, msg
-from archplan.scales import describe_mapping
+from archplan.scales import canonical, describe_mapping
 from archplan.workspace.model import Criterion, Workspace
 
 __all__ = [
@@ -138,8 +138,16 @@ def _num(v: float) -> str:
     return format_number(v)
 
 
+def _mark(scale: str, text: object) -> str:
+    """A cell or a ``must: {not: [...]}`` value as the mark it stands for, so that a
+    look-alike (``x`` or ``✕`` for ``×``, ``◯`` for ``○``) knocks an option out exactly
+    as the canonical mark does; other text as written (stripped)."""
+    t = str(text).strip()
+    return canonical(scale, t) or t
+
+
 def _must_reason(c: Criterion, raw: object, value: float, lang: str = "en") -> str | None:
-    if c.must_not and str(raw) in c.must_not:
+    if c.must_not and _mark(c.scale, raw) in {_mark(c.scale, v) for v in c.must_not}:
         return msg("must_not", lang, name=c.name, value=raw)
     if c.must_min is not None and value < c.must_min:
         return msg("must_min", lang, name=c.name, value=_num(value), limit=_num(c.must_min))
@@ -203,7 +211,8 @@ def build_problem(
         cells[c.id] = raw
         rule = []
         if c.must_not:
-            rule.append(msg("must_not_rule", lang, values="/".join(c.must_not)))
+            marks = dict.fromkeys(_mark(c.scale, v) for v in c.must_not)
+            rule.append(msg("must_not_rule", lang, values="/".join(marks)))
         if c.must_min is not None:
             rule.append(f"≥ {_num(c.must_min)}")
         if c.must_max is not None:
