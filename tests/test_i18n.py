@@ -80,7 +80,7 @@ CODE = re.compile(
 #: Names kept as their owners write them: the end-of-life data's licence holder.
 NAMES = re.compile(r"endoflife\.date(?: contributors)?")
 WORD = re.compile(r"[A-Za-z]{2,}")
-JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60]")
+JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff01-\uff60]")  # incl. 、。「」〜
 
 
 def test_every_entry_has_both_languages_with_the_same_placeholders() -> None:

@@ -404,3 +404,28 @@ def test_a_refusal_to_overwrite_is_in_the_workspace_language(
         assert "archplanが書き出したものではない" in err and "ブックのファイル名" in err
     with pytest.raises(TargetExistsError, match="was not written by archplan"):
         export_xlsx(load_workspace(root), theirs)  # str(): English, as every exception
+
+
+# --- the handover's basis of estimate ------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_tier_bands_in_the_basis_follow_the_language(tmp_path: Path, language: str) -> None:
+    """network-refresh prices by volume tiers; no English example does, so the scans of
+    the examples' documents never saw an English tier band (it printed ``0〜:``)."""
+    from archplan.report.handover import basis_section
+
+    root = tmp_path / "ws"
+    shutil.copytree(EXAMPLES / "network-refresh", root)
+    cfg = root / "archplan.yaml"
+    cfg.write_text(
+        cfg.read_text(encoding="utf-8").replace("language: ja", f"language: {language}"),
+        encoding="utf-8",
+    )
+    ws = load_workspace(root)
+    text = html.unescape(basis_section(ws)._repr_html_())
+    assert ("0〜：" in text) == (language == "ja")
+    assert ("0+: " in text) == (language == "en")
+    if language == "en":
+        found, left = _found(text, "en", _supplied(ws))
+        assert found == [], _context(left, found)

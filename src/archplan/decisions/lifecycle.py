@@ -69,12 +69,18 @@ def slugify(title: str) -> str:
     ('saas利用の判断-2026年度', 'cafe-deja-vu', 'decision')
     >>> slugify("ガバメントクラウドへの移行")
     'ガバメントクラウドへの移行'
+    >>> slugify("Replace the permit system with a low-code build on the existing cloud tenant")
+    'replace-the-permit-system-with-a-low-code-build-on-the'
     """
     # NFKC folds full-width letters and digits; letters of any script are kept, so a
     # Japanese title gives a readable name. Latin accents are dropped (café → cafe).
     text = "".join(_unaccent(c) for c in unicodedata.normalize("NFKC", title))
     slug = re.sub(r"[\W_]+", "-", text.lower()).strip("-")
-    return slug[:60].rstrip("-") or "decision"
+    if len(slug) > 60:
+        # Cut at a word boundary where there is one (a Japanese title may have none).
+        cut = slug[:61].rfind("-")
+        slug = slug[:cut] if cut > 20 else slug[:60]
+    return slug.rstrip("-") or "decision"
 
 
 def _folder(ws: Workspace) -> Path:

@@ -390,7 +390,8 @@ def _item_inputs(ws: Workspace, item: CostItem) -> str:
         parts.append(f"{esc(msg('rep_v_series', lang))} = {esc(series)}")
     if item.tiers is not None:
         bands = ", ".join(
-            f"{esc(format_number(lo, lang))}〜: {_value(ws, price)}"
+            f"{esc(format_number(lo, lang))}{'〜' if lang == 'ja' else '+'}{colon(lang)} "
+            f"{_value(ws, price)}"
             for lo, price in item.tiers.bands
         )
         method = msg("rep_v_tiers_" + item.tiers.method, lang)
