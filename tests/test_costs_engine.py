@@ -70,6 +70,67 @@ def test_growth_and_escalation(tmp_path: Path) -> None:
     )
 
 
+def test_growth_from_the_plan_counts_the_same_users_in_every_option(tmp_path: Path) -> None:
+    """Two options bill the same organisation's users (450, +3 % a year from the plan's
+    first year, FY2026): the one starting later must bill 450 × 1.03² in FY2028, not 450
+    again (a new user's case: growth from the item's own start undercounted by a year)."""
+    d = make_workspace(
+        tmp_path,
+        """
+        - {id: now, option: saas, name: Now, category: subscription, nature: recurring,
+           period: month, quantity: 450, growth: 0.03, unit_price: 1000,
+           start: 2026-04, end: 2030-03}
+        - {id: later, option: gov-cloud, name: Later, category: licence, nature: recurring,
+           period: month, quantity: 450, growth: 0.03, growth_from: plan, unit_price: 1000,
+           start: 2028-04, end: 2030-03}
+        - {id: own, option: onprem, name: Own, category: licence, nature: recurring,
+           period: month, quantity: 450, growth: 0.03, unit_price: 1000,
+           start: 2028-04, end: 2030-03}
+    """,
+    )
+    now, later, own = _row(d, "now"), _row(d, "later"), _row(d, "own")
+    # By hand: 12 months × 1,000 yen × 450 × 1.03^(FY − 2026).
+    assert later[2028] == now[2028] == 12 * 1000 * Decimal("477.405") == 5_728_860
+    assert later[2029] == now[2029] == round(12 * 1000 * 450 * Decimal("1.03") ** 3)
+    # The default still compounds from the item's own first year.
+    assert own[2028] == 12 * 1000 * 450 and own[2029] == 12 * 1000 * Decimal("463.5")
+    ws = load_workspace(d)
+    from archplan.costs.basis import change_text
+
+    item = next(i for i in ws.cost_items if i.id == "later")
+    assert "令和8年度（計画の初年度）" in change_text(ws, item)
+    # `now` and `own` count 'users' differently in FY2028: check says so (and names them).
+    from archplan.costs.advice import plan_warnings
+
+    assert plan_warnings(ws) == []  # literal quantities: nothing shared by name
+
+
+def test_check_warns_when_options_grow_a_shared_count_from_different_years(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from archplan.cli import main
+
+    items = """
+        - {id: now, option: saas, name: Now, category: subscription, nature: recurring,
+           quantity: users, growth: 0.03, unit_price: 1000, start: 2026-04, end: 2030-03}
+        - {id: own, option: onprem, name: Own, category: licence, nature: recurring,
+           quantity: users, growth: 0.03, unit_price: 1000, start: 2028-04, end: 2030-03}
+    """
+    d = make_workspace(tmp_path, items)
+    assert main(["check", str(d)]) == 0
+    out = capsys.readouterr().out
+    assert "now（令和8年度から）、own（令和10年度から）" in out and "growth_from: plan" in out
+    # With growth_from: plan on the later one (the earlier one starts in the plan's
+    # first year, so both count alike) the warning names only what still differs.
+    fixed = items.replace(
+        "growth: 0.03, unit_price: 1000, start: 2028",
+        "growth: 0.03, growth_from: plan, unit_price: 1000, start: 2028",
+    )
+    d2 = make_workspace(tmp_path / "b", fixed)
+    assert main(["check", str(d2)]) == 0
+    assert "growth_from" not in capsys.readouterr().out
+
+
 def test_explicit_quantity_series(tmp_path: Path) -> None:
     d = make_workspace(
         tmp_path,

@@ -168,6 +168,7 @@ def workspaces(draw: st.DrawFn) -> Workspace:
             if draw(st.booleans()):
                 kwargs["quantity"] = draw(values("q"))
                 kwargs["growth"] = draw(st.none() | values("g"))
+                kwargs["growth_from"] = draw(st.sampled_from(["item", "plan"]))
             else:
                 kwargs["quantity_series"] = tuple(
                     draw(st.lists(st.decimals(0, 900, places=1), min_size=years, max_size=years))

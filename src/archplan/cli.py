@@ -55,10 +55,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
             print(p)
         print(msg("cli_problems", lang, n=len(problems), path=args.workspace), file=sys.stderr)
         return 1
+    from archplan.costs.advice import plan_warnings
     from archplan.timing.analysis import timing_warnings
     from archplan.workspace import load_workspace
 
-    warnings = timing_warnings(load_workspace(args.workspace))
+    ws = load_workspace(args.workspace)
+    warnings = timing_warnings(ws) + plan_warnings(ws)
     for w in warnings:
         print(msg("cli_warning", lang, text=w))  # timing: ends the plan runs past, unplanned
     if warnings or notices:  # the summary counts what was printed above it

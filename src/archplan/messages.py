@@ -1787,6 +1787,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "dfx_extended_paid_col": {"en": "Extended support (paid)", "ja": "延長サポート（有償）"},
     # --- report registry (reg_): the walkthrough's example section (docs/extending.md) ---
     "reg_by_total": {"en": "Options by total cost", "ja": "総額の少ない順"},
+    # --- growth compounding from the plan's first year (growth_from: plan) ---
+    "ap_basis_growth_plan": {
+        "en": "; quantity as of {fy} (the plan's first year), +{rate}% each year after",
+        "ja": "、数量は{fy}（計画の初年度）の値で、以後毎年{rate}%増加",
+    },
+    "ap_growth_item": {"en": "{item} from {fy}", "ja": "{item}（{fy}から）"},
+    "ap_growth_shared": {
+        "en": "costs.yaml: {items} bill the same quantity '{quantity}' with growth from each "
+        "item's own first year, so they count a different quantity in the same year; if it "
+        "is one count for the whole organisation (such as its users), add growth_from: plan "
+        "to these items",
+        "ja": "costs.yaml：{items}は同じ数量「{quantity}」を費目ごとの初年度から増加させて"
+        "いるため、同じ年度でも数量が異なる。組織全体で一つの数（利用者数など）であれば、"
+        "これらの費目にgrowth_from: planを加えること",
+    },
 }
 
 

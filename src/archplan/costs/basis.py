@@ -235,7 +235,8 @@ def change_text(
     """What the basis text adds for an item's escalation and growth, so that every
     year's figure can be redone from it: the yearly rate and the year it compounds from —
     the plan's first fiscal year for escalation (prices are quoted for it), the item's
-    own first fiscal year for growth (docs/costs.md). "" when the item has neither.
+    own first fiscal year for growth unless ``growth_from: plan`` (docs/costs.md). ""
+    when the item has neither.
 
     Examples
     --------
@@ -256,8 +257,13 @@ def change_text(
         parts.append(msg("dfx_basis_escalation", lang, rate=format_number(esc * 100), fy=fy))
     growth = _resolve(item.growth, values)
     if growth and item.quantity_series is None:
-        fy = fy_label(item_first_fy(item, ws.settings.fy_start_month), lang)
-        parts.append(msg("dfx_basis_growth", lang, rate=format_number(growth * 100), fy=fy))
+        rate = format_number(growth * 100)
+        if item.growth_from == "plan":
+            fy = fy_label(ws.settings.first_fy, lang)
+            parts.append(msg("ap_basis_growth_plan", lang, rate=rate, fy=fy))
+        else:
+            fy = fy_label(item_first_fy(item, ws.settings.fy_start_month), lang)
+            parts.append(msg("dfx_basis_growth", lang, rate=rate, fy=fy))
     return "".join(parts)
 
 

@@ -88,7 +88,8 @@ class ExactContext:
             return item.quantity_series[k]
         assert item.quantity is not None
         growth = self.value(item.growth) if item.growth is not None else Decimal(0)
-        return self.value(item.quantity) * (1 + growth) ** (fy - self.first_fy)
+        base = self.settings.first_fy if item.growth_from == "plan" else self.first_fy
+        return self.value(item.quantity) * (1 + growth) ** (fy - base)
 
     def fiscal_year(self, m: int) -> int:
         return (m - (self.settings.fy_start_month - 1)) // 12
@@ -133,9 +134,8 @@ class VectorContext:
             # Outside the item's years nothing is paid; 0 keeps those cells defined.
             return np.where(inside, series[np.clip(k, 0, len(series) - 1)], 0.0)
         assert item.quantity is not None
-        return self.value(item.quantity) * (1 + self.value(item.growth)) ** (
-            self.years - self.first_fy
-        )
+        base = self.settings.first_fy if item.growth_from == "plan" else self.first_fy
+        return self.value(item.quantity) * (1 + self.value(item.growth)) ** (self.years - base)
 
 
 def _series_too_short(item: CostItem, fy: int) -> InputError:

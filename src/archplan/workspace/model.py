@@ -271,6 +271,10 @@ class CostItem:
     kind: Kind = "cost"
     quantity_series: tuple[Decimal, ...] | None = None
     growth: Value | None = None
+    #: Where growth compounds from: the item's own first fiscal year, or the plan's (for
+    #: a quantity that belongs to the organisation, such as its users, shared by options
+    #: that start in different years).
+    growth_from: Literal["item", "plan"] = "item"
     escalation: Value | None = None
     tiers: Tiers | None = None
     percent_of: PercentOf | None = None

@@ -310,6 +310,15 @@ class ItemModel(WorkspaceModel):
         expected=_EXPECTED_VALUE,
         ja="数量の年増加率（0.05＝5%）",
     )
+    growth_from: Annotated[str, OneOf("item", "plan")] | None = field(
+        None,
+        description="Where growth compounds from: item (the item's first fiscal year, the "
+        "default) or plan (the plan's first fiscal year, for a quantity shared by options "
+        "that start in different years, such as the organisation's users).",
+        expected="item or plan",
+        ja="数量の増加の起点：item（費目の初年度、既定）または plan（計画の初年度。"
+        "開始年度の異なる案が共有する利用者数などに）",
+    )
     escalation: ValueRef | None = field(
         None,
         description="Yearly escalation of the price.",
@@ -520,6 +529,7 @@ class ItemModel(WorkspaceModel):
             kind=cast(Any, self.kind),
             quantity_series=self.series,
             growth=self.growth,
+            growth_from=cast(Any, self.growth_from or "item"),
             escalation=self.escalation,
             tiers=self.tiers.to_domain() if self.tiers else None,
             percent_of=self.percent_of.to_domain() if self.percent_of else None,
