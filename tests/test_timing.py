@@ -167,7 +167,7 @@ def test_gap_days_when_nothing_is_planned(tmp_path: Path) -> None:
     # 366 days (2028 is a leap year).
     ws = load_workspace(_workspace(tmp_path, _declared("2027-03-31"), _upgrade(2027)))
     ev = timing_events(ws)
-    assert ev.loc[ev.component == "app", "gap_days"].iloc[0] == 366
+    assert ev.loc[(ev.component == "app") & (ev.option == "onprem"), "gap_days"].iloc[0] == 366
     warnings = timing_warnings(ws)
     assert any("App" in w and "2027-03-31" in w and "366" in w for w in warnings)
 
@@ -212,7 +212,8 @@ def test_extended_support_that_stops_too_early_is_a_gap(tmp_path: Path) -> None:
 """
     # ESU covers FY2027 (to 2028-03-31); the upgrade in FY2028 is done 2029-03-31: late.
     ws = load_workspace(_workspace(tmp_path, comps, _upgrade(2028) + esu))
-    row = timing_events(ws).iloc[0]
+    ev = timing_events(ws)
+    row = ev[ev.option == "onprem"].iloc[0]
     assert row["deadline"] == date(2028, 3, 31)
     assert not row["covered"]
 
@@ -506,3 +507,26 @@ def test_an_invalid_item_is_not_reported_again_by_components(tmp_path: Path) -> 
     costs.write_text(text.replace("    amount: 2400000\n", "    amount: lots\n"), encoding="utf-8")
     problems, _ = check_workspace(ws)
     assert [p.file for p in problems] == ["costs.yaml"]
+
+
+def test_a_list_of_options_means_the_new_ones_run_on_it_until_go_live(tmp_path: Path) -> None:
+    """docs/timing.md: the new options use the current system's components until they go
+    live. A user who writes ``options: [onprem]`` (or nothing) must get the gaps the
+    explicit mapping gives (food-lab's mapping is exactly the months before go-live), plus
+    those of any option the mapping leaves out (overseas-saas, live 2026-11)."""
+    from archplan.timing import timing_events
+
+    d = tmp_path / "ws"
+    shutil.copytree(EXAMPLE, d)
+    cy = d / "components.yaml"
+    text = cy.read_text(encoding="utf-8")
+    mapping = 'options: {onprem: null, saas: "2027-03", gov-cloud: "2027-12"}'
+    assert text.count(mapping) == 3
+    cy.write_text(text.replace(mapping, "options: [onprem]"), encoding="utf-8")
+    listed = timing_events(load_workspace(d))
+    mapped = timing_events(load_workspace(EXAMPLE))
+    cols = ["option", "component", "kind", "date", "use_end", "covered", "gap_days"]
+    keep = listed["option"] != "overseas-saas"
+    assert listed[keep][cols].reset_index(drop=True).equals(mapped[cols].reset_index(drop=True))
+    extra = listed[~keep]
+    assert not extra.empty and set(extra["use_end"]) == {date(2026, 10, 31)}

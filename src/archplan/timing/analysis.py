@@ -91,6 +91,41 @@ def use_end(ws: Workspace, until: int | str | None) -> date:
     return _period_end(until, ws.settings.fy_start_month)
 
 
+def component_uses(ws: Workspace, c: Component) -> tuple[tuple[str, int | str | None], ...]:
+    """Which options use a component, and until when: as ``components.yaml`` says, and —
+    when the file gives only a list (or nothing: ``[current]``) for a component of the
+    current system, every other option with a ``go_live`` uses it until the month before
+    it goes live (docs/timing.md: the new options run on the current system until then).
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> import dataclasses
+    >>> ws = load_workspace("data/examples/food-lab")  # current: onprem
+    >>> db = dataclasses.replace(ws.components[0], uses=(("onprem", None),))  # [onprem]
+    >>> component_uses(ws, db)  # doctest: +NORMALIZE_WHITESPACE
+    (('onprem', None), ('saas', '2027-03'), ('gov-cloud', '2027-12'),
+     ('overseas-saas', '2026-10'))
+    """
+    uses = list(c.uses)
+    listed = {o for o, _ in uses}
+    if ws.current_option is None or ws.current_option not in listed:
+        return c.uses
+    if any(until is not None for _, until in uses):
+        return c.uses  # the file says until when each option uses it: as written
+    from archplan.workspace.consistency import go_live_month
+
+    sm = ws.settings.fy_start_month
+    first = ws.settings.first_fy * 12 + sm - 1
+    for o in ws.options:
+        if o.id in listed or o.go_live is None:
+            continue
+        last = go_live_month(o.go_live, sm) - 1
+        if last >= first:  # it goes live after the plan starts: it runs on the old system
+            uses.append((o.id, f"{last // 12:04d}-{last % 12 + 1:02d}"))
+    return tuple(uses)
+
+
 def _life_end(c: Component) -> date | None:
     if c.purchased is None or c.useful_life is None:
         return None
@@ -205,7 +240,7 @@ def _component_events(ws: Workspace, c: Component) -> list[TimingEvent]:
     items = _items_by_id(ws)
     sm = ws.settings.fy_start_month
     out: list[TimingEvent] = []
-    for option, until in c.uses:
+    for option, until in component_uses(ws, c):
         end_use = use_end(ws, until)
         for kind, when in _deadlines(c):
             if when is not None and when >= end_use:

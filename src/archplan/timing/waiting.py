@@ -29,7 +29,7 @@ import pandas as pd
 from archplan.costs.discount import equivalent_annual_cost, npv
 from archplan.costs.tables import item_schedule, yearly_totals
 from archplan.errors import InputError
-from archplan.timing.analysis import timing_events
+from archplan.timing.analysis import component_uses, timing_events
 from archplan.workspace.components import add_years
 from archplan.workspace.consistency import go_live_month
 from archplan.workspace.model import Component, CostItem, Workspace
@@ -268,7 +268,7 @@ def _shifted_components(ws: Workspace, option: str, d: int, last_fy: int) -> tup
     for c in ws.components:
         uses = tuple(
             (o, (last_fy + d if u is None else _later(u, d)) if o == option else (u or last_fy))
-            for o, u in c.uses
+            for o, u in component_uses(ws, c)
         )
         c2 = dataclasses.replace(c, uses=uses)
         if d and c.kind == "saas" and c.options == (option,):
