@@ -7,7 +7,11 @@ their sentences here, so a Japanese report has no English sentences in it.
 
 from __future__ import annotations
 
-__all__ = ["MESSAGES", "Localized", "localized", "msg", "template"]
+import re
+import string
+from functools import lru_cache
+
+__all__ = ["MESSAGES", "Localized", "localize", "localized", "msg", "template"]
 
 MESSAGES: dict[str, dict[str, str]] = {
     "must_not": {"en": "{name}: {value} is not acceptable", "ja": "{name}：{value}は許容されない"},
@@ -1630,6 +1634,360 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Field tables unchanged: {path}",
         "ja": "項目表は変更なし：{path}",
     },
+    # --- workspace problems (prob_): errors.Problem.render, messages.localize ---
+    # Layout of a problem line and the WorkspaceError head.
+    "prob_at": {"en": "{where}: {message}", "ja": "{where}：{message}"},
+    "prob_at_field": {"en": "{where}: {field}: {message}", "ja": "{where}：{field}：{message}"},
+    "prob_expected": {"en": " (expected {expected})", "ja": "（{expected}）"},
+    "prob_head": {"en": "{n} problem(s):", "ja": "{n}件の問題："},
+    "prob_head_in": {
+        "en": "{n} problem(s) in workspace {root}:",
+        "ja": "ワークスペース{root}に{n}件の問題：",
+    },
+    # CSV cells named by row and column.
+    "prob_cell": {"en": "row {row}, column {column}", "ja": "行{row}・列{column}"},
+    "prob_row": {"en": "row {row}", "ja": "行{row}"},
+    "prob_column": {"en": "column {column}", "ja": "列{column}"},
+    # What was found where something else belongs (fields._describe).
+    "prob_a_mapping": {"en": "a mapping", "ja": "マッピング"},
+    "prob_a_list": {"en": "a list", "ja": "リスト"},
+    "prob_nothing": {"en": "nothing", "ja": "空の値"},
+    "prob_boolean": {"en": "the boolean {value}", "ja": "真偽値{value}"},
+    "prob_mapping_with": {"en": "a mapping with {keys}", "ja": "{keys}を持つマッピング"},
+    # The schema's validate() and the converters (fields.py).
+    "prob_unknown_key": {"en": "unknown key {key}", "ja": "不明なキー{key}"},
+    "prob_one_of": {"en": "one of {words}", "ja": "{words}のいずれか"},
+    "prob_one_of_also": {
+        "en": "one of {words} (also {aliases})",
+        "ja": "{words}のいずれか（別名：{aliases}）",
+    },
+    "prob_required_field": {
+        "en": "required field {key} is missing",
+        "ja": "必須項目{key}がない",
+    },
+    "prob_required_section": {
+        "en": "required section {key} is missing",
+        "ja": "必須のセクション{key}がない",
+    },
+    "prob_where_belongs": {
+        "en": "{found} where {what} belongs",
+        "ja": "{what}を書くところに{found}がある",
+    },
+    "prob_not_number": {"en": "{value} is not a number", "ja": "{value}は数値ではない"},
+    "prob_not_finite": {
+        "en": "{value} is not a finite number",
+        "ja": "{value}は有限の数値ではない",
+    },
+    "prob_not_whole": {"en": "{value} is not a whole number", "ja": "{value}は整数ではない"},
+    "prob_not_date": {"en": "{value} is not a date", "ja": "{value}は日付ではない"},
+    "prob_not_id": {"en": "{value} is not a valid id", "ja": "{value}はIDとして使えない"},
+    "prob_not_name": {"en": "{value} is not a valid name", "ja": "{value}は名前として使えない"},
+    "prob_not_assumption_name": {
+        "en": "{value} is not a valid assumption name",
+        "ja": "{value}は前提条件の名前として使えない",
+    },
+    "prob_not_allowed": {"en": "{value} is not allowed", "ja": "{value}は使えない"},
+    "prob_out_of_range": {"en": "{value} is out of range", "ja": "{value}は範囲外"},
+    "prob_not_bool": {
+        "en": "{value} is not true or false",
+        "ja": "{value}はtrueでもfalseでもない",
+    },
+    "prob_not_csv_name": {
+        "en": "{value} is not a CSV file name in the workspace",
+        "ja": "{value}はワークスペース内のCSVファイル名ではない",
+    },
+    "prob_not_value": {
+        "en": "{value} is neither a number nor the name of an assumption",
+        "ja": "{value}は数値でも前提条件の名前でもない",
+    },
+    "prob_not_when": {
+        "en": "{value} is neither a fiscal year nor a month",
+        "ja": "{value}は年度でも年月でもない",
+    },
+    "prob_options_empty": {"en": "the list of options is empty", "ja": "選択肢のリストが空"},
+    "prob_x_one_option": {"en": "at least one of options", "ja": "1つ以上の選択肢"},
+    "prob_list_of_options": {"en": "a list of options", "ja": "選択肢のリスト"},
+    "prob_list_of_items": {"en": "a list of cost items", "ja": "費用項目のリスト"},
+    "prob_dup_option": {
+        "en": "duplicate option id {id} (first on line {line})",
+        "ja": "選択肢のID{id}が重複している（最初は{line}行目）",
+    },
+    "prob_dup_criterion": {
+        "en": "duplicate criterion id {id} (first on line {line})",
+        "ja": "評価項目のID{id}が重複している（最初は{line}行目）",
+    },
+    "prob_dup_item": {
+        "en": "duplicate cost item id {id} (first on line {line})",
+        "ja": "費用項目のID{id}が重複している（最初は{line}行目）",
+    },
+    "prob_x_unique_option": {"en": "a unique id for each option", "ja": "選択肢ごとに異なるID"},
+    "prob_x_unique_criterion": {
+        "en": "a unique id for each criterion",
+        "ja": "評価項目ごとに異なるID",
+    },
+    "prob_x_unique_item": {"en": "a unique id for each cost item", "ja": "費用項目ごとに異なるID"},
+    # Expectations of the field types (schema/base.py).
+    "prob_x_text": {"en": "text", "ja": "文字列"},
+    "prob_x_number": {"en": "a number", "ja": "数値"},
+    "prob_x_whole": {"en": "a whole number", "ja": "整数"},
+    "prob_x_date": {"en": "a date as YYYY-MM-DD", "ja": "YYYY-MM-DD形式の日付"},
+    "prob_x_bool": {"en": "true or false", "ja": "trueまたはfalse"},
+    "prob_x_ident": {
+        "en": "a short id of letters, digits, '-', '_', '.'",
+        "ja": "英数字と'-'、'_'、'.'による短いID",
+    },
+    "prob_x_name": {
+        "en": "letters, digits and '_', starting with a letter",
+        "ja": "英字で始まる英数字と'_'",
+    },
+    "prob_x_when": {
+        "en": "a fiscal year such as 2026, or a month such as 2026-10",
+        "ja": "2026のような年度、または2026-10のような年月",
+    },
+    "prob_x_value": {
+        "en": "a number, or the name of an assumption in assumptions.yaml",
+        "ja": "数値、またはassumptions.yamlの前提条件の名前",
+    },
+    "prob_x_see_docs": {"en": "see docs/workspace.md", "ja": "docs/workspace.mdを参照"},
+    # File-level problems (loader.py, _yaml.py).
+    "prob_file_missing": {"en": "file is missing", "ja": "ファイルがない"},
+    "prob_x_file_in_ws": {
+        "en": "a file {name} in the workspace folder",
+        "ja": "ワークスペースのフォルダにファイル{name}",
+    },
+    "prob_file_empty": {"en": "file is empty", "ja": "ファイルが空"},
+    "prob_x_yaml_content": {
+        "en": "YAML content (see the template from 'archplan new')",
+        "ja": "YAMLの内容（'archplan new'のひな形を参照）",
+    },
+    "prob_file_too_large": {
+        "en": "file is {size} bytes, too large to be a planning file",
+        "ja": "ファイルが{size}バイトあり、計画のファイルとしては大きすぎる",
+    },
+    "prob_x_at_most_bytes": {"en": "at most {size} bytes", "ja": "{size}バイト以下"},
+    "prob_not_utf8": {"en": "file is not UTF-8 text", "ja": "ファイルがUTF-8のテキストではない"},
+    "prob_x_utf8": {
+        "en": "UTF-8 (or Shift_JIS as saved by Excel)",
+        "ja": "UTF-8（またはExcelが保存したShift_JIS）",
+    },
+    "prob_nul": {
+        "en": "file contains NUL bytes (binary data)",
+        "ja": "ファイルにNULバイトがある（バイナリデータ）",
+    },
+    "prob_x_text_file": {"en": "a text file", "ja": "テキストファイル"},
+    "prob_tab": {"en": "a tab is used for indentation", "ja": "字下げにタブが使われている"},
+    "prob_x_spaces": {
+        "en": "spaces (YAML does not allow tabs for indentation)",
+        "ja": "空白（YAMLでは字下げにタブを使えない）",
+    },
+    "prob_duplicate_key": {
+        "en": "duplicate key {key} (first given on line {line})",
+        "ja": "キー{key}が重複している（最初は{line}行目）",
+    },
+    "prob_x_key_once": {"en": "each key once", "ja": "各キーは1回だけ"},
+    "prob_merge_key": {
+        "en": "merge keys ('<<') are not supported",
+        "ja": "マージキー（'<<'）は使えない",
+    },
+    "prob_x_keys_in_full": {"en": "the keys written out in full", "ja": "キーをすべて書き出すこと"},
+    "prob_key_not_plain": {
+        "en": "a mapping key must be a plain value",
+        "ja": "マッピングのキーは単純な値でなければならない",
+    },
+    "prob_x_a_name": {"en": "a name", "ja": "名前"},
+    "prob_alias_bomb": {
+        "en": "the file expands to more than {n} values (aliases repeated too often)",
+        "ja": "ファイルを展開すると{n}個を超える値になる（エイリアスの繰り返しが多すぎる）",
+    },
+    "prob_x_no_alias": {
+        "en": "a plain file without nested alias expansion",
+        "ja": "入れ子のエイリアス展開のない普通のファイル",
+    },
+    "prob_yaml_tag": {
+        "en": "YAML syntax: could not determine a constructor for the tag {tag} "
+        "(only plain YAML is read; tags that build objects are refused)",
+        "ja": "YAML構文：タグ{tag}は読めない（読むのは素のYAMLだけで、オブジェクトを作るタグは"
+        "受け付けない）",
+    },
+    "prob_yaml_syntax": {"en": "YAML syntax: {what}", "ja": "YAML構文エラー：{what}"},
+    "prob_yaml_error": {"en": "YAML error: {what}", "ja": "YAMLエラー：{what}"},
+    "prob_x_valid_yaml": {"en": "valid YAML", "ja": "正しいYAML"},
+    "prob_control_char": {
+        "en": "a control character ({code}) is not allowed in YAML",
+        "ja": "YAMLに制御文字（{code}）は使えない",
+    },
+    "prob_x_printable": {"en": "printable text", "ja": "印字可能な文字"},
+    "prob_too_deep": {"en": "the file is nested too deeply", "ja": "ファイルの入れ子が深すぎる"},
+    "prob_x_few_levels": {
+        "en": "at most a few levels of nesting",
+        "ja": "数段までの入れ子",
+    },
+    # Cross-file rules (rules.py).
+    "prob_unknown_assumption": {
+        "en": "unknown assumption {name}",
+        "ja": "不明な前提条件{name}",
+    },
+    "prob_unknown_option": {"en": "unknown option {name}", "ja": "不明な選択肢{name}"},
+    "prob_unknown_option_near": {
+        "en": "unknown option {name}; nearest: {near}",
+        "ja": "不明な選択肢{name}（近いもの：{near}）",
+    },
+    "prob_unknown_item": {"en": "unknown cost item {name}", "ja": "不明な費用項目{name}"},
+    "prob_unknown_item_near": {
+        "en": "unknown cost item {name}; nearest: {near}",
+        "ja": "不明な費用項目{name}（近いもの：{near}）",
+    },
+    "prob_unknown_item2": {"en": "unknown item {name}", "ja": "不明な費用項目{name}"},
+    "prob_unknown_contract": {"en": "unknown contract {name}", "ja": "不明な契約{name}"},
+    "prob_unknown_asset": {"en": "unknown asset class {name}", "ja": "不明な資産区分{name}"},
+    "prob_unknown_category": {"en": "unknown category {name}", "ja": "不明な費目{name}"},
+    "prob_unknown_criterion": {"en": "unknown criterion {name}", "ja": "不明な評価項目{name}"},
+    "prob_no_uncertainty": {
+        "en": "assumption {name} has no uncertainty",
+        "ja": "前提条件{name}に不確実性（uncertainty）がない",
+    },
+    "prob_pair_twice": {
+        "en": "the pair {a}, {b} is given twice",
+        "ja": "組{a}、{b}が2回書かれている",
+    },
+    "prob_no_rate": {"en": "no exchange rate for {currency}", "ja": "{currency}の為替レートがない"},
+    "prob_series_length": {
+        "en": "the series has {n} values for {years} fiscal years",
+        "ja": "{years}年度に対して系列の値が{n}個",
+    },
+    "prob_fy_outside": {"en": "FY{fy} is outside the plan", "ja": "{fy}年度は計画期間の外"},
+    "prob_x_fy_from_to": {
+        "en": "a fiscal year from {first} to {last}",
+        "ja": "{first}年度から{last}年度までのいずれか",
+    },
+    "prob_cycle": {
+        "en": "percentage-of references form a cycle: {chain}",
+        "ja": "割合（percent_of）の参照が循環している：{chain}",
+    },
+    "prob_x_cycle_end": {
+        "en": "references that end at items priced another way",
+        "ja": "別の方法で金額を決める項目で終わる参照",
+    },
+    "prob_x_other_item": {"en": "the id of another cost item", "ja": "別の費用項目のID"},
+    "prob_x_item_in_costs": {
+        "en": "the id of an item in costs.yaml",
+        "ja": "costs.yamlの費用項目のID",
+    },
+    "prob_x_option_id": {"en": "an option id from options.yaml", "ja": "options.yamlの選択肢ID"},
+    "prob_x_option_id_list": {
+        "en": "an option id from options.yaml: {ids}",
+        "ja": "options.yamlの選択肢ID：{ids}",
+    },
+    "prob_x_option_id_known": {
+        "en": "an option id from options.yaml (known: {ids})",
+        "ja": "options.yamlの選択肢ID（既知：{ids}）",
+    },
+    "prob_x_assumption_known": {
+        "en": "the name of an assumption in assumptions.yaml (known: {names})",
+        "ja": "assumptions.yamlの前提条件の名前（既知：{names}）",
+    },
+    "prob_x_assumption_above": {
+        "en": "the name of an assumption above",
+        "ja": "上で定義した前提条件の名前",
+    },
+    "prob_x_rate_assumption": {
+        "en": "exchange_rates: {{{currency}: <assumption name>}} in archplan.yaml",
+        "ja": "archplan.yamlのexchange_rates: {{{currency}: <前提条件の名前>}}",
+    },
+    "prob_x_contract": {
+        "en": "the id of a contract under 'contracts:' in costs.yaml",
+        "ja": "costs.yamlの'contracts:'にある契約のID",
+    },
+    "prob_x_series": {
+        "en": "one quantity per fiscal year from start to end",
+        "ja": "startからendまでの各年度に1つずつの数量",
+    },
+    "prob_negative_amount": {"en": "negative amount {value}", "ja": "負の金額{value}"},
+    "prob_negative_quantity": {"en": "negative quantity {value}", "ja": "負の数量{value}"},
+    # scores.csv (loader.py).
+    "prob_no_score_column": {
+        "en": "criterion {name} has no column of scores",
+        "ja": "評価項目{name}の評価の列がない",
+    },
+    "prob_x_column_headed": {"en": "a column headed {name}", "ja": "見出しが{name}の列"},
+    "prob_no_score_row": {
+        "en": "option {name} has no row of scores",
+        "ja": "選択肢{name}の評価の行がない",
+    },
+    "prob_x_row_starting": {"en": "a row starting with {name}", "ja": "{name}で始まる行"},
+    "prob_x_criterion_id_list": {
+        "en": "a criterion id from criteria.yaml: {ids}",
+        "ja": "criteria.yamlの評価項目ID：{ids}",
+    },
+    "prob_duplicate_row": {
+        "en": "duplicate row for option {name} (first on line {line})",
+        "ja": "選択肢{name}の行が重複している（最初は{line}行目）",
+    },
+    "prob_x_one_row": {"en": "one row per option", "ja": "選択肢ごとに1行"},
+    "prob_missing_score": {
+        "en": "missing score for option {option} on criterion {criterion}",
+        "ja": "選択肢{option}の評価項目{criterion}の評価がない",
+    },
+    "prob_x_score": {
+        "en": "a score (or, in criteria.yaml, missing: worst or missing: impute)",
+        "ja": "評価値（またはcriteria.yamlでmissing: worstかmissing: impute）",
+    },
+    "prob_score_not_number": {
+        "en": "score {value} is not a number",
+        "ja": "評価{value}は数値ではない",
+    },
+    "prob_score_not_mark": {
+        "en": "score {value} is not a mark of the {scale} scale ({marks})",
+        "ja": "評価{value}は{scale}尺度の記号（{marks}）ではない",
+    },
+    "prob_x_mark": {
+        "en": "a mark of the {scale} scale ({marks})",
+        "ja": "{scale}尺度の記号（{marks}）",
+    },
+    "prob_from_cost_model": {
+        "en": "criterion {name} is taken from the cost model ({what})",
+        "ja": "評価項目{name}は費用計画から算出する（{what}）",
+    },
+    "prob_x_no_column": {
+        "en": "no column for it: its values are computed, so they cannot drift",
+        "ja": "この列は不要（値は計算するので食い違わない）",
+    },
+    "prob_first_header": {"en": "first header cell is {value}", "ja": "見出しの最初のセルが{value}"},
+    "prob_x_option_column": {
+        "en": "{name} (the column of option ids)",
+        "ja": "{name}（選択肢IDの列）",
+    },
+    "prob_empty_header": {"en": "empty header cell", "ja": "見出しのセルが空"},
+    "prob_x_criterion_id": {"en": "a criterion id", "ja": "評価項目ID"},
+    "prob_x_scores_file": {
+        "en": "a header {header} and one row per option",
+        "ja": "見出し{header}と選択肢ごとに1行",
+    },
+    # Notices (read correctly and said).
+    "prob_n_bom": {
+        "en": "{file}: a byte-order mark was ignored",
+        "ja": "{file}：バイトオーダーマーク（BOM）を無視した",
+    },
+    "prob_n_crlf": {
+        "en": "{file}: Windows (CRLF) line ends were read as usual",
+        "ja": "{file}：Windowsの改行（CRLF）を通常どおり読んだ",
+    },
+    "prob_n_sjis": {
+        "en": "{file}: read as Shift_JIS (cp932); save as UTF-8 to avoid this",
+        "ja": "{file}：Shift_JIS（cp932）として読んだ。UTF-8で保存すればこの注意は出ない",
+    },
+    "prob_n_fullwidth": {
+        "en": "{file}: {cell}: {value} read as {number} (full-width digits or separators)",
+        "ja": "{file}：{cell}：{value}を{number}として読んだ（全角の数字または桁区切り）",
+    },
+    "prob_n_empty_columns": {
+        "en": "{file}: {n} empty column(s) left by a spreadsheet were ignored",
+        "ja": "{file}：表計算ソフトが残した空の列{n}個を無視した",
+    },
+    "prob_n_mark": {
+        "en": "{file}: {cell}: {value} read as the mark {mark}",
+        "ja": "{file}：{cell}：{value}を記号{mark}として読んだ",
+    },
 }
 
 
@@ -1705,3 +2063,54 @@ def localized(obj: object, language: str) -> str:
     if isinstance(obj, BaseException) and len(obj.args) == 1:
         return localized(obj.args[0], language)
     return str(obj)
+
+
+@lru_cache(maxsize=1)
+def _problem_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The English of every ``prob_`` entry as a regular expression, most specific first."""
+    out = []
+    for key, entry in MESSAGES.items():
+        if not key.startswith("prob_") or key.startswith("prob_at") or key == "prob_expected":
+            continue
+        parts, seen, literal = [], set(), 0
+        for text, name, _, _ in string.Formatter().parse(entry["en"]):
+            parts.append(re.escape(text))
+            literal += len(text.strip())
+            if name is not None:
+                parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.*?)")
+                seen.add(name)
+        if literal:
+            out.append((literal, key, re.compile("".join(parts), re.S)))
+    out.sort(key=lambda t: -t[0])
+    return tuple((key, pattern) for _, key, pattern in out)
+
+
+@lru_cache(maxsize=4096)
+def localize(text: str, language: str, depth: int = 0) -> str:
+    """An English problem text in ``language``: the ``prob_`` catalogue entry whose English,
+    filled in, gives exactly ``text`` is filled in ``language`` with the same values (each
+    value localized in turn when it is itself such a text, as "a list" in "a list is not
+    a number"). Text no entry gives back exactly (a user's own words) stays as it is.
+
+    Examples
+    --------
+    >>> localize("unknown key 'titel'", "ja")
+    "不明なキー'titel'"
+    >>> localize("a list is not a number", "ja")
+    'リストは数値ではない'
+    >>> localize("'five' is not a number", "en")
+    "'five' is not a number"
+    """
+    if language == "en" or not text:
+        return text
+    for key, pattern in _problem_patterns():
+        m = pattern.fullmatch(text)
+        if m is None:
+            continue
+        values = m.groupdict()
+        if MESSAGES[key]["en"].format(**values) != text:
+            continue
+        if depth < 3:
+            values = {k: localize(v, language, depth + 1) for k, v in values.items()}
+        return template(key, language).format(**values)
+    return text

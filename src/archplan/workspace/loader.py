@@ -896,5 +896,7 @@ def load_workspace(path: str | Path) -> Workspace:
     root = Path(path)
     ws, problems, _ = _collect(root)
     if ws is None:
-        raise WorkspaceError(problems, root=str(root))
+        from archplan.workspace.language import workspace_language
+
+        raise WorkspaceError(problems, root=str(root), language=workspace_language(root))
     return ws
