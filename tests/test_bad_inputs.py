@@ -24,6 +24,8 @@ import yaml
 from archplan import ArchplanError, WorkspaceError, load_workspace
 from archplan.cli import main
 from archplan.messages import MESSAGES
+from archplan.workspace import check_workspace
+from archplan.workspace.language import workspace_language
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "bad_inputs"
@@ -96,6 +98,21 @@ def test_the_corpus_is_large_enough() -> None:
     assert len(broken) >= 60
 
 
+def _english(spec: dict[str, object], ws: Path) -> list[str]:
+    """The problems and notices of a case in English, as ``str(problem)`` words them (the
+    corpus's fragments are English; the command line speaks the workspace's language)."""
+    if spec["command"] == "check":
+        problems, notices = check_workspace(ws)
+        return [str(p) for p in problems] + [NOTE[0] + n for n in notices]
+    from archplan import decisions
+
+    try:
+        result = decisions.check_log(load_workspace(ws))
+    except WorkspaceError as exc:
+        return [str(p) for p in exc.problems]
+    return [str(p) for p in result.problems] + [NOTE[0] + n for n in result.notes]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_bad_input(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ws = tmp_path / "ws"
@@ -111,24 +128,33 @@ def test_bad_input(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert elapsed < 20, f"took {elapsed:.1f} s"
     assert "Traceback" not in out.out + out.err
     assert code == spec["exit"], "\n".join(lines)
+    english = _english(spec, ws) + lines
     for fragment in spec.get("expect", []):
-        assert any(fragment in line for line in lines), (fragment, lines)
+        assert any(fragment in line for line in english), (fragment, english)
     for fragment in spec.get("notices", []):
-        assert any(line.startswith(NOTE_PREFIXES) and fragment in line for line in lines), (
+        assert any(line.startswith(NOTE_PREFIXES) and fragment in line for line in english), (
             fragment,
-            lines,
+            english,
         )
-    # Every problem line names its file first ("file:line: field: message (expected …)").
+    # Every problem line names its file first ("file:line: field: message (expected …)",
+    # in Japanese "file:line：field：message（…）").
     problem_lines = [ln for ln in lines if ln.strip() and not any(p.match(ln) for p in OWN_LINES)]
     if spec["command"] == "check":
         for ln in problem_lines:
-            assert ln.split(":")[0].endswith((".yaml", ".csv", ".md")), ln
-            assert "(expected " in ln, ln
-        # The Python API says the same, as an ArchplanError.
+            assert re.split("[:：]", ln)[0].endswith((".yaml", ".csv", ".md")), ln
+        # The Python API says the same, as an ArchplanError; in English, each problem
+        # says what was expected.
         if spec["exit"]:
             with pytest.raises(WorkspaceError) as info:
                 load_workspace(ws)
             assert isinstance(info.value, ArchplanError)
             assert len(info.value.problems) == len(problem_lines)
+            for p in info.value.problems:
+                assert "(expected " in str(p), p
+                assert p.render("en") == str(p)
+            # The error's own message is in the workspace's language.
+            lang = workspace_language(ws)
+            assert info.value.language == lang
+            assert str(info.value) == info.value.render(lang)
         else:
             load_workspace(ws)

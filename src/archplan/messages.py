@@ -1988,6 +1988,278 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}: {cell}: {value} read as the mark {mark}",
         "ja": "{file}：{cell}：{value}を記号{mark}として読んだ",
     },
+    "prob_x_rate_holding": {
+        "en": "the name of an assumption in assumptions.yaml holding the rate",
+        "ja": "為替レートを持つassumptions.yamlの前提条件の名前",
+    },
+    "prob_x_name_eg": {
+        "en": "letters, digits and '_', starting with a letter, e.g. {example}",
+        "ja": "英字で始まる英数字と'_'（例：{example}）",
+    },
+    "prob_x_corr_between": {
+        "en": "an assumption with an uncertainty, item:<id> or risk:<id>",
+        "ja": "uncertaintyを持つ前提条件、item:<id>またはrisk:<id>",
+    },
+    "prob_x_carry": {"en": "inputs that carry an {what}", "ja": "{what}を持つ入力"},
+    "prob_impossible_dist": {
+        "en": "impossible distribution: {dist} needs min ≤ mode ≤ max and min < max, got {got}",
+        "ja": "分布が成り立たない：{dist}にはmin ≤ mode ≤ maxかつmin < maxが必要（与えられた値：{got}）",
+    },
+    "prob_x_dist": {
+        "en": "min ≤ mode ≤ max with min < max (lognormal: 0 < median < p90)",
+        "ja": "min ≤ mode ≤ maxかつmin < max（lognormalは0 < median < p90）",
+    },
+    "prob_unknown_product": {
+        "en": "unknown product {name} in the end-of-life data; nearest: {near}",
+        "ja": "サポート終了データに製品{name}がない（近いもの：{near}）",
+    },
+    "prob_unknown_product_plain": {
+        "en": "unknown product {name} in the end-of-life data",
+        "ja": "サポート終了データに製品{name}がない",
+    },
+    "prob_x_product": {
+        "en": "a product of the end-of-life data",
+        "ja": "サポート終了データの製品",
+    },
+    "prob_no_release_near": {
+        "en": "{product} has no release {name}; nearest: {near} (known: {known})",
+        "ja": "{product}にリリース{name}がない（近いもの：{near}、既知：{known}）",
+    },
+    "prob_no_release": {
+        "en": "{product} has no release {name} (known: {known})",
+        "ja": "{product}にリリース{name}がない（既知：{known}）",
+    },
+    "prob_x_release": {"en": "a release cycle of {product}", "ja": "{product}のリリース"},
+    "prob_needs": {"en": "{a} needs {b}", "ja": "{a}には{b}が必要"},
+    "prob_x_contract_start": {"en": "the contract's first day", "ja": "契約の初日"},
+    "prob_one_off_end": {
+        "en": "a one-off item has a single date",
+        "ja": "一回限りの項目の日付は1つだけ",
+    },
+    "prob_x_one_off_end": {
+        "en": "no 'end' (or 'every' for a refresh cycle)",
+        "ja": "'end'なし（更新周期なら'every'）",
+    },
+    "prob_end_before_start": {
+        "en": "end {end} is before start {start}",
+        "ja": "終了{end}が開始{start}より前",
+    },
+    "prob_two_ways": {
+        "en": "more than one way to price the item: {ways}",
+        "ja": "金額の決め方が複数ある：{ways}",
+    },
+    "prob_x_one_way_of": {
+        "en": "exactly one of amount, quantity × unit_price, quantity with tiers, percent_of",
+        "ja": "amount、quantity × unit_price、quantityとtiers、percent_ofのどれか1つ",
+    },
+    "prob_no_way": {
+        "en": "no amount: give amount, quantity and unit_price, quantity and tiers, "
+        "or percent_of",
+        "ja": "金額がない：amount、quantityとunit_price、quantityとtiers、percent_ofのいずれかを書く",
+    },
+    "prob_x_one_way": {
+        "en": "exactly one way to price the item",
+        "ja": "金額の決め方をちょうど1つ",
+    },
+    "prob_bands": {
+        "en": "band starts {starts} are not increasing from 0",
+        "ja": "区分の開始値{starts}が0から増えていない",
+    },
+    "prob_x_bands": {
+        "en": "bands starting at 0, each starting higher",
+        "ja": "0から始まり、順に大きくなる区分",
+    },
+    "prob_x_rank": {
+        "en": "the criterion's importance rank, 1 = most important",
+        "ja": "評価項目の重要度の順位（1が最重要）",
+    },
+    "prob_not_a_mark": {
+        "en": "{value} is not a mark of the {scale} scale",
+        "ja": "{value}は{scale}尺度の記号ではない",
+    },
+    "prob_x_must_not": {
+        "en": "marks that knock an option out, e.g. [×]",
+        "ja": "選択肢を足切りする記号（例：[×]）",
+    },
+    "prob_no_number_for": {"en": "no number for {marks}", "ja": "{marks}に対応する数値がない"},
+    "prob_x_every_mark": {
+        "en": "a number for every mark: {marks}",
+        "ja": "すべての記号に対応する数値：{marks}",
+    },
+    "prob_target_one": {
+        "en": "a target criterion needs exactly one of {a} and {b}",
+        "ja": "目標型の評価項目には{a}と{b}のどちらか一方だけが必要",
+    },
+    "prob_x_target": {
+        "en": "target: {target}, or range: {range}",
+        "ja": "target: {target}、またはrange: {range}",
+    },
+    "prob_zero_weights": {
+        "en": "all criterion weights are zero",
+        "ja": "評価項目の重みがすべて0",
+    },
+    "prob_x_positive_weight": {
+        "en": "at least one positive weight",
+        "ja": "正の重みを1つ以上",
+    },
+    "prob_not_judgement": {
+        "en": "{value} is not a judgement",
+        "ja": "{value}は一対比較の判断値ではない",
+    },
+    "prob_x_judgement": {
+        "en": "a number or a fraction such as 1/3",
+        "ja": "数値、または1/3のような分数",
+    },
+    "prob_cr": {
+        "en": "consistency ratio {cr} exceeds {limit}: the pairwise judgements contradict "
+        "each other; revise them, or accept them explicitly",
+        "ja": "整合度（CR）{cr}が{limit}を超える：一対比較の判断が互いに矛盾している。"
+        "見直すか、明示的に受け入れること",
+    },
+    "prob_not_reciprocal": {
+        "en": "the table is not reciprocal: {a} vs {b} is {x} but the opposite judgement "
+        "is {y} (expected {z})",
+        "ja": "表が逆数になっていない：{a}対{b}は{x}だが、逆の判断は{y}（{z}であるべき）",
+    },
+    "prob_x_ahp": {
+        "en": "consistent, reciprocal pairwise judgements (CR ≤ {limit})",
+        "ja": "整合し、逆数になっている一対比較の判断（CR ≤ {limit}）",
+    },
+    "prob_x_ahp_table": {
+        "en": "a square table of pairwise judgements",
+        "ja": "一対比較の正方の表",
+    },
+    "prob_x_option_ids_eg": {
+        "en": "a short id of letters, digits, '-', '_', e.g. {example}",
+        "ja": "英数字と'-'、'_'による短いID（例：{example}）",
+    },
+    "prob_x_scores_header": {
+        "en": "{header} (the column of option ids)",
+        "ja": "{header}（選択肢IDの列）",
+    },
+    "prob_outside_plan": {
+        "en": "{file}: item {id} ({span}) lies outside the plan's fiscal years {years}",
+        "ja": "{file}：項目{id}（{span}）が計画の年度{years}の外にある",
+    },
+    # Actuals (actuals/) and decision records (decisions/), as they reach check.
+    "prob_x_rate_actuals": {
+        "en": "a rate for {currency} under rates: in actuals/actuals.yaml",
+        "ja": "actuals/actuals.yamlのrates:に{currency}のレート",
+    },
+    "prob_not_amount": {"en": "{value} is not an amount", "ja": "{value}は金額ではない"},
+    "prob_x_focus_amount": {
+        "en": "a number (FOCUS amounts are decimal numbers)",
+        "ja": "数値（FOCUSの金額は10進数）",
+    },
+    "prob_x_ledger_amount": {
+        "en": "a number in {unit} (commas and ▲ for negative allowed)",
+        "ja": "{unit}単位の数値（桁区切りのカンマと負の数の▲は可）",
+    },
+    "prob_no_column": {"en": "no {name} column", "ja": "{name}の列がない"},
+    "prob_no_column_found": {
+        "en": "no {name} column (found: {found})",
+        "ja": "{name}の列がない（あった列：{found}）",
+    },
+    "prob_x_focus_column": {
+        "en": "a FOCUS 1.0–1.2 export with a {name} column",
+        "ja": "{name}の列を持つFOCUS 1.0〜1.2のエクスポート",
+    },
+    "prob_x_column_any": {"en": "a column headed {names}", "ja": "見出しが{names}の列"},
+    "prob_not_declared_encoding": {
+        "en": "file is not text in the declared encoding",
+        "ja": "ファイルが宣言された文字コードのテキストではない",
+    },
+    "prob_x_declared_encoding": {
+        "en": "{encoding} (encoding: {name} in actuals.yaml)",
+        "ja": "{encoding}（actuals.yamlのencoding: {name}）",
+    },
+    "prob_unit_not_declared": {
+        "en": "the unit of the amounts is not declared",
+        "ja": "金額の単位が宣言されていない",
+    },
+    "prob_x_unit": {
+        "en": "a header such as {a} or {b}, a line {c}, or unit: in actuals.yaml",
+        "ja": "{a}や{b}のような見出し、{c}の行、またはactuals.yamlのunit:",
+    },
+    "prob_document_repeats": {
+        "en": "document {doc} repeats line {line} (same item, date and amount): a duplicated row",
+        "ja": "伝票{doc}が{line}行目と重複している（同じ費目・日付・金額）：行の重複",
+    },
+    "prob_x_document_once": {
+        "en": "each document once; if both are real, give them distinct references",
+        "ja": "各伝票は1回だけ（どちらも実在するなら別の番号を付ける）",
+    },
+    "prob_not_record_number": {
+        "en": "{value} is not a record number",
+        "ja": "{value}は記録番号ではない",
+    },
+    "prob_x_eg": {"en": "e.g. {example}", "ja": "例：{example}"},
+    "prob_x_ymd": {"en": "YYYY-MM-DD", "ja": "YYYY-MM-DD形式の日付"},
+    "prob_number_used": {
+        "en": "record number {n} is also used by {path}",
+        "ja": "記録番号{n}は{path}でも使われている",
+    },
+    "prob_x_unique_number": {"en": "a unique number per record", "ja": "記録ごとに異なる番号"},
+    "prob_chain_cycle": {
+        "en": "supersede chain forms a cycle: {chain}",
+        "ja": "置き換え（supersede）の連鎖が循環している：{chain}",
+    },
+    "prob_x_chain": {
+        "en": "a chain that ends at the current decision",
+        "ja": "現在の決定で終わる連鎖",
+    },
+    "prob_option_gone": {
+        "en": "option {name} no longer exists in the workspace",
+        "ja": "選択肢{name}はもうワークスペースにない",
+    },
+    "prob_x_ids_from_options": {
+        "en": "ids from options.yaml: {ids}",
+        "ja": "options.yamlのID：{ids}",
+    },
+    "prob_broken_link": {"en": "broken link to {target}", "ja": "{target}へのリンクが切れている"},
+    "prob_x_decisions_file": {
+        "en": "a file in the decisions folder",
+        "ja": "decisionsフォルダのファイル",
+    },
+    "prob_front_not_mapping": {
+        "en": "front matter is not a mapping",
+        "ja": "フロントマターがマッピングではない",
+    },
+    "prob_x_front_lines": {
+        "en": "key: value lines such as {example}",
+        "ja": "{example}のような「キー: 値」の行",
+    },
+    "prob_front_unclosed": {
+        "en": "front matter opened with {mark} on line {line} is never closed",
+        "ja": "{line}行目の{mark}で始まるフロントマターが閉じられていない",
+    },
+    "prob_x_front_close": {
+        "en": "a line {mark} after the front matter, before the {title}",
+        "ja": "フロントマターの後、{title}の前に{mark}の行",
+    },
+    "prob_unknown_status": {"en": "unknown status {name}", "ja": "不明な状態{name}"},
+    "prob_x_status": {
+        "en": "proposed, accepted, rejected, deprecated or superseded by …",
+        "ja": "proposed、accepted、rejected、deprecated、superseded by …のいずれか",
+    },
+    "prob_not_utf8_at": {
+        "en": "not UTF-8 text ({detail})",
+        "ja": "UTF-8のテキストではない（{detail}）",
+    },
+    "prob_x_utf8_md": {"en": "a UTF-8 Markdown file", "ja": "UTF-8のMarkdownファイル"},
+    "prob_trigger": {
+        "en": "trigger {text} is not understood; write e.g. {examples}",
+        "ja": "条件{text}を解釈できない（書き方の例：{examples}）",
+    },
+    "prob_x_trigger": {
+        "en": "a condition archplan understands (docs/decisions.md)",
+        "ja": "archplanが解釈できる条件（docs/decisions.md）",
+    },
+    "prob_no_section": {"en": "no {name} section", "ja": "{name}の節がない"},
+    "prob_x_madr": {
+        "en": "the MADR sections: {names}",
+        "ja": "MADRの節：{names}",
+    },
 }
 
 
@@ -2090,7 +2362,8 @@ def localize(text: str, language: str, depth: int = 0) -> str:
     """An English problem text in ``language``: the ``prob_`` catalogue entry whose English,
     filled in, gives exactly ``text`` is filled in ``language`` with the same values (each
     value localized in turn when it is itself such a text, as "a list" in "a list is not
-    a number"). Text no entry gives back exactly (a user's own words) stays as it is.
+    a number", but never a quoted value such as ``'titel'``). Text no entry gives back
+    exactly (a user's own words, a library's message) stays as it is.
 
     Examples
     --------
@@ -2101,8 +2374,8 @@ def localize(text: str, language: str, depth: int = 0) -> str:
     >>> localize("'five' is not a number", "en")
     "'five' is not a number"
     """
-    if language == "en" or not text:
-        return text
+    if language == "en" or not text or (depth and text[0] in "'\"" and text[-1] == text[0]):
+        return text  # a value quoted as the user wrote it stays as it is
     for key, pattern in _problem_patterns():
         m = pattern.fullmatch(text)
         if m is None:
