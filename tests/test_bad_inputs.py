@@ -12,6 +12,7 @@ optionally ``files/`` with whole files to drop into the workspace.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import string
@@ -158,3 +159,193 @@ def test_bad_input(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str
             assert str(info.value) == info.value.render(lang)
         else:
             load_workspace(ws)
+
+
+# --- the language of the problems ------------------------------------------------------
+#
+# The corpus is built on food-lab, a Japanese workspace: `archplan check` must print its
+# problems with no English that archplan wrote. What the user wrote stays as written and
+# is taken out before the scan: quoted values ('titel'), every key and value of the case's
+# YAML and CSV files, the workspace's own strings, and the file format's vocabulary (the
+# keys and words of the JSON Schemas, e.g. the category names in "(expected one of …)").
+
+#: Cases still printing English archplan wrote in a Japanese workspace, and why. A ratchet:
+#: a listed case that becomes clean fails the test (take it off the list), and an unlisted
+#: case with English fails it too.
+STILL_ENGLISH = {
+    # PyYAML's own description of the syntax error ("expected ',' or ']', but got ':'").
+    "091-record-bad-front-matter",
+    # UnicodeDecodeError's reason ("invalid start byte at byte 2") in a decision record.
+    "096-record-not-utf8",
+    # Field labels the decisions layer writes in English ("front matter", "sections").
+    "097-record-front-matter-list",
+    "101-log-missing-sections",
+    # Actuals (actuals/reader.py): the canonical column names ("column item", "column
+    # document") and an "or"-joined list of accepted headers.
+    "act-02-ledger-missing-column",
+    "act-04-ledger-duplicate-invoice",
+}
+
+
+def _vocabulary() -> set[str]:
+    """The file format's own words: every key and enum word of the workspace schemas."""
+    from archplan.workspace.schema.export import MODELS, json_schema
+
+    words: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k == "properties" and isinstance(v, dict):
+                    words.update(v)
+                if k == "enum" and isinstance(v, list):
+                    words.update(str(w) for w in v)
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    for fname in MODELS:
+        walk(json_schema(fname))
+    return words
+
+
+def _written(ws: Path) -> set[str]:
+    """Every key and value of the case's YAML and CSV files, as written."""
+    import csv
+
+    from test_i18n import _strings
+
+    out: set[str] = set()
+    for path in ws.rglob("*"):
+        if not path.is_file() or path.suffix not in (".yaml", ".csv", ".md"):
+            continue
+        if path.stat().st_size > 1_000_000:  # refused unread by archplan: nothing quoted
+            continue
+        raw = path.read_bytes()
+        text = raw.decode("utf-8", "replace") if b"\0" not in raw else ""
+        if path.suffix == ".csv":
+            out |= {c.strip() for row in csv.reader(text.splitlines()) for c in row}
+            continue
+        body = text
+        if path.suffix == ".md":
+            parts = text.split("---", 2)
+            body = parts[1] if len(parts) == 3 else ""
+            out |= set(re.findall(r"[^\s|()\[\]「」（）、。:：]+", text))
+        try:
+            data = yaml.safe_load(body)
+        except yaml.YAMLError:
+            out |= set(re.findall(r"[A-Za-z_][\w.-]*", body))
+            continue
+        out |= {s.strip() for s in _strings(data)} | {str(k) for k in _keys(data)}
+    return out
+
+
+def _keys(data: object) -> set[object]:
+    """Every mapping key, each shared node visited once (an alias bomb stays small)."""
+    keys: set[object] = set()
+    seen: set[int] = set()
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, dict):
+            keys.update(node)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return keys
+
+
+#: Names of formats and encodings, and literals of the file formats, that a Japanese
+#: message names as they are (Shift_JIS, UTF-8, CRLF, YAML's true/false, FOCUS's column
+#: names, MADR's section headings and statuses, the date pattern YYYY-MM-DD, the key
+#: rates: of actuals.yaml).
+FORMAT_WORDS = re.compile(
+    r"YAML|BOM|CRLF|Windows|Shift_JIS|cp932|UTF-8|YYYY-MM-DD|(?<![A-Za-z])(?:true|false)(?![A-Za-z])"
+    r"|FOCUS|NPV|EAC"
+    r"|BillingCurrency|BilledCost|Context And Problem Statement|Considered Options"
+    r"|Decision Outcome|rates:"
+    r"|proposed|accepted|rejected|deprecated|superseded by"  # MADR's statuses
+)
+#: Paths (decisions/0002-x.md) and hyphenated ids (windows-server-core, 23h2-ac); the
+#: syntax item:<id> and risk:<id> of correlations is taken out too.
+CODE_LIKE = re.compile(r"(?:[\w.-]+/)+[\w.-]*|[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)+")
+
+
+def _archplans_text(lines: list[str], ws: Path) -> str:
+    """The command's output with the user's words taken out."""
+    from test_i18n import archplans_words
+
+    text = "\n".join(lines).replace(str(ws), " ")
+    text = re.sub(r"'[^'\n]*'", " ", text)  # values quoted as written
+    text = CODE_LIKE.sub(" ", text.replace("item:<id>", " ").replace("risk:<id>", " "))
+    supplied = {s for s in _example_strings() | _written(ws) | VOCABULARY if s and s in text}
+    left = archplans_words(text.replace("<", "‹"), ws, supplied)
+    return FORMAT_WORDS.sub(" ", left)
+
+
+VOCABULARY = _vocabulary()
+
+
+@functools.cache
+def _example_strings() -> frozenset[str]:
+    from test_i18n import _supplied
+
+    return frozenset(_supplied(load_workspace(EXAMPLE)))
+
+
+def _check_output(case: Path, ws: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    spec = build_case(case, ws)
+    if spec["command"] == "check":
+        main(["check", str(ws)])
+    else:
+        main(["adr", "check", "-w", str(ws)])
+    out = capsys.readouterr()
+    return (out.out + out.err).splitlines()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_a_japanese_workspace_gets_its_problems_in_japanese(
+    case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from test_i18n import JAPANESE, english_words
+
+    ws = tmp_path / "ws"
+    lines = _check_output(case, ws, capsys)
+    left = _archplans_text(lines, ws)
+    if workspace_language(ws) == "en":
+        # archplan.yaml unreadable (missing, empty, binary …) or its language invalid:
+        # archplan speaks English, and none of it is Japanese.
+        assert JAPANESE.findall(left) == [], left
+        return
+    found = english_words(left)
+    if case.name in STILL_ENGLISH:
+        assert found, f"{case.name} is clean now: take it off STILL_ENGLISH"
+    else:
+        assert found == [], f"{found}\n" + "\n".join(lines)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_an_english_workspace_gets_no_japanese(
+    case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from test_i18n import JAPANESE
+
+    ws = tmp_path / "ws"
+    spec = build_case(case, ws)
+    settings = ws / "archplan.yaml"
+    if settings.is_file():
+        raw = settings.read_bytes()
+        settings.write_bytes(raw.replace(b"language: ja", b"language: en"))
+    if spec["command"] == "check":
+        main(["check", str(ws)])
+    else:
+        main(["adr", "check", "-w", str(ws)])
+    out = capsys.readouterr()
+    lines = (out.out + out.err).splitlines()
+    # The unit of a ledger's amounts is named as its header declares it (円, 千円).
+    left = _archplans_text(lines, ws).replace("千円", " ").replace("円", " ")
+    assert JAPANESE.findall(left) == [], (left, lines)

@@ -183,7 +183,7 @@ def _cmd_adr(args: argparse.Namespace) -> int:
         for p in result.problems:
             print(p.render(lang))
         for p in result.warnings:
-            print(msg("cli_warning", lang, text=p))
+            print(msg("cli_warning", lang, text=p.render(lang)))
         n = len(result.problems) + len(result.warnings)
         print(
             msg(

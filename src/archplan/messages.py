@@ -2202,7 +2202,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prob_x_unique_number": {"en": "a unique number per record", "ja": "記録ごとに異なる番号"},
     "prob_chain_cycle": {
         "en": "supersede chain forms a cycle: {chain}",
-        "ja": "置き換え（supersede）の連鎖が循環している：{chain}",
+        "ja": "置き換えの連鎖が循環している：{chain}",
     },
     "prob_x_chain": {
         "en": "a chain that ends at the current decision",
@@ -2219,7 +2219,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prob_broken_link": {"en": "broken link to {target}", "ja": "{target}へのリンクが切れている"},
     "prob_x_decisions_file": {
         "en": "a file in the decisions folder",
-        "ja": "decisionsフォルダのファイル",
+        "ja": "decisions/フォルダのファイル",
     },
     "prob_front_not_mapping": {
         "en": "front matter is not a mapping",
@@ -2259,6 +2259,40 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prob_x_madr": {
         "en": "the MADR sections: {names}",
         "ja": "MADRの節：{names}",
+    },
+    "prob_trigger_fires": {
+        "en": "trigger fires: {text} — {because}",
+        "ja": "見直しの契機に該当：{text}（{because}）",
+    },
+    "prob_x_revisit": {"en": "the decision to be revisited", "ja": "決定の見直し"},
+    "prob_assumption_gone": {
+        "en": "assumption {name} no longer exists",
+        "ja": "前提条件{name}はもうない",
+    },
+    "prob_x_assumption_names": {
+        "en": "names from assumptions.yaml",
+        "ja": "assumptions.yamlの前提条件の名前",
+    },
+    "prob_review_due": {"en": "review was due on {date}", "ja": "見直し期限{date}を過ぎている"},
+    "prob_x_review": {
+        "en": "a review, then a new review-by date",
+        "ja": "見直しを行い、新しいreview-byの日付を書くこと",
+    },
+    "prob_x_tax": {
+        "en": "taxable (課税), non_taxable (不課税) or exempt (非課税)",
+        "ja": "taxable（課税）、non_taxable（不課税）、exempt（非課税）のいずれか",
+    },
+    "prob_n_date_ambiguous": {
+        "en": "{where}: date {raw} is ambiguous (day/month or month/day); not guessed",
+        "ja": "{where}：日付{raw}は日/月とも月/日とも読めるため、推測しない",
+    },
+    "prob_n_date_unreadable": {
+        "en": "{where}: date {raw} cannot be read",
+        "ja": "{where}：日付{raw}を読み取れない",
+    },
+    "prob_trigger_or": {
+        "en": "trigger {text} is not understood; write e.g. {examples} or {last}",
+        "ja": "条件{text}を解釈できない（書き方の例：{examples}、{last}）",
     },
 }
 
