@@ -15,8 +15,8 @@ from typing import Protocol
 
 __all__ = [
     "ArchplanError",
-    "Phrase",
     "InputError",
+    "Phrase",
     "Problem",
     "ReportError",
     "TargetExistsError",

@@ -1952,7 +1952,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no column for it: its values are computed, so they cannot drift",
         "ja": "この列は不要（値は計算するので食い違わない）",
     },
-    "prob_first_header": {"en": "first header cell is {value}", "ja": "見出しの最初のセルが{value}"},
+    "prob_first_header": {
+        "en": "first header cell is {value}",
+        "ja": "見出しの最初のセルが{value}",
+    },
     "prob_x_option_column": {
         "en": "{name} (the column of option ids)",
         "ja": "{name}（選択肢IDの列）",
@@ -2003,7 +2006,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prob_x_carry": {"en": "inputs that carry an {what}", "ja": "{what}を持つ入力"},
     "prob_impossible_dist": {
         "en": "impossible distribution: {dist} needs min ≤ mode ≤ max and min < max, got {got}",
-        "ja": "分布が成り立たない：{dist}にはmin ≤ mode ≤ maxかつmin < maxが必要（与えられた値：{got}）",
+        "ja": "分布が成り立たない：{dist}にはmin ≤ mode ≤ maxかつmin < maxが必要"
+        "（与えられた値：{got}）",
     },
     "prob_x_dist": {
         "en": "min ≤ mode ≤ max with min < max (lognormal: 0 < median < p90)",
@@ -2030,7 +2034,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{product}にリリース{name}がない（既知：{known}）",
     },
     "prob_x_release": {"en": "a release cycle of {product}", "ja": "{product}のリリース"},
-    "prob_needs": {"en": "{a} needs {b}", "ja": "{a}には{b}が必要"},
+    "prob_needs": {"en": "'{a}' needs '{b}'", "ja": "'{a}'には'{b}'が必要"},
     "prob_x_contract_start": {"en": "the contract's first day", "ja": "契約の初日"},
     "prob_one_off_end": {
         "en": "a one-off item has a single date",
@@ -2053,9 +2057,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "amount、quantity × unit_price、quantityとtiers、percent_ofのどれか1つ",
     },
     "prob_no_way": {
-        "en": "no amount: give amount, quantity and unit_price, quantity and tiers, "
-        "or percent_of",
-        "ja": "金額がない：amount、quantityとunit_price、quantityとtiers、percent_ofのいずれかを書く",
+        "en": "no amount: give amount, quantity and unit_price, quantity and tiers, or percent_of",
+        "ja": "金額がない：amount、quantityとunit_price、quantityとtiers、percent_ofの"
+        "いずれかを書く",
     },
     "prob_x_one_way": {
         "en": "exactly one way to price the item",
