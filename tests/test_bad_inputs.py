@@ -349,3 +349,120 @@ def test_an_english_workspace_gets_no_japanese(
     # The unit of a ledger's amounts is named as its header declares it (円, 千円).
     left = _archplans_text(lines, ws).replace("千円", " ").replace("円", " ")
     assert JAPANESE.findall(left) == [], (left, lines)
+
+
+# --- the mechanism ---------------------------------------------------------------------
+
+
+def test_every_problem_entry_has_the_same_placeholders_in_both_languages() -> None:
+    formatter = string.Formatter()
+    entries = {k: v for k, v in MESSAGES.items() if k.startswith("prob_")}
+    assert len(entries) > 150
+    for key, entry in entries.items():
+        en = {f for _, f, _, _ in formatter.parse(entry["en"]) if f is not None}
+        ja = {f for _, f, _, _ in formatter.parse(entry["ja"]) if f is not None}
+        assert en == ja, key
+        # Japanese style of the catalogue: full-width colon and brackets, no English word
+        # besides placeholders, file names and the words of the file formats.
+        assert "(" not in entry["ja"].replace("{{", "") or ")" in entry["en"], key
+
+
+def test_str_of_a_problem_is_its_english_rendering_unchanged() -> None:
+    from archplan.errors import Phrase, Problem
+
+    p = Problem("archplan.yaml", 2, "titel", "unknown key 'titel'", "one of title, language")
+    assert str(p) == (
+        "archplan.yaml:2: titel: unknown key 'titel' (expected one of title, language)"
+    )
+    assert p.render("en") == str(p)
+    assert (
+        p.render("ja") == "archplan.yaml:2：titel：不明なキー'titel'（title, languageのいずれか）"
+    )
+    # A declared Japanese expectation (a schema field's) is used as it is.
+    q = Problem(
+        "a.yaml", None, None, "'x' is not a number", "a rate", expected_text=Phrase("a rate", "率")
+    )
+    assert str(q) == "a.yaml: 'x' is not a number (expected a rate)"
+    assert q.render("ja") == "a.yaml：'x'は数値ではない（率）"
+    # Equality ignores the translations: the same problem, however it can be rendered.
+    assert q == Problem("a.yaml", None, None, "'x' is not a number", "a rate")
+
+
+def test_the_users_words_stay_as_written() -> None:
+    from archplan.messages import localize
+
+    # A quoted value that happens to read like an archplan message is not translated.
+    assert localize("unknown key 'a list'", "ja") == "不明なキー'a list'"
+    assert localize("unknown option 'unknown option'", "ja") == "不明な選択肢'unknown option'"
+    # Text no entry gives back exactly stays English (and the corpus scan would say so).
+    assert localize("something archplan never says", "ja") == "something archplan never says"
+    # A CSV cell's row and column are the user's ids.
+    assert localize("row option, column a list", "ja") == "行option・列a list"
+
+
+def test_the_workspace_error_speaks_the_workspace_language(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(EXAMPLE, ws)
+    path = ws / "options.yaml"
+    path.write_text(path.read_text("utf-8").replace("name:", "nmae:", 1), "utf-8")
+    with pytest.raises(WorkspaceError) as info:
+        load_workspace(ws)
+    err = info.value
+    assert err.language == "ja"
+    assert "不明なキー'nmae'" in str(err) and "unknown key" not in str(err)
+    assert "unknown key 'nmae'" in err.render("en")
+    settings = ws / "archplan.yaml"
+    settings.write_text(
+        settings.read_text("utf-8").replace("language: ja", "language: en"), "utf-8"
+    )
+    with pytest.raises(WorkspaceError) as info:
+        load_workspace(ws)
+    assert info.value.language == "en"
+    assert str(info.value) == info.value.render("en")
+    assert "unknown key 'nmae'" in str(info.value)
+    settings.unlink()  # no settings: English
+    with pytest.raises(WorkspaceError) as info:
+        load_workspace(ws)
+    assert info.value.language == "en"
+
+
+def test_full_width_numbers_in_yaml_and_look_alike_marks_are_read_and_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(EXAMPLE, ws)
+    plain = load_workspace(ws)
+    assumptions = ws / "assumptions.yaml"
+    text = assumptions.read_text("utf-8")
+    assert "    value: 12000\n" in text
+    assumptions.write_text(
+        text.replace("    value: 12000\n", "    value: １２０００\n", 1), "utf-8"
+    )
+    scores = ws / "scores.csv"
+    rows = scores.read_text("utf-8").splitlines()
+    at = next(i for i, r in enumerate(rows) if "○" in r)
+    rows[at] = rows[at].replace("○", "◯", 1)  # U+25EF LARGE CIRCLE for U+25CB WHITE CIRCLE
+    scores.write_text("\n".join(rows) + "\n", "utf-8")
+    # Read as the same numbers …
+    changed = load_workspace(ws)
+    assert changed.assumptions == plain.assumptions
+    assert changed.scores.equals(plain.scores)
+    # … and said, in English through the API and in the workspace's language on the CLI.
+    problems, notices = check_workspace(ws)
+    assert problems == []
+    assert any(
+        n.startswith("assumptions.yaml:10: assumptions.saas_price_per_user_month.value: ")
+        and n.endswith("'１２０００' read as 12000 (full-width digits or separators)")
+        for n in notices
+    ), notices
+    assert any(
+        n.startswith(f"scores.csv:{at + 1}: row ") and n.endswith("'◯' read as the mark ○")
+        for n in notices
+    ), notices
+    assert main(["check", str(ws)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "注意：assumptions.yaml:10：assumptions.saas_price_per_user_month.value：'１２０００'を12000として読んだ（全角の数字または桁区切り）"
+        in out
+    )
+    assert "'◯'を記号○として読んだ" in out

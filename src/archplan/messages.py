@@ -2298,6 +2298,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "trigger {text} is not understood; write e.g. {examples} or {last}",
         "ja": "条件{text}を解釈できない（書き方の例：{examples}、{last}）",
     },
+    "prob_x_date_plain": {"en": "a date YYYY-MM-DD", "ja": "YYYY-MM-DD形式の日付"},
+    "prob_x_yen": {"en": "yen", "ja": "円単位の金額"},
+    "prob_x_yen_nonneg": {"en": "a non-negative amount in yen", "ja": "0以上の円単位の金額"},
 }
 
 
@@ -2395,6 +2398,10 @@ def _problem_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((key, pattern) for _, key, pattern in out)
 
 
+#: Entries whose values are the user's ids (a CSV cell's row and column), never translated.
+_VERBATIM = frozenset({"prob_cell", "prob_row", "prob_column"})
+
+
 @lru_cache(maxsize=4096)
 def localize(text: str, language: str, depth: int = 0) -> str:
     """An English problem text in ``language``: the ``prob_`` catalogue entry whose English,
@@ -2421,7 +2428,7 @@ def localize(text: str, language: str, depth: int = 0) -> str:
         values = m.groupdict()
         if MESSAGES[key]["en"].format(**values) != text:
             continue
-        if depth < 3:
+        if depth < 3 and key not in _VERBATIM:
             values = {k: localize(v, language, depth + 1) for k, v in values.items()}
         return template(key, language).format(**values)
     return text
