@@ -466,3 +466,18 @@ def test_full_width_numbers_in_yaml_and_look_alike_marks_are_read_and_said(
         in out
     )
     assert "'◯'を記号○として読んだ" in out
+
+
+def test_a_number_where_the_cost_items_belong_is_a_problem_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    """Found by writing bad values everywhere: ``items: -1`` once crashed the check of
+    percent_of references (it iterated over the number)."""
+    ws = tmp_path / "ws"
+    shutil.copytree(EXAMPLE, ws)
+    (ws / "costs.yaml").write_text("items: -1\n", encoding="utf-8")
+    problems, _ = check_workspace(ws)
+    assert str(problems[0]) == (
+        "costs.yaml:1: items: -1 where a list of cost items belongs "
+        "(expected a list of cost items, each starting with '- ')"
+    )

@@ -886,7 +886,8 @@ def _declared_items(doc: YamlDoc | None) -> set[str]:
     """Item ids written in costs.yaml, valid or not (to avoid cascading problems)."""
     data = doc.data if doc is not None else None
     raw = data.get("items") if isinstance(data, dict) else None
-    return {str(m["id"]).strip() for m in raw or [] if isinstance(m, dict) and "id" in m}
+    entries = raw if isinstance(raw, list) else []  # a number or text there is a problem
+    return {str(m["id"]).strip() for m in entries if isinstance(m, dict) and "id" in m}
 
 
 def check_workspace(path: str | Path) -> tuple[list[Problem], list[str]]:
