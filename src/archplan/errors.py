@@ -104,7 +104,9 @@ class Problem:
         message = self.text.text(language) if self.text else localize(self.message, language)
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         if self.field:
-            field = localize(self.field, language)  # "row saas, column security" (CSV cells)
+            # A CSV cell ("row saas, column security") in words; a field path as written.
+            cell = self.field.startswith(("row ", "column "))
+            field = localize(self.field, language) if cell else self.field
             text = msg("prob_at_field", language, where=where, field=field, message=message)
         else:
             text = msg("prob_at", language, where=where, message=message)

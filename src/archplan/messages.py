@@ -2301,6 +2301,66 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prob_x_date_plain": {"en": "a date YYYY-MM-DD", "ja": "YYYY-MM-DD形式の日付"},
     "prob_x_yen": {"en": "yen", "ja": "円単位の金額"},
     "prob_x_yen_nonneg": {"en": "a non-negative amount in yen", "ja": "0以上の円単位の金額"},
+    # What belongs where (the models' own names for their mappings and lists).
+    "prob_where_belong": {
+        "en": "{found} where {what} belong",
+        "ja": "{what}を書くところに{found}がある",
+    },
+    "prob_w_options": {"en": "options", "ja": "選択肢"},
+    "prob_w_item_ids": {"en": "item ids", "ja": "費用項目のID"},
+    "prob_mapping_such_as": {
+        "en": "a mapping such as {example}",
+        "ja": "{example}のようなマッピング",
+    },
+    "prob_mapping_assumptions": {
+        "en": "a mapping of assumption names to entries",
+        "ja": "前提条件の名前と内容のマッピング",
+    },
+    "prob_mapping_component": {
+        "en": "a mapping with id, options and a product or dates",
+        "ja": "id、optionsと、productまたは日付を持つマッピング",
+    },
+    "prob_list_components": {"en": "a list of components", "ja": "構成要素のリスト"},
+    "prob_list_criteria": {"en": "a list of criteria", "ja": "評価項目のリスト"},
+    "prob_mapping_item": {
+        "en": "a mapping describing one cost item",
+        "ja": "費用項目1件を表すマッピング",
+    },
+    "prob_mapping_must": {
+        "en": "a mapping with min, max or not",
+        "ja": "min、max、notのいずれかを持つマッピング",
+    },
+    "prob_x_must": {"en": "min, max or not", "ja": "min、max、notのいずれか"},
+    "prob_empty_must": {"en": "an empty must-have rule", "ja": "必須条件が空"},
+    "prob_item_other_option": {
+        "en": "item {id} belongs to option {option}, which does not use this component",
+        "ja": "項目{id}は選択肢{option}のものだが、その選択肢はこの構成要素を使わない",
+    },
+    "prob_x_dist_needs": {
+        "en": "a number ({dist} needs min, mode, max)",
+        "ja": "数値（{dist}にはmin、mode、maxが必要）",
+    },
+    "prob_x_assumption_name": {
+        "en": "the name of an assumption in assumptions.yaml",
+        "ja": "assumptions.yamlの前提条件の名前",
+    },
+    "prob_x_product_release": {
+        "en": "both product (e.g. windows-server) and release (e.g. '2016')",
+        "ja": "productとreleaseの両方（例：windows-serverと'2016'）",
+    },
+    "prob_x_when_or_null": {
+        "en": "a fiscal year (2026) or a month ('2026-09'), or null",
+        "ja": "年度（2026）、年月（'2026-09'）、またはnull",
+    },
+    "prob_x_component_item": {
+        "en": "an item of one of the component's options ({ids})",
+        "ja": "構成要素の選択肢（{ids}）の費用項目",
+    },
+    "prob_x_item_id": {"en": "an item id from costs.yaml", "ja": "costs.yamlの費用項目ID"},
+    "prob_x_weight": {
+        "en": "a weight of zero or more (weights are rescaled to sum to 1)",
+        "ja": "0以上の重み（合計1に正規化する）",
+    },
 }
 
 
