@@ -2361,6 +2361,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a weight of zero or more (weights are rescaled to sum to 1)",
         "ja": "0以上の重み（合計1に正規化する）",
     },
+    "prob_mapping_asset_years": {
+        "en": "a mapping of asset class to years",
+        "ja": "資産区分と年数のマッピング",
+    },
+    "prob_mapping_scenarios": {
+        "en": "a mapping of scenario names to overrides",
+        "ja": "シナリオ名と上書きする値のマッピング",
+    },
+    "prob_list_contracts": {"en": "a list of contracts", "ja": "契約のリスト"},
+    "prob_missing_for": {
+        "en": "'{name}' is missing ({other} needs it)",
+        "ja": "'{name}'がない（{other}に必要）",
+    },
+    "prob_negative_unit_price": {
+        "en": "negative unit_price {value}",
+        "ja": "負のunit_price {value}",
+    },
+    "prob_ranks": {
+        "en": "ranks {ranks} are not 1 … {n} each once",
+        "ja": "順位{ranks}が1〜{n}を1回ずつになっていない",
+    },
+    "prob_x_quantity": {
+        "en": "a quantity: a number, an assumption name or a list per year",
+        "ja": "数量：数値、前提条件の名前、または年度ごとのリスト",
+    },
+    "prob_x_ranks": {
+        "en": "each criterion a different rank from 1 (most important)",
+        "ja": "評価項目ごとに異なる順位（1が最重要）",
+    },
 }
 
 
