@@ -2390,6 +2390,88 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "each criterion a different rank from 1 (most important)",
         "ja": "評価項目ごとに異なる順位（1が最重要）",
     },
+    "prob_lognormal": {
+        "en": "impossible distribution: lognormal needs 0 < median < p90, got {got}",
+        "ja": "分布が成り立たない：lognormalには0 < median < p90が必要（与えられた値：{got}）",
+    },
+    "prob_x_lognormal": {
+        "en": "a number (lognormal needs median, p90)",
+        "ja": "数値（lognormalにはmedian、p90が必要）",
+    },
+    "prob_not_pair": {
+        "en": "{value} is not a pair of input names",
+        "ja": "{value}は入力名の組ではない",
+    },
+    "prob_not_assumption_name2": {
+        "en": "{value} is not an assumption name",
+        "ja": "{value}は前提条件の名前ではない",
+    },
+    "prob_not_component_kind": {
+        "en": "{value} is not a kind of component",
+        "ja": "{value}は構成要素の種類ではない",
+    },
+    "prob_mapping_correlation": {
+        "en": "a mapping with between and rho",
+        "ja": "betweenとrhoを持つマッピング",
+    },
+    "prob_mapping_impact": {
+        "en": "a mapping of option to impact",
+        "ja": "選択肢と影響額のマッピング",
+    },
+    "prob_mapping_risk": {
+        "en": "a mapping describing one risk event",
+        "ja": "リスク事象1件を表すマッピング",
+    },
+    "prob_list_parties": {"en": "a list of parties", "ja": "負担先のリスト"},
+    "prob_factor_positive": {
+        "en": "an item's uncertainty is a factor on its amount and must be positive",
+        "ja": "項目のuncertaintyは金額に掛ける係数なので正でなければならない",
+    },
+    "prob_impact_or_impacts": {
+        "en": "give either 'impact' (with 'options') or 'impacts' (per option)",
+        "ja": "'impact'（と'options'）か'impacts'（選択肢ごと）のどちらかを書く",
+    },
+    "prob_no_options_named": {"en": "no options named", "ja": "選択肢が指定されていない"},
+    "prob_unknown_currency": {"en": "unknown currency {name}", "ja": "不明な通貨{name}"},
+    "prob_hardware_needs": {
+        "en": "a hardware component needs 'maintenance_end' or 'useful_life'",
+        "ja": "ハードウェアの構成要素には'maintenance_end'か'useful_life'が必要",
+    },
+    "prob_growth_and_series": {
+        "en": "growth and a per-year quantity series together",
+        "ja": "growthと年度ごとの数量の系列が両方ある",
+    },
+    "prob_x_item_ids": {"en": "ids of items in costs.yaml", "ja": "costs.yamlの費用項目のID"},
+    "prob_x_last_fy": {
+        "en": "the last fiscal year ({fy}) or month ({month}) of a recurring item",
+        "ja": "継続する項目の最後の年度（{fy}）または年月（{month}）",
+    },
+    "prob_x_impacts": {
+        "en": "impact: <number or distribution> and options: [...], "
+        "or impacts: {{option: <number or distribution>}}",
+        "ja": "impact: <数値または分布>とoptions: [...]、"
+        "またはimpacts: {{option: <数値または分布>}}",
+    },
+    "prob_x_affected_options": {
+        "en": "the option ids it affects",
+        "ja": "影響を受ける選択肢のID",
+    },
+    "prob_x_rate_eg": {
+        "en": "the name of an assumption holding the rate, e.g. {example}",
+        "ja": "為替レートを持つ前提条件の名前（例：{example}）",
+    },
+    "prob_x_party": {
+        "en": "the party's population, transactions or ratio (zero or more)",
+        "ja": "負担先の人口、取引件数または比率（0以上）",
+    },
+    "prob_x_purchase_date": {
+        "en": "the purchase date YYYY-MM-DD",
+        "ja": "購入日（YYYY-MM-DD）",
+    },
+    "prob_x_growth_or_series": {
+        "en": "either a growth rate or an explicit series",
+        "ja": "伸び率か明示的な系列のどちらか一方",
+    },
 }
 
 
