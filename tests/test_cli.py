@@ -58,9 +58,10 @@ def test_check_lists_every_problem_without_traceback(example_copy: Path) -> None
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
     out = proc.stdout.splitlines()
-    assert any(line.startswith("options.yaml:1: options: a mapping") for line in out), out
-    assert any("costs.yaml:" in line and "unknown assumption 'lots'" in line for line in out)
-    assert any("'next year' is neither a fiscal year nor a month" in line for line in out)
+    # In the workspace's language (Japanese), the user's values and keys as written.
+    assert any(line.startswith("options.yaml:1：options：選択肢のリスト") for line in out), out
+    assert any("costs.yaml:" in line and "不明な前提条件'lots'" in line for line in out)
+    assert any("'next year'は年度でも年月でもない" in line for line in out)
 
 
 def test_check_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -147,8 +147,11 @@ def test_explicit_quantity_series(tmp_path: Path) -> None:
            quantity: [10, 20], unit_price: 100, start: 2026, end: 2028}
     """,
     )
-    with pytest.raises(WorkspaceError, match="the series has 2 values for 3 fiscal years"):
+    with pytest.raises(WorkspaceError) as info:
         load_workspace(short)
+    # The example is Japanese: the error speaks it; its English rendering is the same problem.
+    assert "3年度に対して系列の値が2個" in str(info.value)
+    assert "the series has 2 values for 3 fiscal years" in info.value.render("en")
 
 
 def test_tiers_graduated_and_all_units() -> None:

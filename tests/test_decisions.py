@@ -227,7 +227,7 @@ def test_index_and_cli(ws_dir: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert main(["adr", "index", "-w", str(ws_dir)]) == 1
     assert own.read_text(encoding="utf-8") == "# Our own index\n"
     assert main(["adr", "check", "-w", str(ws_dir)]) == 1  # the example's trigger fires
-    assert "trigger fires" in capsys.readouterr().out
+    assert "見直しの契機に該当" in capsys.readouterr().out  # in the workspace's language
     assert main(["adr", "new", "Try something", "-w", str(ws_dir)]) == 0
     assert main(["adr", "status", "4", "accepted", "-w", str(ws_dir)]) == 0
     assert main(["adr", "status", "4", "maybe", "-w", str(ws_dir)]) == 1

@@ -228,7 +228,7 @@ def test_components_are_optional_and_problems_are_located(tmp_path: Path) -> Non
     )
     with pytest.raises(WorkspaceError) as info:
         load_workspace(ws)
-    assert "components.yaml:2: components[0]: a software component needs" in str(info.value)
+    assert "components.yaml:2: components[0]: a software component needs" in info.value.render("en")
 
 
 def test_declared_dates_override_the_data(tmp_path: Path) -> None:
@@ -458,7 +458,7 @@ def test_replacement_costs_are_validated(tmp_path: Path) -> None:
 """
     with pytest.raises(WorkspaceError) as info:
         load_workspace(_workspace(tmp_path, comps))
-    text = str(info.value)
+    text = info.value.render("en")
     assert "components.yaml:6: components[0].replacement.running[1]: 'two' is not a number" in text
     assert "components.yaml:11: components[1].replacement.salvage: 1 values for 2 years" in text
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from archplan.errors import ArchplanError, WorkspaceError
-from archplan.messages import localized, msg
+from archplan.messages import localize, localized, msg
 
 
 def _examples() -> list[Path]:
@@ -30,17 +30,12 @@ def _examples() -> list[Path]:
 
 
 def _language(workspace: object) -> str:
-    """The language of a workspace's ``archplan.yaml`` for the command's own messages
-    ("en" when it cannot be read). Problems found in files stay as the loader words them:
-    they quote fields and values as written and may concern archplan.yaml itself."""
-    import re
+    """The language of a workspace's ``archplan.yaml`` for the command's messages and the
+    problems it prints ("en" when it cannot be read); problems keep the fields and values
+    as written."""
+    from archplan.workspace.language import workspace_language
 
-    try:
-        text = (Path(str(workspace)) / "archplan.yaml").read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return "en"
-    m = re.search(r"^language:\s*[\"']?(ja|en)\b", text, re.M)
-    return m.group(1) if m else "en"
+    return workspace_language(str(workspace))
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -49,10 +44,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
     problems, notices = check_workspace(args.workspace)
     lang = _language(args.workspace)
     for n in notices:
-        print(msg("cli_note", lang, text=n))
+        print(msg("cli_note", lang, text=localize(n, lang)))
     if problems:
         for p in problems:
-            print(p)
+            print(p.render(lang))
         print(msg("cli_problems", lang, n=len(problems), path=args.workspace), file=sys.stderr)
         return 1
     from archplan.costs.advice import plan_warnings
@@ -188,9 +183,9 @@ def _cmd_adr(args: argparse.Namespace) -> int:
         for note in result.notes:
             print(msg("cli_note", lang, text=note))
         for p in result.problems:
-            print(p)
+            print(p.render(lang))
         for p in result.warnings:
-            print(msg("cli_warning", lang, text=p))
+            print(msg("cli_warning", lang, text=p.render(lang)))
         n = len(result.problems) + len(result.warnings)
         print(
             msg(
@@ -494,9 +489,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except WorkspaceError as exc:
-        for p in exc.problems:
-            print(p, file=sys.stderr)
         lang = _language(getattr(args, "workspace", None) or ".")
+        for p in exc.problems:
+            print(p.render(lang), file=sys.stderr)
         print(msg("cli_nothing_written", lang, n=len(exc.problems)), file=sys.stderr)
         return 1
     except ArchplanError as exc:

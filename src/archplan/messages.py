@@ -7,7 +7,11 @@ their sentences here, so a Japanese report has no English sentences in it.
 
 from __future__ import annotations
 
-__all__ = ["MESSAGES", "Localized", "localized", "msg", "template"]
+import re
+import string
+from functools import lru_cache
+
+__all__ = ["MESSAGES", "Localized", "localize", "localized", "msg", "template"]
 
 MESSAGES: dict[str, dict[str, str]] = {
     "must_not": {"en": "{name}: {value} is not acceptable", "ja": "{name}：{value}は許容されない"},
@@ -1802,6 +1806,844 @@ MESSAGES: dict[str, dict[str, str]] = {
         "いるため、同じ年度でも数量が異なる。組織全体で一つの数（利用者数など）であれば、"
         "これらの費目にgrowth_from: planを加えること",
     },
+    # --- workspace problems (prob_): errors.Problem.render, messages.localize ---
+    # Layout of a problem line and the WorkspaceError head.
+    "prob_at": {"en": "{where}: {message}", "ja": "{where}：{message}"},
+    "prob_at_field": {"en": "{where}: {field}: {message}", "ja": "{where}：{field}：{message}"},
+    "prob_expected": {"en": " (expected {expected})", "ja": "（{expected}）"},
+    "prob_head": {"en": "{n} problem(s):", "ja": "{n}件の問題："},
+    "prob_head_in": {
+        "en": "{n} problem(s) in workspace {root}:",
+        "ja": "ワークスペース{root}に{n}件の問題：",
+    },
+    # CSV cells named by row and column.
+    "prob_cell": {"en": "row {row}, column {column}", "ja": "行{row}・列{column}"},
+    "prob_row": {"en": "row {row}", "ja": "行{row}"},
+    "prob_column": {"en": "column {column}", "ja": "列{column}"},
+    # What was found where something else belongs (fields._describe).
+    "prob_a_mapping": {"en": "a mapping", "ja": "マッピング"},
+    "prob_a_list": {"en": "a list", "ja": "リスト"},
+    "prob_nothing": {"en": "nothing", "ja": "空の値"},
+    "prob_boolean": {"en": "the boolean {value}", "ja": "真偽値{value}"},
+    "prob_mapping_with": {"en": "a mapping with {keys}", "ja": "{keys}を持つマッピング"},
+    # The schema's validate() and the converters (fields.py).
+    "prob_unknown_key": {"en": "unknown key {key}", "ja": "不明なキー{key}"},
+    "prob_one_of": {"en": "one of {words}", "ja": "{words}のいずれか"},
+    "prob_one_of_also": {
+        "en": "one of {words} (also {aliases})",
+        "ja": "{words}のいずれか（別名：{aliases}）",
+    },
+    "prob_required_field": {
+        "en": "required field {key} is missing",
+        "ja": "必須項目{key}がない",
+    },
+    "prob_required_section": {
+        "en": "required section {key} is missing",
+        "ja": "必須のセクション{key}がない",
+    },
+    "prob_where_belongs": {
+        "en": "{found} where {what} belongs",
+        "ja": "{what}を書くところに{found}がある",
+    },
+    "prob_not_number": {"en": "{value} is not a number", "ja": "{value}は数値ではない"},
+    "prob_not_finite": {
+        "en": "{value} is not a finite number",
+        "ja": "{value}は有限の数値ではない",
+    },
+    "prob_not_whole": {"en": "{value} is not a whole number", "ja": "{value}は整数ではない"},
+    "prob_not_date": {"en": "{value} is not a date", "ja": "{value}は日付ではない"},
+    "prob_not_id": {"en": "{value} is not a valid id", "ja": "{value}はIDとして使えない"},
+    "prob_not_name": {"en": "{value} is not a valid name", "ja": "{value}は名前として使えない"},
+    "prob_not_assumption_name": {
+        "en": "{value} is not a valid assumption name",
+        "ja": "{value}は前提条件の名前として使えない",
+    },
+    "prob_not_allowed": {"en": "{value} is not allowed", "ja": "{value}は使えない"},
+    "prob_out_of_range": {"en": "{value} is out of range", "ja": "{value}は範囲外"},
+    "prob_not_bool": {
+        "en": "{value} is not true or false",
+        "ja": "{value}はtrueでもfalseでもない",
+    },
+    "prob_not_csv_name": {
+        "en": "{value} is not a CSV file name in the workspace",
+        "ja": "{value}はワークスペース内のCSVファイル名ではない",
+    },
+    "prob_not_value": {
+        "en": "{value} is neither a number nor the name of an assumption",
+        "ja": "{value}は数値でも前提条件の名前でもない",
+    },
+    "prob_not_when": {
+        "en": "{value} is neither a fiscal year nor a month",
+        "ja": "{value}は年度でも年月でもない",
+    },
+    "prob_options_empty": {"en": "the list of options is empty", "ja": "選択肢のリストが空"},
+    "prob_x_one_option": {"en": "at least one of options", "ja": "1つ以上の選択肢"},
+    "prob_list_of_options": {"en": "a list of options", "ja": "選択肢のリスト"},
+    "prob_list_of_items": {"en": "a list of cost items", "ja": "費用項目のリスト"},
+    "prob_dup_option": {
+        "en": "duplicate option id {id} (first on line {line})",
+        "ja": "選択肢のID{id}が重複している（最初は{line}行目）",
+    },
+    "prob_dup_criterion": {
+        "en": "duplicate criterion id {id} (first on line {line})",
+        "ja": "評価項目のID{id}が重複している（最初は{line}行目）",
+    },
+    "prob_dup_item": {
+        "en": "duplicate cost item id {id} (first on line {line})",
+        "ja": "費用項目のID{id}が重複している（最初は{line}行目）",
+    },
+    "prob_x_unique_option": {"en": "a unique id for each option", "ja": "選択肢ごとに異なるID"},
+    "prob_x_unique_criterion": {
+        "en": "a unique id for each criterion",
+        "ja": "評価項目ごとに異なるID",
+    },
+    "prob_x_unique_item": {"en": "a unique id for each cost item", "ja": "費用項目ごとに異なるID"},
+    # Expectations of the field types (schema/base.py).
+    "prob_x_text": {"en": "text", "ja": "文字列"},
+    "prob_x_number": {"en": "a number", "ja": "数値"},
+    "prob_x_whole": {"en": "a whole number", "ja": "整数"},
+    "prob_x_date": {"en": "a date as YYYY-MM-DD", "ja": "YYYY-MM-DD形式の日付"},
+    "prob_x_bool": {"en": "true or false", "ja": "trueまたはfalse"},
+    "prob_x_ident": {
+        "en": "a short id of letters, digits, '-', '_', '.'",
+        "ja": "英数字と'-'、'_'、'.'による短いID",
+    },
+    "prob_x_name": {
+        "en": "letters, digits and '_', starting with a letter",
+        "ja": "英字で始まる英数字と'_'",
+    },
+    "prob_x_when": {
+        "en": "a fiscal year such as 2026, or a month such as 2026-10",
+        "ja": "2026のような年度、または2026-10のような年月",
+    },
+    "prob_x_value": {
+        "en": "a number, or the name of an assumption in assumptions.yaml",
+        "ja": "数値、またはassumptions.yamlの前提条件の名前",
+    },
+    "prob_x_see_docs": {"en": "see docs/workspace.md", "ja": "docs/workspace.mdを参照"},
+    # File-level problems (loader.py, _yaml.py).
+    "prob_file_missing": {"en": "file is missing", "ja": "ファイルがない"},
+    "prob_x_file_in_ws": {
+        "en": "a file {name} in the workspace folder",
+        "ja": "ワークスペースのフォルダにファイル{name}",
+    },
+    "prob_file_empty": {"en": "file is empty", "ja": "ファイルが空"},
+    "prob_x_yaml_content": {
+        "en": "YAML content (see the template from 'archplan new')",
+        "ja": "YAMLの内容（'archplan new'のひな形を参照）",
+    },
+    "prob_file_too_large": {
+        "en": "file is {size} bytes, too large to be a planning file",
+        "ja": "ファイルが{size}バイトあり、計画のファイルとしては大きすぎる",
+    },
+    "prob_x_at_most_bytes": {"en": "at most {size} bytes", "ja": "{size}バイト以下"},
+    "prob_not_utf8": {"en": "file is not UTF-8 text", "ja": "ファイルがUTF-8のテキストではない"},
+    "prob_x_utf8": {
+        "en": "UTF-8 (or Shift_JIS as saved by Excel)",
+        "ja": "UTF-8（またはExcelが保存したShift_JIS）",
+    },
+    "prob_nul": {
+        "en": "file contains NUL bytes (binary data)",
+        "ja": "ファイルにNULバイトがある（バイナリデータ）",
+    },
+    "prob_x_text_file": {"en": "a text file", "ja": "テキストファイル"},
+    "prob_tab": {"en": "a tab is used for indentation", "ja": "字下げにタブが使われている"},
+    "prob_x_spaces": {
+        "en": "spaces (YAML does not allow tabs for indentation)",
+        "ja": "空白（YAMLでは字下げにタブを使えない）",
+    },
+    "prob_duplicate_key": {
+        "en": "duplicate key {key} (first given on line {line})",
+        "ja": "キー{key}が重複している（最初は{line}行目）",
+    },
+    "prob_x_key_once": {"en": "each key once", "ja": "各キーは1回だけ"},
+    "prob_merge_key": {
+        "en": "merge keys ('<<') are not supported",
+        "ja": "マージキー（'<<'）は使えない",
+    },
+    "prob_x_keys_in_full": {"en": "the keys written out in full", "ja": "キーをすべて書き出すこと"},
+    "prob_key_not_plain": {
+        "en": "a mapping key must be a plain value",
+        "ja": "マッピングのキーは単純な値でなければならない",
+    },
+    "prob_x_a_name": {"en": "a name", "ja": "名前"},
+    "prob_alias_bomb": {
+        "en": "the file expands to more than {n} values (aliases repeated too often)",
+        "ja": "ファイルを展開すると{n}個を超える値になる（エイリアスの繰り返しが多すぎる）",
+    },
+    "prob_x_no_alias": {
+        "en": "a plain file without nested alias expansion",
+        "ja": "入れ子のエイリアス展開のない普通のファイル",
+    },
+    "prob_yaml_tag": {
+        "en": "YAML syntax: could not determine a constructor for the tag {tag} "
+        "(only plain YAML is read; tags that build objects are refused)",
+        "ja": "YAML構文：タグ{tag}は読めない（読むのは素のYAMLだけで、オブジェクトを作るタグは"
+        "受け付けない）",
+    },
+    "prob_yaml_syntax": {"en": "YAML syntax: {what}", "ja": "YAML構文エラー：{what}"},
+    "prob_yaml_error": {"en": "YAML error: {what}", "ja": "YAMLエラー：{what}"},
+    "prob_x_valid_yaml": {"en": "valid YAML", "ja": "正しいYAML"},
+    "prob_control_char": {
+        "en": "a control character ({code}) is not allowed in YAML",
+        "ja": "YAMLに制御文字（{code}）は使えない",
+    },
+    "prob_x_printable": {"en": "printable text", "ja": "印字可能な文字"},
+    "prob_too_deep": {"en": "the file is nested too deeply", "ja": "ファイルの入れ子が深すぎる"},
+    "prob_x_few_levels": {
+        "en": "at most a few levels of nesting",
+        "ja": "数段までの入れ子",
+    },
+    # Cross-file rules (rules.py).
+    "prob_unknown_assumption": {
+        "en": "unknown assumption {name}",
+        "ja": "不明な前提条件{name}",
+    },
+    "prob_unknown_option": {"en": "unknown option {name}", "ja": "不明な選択肢{name}"},
+    "prob_unknown_option_near": {
+        "en": "unknown option {name}; nearest: {near}",
+        "ja": "不明な選択肢{name}（近いもの：{near}）",
+    },
+    "prob_unknown_item": {"en": "unknown cost item {name}", "ja": "不明な費用項目{name}"},
+    "prob_unknown_item_near": {
+        "en": "unknown cost item {name}; nearest: {near}",
+        "ja": "不明な費用項目{name}（近いもの：{near}）",
+    },
+    "prob_unknown_item2": {"en": "unknown item {name}", "ja": "不明な費用項目{name}"},
+    "prob_unknown_contract": {"en": "unknown contract {name}", "ja": "不明な契約{name}"},
+    "prob_unknown_asset": {"en": "unknown asset class {name}", "ja": "不明な資産区分{name}"},
+    "prob_unknown_category": {"en": "unknown category {name}", "ja": "不明な費目{name}"},
+    "prob_unknown_criterion": {"en": "unknown criterion {name}", "ja": "不明な評価項目{name}"},
+    "prob_no_uncertainty": {
+        "en": "assumption {name} has no uncertainty",
+        "ja": "前提条件{name}に不確実性（uncertainty）がない",
+    },
+    "prob_pair_twice": {
+        "en": "the pair {a}, {b} is given twice",
+        "ja": "組{a}、{b}が2回書かれている",
+    },
+    "prob_no_rate": {"en": "no exchange rate for {currency}", "ja": "{currency}の為替レートがない"},
+    "prob_series_length": {
+        "en": "the series has {n} values for {years} fiscal years",
+        "ja": "{years}年度に対して系列の値が{n}個",
+    },
+    "prob_fy_outside": {"en": "FY{fy} is outside the plan", "ja": "{fy}年度は計画期間の外"},
+    "prob_x_fy_from_to": {
+        "en": "a fiscal year from {first} to {last}",
+        "ja": "{first}年度から{last}年度までのいずれか",
+    },
+    "prob_cycle": {
+        "en": "percentage-of references form a cycle: {chain}",
+        "ja": "割合（percent_of）の参照が循環している：{chain}",
+    },
+    "prob_x_cycle_end": {
+        "en": "references that end at items priced another way",
+        "ja": "別の方法で金額を決める項目で終わる参照",
+    },
+    "prob_x_other_item": {"en": "the id of another cost item", "ja": "別の費用項目のID"},
+    "prob_x_item_in_costs": {
+        "en": "the id of an item in costs.yaml",
+        "ja": "costs.yamlの費用項目のID",
+    },
+    "prob_x_option_id": {"en": "an option id from options.yaml", "ja": "options.yamlの選択肢ID"},
+    "prob_x_option_id_list": {
+        "en": "an option id from options.yaml: {ids}",
+        "ja": "options.yamlの選択肢ID：{ids}",
+    },
+    "prob_x_option_id_known": {
+        "en": "an option id from options.yaml (known: {ids})",
+        "ja": "options.yamlの選択肢ID（既知：{ids}）",
+    },
+    "prob_x_assumption_known": {
+        "en": "the name of an assumption in assumptions.yaml (known: {names})",
+        "ja": "assumptions.yamlの前提条件の名前（既知：{names}）",
+    },
+    "prob_x_assumption_above": {
+        "en": "the name of an assumption above",
+        "ja": "上で定義した前提条件の名前",
+    },
+    "prob_x_rate_assumption": {
+        "en": "exchange_rates: {{{currency}: <assumption name>}} in archplan.yaml",
+        "ja": "archplan.yamlのexchange_rates: {{{currency}: <前提条件の名前>}}",
+    },
+    "prob_x_contract": {
+        "en": "the id of a contract under 'contracts:' in costs.yaml",
+        "ja": "costs.yamlの'contracts:'にある契約のID",
+    },
+    "prob_x_series": {
+        "en": "one quantity per fiscal year from start to end",
+        "ja": "startからendまでの各年度に1つずつの数量",
+    },
+    "prob_negative_amount": {"en": "negative amount {value}", "ja": "負の金額{value}"},
+    "prob_negative_quantity": {"en": "negative quantity {value}", "ja": "負の数量{value}"},
+    # scores.csv (loader.py).
+    "prob_no_score_column": {
+        "en": "criterion {name} has no column of scores",
+        "ja": "評価項目{name}の評価の列がない",
+    },
+    "prob_x_column_headed": {"en": "a column headed {name}", "ja": "見出しが{name}の列"},
+    "prob_no_score_row": {
+        "en": "option {name} has no row of scores",
+        "ja": "選択肢{name}の評価の行がない",
+    },
+    "prob_x_row_starting": {"en": "a row starting with {name}", "ja": "{name}で始まる行"},
+    "prob_x_criterion_id_list": {
+        "en": "a criterion id from criteria.yaml: {ids}",
+        "ja": "criteria.yamlの評価項目ID：{ids}",
+    },
+    "prob_duplicate_row": {
+        "en": "duplicate row for option {name} (first on line {line})",
+        "ja": "選択肢{name}の行が重複している（最初は{line}行目）",
+    },
+    "prob_x_one_row": {"en": "one row per option", "ja": "選択肢ごとに1行"},
+    "prob_missing_score": {
+        "en": "missing score for option {option} on criterion {criterion}",
+        "ja": "選択肢{option}の評価項目{criterion}の評価がない",
+    },
+    "prob_x_score": {
+        "en": "a score (or, in criteria.yaml, missing: worst or missing: impute)",
+        "ja": "評価値（またはcriteria.yamlでmissing: worstかmissing: impute）",
+    },
+    "prob_score_not_number": {
+        "en": "score {value} is not a number",
+        "ja": "評価{value}は数値ではない",
+    },
+    "prob_score_not_mark": {
+        "en": "score {value} is not a mark of the {scale} scale ({marks})",
+        "ja": "評価{value}は{scale}尺度の記号（{marks}）ではない",
+    },
+    "prob_x_mark": {
+        "en": "a mark of the {scale} scale ({marks})",
+        "ja": "{scale}尺度の記号（{marks}）",
+    },
+    "prob_from_cost_model": {
+        "en": "criterion {name} is taken from the cost model ({what})",
+        "ja": "評価項目{name}は費用計画から算出する（{what}）",
+    },
+    "prob_x_no_column": {
+        "en": "no column for it: its values are computed, so they cannot drift",
+        "ja": "この列は不要（値は計算するので食い違わない）",
+    },
+    "prob_first_header": {
+        "en": "first header cell is {value}",
+        "ja": "見出しの最初のセルが{value}",
+    },
+    "prob_x_option_column": {
+        "en": "{name} (the column of option ids)",
+        "ja": "{name}（選択肢IDの列）",
+    },
+    "prob_empty_header": {"en": "empty header cell", "ja": "見出しのセルが空"},
+    "prob_x_criterion_id": {"en": "a criterion id", "ja": "評価項目ID"},
+    "prob_x_scores_file": {
+        "en": "a header {header} and one row per option",
+        "ja": "見出し{header}と選択肢ごとに1行",
+    },
+    # Notices (read correctly and said).
+    "prob_n_bom": {
+        "en": "{file}: a byte-order mark was ignored",
+        "ja": "{file}：バイトオーダーマーク（BOM）を無視した",
+    },
+    "prob_n_crlf": {
+        "en": "{file}: Windows (CRLF) line ends were read as usual",
+        "ja": "{file}：Windowsの改行（CRLF）を通常どおり読んだ",
+    },
+    "prob_n_sjis": {
+        "en": "{file}: read as Shift_JIS (cp932); save as UTF-8 to avoid this",
+        "ja": "{file}：Shift_JIS（cp932）として読んだ。UTF-8で保存すればこの注意は出ない",
+    },
+    "prob_n_fullwidth": {
+        "en": "{file}: {cell}: {value} read as {number} (full-width digits or separators)",
+        "ja": "{file}：{cell}：{value}を{number}として読んだ（全角の数字または桁区切り）",
+    },
+    "prob_n_empty_columns": {
+        "en": "{file}: {n} empty column(s) left by a spreadsheet were ignored",
+        "ja": "{file}：表計算ソフトが残した空の列{n}個を無視した",
+    },
+    "prob_n_mark": {
+        "en": "{file}: {cell}: {value} read as the mark {mark}",
+        "ja": "{file}：{cell}：{value}を記号{mark}として読んだ",
+    },
+    "prob_x_rate_holding": {
+        "en": "the name of an assumption in assumptions.yaml holding the rate",
+        "ja": "為替レートを持つassumptions.yamlの前提条件の名前",
+    },
+    "prob_x_name_eg": {
+        "en": "letters, digits and '_', starting with a letter, e.g. {example}",
+        "ja": "英字で始まる英数字と'_'（例：{example}）",
+    },
+    "prob_x_corr_between": {
+        "en": "an assumption with an uncertainty, item:<id> or risk:<id>",
+        "ja": "uncertaintyを持つ前提条件、item:<id>またはrisk:<id>",
+    },
+    "prob_x_carry": {"en": "inputs that carry an {what}", "ja": "{what}を持つ入力"},
+    "prob_impossible_dist": {
+        "en": "impossible distribution: {dist} needs min ≤ mode ≤ max and min < max, got {got}",
+        "ja": "分布が成り立たない：{dist}にはmin ≤ mode ≤ maxかつmin < maxが必要"
+        "（与えられた値：{got}）",
+    },
+    "prob_x_dist": {
+        "en": "min ≤ mode ≤ max with min < max (lognormal: 0 < median < p90)",
+        "ja": "min ≤ mode ≤ maxかつmin < max（lognormalは0 < median < p90）",
+    },
+    "prob_unknown_product": {
+        "en": "unknown product {name} in the end-of-life data; nearest: {near}",
+        "ja": "サポート終了データに製品{name}がない（近いもの：{near}）",
+    },
+    "prob_unknown_product_plain": {
+        "en": "unknown product {name} in the end-of-life data",
+        "ja": "サポート終了データに製品{name}がない",
+    },
+    "prob_x_product": {
+        "en": "a product of the end-of-life data",
+        "ja": "サポート終了データの製品",
+    },
+    "prob_no_release_near": {
+        "en": "{product} has no release {name}; nearest: {near} (known: {known})",
+        "ja": "{product}にリリース{name}がない（近いもの：{near}、既知：{known}）",
+    },
+    "prob_no_release": {
+        "en": "{product} has no release {name} (known: {known})",
+        "ja": "{product}にリリース{name}がない（既知：{known}）",
+    },
+    "prob_x_release": {"en": "a release cycle of {product}", "ja": "{product}のリリース"},
+    "prob_needs": {"en": "'{a}' needs '{b}'", "ja": "'{a}'には'{b}'が必要"},
+    "prob_x_contract_start": {"en": "the contract's first day", "ja": "契約の初日"},
+    "prob_one_off_end": {
+        "en": "a one-off item has a single date",
+        "ja": "一回限りの項目の日付は1つだけ",
+    },
+    "prob_x_one_off_end": {
+        "en": "no 'end' (or 'every' for a refresh cycle)",
+        "ja": "'end'なし（更新周期なら'every'）",
+    },
+    "prob_end_before_start": {
+        "en": "end {end} is before start {start}",
+        "ja": "終了{end}が開始{start}より前",
+    },
+    "prob_two_ways": {
+        "en": "more than one way to price the item: {ways}",
+        "ja": "金額の決め方が複数ある：{ways}",
+    },
+    "prob_x_one_way_of": {
+        "en": "exactly one of amount, quantity × unit_price, quantity with tiers, percent_of",
+        "ja": "amount、quantity × unit_price、quantityとtiers、percent_ofのどれか1つ",
+    },
+    "prob_no_way": {
+        "en": "no amount: give amount, quantity and unit_price, quantity and tiers, or percent_of",
+        "ja": "金額がない：amount、quantityとunit_price、quantityとtiers、percent_ofの"
+        "いずれかを書く",
+    },
+    "prob_x_one_way": {
+        "en": "exactly one way to price the item",
+        "ja": "金額の決め方をちょうど1つ",
+    },
+    "prob_bands": {
+        "en": "band starts {starts} are not increasing from 0",
+        "ja": "区分の開始値{starts}が0から増えていない",
+    },
+    "prob_x_bands": {
+        "en": "bands starting at 0, each starting higher",
+        "ja": "0から始まり、順に大きくなる区分",
+    },
+    "prob_x_rank": {
+        "en": "the criterion's importance rank, 1 = most important",
+        "ja": "評価項目の重要度の順位（1が最重要）",
+    },
+    "prob_not_a_mark": {
+        "en": "{value} is not a mark of the {scale} scale",
+        "ja": "{value}は{scale}尺度の記号ではない",
+    },
+    "prob_x_must_not": {
+        "en": "marks that knock an option out, e.g. [×]",
+        "ja": "選択肢を足切りする記号（例：[×]）",
+    },
+    "prob_no_number_for": {"en": "no number for {marks}", "ja": "{marks}に対応する数値がない"},
+    "prob_x_every_mark": {
+        "en": "a number for every mark: {marks}",
+        "ja": "すべての記号に対応する数値：{marks}",
+    },
+    "prob_target_one": {
+        "en": "a target criterion needs exactly one of {a} and {b}",
+        "ja": "目標型の評価項目には{a}と{b}のどちらか一方だけが必要",
+    },
+    "prob_x_target": {
+        "en": "target: {target}, or range: {range}",
+        "ja": "target: {target}、またはrange: {range}",
+    },
+    "prob_zero_weights": {
+        "en": "all criterion weights are zero",
+        "ja": "評価項目の重みがすべて0",
+    },
+    "prob_x_positive_weight": {
+        "en": "at least one positive weight",
+        "ja": "正の重みを1つ以上",
+    },
+    "prob_not_judgement": {
+        "en": "{value} is not a judgement",
+        "ja": "{value}は一対比較の判断値ではない",
+    },
+    "prob_x_judgement": {
+        "en": "a number or a fraction such as 1/3",
+        "ja": "数値、または1/3のような分数",
+    },
+    "prob_cr": {
+        "en": "consistency ratio {cr} exceeds {limit}: the pairwise judgements contradict "
+        "each other; revise them, or accept them explicitly",
+        "ja": "整合度（CR）{cr}が{limit}を超える：一対比較の判断が互いに矛盾している。"
+        "見直すか、明示的に受け入れること",
+    },
+    "prob_not_reciprocal": {
+        "en": "the table is not reciprocal: {a} vs {b} is {x} but the opposite judgement "
+        "is {y} (expected {z})",
+        "ja": "表が逆数になっていない：{a}対{b}は{x}だが、逆の判断は{y}（{z}であるべき）",
+    },
+    "prob_x_ahp": {
+        "en": "consistent, reciprocal pairwise judgements (CR ≤ {limit})",
+        "ja": "整合し、逆数になっている一対比較の判断（CR ≤ {limit}）",
+    },
+    "prob_x_ahp_table": {
+        "en": "a square table of pairwise judgements",
+        "ja": "一対比較の正方の表",
+    },
+    "prob_x_option_ids_eg": {
+        "en": "a short id of letters, digits, '-', '_', e.g. {example}",
+        "ja": "英数字と'-'、'_'による短いID（例：{example}）",
+    },
+    "prob_x_scores_header": {
+        "en": "{header} (the column of option ids)",
+        "ja": "{header}（選択肢IDの列）",
+    },
+    "prob_outside_plan": {
+        "en": "{file}: item {id} ({span}) lies outside the plan's fiscal years {years}",
+        "ja": "{file}：項目{id}（{span}）が計画の年度{years}の外にある",
+    },
+    # Actuals (actuals/) and decision records (decisions/), as they reach check.
+    "prob_x_rate_actuals": {
+        "en": "a rate for {currency} under rates: in actuals/actuals.yaml",
+        "ja": "actuals/actuals.yamlのrates:に{currency}のレート",
+    },
+    "prob_not_amount": {"en": "{value} is not an amount", "ja": "{value}は金額ではない"},
+    "prob_x_focus_amount": {
+        "en": "a number (FOCUS amounts are decimal numbers)",
+        "ja": "数値（FOCUSの金額は10進数）",
+    },
+    "prob_x_ledger_amount": {
+        "en": "a number in {unit} (commas and ▲ for negative allowed)",
+        "ja": "{unit}単位の数値（桁区切りのカンマと負の数の▲は可）",
+    },
+    "prob_no_column": {"en": "no {name} column", "ja": "{name}の列がない"},
+    "prob_no_column_found": {
+        "en": "no {name} column (found: {found})",
+        "ja": "{name}の列がない（あった列：{found}）",
+    },
+    "prob_x_focus_column": {
+        "en": "a FOCUS 1.0–1.2 export with a {name} column",
+        "ja": "{name}の列を持つFOCUS 1.0〜1.2のエクスポート",
+    },
+    "prob_x_column_any": {"en": "a column headed {names}", "ja": "見出しが{names}の列"},
+    "prob_not_declared_encoding": {
+        "en": "file is not text in the declared encoding",
+        "ja": "ファイルが宣言された文字コードのテキストではない",
+    },
+    "prob_x_declared_encoding": {
+        "en": "{encoding} (encoding: {name} in actuals.yaml)",
+        "ja": "{encoding}（actuals.yamlのencoding: {name}）",
+    },
+    "prob_unit_not_declared": {
+        "en": "the unit of the amounts is not declared",
+        "ja": "金額の単位が宣言されていない",
+    },
+    "prob_x_unit": {
+        "en": "a header such as {a} or {b}, a line {c}, or unit: in actuals.yaml",
+        "ja": "{a}や{b}のような見出し、{c}の行、またはactuals.yamlのunit:",
+    },
+    "prob_document_repeats": {
+        "en": "document {doc} repeats line {line} (same item, date and amount): a duplicated row",
+        "ja": "伝票{doc}が{line}行目と重複している（同じ費目・日付・金額）：行の重複",
+    },
+    "prob_x_document_once": {
+        "en": "each document once; if both are real, give them distinct references",
+        "ja": "各伝票は1回だけ（どちらも実在するなら別の番号を付ける）",
+    },
+    "prob_not_record_number": {
+        "en": "{value} is not a record number",
+        "ja": "{value}は記録番号ではない",
+    },
+    "prob_x_eg": {"en": "e.g. {example}", "ja": "例：{example}"},
+    "prob_x_ymd": {"en": "YYYY-MM-DD", "ja": "YYYY-MM-DD形式の日付"},
+    "prob_number_used": {
+        "en": "record number {n} is also used by {path}",
+        "ja": "記録番号{n}は{path}でも使われている",
+    },
+    "prob_x_unique_number": {"en": "a unique number per record", "ja": "記録ごとに異なる番号"},
+    "prob_chain_cycle": {
+        "en": "supersede chain forms a cycle: {chain}",
+        "ja": "置き換えの連鎖が循環している：{chain}",
+    },
+    "prob_x_chain": {
+        "en": "a chain that ends at the current decision",
+        "ja": "現在の決定で終わる連鎖",
+    },
+    "prob_option_gone": {
+        "en": "option {name} no longer exists in the workspace",
+        "ja": "選択肢{name}はもうワークスペースにない",
+    },
+    "prob_x_ids_from_options": {
+        "en": "ids from options.yaml: {ids}",
+        "ja": "options.yamlのID：{ids}",
+    },
+    "prob_broken_link": {"en": "broken link to {target}", "ja": "{target}へのリンクが切れている"},
+    "prob_x_decisions_file": {
+        "en": "a file in the decisions folder",
+        "ja": "decisions/フォルダのファイル",
+    },
+    "prob_front_not_mapping": {
+        "en": "front matter is not a mapping",
+        "ja": "フロントマターがマッピングではない",
+    },
+    "prob_x_front_lines": {
+        "en": "key: value lines such as {example}",
+        "ja": "{example}のような「キー: 値」の行",
+    },
+    "prob_front_unclosed": {
+        "en": "front matter opened with {mark} on line {line} is never closed",
+        "ja": "{line}行目の{mark}で始まるフロントマターが閉じられていない",
+    },
+    "prob_x_front_close": {
+        "en": "a line {mark} after the front matter, before the {title}",
+        "ja": "フロントマターの後、{title}の前に{mark}の行",
+    },
+    "prob_unknown_status": {"en": "unknown status {name}", "ja": "不明な状態{name}"},
+    "prob_x_status": {
+        "en": "proposed, accepted, rejected, deprecated or superseded by …",
+        "ja": "proposed、accepted、rejected、deprecated、superseded by …のいずれか",
+    },
+    "prob_not_utf8_at": {
+        "en": "not UTF-8 text ({detail})",
+        "ja": "UTF-8のテキストではない（{detail}）",
+    },
+    "prob_x_utf8_md": {"en": "a UTF-8 Markdown file", "ja": "UTF-8のMarkdownファイル"},
+    "prob_trigger": {
+        "en": "trigger {text} is not understood; write e.g. {examples}",
+        "ja": "条件{text}を解釈できない（書き方の例：{examples}）",
+    },
+    "prob_x_trigger": {
+        "en": "a condition archplan understands (docs/decisions.md)",
+        "ja": "archplanが解釈できる条件（docs/decisions.md）",
+    },
+    "prob_no_section": {"en": "no {name} section", "ja": "{name}の節がない"},
+    "prob_x_madr": {
+        "en": "the MADR sections: {names}",
+        "ja": "MADRの節：{names}",
+    },
+    "prob_trigger_fires": {
+        "en": "trigger fires: {text} — {because}",
+        "ja": "見直しの契機に該当：{text}（{because}）",
+    },
+    "prob_x_revisit": {"en": "the decision to be revisited", "ja": "決定の見直し"},
+    "prob_assumption_gone": {
+        "en": "assumption {name} no longer exists",
+        "ja": "前提条件{name}はもうない",
+    },
+    "prob_x_assumption_names": {
+        "en": "names from assumptions.yaml",
+        "ja": "assumptions.yamlの前提条件の名前",
+    },
+    "prob_review_due": {"en": "review was due on {date}", "ja": "見直し期限{date}を過ぎている"},
+    "prob_x_review": {
+        "en": "a review, then a new review-by date",
+        "ja": "見直しを行い、新しいreview-byの日付を書くこと",
+    },
+    "prob_x_tax": {
+        "en": "taxable (課税), non_taxable (不課税) or exempt (非課税)",
+        "ja": "taxable（課税）、non_taxable（不課税）、exempt（非課税）のいずれか",
+    },
+    "prob_n_date_ambiguous": {
+        "en": "{where}: date {raw} is ambiguous (day/month or month/day); not guessed",
+        "ja": "{where}：日付{raw}は日/月とも月/日とも読めるため、推測しない",
+    },
+    "prob_n_date_unreadable": {
+        "en": "{where}: date {raw} cannot be read",
+        "ja": "{where}：日付{raw}を読み取れない",
+    },
+    "prob_trigger_or": {
+        "en": "trigger {text} is not understood; write e.g. {examples} or {last}",
+        "ja": "条件{text}を解釈できない（書き方の例：{examples}、{last}）",
+    },
+    "prob_x_date_plain": {"en": "a date YYYY-MM-DD", "ja": "YYYY-MM-DD形式の日付"},
+    "prob_x_yen": {"en": "yen", "ja": "円単位の金額"},
+    "prob_x_yen_nonneg": {"en": "a non-negative amount in yen", "ja": "0以上の円単位の金額"},
+    # What belongs where (the models' own names for their mappings and lists).
+    "prob_where_belong": {
+        "en": "{found} where {what} belong",
+        "ja": "{what}を書くところに{found}がある",
+    },
+    "prob_w_options": {"en": "options", "ja": "選択肢"},
+    "prob_w_item_ids": {"en": "item ids", "ja": "費用項目のID"},
+    "prob_mapping_such_as": {
+        "en": "a mapping such as {example}",
+        "ja": "{example}のようなマッピング",
+    },
+    "prob_mapping_assumptions": {
+        "en": "a mapping of assumption names to entries",
+        "ja": "前提条件の名前と内容のマッピング",
+    },
+    "prob_mapping_component": {
+        "en": "a mapping with id, options and a product or dates",
+        "ja": "id、optionsと、productまたは日付を持つマッピング",
+    },
+    "prob_list_components": {"en": "a list of components", "ja": "構成要素のリスト"},
+    "prob_list_criteria": {"en": "a list of criteria", "ja": "評価項目のリスト"},
+    "prob_mapping_item": {
+        "en": "a mapping describing one cost item",
+        "ja": "費用項目1件を表すマッピング",
+    },
+    "prob_mapping_must": {
+        "en": "a mapping with min, max or not",
+        "ja": "min、max、notのいずれかを持つマッピング",
+    },
+    "prob_x_must": {"en": "min, max or not", "ja": "min、max、notのいずれか"},
+    "prob_empty_must": {"en": "an empty must-have rule", "ja": "必須条件が空"},
+    "prob_item_other_option": {
+        "en": "item {id} belongs to option {option}, which does not use this component",
+        "ja": "項目{id}は選択肢{option}のものだが、その選択肢はこの構成要素を使わない",
+    },
+    "prob_x_dist_needs": {
+        "en": "a number ({dist} needs min, mode, max)",
+        "ja": "数値（{dist}にはmin、mode、maxが必要）",
+    },
+    "prob_x_assumption_name": {
+        "en": "the name of an assumption in assumptions.yaml",
+        "ja": "assumptions.yamlの前提条件の名前",
+    },
+    "prob_x_product_release": {
+        "en": "both product (e.g. windows-server) and release (e.g. '2016')",
+        "ja": "productとreleaseの両方（例：windows-serverと'2016'）",
+    },
+    "prob_x_when_or_null": {
+        "en": "a fiscal year (2026) or a month ('2026-09'), or null",
+        "ja": "年度（2026）、年月（'2026-09'）、またはnull",
+    },
+    "prob_x_component_item": {
+        "en": "an item of one of the component's options ({ids})",
+        "ja": "構成要素の選択肢（{ids}）の費用項目",
+    },
+    "prob_x_item_id": {"en": "an item id from costs.yaml", "ja": "costs.yamlの費用項目ID"},
+    "prob_x_weight": {
+        "en": "a weight of zero or more (weights are rescaled to sum to 1)",
+        "ja": "0以上の重み（合計1に正規化する）",
+    },
+    "prob_mapping_asset_years": {
+        "en": "a mapping of asset class to years",
+        "ja": "資産区分と年数のマッピング",
+    },
+    "prob_mapping_scenarios": {
+        "en": "a mapping of scenario names to overrides",
+        "ja": "シナリオ名と上書きする値のマッピング",
+    },
+    "prob_list_contracts": {"en": "a list of contracts", "ja": "契約のリスト"},
+    "prob_missing_for": {
+        "en": "'{name}' is missing ({other} needs it)",
+        "ja": "'{name}'がない（{other}に必要）",
+    },
+    "prob_negative_unit_price": {
+        "en": "negative unit_price {value}",
+        "ja": "負のunit_price {value}",
+    },
+    "prob_ranks": {
+        "en": "ranks {ranks} are not 1 … {n} each once",
+        "ja": "順位{ranks}が1〜{n}を1回ずつになっていない",
+    },
+    "prob_x_quantity": {
+        "en": "a quantity: a number, an assumption name or a list per year",
+        "ja": "数量：数値、前提条件の名前、または年度ごとのリスト",
+    },
+    "prob_x_ranks": {
+        "en": "each criterion a different rank from 1 (most important)",
+        "ja": "評価項目ごとに異なる順位（1が最重要）",
+    },
+    "prob_lognormal": {
+        "en": "impossible distribution: lognormal needs 0 < median < p90, got {got}",
+        "ja": "分布が成り立たない：lognormalには0 < median < p90が必要（与えられた値：{got}）",
+    },
+    "prob_x_lognormal": {
+        "en": "a number (lognormal needs median, p90)",
+        "ja": "数値（lognormalにはmedian、p90が必要）",
+    },
+    "prob_not_pair": {
+        "en": "{value} is not a pair of input names",
+        "ja": "{value}は入力名の組ではない",
+    },
+    "prob_not_assumption_name2": {
+        "en": "{value} is not an assumption name",
+        "ja": "{value}は前提条件の名前ではない",
+    },
+    "prob_not_component_kind": {
+        "en": "{value} is not a kind of component",
+        "ja": "{value}は構成要素の種類ではない",
+    },
+    "prob_mapping_correlation": {
+        "en": "a mapping with between and rho",
+        "ja": "betweenとrhoを持つマッピング",
+    },
+    "prob_mapping_impact": {
+        "en": "a mapping of option to impact",
+        "ja": "選択肢と影響額のマッピング",
+    },
+    "prob_mapping_risk": {
+        "en": "a mapping describing one risk event",
+        "ja": "リスク事象1件を表すマッピング",
+    },
+    "prob_list_parties": {"en": "a list of parties", "ja": "負担先のリスト"},
+    "prob_factor_positive": {
+        "en": "an item's uncertainty is a factor on its amount and must be positive",
+        "ja": "項目のuncertaintyは金額に掛ける係数なので正でなければならない",
+    },
+    "prob_impact_or_impacts": {
+        "en": "give either 'impact' (with 'options') or 'impacts' (per option)",
+        "ja": "'impact'（と'options'）か'impacts'（選択肢ごと）のどちらかを書く",
+    },
+    "prob_no_options_named": {"en": "no options named", "ja": "選択肢が指定されていない"},
+    "prob_unknown_currency": {"en": "unknown currency {name}", "ja": "不明な通貨{name}"},
+    "prob_hardware_needs": {
+        "en": "a hardware component needs 'maintenance_end' or 'useful_life'",
+        "ja": "ハードウェアの構成要素には'maintenance_end'か'useful_life'が必要",
+    },
+    "prob_growth_and_series": {
+        "en": "growth and a per-year quantity series together",
+        "ja": "growthと年度ごとの数量の系列が両方ある",
+    },
+    "prob_x_item_ids": {"en": "ids of items in costs.yaml", "ja": "costs.yamlの費用項目のID"},
+    "prob_x_last_fy": {
+        "en": "the last fiscal year ({fy}) or month ({month}) of a recurring item",
+        "ja": "継続する項目の最後の年度（{fy}）または年月（{month}）",
+    },
+    "prob_x_impacts": {
+        "en": "impact: <number or distribution> and options: [...], "
+        "or impacts: {{option: <number or distribution>}}",
+        "ja": "impact: <数値または分布>とoptions: [...]、"
+        "またはimpacts: {{option: <数値または分布>}}",
+    },
+    "prob_x_affected_options": {
+        "en": "the option ids it affects",
+        "ja": "影響を受ける選択肢のID",
+    },
+    "prob_x_rate_eg": {
+        "en": "the name of an assumption holding the rate, e.g. {example}",
+        "ja": "為替レートを持つ前提条件の名前（例：{example}）",
+    },
+    "prob_x_party": {
+        "en": "the party's population, transactions or ratio (zero or more)",
+        "ja": "負担先の人口、取引件数または比率（0以上）",
+    },
+    "prob_x_purchase_date": {
+        "en": "the purchase date YYYY-MM-DD",
+        "ja": "購入日（YYYY-MM-DD）",
+    },
+    "prob_x_growth_or_series": {
+        "en": "either a growth rate or an explicit series",
+        "ja": "伸び率か明示的な系列のどちらか一方",
+    },
 }
 
 
@@ -1877,3 +2719,59 @@ def localized(obj: object, language: str) -> str:
     if isinstance(obj, BaseException) and len(obj.args) == 1:
         return localized(obj.args[0], language)
     return str(obj)
+
+
+@lru_cache(maxsize=1)
+def _problem_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The English of every ``prob_`` entry as a regular expression, most specific first."""
+    out = []
+    for key, entry in MESSAGES.items():
+        if not key.startswith("prob_") or key.startswith("prob_at") or key == "prob_expected":
+            continue
+        parts, seen, literal = [], set(), 0
+        for text, name, _, _ in string.Formatter().parse(entry["en"]):
+            parts.append(re.escape(text))
+            literal += len(text.strip())
+            if name is not None:
+                parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.*?)")
+                seen.add(name)
+        if literal:
+            out.append((literal, key, re.compile("".join(parts), re.S)))
+    out.sort(key=lambda t: -t[0])
+    return tuple((key, pattern) for _, key, pattern in out)
+
+
+#: Entries whose values are the user's ids (a CSV cell's row and column), never translated.
+_VERBATIM = frozenset({"prob_cell", "prob_row", "prob_column"})
+
+
+@lru_cache(maxsize=4096)
+def localize(text: str, language: str, depth: int = 0) -> str:
+    """An English problem text in ``language``: the ``prob_`` catalogue entry whose English,
+    filled in, gives exactly ``text`` is filled in ``language`` with the same values (each
+    value localized in turn when it is itself such a text, as "a list" in "a list is not
+    a number", but never a quoted value such as ``'titel'``). Text no entry gives back
+    exactly (a user's own words, a library's message) stays as it is.
+
+    Examples
+    --------
+    >>> localize("unknown key 'titel'", "ja")
+    "不明なキー'titel'"
+    >>> localize("a list is not a number", "ja")
+    'リストは数値ではない'
+    >>> localize("'five' is not a number", "en")
+    "'five' is not a number"
+    """
+    if language == "en" or not text or (depth and text[0] in "'\"" and text[-1] == text[0]):
+        return text  # a value quoted as the user wrote it stays as it is
+    for key, pattern in _problem_patterns():
+        m = pattern.fullmatch(text)
+        if m is None:
+            continue
+        values = m.groupdict()
+        if MESSAGES[key]["en"].format(**values) != text:
+            continue
+        if depth < 3 and key not in _VERBATIM:
+            values = {k: localize(v, language, depth + 1) for k, v in values.items()}
+        return template(key, language).format(**values)
+    return text

@@ -301,7 +301,7 @@ def check_failures(
     """
     if not problems:
         return []
-    shown = "; ".join(str(p).split("\n")[0] for p in problems[:first])
+    shown = "; ".join(p.render(language).split("\n")[0] for p in problems[:first])
     more = len(problems) - first
     if more > 0:
         shown += " " + msg("pf_more_problems", language, n=more)

@@ -136,7 +136,7 @@ def build_case(case: Case, reports: Path, force: bool = False, language: str = "
             case.id, "built", time.perf_counter() - t0, outputs=(str(report), str(handover))
         )
     except WorkspaceError as exc:
-        first = "; ".join(str(p).split("\n")[0] for p in exc.problems[:3])
+        first = "; ".join(p.render(language).split("\n")[0] for p in exc.problems[:3])
         n_more = len(exc.problems) - 3
         more = " " + msg("pf_more_problems", language, n=n_more) if n_more > 0 else ""
         return CaseBuild(case.id, "failed", time.perf_counter() - t0, first + more)

@@ -155,7 +155,38 @@ def _load_yaml_file(
     if doc.data is None:
         f.problem((), "file is empty", "YAML content (see the template from 'archplan new')")
         return None
+    notices.extend(_full_width_numbers(doc, fname))
     return f
+
+
+_FULL_WIDTH_NUMBER = re.compile(r"^\s*[+-]?[0-9_]+(\.[0-9_]+)?\s*$")
+
+
+def _full_width_numbers(doc: YamlDoc, fname: str) -> list[str]:
+    """Notices for numbers typed in full-width digits (``１１５００００``): read as numbers
+    by the converters, and said, as for scores.csv."""
+    import unicodedata
+
+    from archplan.workspace._yaml import dotted
+
+    out: list[str] = []
+
+    def walk(value: Any, path: tuple[Any, ...]) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, (*path, k))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, (*path, i))
+        elif isinstance(value, str) and re.search("[０-９]", value):
+            plain = unicodedata.normalize("NFKC", value)
+            if _FULL_WIDTH_NUMBER.match(plain):
+                where = f"{fname}:{doc.line(path)}: {dotted(path)}"
+                number = plain.strip().replace("_", "")
+                out.append(f"{where}: {value!r} read as {number} (full-width digits or separators)")
+
+    walk(doc.data, ())
+    return out
 
 
 def _doc(
@@ -368,7 +399,7 @@ def _read_scores(
 ) -> tuple[pd.DataFrame, pd.DataFrame] | None:
     """Read scores.csv into (numbers, cells as written); None if it has problems."""
     notices = notices if notices is not None else []
-    from archplan.scales import describe_mapping, to_number
+    from archplan.scales import DEFAULT_MAPPINGS, canonical, describe_mapping, to_number
 
     fname = SCORES_FILE
     n_before = len(problems)
@@ -538,6 +569,10 @@ def _read_scores(
                         f"{fname}:{line}: {where}: {cell!r} read as "
                         f"{values[-1]:g} (full-width digits or separators)"
                     )
+                elif scale == "marks" and cell.strip() not in DEFAULT_MAPPINGS["marks"]:
+                    # A look-alike (◯ U+25EF for ○, x for ×) is read as the mark, and said.
+                    mark = canonical("marks", cell)
+                    notices.append(f"{fname}:{line}: {where}: {cell!r} read as the mark {mark}")
             except ValueError as exc:
                 expected = (
                     "a number"
@@ -851,7 +886,8 @@ def _declared_items(doc: YamlDoc | None) -> set[str]:
     """Item ids written in costs.yaml, valid or not (to avoid cascading problems)."""
     data = doc.data if doc is not None else None
     raw = data.get("items") if isinstance(data, dict) else None
-    return {str(m["id"]).strip() for m in raw or [] if isinstance(m, dict) and "id" in m}
+    entries = raw if isinstance(raw, list) else []  # a number or text there is a problem
+    return {str(m["id"]).strip() for m in entries if isinstance(m, dict) and "id" in m}
 
 
 def check_workspace(path: str | Path) -> tuple[list[Problem], list[str]]:
@@ -896,5 +932,7 @@ def load_workspace(path: str | Path) -> Workspace:
     root = Path(path)
     ws, problems, _ = _collect(root)
     if ws is None:
-        raise WorkspaceError(problems, root=str(root))
+        from archplan.workspace.language import workspace_language
+
+        raise WorkspaceError(problems, root=str(root), language=workspace_language(root))
     return ws

@@ -29,7 +29,7 @@ from pydantic import model_validator as model_validator
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError, core_schema
 
-from archplan.errors import Problem
+from archplan.errors import Phrase, Problem
 from archplan.registry import Registry
 from archplan.registry import ensure_loaded as ensure_loaded
 from archplan.workspace._yaml import Path as YPath
@@ -86,11 +86,17 @@ class Hint:
     """What a field expects, in the words of a problem's ``(expected …)``.
 
     ``what`` names a collection for the message when something else is given
-    (``a list of options``).
+    (``a list of options``); ``ja`` is the expectation in Japanese (a field's ``ja=``
+    description unless it declares ``expected_ja=``).
     """
 
     expected: str | Callable[[], str]
     what: str | None = None
+    ja: str | None = None
+
+    def phrase(self) -> Phrase:
+        """The expectation in both languages, for :meth:`Problem.render`."""
+        return Phrase(self.text(), self.ja)
 
     def text(self) -> str:
         """The expectation (computed when it comes from a registry)."""
@@ -109,20 +115,22 @@ def field(
     what: str | None = None,
     alias: str | None = None,
     ja: str | None = None,
+    expected_ja: str | None = None,
 ) -> Any:
     """A model field with its documentation (``description``, optionally Japanese ``ja``)
-    and the expectation quoted in problems.
+    and the expectation quoted in problems (``expected``; in Japanese ``expected_ja``,
+    else the Japanese description ``ja``).
 
     Examples
     --------
     >>> class Demo(WorkspaceModel):
     ...     size: Integer = field(3, description="How many.", expected="a count of units")
     >>> [m for m in Demo.model_fields["size"].metadata if isinstance(m, FieldHint)]
-    [FieldHint(expected='a count of units', what=None)]
+    [FieldHint(expected='a count of units', what=None, ja=None)]
     """
     extra: dict[str, Any] | None = {"description_ja": ja} if ja else None
     info: FieldInfo = Field(default, description=description, alias=alias, json_schema_extra=extra)
-    info.metadata.append(FieldHint(expected or description.rstrip("."), what))
+    info.metadata.append(FieldHint(expected or description.rstrip("."), what, expected_ja or ja))
     return info
 
 
@@ -425,7 +433,16 @@ _ABSENT = object()
 
 def _problem(
     err: Any, model: type[BaseModel], doc: YamlDoc, fname: str
-) -> tuple[YPath, str, str | None]:
+) -> tuple[YPath, str, str | None, str | None]:
+    """Where, what and what was expected (and, when the field declares it, in Japanese)."""
+    path, message, expected, hint = _classify(err, model, doc)
+    ja = hint.ja if hint is not None and hint.ja and expected == hint.text() else None
+    return path, message, expected, ja
+
+
+def _classify(
+    err: Any, model: type[BaseModel], doc: YamlDoc
+) -> tuple[YPath, str, str | None, Hint | None]:
     loc = tuple(err["loc"])
     key_error = bool(loc) and loc[-1] == "[key]"
     if key_error:
@@ -435,7 +452,7 @@ def _problem(
     _, tp, hint = _resolve(model, loc)
     expected = hint.text() if hint else None
     if kind == "archplan":
-        return (*loc, *ctx["at"]), ctx["message"], ctx["expected"]
+        return (*loc, *ctx["at"]), ctx["message"], ctx["expected"], None
     if kind == "missing":
         key = loc[-1]
         parent = loc[:-1]
@@ -443,28 +460,29 @@ def _problem(
         present = isinstance(raw_parent, dict) and key in raw_parent
         section = _is_model(tp) or typing.get_origin(tp) in (list, dict)
         what = "section" if section and not present and not parent else "field"
-        return (loc if present else parent), f"required {what} {key!r} is missing", expected
+        return (loc if present else parent), f"required {what} {key!r} is missing", expected, hint
     if kind == "extra_forbidden":
         _, owner, _ = _resolve(model, loc[:-1])
         allowed = (
             owner.yaml_keys() if _is_model(owner) and issubclass(owner, WorkspaceModel) else ()
         )
-        return loc, f"unknown key {loc[-1]!r}", "one of " + ", ".join(allowed)
+        return loc, f"unknown key {loc[-1]!r}", "one of " + ", ".join(allowed), None
     if kind in ("model_type", "model_attributes_type", "dataclass_type"):
         what = tp.describe() if _is_model(tp) and issubclass(tp, WorkspaceModel) else "a mapping"
-        return loc, f"{_describe(err['input'])} where {what} belongs", what
+        return loc, f"{_describe(err['input'])} where {what} belongs", what, None
     if kind in ("list_type", "dict_type", "tuple_type"):
         default = "a list" if kind != "dict_type" else "a mapping"
         what = hint.what if hint and hint.what else default
-        return loc, f"{_describe(err['input'])} where {what} belongs", expected or what
+        return loc, f"{_describe(err['input'])} where {what} belongs", expected or what, hint
     if kind == "value_error":
         if key_error:
             owner_info, _, _ = _resolve(model, loc[:-1])
             args = typing.get_args(_unwrap(owner_info.annotation)) if owner_info else ()
             khint = _hints(args[0]) if args else []
             expected = khint[-1].text() if khint else expected
-        return loc, str(ctx.get("error", err["msg"])), expected
-    return loc, err["msg"], expected or "see docs/workspace.md"
+            hint = khint[-1] if khint else hint
+        return loc, str(ctx.get("error", err["msg"])), expected, hint
+    return loc, err["msg"], expected or "see docs/workspace.md", hint
 
 
 def problems_of(
@@ -473,8 +491,10 @@ def problems_of(
     """Every error of a validation as a located :class:`Problem`."""
     out: list[Problem] = []
     for err in exc.errors(include_url=False):
-        path, message, expected = _problem(err, model, doc, fname)
-        out.append(Problem(fname, doc.line(path), dotted(path) or None, message, expected))
+        path, message, expected, ja = _problem(err, model, doc, fname)
+        line, where = doc.line(path), dotted(path) or None
+        phrase = Phrase(expected, ja) if expected and ja else None
+        out.append(Problem(fname, line, where, message, expected, expected_text=phrase))
     return out
 
 
