@@ -17,28 +17,16 @@ import argparse
 import csv
 import shutil
 import tempfile
-import time
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
+from bench_actuals import EXAMPLE, MONTHS, _best  # the same case, declared once there
 
 from archplan import load_workspace
 from archplan.actuals.reader import duplicated_rows
 from archplan.actuals.synthetic import synthetic_focus
-
-EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "vaccine-booking"
-MONTHS = [f"2026-{m:02d}" for m in range(4, 13)] + ["2027-01", "2027-02", "2027-03"]
-
-
-def _best(fn: object, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()  # type: ignore[operator]
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def _workspace(root: Path, focus: Path) -> Path:
