@@ -172,19 +172,7 @@ def test_bad_input(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str
 #: Cases still printing English archplan wrote in a Japanese workspace, and why. A ratchet:
 #: a listed case that becomes clean fails the test (take it off the list), and an unlisted
 #: case with English fails it too.
-STILL_ENGLISH = {
-    # PyYAML's own description of the syntax error ("expected ',' or ']', but got ':'").
-    "091-record-bad-front-matter",
-    # UnicodeDecodeError's reason ("invalid start byte at byte 2") in a decision record.
-    "096-record-not-utf8",
-    # Field labels the decisions layer writes in English ("front matter", "sections").
-    "097-record-front-matter-list",
-    "101-log-missing-sections",
-    # Actuals (actuals/reader.py): the canonical column names ("column item", "column
-    # document") and an "or"-joined list of accepted headers.
-    "act-02-ledger-missing-column",
-    "act-04-ledger-duplicate-invoice",
-}
+STILL_ENGLISH: set[str] = set()
 
 
 def _vocabulary() -> set[str]:

@@ -72,6 +72,9 @@ class Problem:
         :class:`Phrase`, for :meth:`render` in another language. Without them,
         :meth:`render` finds the ``prob_`` catalogue entry whose English gives exactly
         ``message`` (see :func:`archplan.messages.localize`).
+    field_text : Localized or Phrase, optional
+        ``field`` in other languages, when it is a label archplan chose ("front matter",
+        a ledger's canonical column) rather than a path the user wrote.
 
     Examples
     --------
@@ -91,6 +94,7 @@ class Problem:
     expected: str | None = None
     text: _Wording | None = _field(default=None, compare=False, repr=False)
     expected_text: _Wording | None = _field(default=None, compare=False, repr=False)
+    field_text: _Wording | None = _field(default=None, compare=False, repr=False)
 
     def render(self, language: str = "en") -> str:
         """The problem in ``language``; ``"en"`` gives exactly ``str(problem)``.
@@ -107,6 +111,8 @@ class Problem:
             # A CSV cell ("row saas, column security") in words; a field path as written.
             cell = self.field.startswith(("row ", "column "))
             field = localize(self.field, language) if cell else self.field
+            if self.field_text is not None:
+                field = self.field_text.text(language)
             text = msg("prob_at_field", language, where=where, field=field, message=message)
         else:
             text = msg("prob_at", language, where=where, message=message)

@@ -2644,6 +2644,184 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "either a growth rate or an explicit series",
         "ja": "伸び率か明示的な系列のどちらか一方",
     },
+    # --- Japanese throughout (issue 11, i11b): PyYAML's problems, decoder reasons,
+    # labels archplan gives fields and ledger columns ---
+    "prob_utf8_invalid_start_at": {
+        "en": "invalid start byte at byte {pos}",
+        "ja": "バイト位置{pos}に文字の先頭になれないバイトがある",
+    },
+    "prob_utf8_invalid_cont_at": {
+        "en": "invalid continuation byte at byte {pos}",
+        "ja": "バイト位置{pos}に文字の続きになれないバイトがある",
+    },
+    "prob_utf8_end_at": {
+        "en": "unexpected end of data at byte {pos}",
+        "ja": "バイト位置{pos}で文字が途中で終わっている",
+    },
+    "prob_utf8_invalid_start": {
+        "en": "invalid start byte",
+        "ja": "文字の先頭になれないバイトがある",
+    },
+    "prob_utf8_invalid_cont": {
+        "en": "invalid continuation byte",
+        "ja": "文字の続きになれないバイトがある",
+    },
+    "prob_utf8_end": {"en": "unexpected end of data", "ja": "文字が途中で終わっている"},
+    "jt_fld_front_matter": {"en": "front matter", "ja": "フロントマター"},
+    "jt_fld_sections": {"en": "sections", "ja": "節"},
+    "jt_col": {"en": "column {column}", "ja": "{column}の列"},
+    "jt_col_date": {"en": "date", "ja": "日付"},
+    "jt_col_item": {"en": "item", "ja": "費目"},
+    "jt_col_amount": {"en": "amount", "ja": "金額"},
+    "jt_col_tax": {"en": "tax", "ja": "税区分"},
+    "jt_col_currency": {"en": "currency", "ja": "通貨"},
+    "jt_col_document": {"en": "document", "ja": "伝票番号"},
+    "jt_col_note": {"en": "note", "ja": "摘要"},
+    "jt_no_column_found": {
+        "en": "no {name} column (found: {found})",
+        "ja": "{name}の列がない（あった列：{found}）",
+    },
+    "jt_x_column_any": {
+        "en": "a column headed {names}",
+        "ja": "見出しが{names_ja}のいずれかの列",
+    },
+    # PyYAML's problem texts: "en" is PyYAML's own wording (matched, placeholders filled),
+    # "ja" what a Japanese reader is told.
+    "jt_yaml_p_expected": {
+        "en": "expected {expected}, but found {found}",
+        "ja": "{expected}があるべき所に{found}がある",
+    },
+    "jt_yaml_p_expected_got": {
+        "en": "expected {expected}, but got {found}",
+        "ja": "{expected}があるべき所に{found}がある",
+    },
+    "jt_yaml_p_char": {
+        "en": "found character {ch} that cannot start any token",
+        "ja": "値を始められない文字{ch}がある（タブ、@、`などは引用符で囲む）",
+    },
+    "jt_yaml_p_alias": {
+        "en": "found undefined alias {name}",
+        "ja": "定義されていないエイリアス{name}がある",
+    },
+    "jt_yaml_p_anchor": {
+        "en": "found duplicate anchor {name}; first occurrence",
+        "ja": "アンカー{name}が重複している",
+    },
+    "jt_yaml_p_escape": {
+        "en": "found unknown escape character {ch}",
+        "ja": "不明なエスケープ文字{ch}がある",
+    },
+    "jt_yaml_p_handle": {
+        "en": "found undefined tag handle {name}",
+        "ja": "定義されていないタグハンドル{name}がある",
+    },
+    "jt_yaml_p_colon": {
+        "en": "could not find expected ':'",
+        "ja": "あるべき':'が見つからない（「キー: 値」のコロンの後には空白が要る）",
+    },
+    "jt_yaml_p_values": {
+        "en": "mapping values are not allowed here",
+        "ja": "ここには「キー: 値」を書けない（インデントのずれか、引用符のない値の中の': '）",
+    },
+    "jt_yaml_p_entries": {
+        "en": "sequence entries are not allowed here",
+        "ja": "ここには「- 」で始まるリストの要素を書けない（インデントのずれ）",
+    },
+    "jt_yaml_p_keys": {
+        "en": "mapping keys are not allowed here",
+        "ja": "ここには「? 」で始まるキーを書けない",
+    },
+    "jt_yaml_p_eos": {
+        "en": "found unexpected end of stream",
+        "ja": "引用符などが閉じられないままファイルが終わっている",
+    },
+    "jt_yaml_p_separator": {
+        "en": "found unexpected document separator",
+        "ja": "引用符の中に文書の区切り（---）がある",
+    },
+    "jt_yaml_p_single": {
+        "en": "but found another document",
+        "ja": "文書が2つ以上ある（'---'の後に2つ目の文書がある）",
+    },
+    "jt_yaml_p_unhashable": {
+        "en": "found unhashable key",
+        "ja": "リストやマッピングがキーになっている",
+    },
+    "jt_yaml_p_directive": {
+        "en": "found duplicate YAML directive",
+        "ja": "%YAMLの指定が重複している",
+    },
+    "jt_yaml_p_version": {
+        "en": "found incompatible YAML document (version 1.* is required)",
+        "ja": "互換性のないYAML文書（バージョン1.*が必要）",
+    },
+    "jt_yaml_p_indent": {
+        "en": "invalid indentation or unclosed '[' or '{{'",
+        "ja": "インデントが正しくないか、'['または'{{'が閉じていない",
+    },
+    "jt_yaml_p_single_ctx": {
+        "en": "expected a single document in the stream",
+        "ja": "文書が2つ以上ある（'---'の後に2つ目の文書がある）",
+    },
+    "jt_yaml_p_duplicate_key": {"en": "found duplicate key", "ja": "キーが重複している"},
+    "jt_yaml_p_second": {
+        "en": "second occurrence",
+        "ja": "同じ名前のアンカー（&）が2度目に定義されている",
+    },
+    "jt_yaml_p_recursive": {
+        "en": "found unconstructable recursive node",
+        "ja": "自分自身を含む値（エイリアスの循環）がある",
+    },
+    "jt_yaml_unreadable": {
+        "en": "{what}",
+        "ja": "YAMLとして読めない書き方がある",
+    },
+    # What PyYAML expected or found, by its own name.
+    "jt_yaml_x_alnum": {"en": "alphabetic or numeric character", "ja": "英数字"},
+    "jt_yaml_x_digit_dot": {"en": "a digit or '.'", "ja": "数字か'.'"},
+    "jt_yaml_x_digit_space": {"en": "a digit or ' '", "ja": "数字か空白"},
+    "jt_yaml_x_digit": {"en": "a digit", "ja": "数字"},
+    "jt_yaml_x_space": {"en": "' '", "ja": "空白"},
+    "jt_yaml_x_comment": {"en": "a comment or a line break", "ja": "コメントか改行"},
+    "jt_yaml_x_content": {"en": "the node content", "ja": "値"},
+    "jt_yaml_x_empty": {"en": "the empty value", "ja": "空の値"},
+    "jt_yaml_x_indicator": {
+        "en": "indentation indicator in the range 1-9",
+        "ja": "1〜9のインデント指定",
+    },
+    "jt_yaml_x_chomping": {
+        "en": "chomping or indentation indicators",
+        "ja": "末尾の改行の指定（+/-）かインデント指定",
+    },
+    "jt_yaml_x_uri": {"en": "URI", "ja": "URI"},
+    "jt_yaml_x_uri_escape": {
+        "en": "URI escape sequence of 2 hexadecimal numbers",
+        "ja": "2桁の16進数によるURIのエスケープ",
+    },
+    "jt_yaml_x_escape": {
+        "en": "escape sequence of {n} hexadecimal numbers",
+        "ja": "{n}桁の16進数によるエスケープ",
+    },
+    "jt_yaml_t_block_end": {"en": "<block end>", "ja": "ブロックの終わり（インデントの戻り）"},
+    "jt_yaml_t_block_mapping": {
+        "en": "<block mapping start>",
+        "ja": "「キー: 値」の始まり",
+    },
+    "jt_yaml_t_block_sequence": {
+        "en": "<block sequence start>",
+        "ja": "「- 」で始まるリストの始まり",
+    },
+    "jt_yaml_t_scalar": {"en": "<scalar>", "ja": "値"},
+    "jt_yaml_t_stream_end": {"en": "<stream end>", "ja": "ファイルの終わり"},
+    "jt_yaml_t_stream_start": {"en": "<stream start>", "ja": "ファイルの始まり"},
+    "jt_yaml_t_document_start": {"en": "<document start>", "ja": "文書の始まり（---）"},
+    "jt_yaml_t_document_end": {"en": "<document end>", "ja": "文書の終わり（...）"},
+    "jt_yaml_t_key": {"en": "?", "ja": "次のキー"},
+    "jt_yaml_t_alias": {"en": "<alias>", "ja": "エイリアス（*）"},
+    "jt_yaml_t_anchor": {"en": "<anchor>", "ja": "アンカー（&）"},
+    "jt_yaml_t_tag": {"en": "<tag>", "ja": "タグ（!）"},
+    "jt_yaml_t_directive": {"en": "<directive>", "ja": "指定（%）"},
+    "jt_or": {"en": "{a} or {b}", "ja": "{a}か{b}"},
 }
 
 

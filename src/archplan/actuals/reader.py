@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from pathlib import Path
@@ -43,7 +44,7 @@ from archplan.actuals.model import (
     empty_entries,
 )
 from archplan.errors import Problem
-from archplan.messages import msg
+from archplan.messages import Localized, msg
 from archplan.workspace.fields import _choice, _date, _decimal, _File, _ident, _int, _text
 from archplan.workspace.loader import MAX_FILE_BYTES, _load_yaml_file
 from archplan.workspace.model import CostItem, DecisionRecord, Option, Settings
@@ -485,6 +486,15 @@ def _decode(raw: bytes, encoding: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _column_said(p: Problem) -> Problem:
+    """A ledger problem whose field is a canonical column ("column item") names the column
+    in the reader's language (費目の列); the user's own headers stay as written."""
+    m = re.fullmatch(r"column (\w+)", p.field or "")
+    if m is None or m.group(1) not in LEDGER_COLUMNS or p.field_text is not None:
+        return p
+    return replace(p, field_text=Localized("jt_col", column=Localized(f"jt_col_{m.group(1)}")))
+
+
 def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
     """Read one ledger CSV into entries (one per row), appending problems and notices."""
     fname = f"{ACTUALS_DIR}/{src.file}"
@@ -597,6 +607,16 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
                     f"column {name}",
                     f"no {name} column (found: {', '.join(rows[0])})",
                     "a column headed " + " or ".join(repr(a) for a in LEDGER_COLUMNS[name][:4]),
+                    text=Localized(
+                        "jt_no_column_found",
+                        name=Localized(f"jt_col_{name}"),
+                        found=", ".join(rows[0]),
+                    ),
+                    expected_text=Localized(
+                        "jt_x_column_any",
+                        names=" or ".join(repr(a) for a in LEDGER_COLUMNS[name][:4]),
+                        names_ja="、".join(repr(a) for a in LEDGER_COLUMNS[name][:4]),
+                    ),
                 )
             )
     if any(n not in cols for n in _REQUIRED_LEDGER):
@@ -1306,7 +1326,9 @@ def read_actuals(
     with localcontext() as dc:
         dc.prec = DECIMAL_DIGITS  # sums of decimal128(38, 18) amounts stay exact
         for led in s.ledgers:
+            n0 = len(ctx.problems)
             got = read_ledger(led, ctx)
+            ctx.problems[n0:] = [_column_said(p) for p in ctx.problems[n0:]]
             entries.extend(got)
             files.append(_file_row(f"{ACTUALS_DIR}/{led.file}", "ledger", got, len(got)))
         for foc in s.focus:

@@ -27,7 +27,7 @@ from archplan.decisions.records import (
 from archplan.decisions.triggers import Evaluation, TriggerContext, evaluate_trigger
 from archplan.errors import ArchplanError, InputError, Problem, TargetExistsError
 from archplan.fileio import write_atomic
-from archplan.messages import msg
+from archplan.messages import Localized, msg
 from archplan.workspace.loader import DECISIONS_DIR
 from archplan.workspace.model import DecisionRecord, Workspace
 
@@ -428,6 +428,7 @@ def check_log(ws: Workspace, today: date | None = None) -> LogCheck:
                         f"no '{names[0].title()}' section",
                         "the MADR sections: "
                         + ", ".join(n[0].title() for n in REQUIRED_SECTIONS.values()),
+                        field_text=Localized("jt_fld_sections"),
                     )
                 )
         for relation, target in r.links:

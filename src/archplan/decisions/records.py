@@ -26,7 +26,7 @@ from typing import Any
 
 from archplan import registry as _registry
 from archplan.errors import InputError, Problem
-from archplan.messages import msg
+from archplan.messages import Localized, msg
 from archplan.workspace._yaml import load_yaml
 from archplan.workspace.model import DecisionRecord
 
@@ -716,6 +716,7 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
                 "front matter",
                 "front matter opened with '---' on line 1 is never closed",
                 "a line '---' after the front matter, before the '# Title'",
+                field_text=Localized("jt_fld_front_matter"),
             )
         )
         return None, problems
@@ -725,9 +726,7 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
         yaml_text = fm.group(2) or ""
         doc, yproblems = load_yaml(yaml_text, rel)
         for p in yproblems:  # the front matter starts on line 2 of the file
-            problems.append(
-                Problem(p.file, p.line + 1 if p.line else None, p.field, p.message, p.expected)
-            )
+            problems.append(replace(p, line=p.line + 1 if p.line else None))
         if doc is not None and doc.data is not None:
             if isinstance(doc.data, dict):
                 front = doc.data
@@ -746,6 +745,7 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
                         "front matter",
                         "front matter is not a mapping",
                         "key: value lines such as 'status: accepted'",
+                        field_text=Localized("jt_fld_front_matter"),
                     )
                 )
         body = text[fm.end() :]

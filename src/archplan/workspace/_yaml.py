@@ -198,9 +198,14 @@ def load_yaml(text: str, fname: str) -> tuple[YamlDoc | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         what = exc.problem or "invalid YAML"
+        said = None
         if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in what:
             what = f"{what} (only plain YAML is read; tags that build objects are refused)"
-        problems.append(Problem(fname, line, None, f"YAML syntax: {what}", "valid YAML"))
+        elif exc.problem:
+            from archplan.workspace.yaml_words import YamlProblem
+
+            said = YamlProblem(exc.problem)  # PyYAML's words, said in the reader's language
+        problems.append(Problem(fname, line, None, f"YAML syntax: {what}", "valid YAML", text=said))
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)

@@ -1,0 +1,138 @@
+"""Japanese throughout: what archplan itself prints in a Japanese workspace is Japanese,
+down to the words it passes on from libraries (PyYAML's syntax errors, the UTF-8 decoder's
+reasons) and the labels it gives fields and columns."""
+
+from __future__ import annotations
+
+import pytest
+
+from archplan.errors import Problem
+from archplan.messages import MESSAGES, Localized
+from archplan.workspace._yaml import load_yaml
+from archplan.workspace.yaml_words import yaml_problem
+from test_i18n import JAPANESE, english_words
+
+#: Broken YAML of every kind a person writes by hand (unclosed brackets, a bad indent, a
+#: colon in a value, an unclosed quote, tabs, stray characters, two documents, …).
+BROKEN_YAML = [
+    "a: [1, 2\nb: 3\n",
+    "a: 1\n b: 2\n",
+    "a:\n  - 1\n  b: 2\n",
+    "a: 'x\n",
+    'a: "x\\q"\n',
+    "a: @x\n",
+    "a: *nope\n",
+    "- a\nb: 1\n",
+    "a: b: c\n",
+    "key\nother: 1\n",
+    "a: {b: 1\n",
+    "a: 1\n---\nb: 2\n",
+    "a: |0\n  x\n",
+    "%YAML 1.1\n%YAML 1.1\n---\na: 1\n",
+    "%YAML 2.0\n---\na: 1\n",
+    "a: &x 1\nb: &x 2\n",
+    "a: `x`\n",
+    'a: "\\x4"\n',
+    "a: [b, c]]\n",
+    "a: }\n",
+    "a: 'it''s\n---\n'",
+    "a: 1\n- b\n",
+    "a:\n  b: 1\n c: 2\n",
+]
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in english_words(text.replace("YAML", " ")) if w.lower() != "yaml"]
+
+
+@pytest.mark.parametrize("text", BROKEN_YAML)
+def test_yaml_syntax_errors_are_said_in_japanese(text: str) -> None:
+    _, problems = load_yaml(text, "costs.yaml")
+    assert problems, text
+    for p in problems:
+        ja = p.render("ja")
+        # The user's quoted characters and names stay ('@', 'nope'); nothing else English.
+        unquoted = "".join(ja.removeprefix("costs.yaml").split("'")[::2])
+        assert _words(unquoted) == [], ja
+        assert JAPANESE.search(ja), ja
+        assert str(p).startswith("costs.yaml"), p  # English stays PyYAML's own words
+        assert "(expected valid YAML)" in str(p)
+
+
+def test_a_yaml_problem_keeps_its_detail() -> None:
+    assert yaml_problem("expected ',' or ']', but got ':'", "ja") == (
+        "','か']'があるべき所に':'がある"
+    )
+    assert yaml_problem("expected <block end>, but found '?'", "ja") == (
+        "ブロックの終わり（インデントの戻り）があるべき所に次のキーがある"
+    )
+    assert yaml_problem("expected ',' or '}', but got '<stream end>'", "ja") == (
+        "','か'}'があるべき所にファイルの終わりがある"
+    )
+    # A wording PyYAML may add one day: said without its detail, never in English.
+    unknown = yaml_problem("found a brand new kind of trouble", "ja")
+    assert _words(unknown) == [] and JAPANESE.search(unknown)
+    assert yaml_problem("found a brand new kind of trouble", "en") == (
+        "found a brand new kind of trouble"
+    )
+
+
+def test_every_pyyaml_wording_has_a_reading() -> None:
+    """Every problem text in PyYAML's scanner, parser and composer that a hand-written
+    file can cause is matched by an entry, so none falls back to the bare notice."""
+    import inspect
+    import re
+
+    import yaml.composer
+    import yaml.parser
+    import yaml.scanner
+
+    src = "".join(inspect.getsource(m) for m in (yaml.scanner, yaml.parser, yaml.composer))
+    said = r'"((?:expected|found|could not|mapping|sequence|but found)[^"]*)"'
+    found = set(re.findall(said, src))
+    fallback = MESSAGES["jt_yaml_unreadable"]["ja"]
+    unread = []
+    for text in sorted(found):
+        if text.startswith("found non-specific tag") or "tag" in text.split(",")[0]:
+            continue  # tags: refused before this with their own message
+        sample = text.replace("%r", "'x'").replace("%d", "2").replace("%s", "x")
+        if yaml_problem(sample, "ja") == fallback:
+            unread.append(sample)
+    assert unread == [], unread
+    assert len(found) > 30
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (b"# \x83\x65\x83\x58\x83\x67", "バイト位置2に文字の先頭になれないバイトがある"),
+        ("# 決定".encode()[:-1], "で文字が途中で終わっている"),
+        (b"# \xe6\x41", "文字の続きになれないバイト"),
+    ],
+)
+def test_a_record_not_in_utf8_says_why_in_japanese(data: bytes, said: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from archplan.decisions.records import read_record_text
+
+    path = tmp_path / "0001-x.md"
+    path.write_bytes(data)
+    _, problem = read_record_text(path, "decisions/0001-x.md")
+    assert problem is not None
+    ja = problem.render("ja")
+    rest = ja.removeprefix("decisions/0001-x.md").replace("UTF-8", " ").replace("Markdown", " ")
+    assert said in ja and _words(rest) == [], ja
+    assert "at byte" in str(problem)
+
+
+def test_a_label_archplan_gives_a_field_is_said_in_the_readers_language() -> None:
+    p = Problem(
+        "decisions/0001-x.md",
+        2,
+        "front matter",
+        "front matter is not a mapping",
+        field_text=Localized("jt_fld_front_matter"),
+    )
+    assert p.render("ja").startswith("decisions/0001-x.md:2：フロントマター：")
+    assert str(p).startswith("decisions/0001-x.md:2: front matter: ")
+    # A field path the user wrote stays as written.
+    q = Problem("costs.yaml", 3, "items[0].quantity", "a list is not a number")
+    assert "items[0].quantity" in q.render("ja")
