@@ -452,7 +452,7 @@ def test_negative_credits_are_counted_and_said(tmp_path: Path) -> None:
     )
     w = load_workspace(root)
     assert int(monthly_actual(w).loc["saas-fee", "2026-09"]) == -111_100
-    assert any("ledger-2026.csv:3: saas-feeに-110,000円の減額" in n for n in w.notices)
+    assert any("ledger-2026.csv:3：saas-feeに-110,000円の減額" in n for n in w.notices)
 
 
 def test_bad_mixed_currencies(tmp_path: Path) -> None:
@@ -494,7 +494,7 @@ def test_bad_rule_and_unknown_item(tmp_path: Path) -> None:
     w = load_workspace(root2)
     _files, unmapped = reconciliation(w)
     assert unmapped["reason"].tolist().count("unknown_item") == 1
-    assert any("ledger-2026.csv:3: 費目'printer'は" in n for n in w.notices)
+    assert any("ledger-2026.csv:3：費目'printer'は" in n for n in w.notices)
 
 
 def test_bad_files_give_no_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -502,7 +502,7 @@ def test_bad_files_give_no_traceback(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["check", str(root)]) == 1
     out = capsys.readouterr()
     assert "Traceback" not in out.out + out.err
-    assert "actuals/ledger-2026.csv:3：列date：'2026-13-45'は日付ではない" in out.out
+    assert "actuals/ledger-2026.csv:3：日付の列：'2026-13-45'は日付ではない" in out.out
 
 
 def test_report_section_in_english(tmp_path: Path) -> None:
@@ -641,7 +641,7 @@ def test_focus_rows_outside_the_plan_are_listed(tmp_path: Path) -> None:
     assert files.loc["total", "rows_read"] == 1000 == files.loc["total", "rows_unmapped"]
     assert set(unmapped["reason"]) == {"outside"} and files.loc["total", "mapped"] == 0
     assert any(
-        n.startswith("actuals/focus-1.0-sample.csv:2: 1,000行")
+        n.startswith("actuals/focus-1.0-sample.csv:2：1,000行")
         and "計画期間（2026-04〜2031-03）の外" in n
         for n in w.notices
     )
@@ -650,7 +650,7 @@ def test_focus_rows_outside_the_plan_are_listed(tmp_path: Path) -> None:
 def test_positive_credit_rows_are_counted_and_said(tmp_path: Path) -> None:
     root = _broken(tmp_path, focus_edit=('"Usage"', '"Credit"'))
     w = load_workspace(root)
-    assert any(n.startswith("actuals/focus-2026.csv:2: 金額が正のCredit行1行") for n in w.notices)
+    assert any(n.startswith("actuals/focus-2026.csv:2：金額が正のCredit行1行") for n in w.notices)
     # counted as given: the same yen as the untouched example
     assert (
         monthly_actual(w).loc["saas-link"].sum()
@@ -702,7 +702,7 @@ def test_overlapping_exports_are_caught(tmp_path: Path) -> None:
     ledger.write_bytes(ledger.read_bytes().replace(b"R8-0930-018", b"R8-0930-019"))
     w = load_workspace(root)
     assert any(
-        n.startswith("actuals/focus-2026.csv: 2026-06の請求をactuals/focus-again.csvも含んでいる")
+        n.startswith("actuals/focus-2026.csv：2026-06の請求をactuals/focus-again.csvも含んでいる")
         for n in w.notices
     )
 

@@ -347,7 +347,7 @@ def test_cli_timing(capsys: pytest.CaptureFixture[str]) -> None:
     assert "2026-07-14" in out and " 16,500 " in out and "endoflife.date contributors" in out
     assert "対応の期限（2026-04-01時点）" in out and "When to act" not in out  # food-lab is ja
     assert main(["check", str(EXAMPLE)]) == 0
-    assert "警告：components.yaml: saas" in capsys.readouterr().out
+    assert "警告：components.yaml：saas" in capsys.readouterr().out
 
 
 # --- the report section, the roadmap, the handover calendar ---------------------------

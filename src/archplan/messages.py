@@ -487,7 +487,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "act_cli_unmapped": {"en": "{n} unmapped entries:", "ja": "未対応{n}件："},
     "act_cli_unmapped_row": {
         "en": "{file}:{row}: {month} {document}: {yen} yen ({reason}, {rows} row(s))",
-        "ja": "{file}:{row}: {month} {document}：{yen}円（{reason}、{rows}行）",
+        "ja": "{file}:{row}：{month} {document}：{yen}円（{reason}、{rows}行）",
     },
     "pf_cli_written": {
         "en": "Portfolio written to {path}",
@@ -630,18 +630,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "act_n_sjis": {
         "en": "{file}: read as Shift_JIS (cp932)",
-        "ja": "{file}: Shift_JIS（cp932）として読み込んだ",
+        "ja": "{file}：Shift_JIS（cp932）として読み込んだ",
     },
     "act_n_credit": {
         "en": "{where}: a credit of {yen} yen was counted against {item}",
-        "ja": "{where}: {item}に{yen}円の減額（マイナス）を計上した",
+        "ja": "{where}：{item}に{yen}円の減額（マイナス）を計上した",
     },
     "act_n_outside": {
         "en": (
             "{where}: dated {day}, outside the plan period ({first} … {last}): listed as unmapped"
         ),
         "ja": (
-            "{where}: {day}付けで計画期間（{first}〜{last}）の外にあるため、未対応"
+            "{where}：{day}付けで計画期間（{first}〜{last}）の外にあるため、未対応"
             "として一覧に載せた"
         ),
     },
@@ -651,7 +651,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             " costs.yaml): listed as unmapped"
         ),
         "ja": (
-            "{where}: 費目{item}は costs.yaml の費目にも区分にもないため、未対応として一覧に載せた"
+            "{where}：費目{item}は costs.yaml の費目にも区分にもないため、未対応として一覧に載せた"
         ),
     },
     "act_n_credit_up": {
@@ -659,7 +659,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{where}: {count} Credit row(s) with a positive amount were counted as "
             "given (FOCUS credits are negative)"
         ),
-        "ja": "{where}: 金額が正のCredit行{count}行をそのまま計上した（FOCUSのクレジットは負の値）",
+        "ja": "{where}：金額が正のCredit行{count}行をそのまま計上した（FOCUSのクレジットは負の値）",
     },
     "act_n_tax_rows": {
         "en": (
@@ -668,7 +668,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "othing, or set tax: inclusive)"
         ),
         "ja": (
-            "{where}: ChargeCategoryがTaxの{count}行を費目に対応付けたうえ、tax: ex"
+            "{where}：ChargeCategoryがTaxの{count}行を費目に対応付けたうえ、tax: ex"
             "clusive で消費税も加算している。税が二重になるおそれがある（Tax行は対"
             "応付けないか、tax: inclusive とする）"
         ),
@@ -680,7 +680,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "d twice"
         ),
         "ja": (
-            "{file}: {month}の請求を{other}も含んでいる（同じ事業者）。2つの出力が"
+            "{file}：{month}の請求を{other}も含んでいる（同じ事業者）。2つの出力が"
             "重複していないか確認する（重複していれば二重計上になる）"
         ),
     },
@@ -690,7 +690,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "dd rules in {settings} (services {services})"
         ),
         "ja": (
-            "{where}: {rows}行・{yen}円が未対応：どのルールにも該当しない。{setting"
+            "{where}：{rows}行・{yen}円が未対応：どのルールにも該当しない。{setting"
             "s} にルールを追加する（サービス：{services}）"
         ),
     },
@@ -700,7 +700,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "e the plan period ({first} … {last}) (services {services})"
         ),
         "ja": (
-            "{where}: {rows}行・{yen}円が未対応：計画期間（{first}〜{last}）の外の"
+            "{where}：{rows}行・{yen}円が未対応：計画期間（{first}〜{last}）の外の"
             "日付（サービス：{services}）"
         ),
     },
@@ -711,7 +711,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "rted but not counted until as_of moves"
         ),
         "ja": (
-            "{file}: as_of（{as_of}）より後の{count}件（{yen}円）は取り込んだが、as"
+            "{file}：as_of（{as_of}）より後の{count}件（{yen}円）は取り込んだが、as"
             "_of を進めるまで集計しない"
         ),
     },
@@ -2822,6 +2822,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "jt_yaml_t_tag": {"en": "<tag>", "ja": "タグ（!）"},
     "jt_yaml_t_directive": {"en": "<directive>", "ja": "指定（%）"},
     "jt_or": {"en": "{a} or {b}", "ja": "{a}か{b}"},
+    "jt_x_ledger_date": {
+        "en": "YYYY-MM-DD (or 2026/4/30, 2026年4月30日, 令和8年4月30日, R8.4.30)",
+        "ja": "YYYY-MM-DD（または2026/4/30、2026年4月30日、令和8年4月30日、R8.4.30）",
+    },
 }
 
 

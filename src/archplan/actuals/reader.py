@@ -670,6 +670,7 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
                     "column date",
                     f"{cell('date')!r} is not a date",
                     "YYYY-MM-DD (or 2026/4/30, 2026年4月30日, 令和8年4月30日, R8.4.30)",
+                    expected_text=Localized("jt_x_ledger_date"),
                 )
             )
             ok = False

@@ -493,7 +493,7 @@ def timing_warnings(ws: Workspace) -> list[str]:
     >>> from archplan import load_workspace
     >>> w = timing_warnings(load_workspace("data/examples/food-lab"))
     >>> len(w), w[0][:39]
-    (6, 'components.yaml: saasはデータベース（SQL Server')
+    (6, 'components.yaml：saasはデータベース（SQL Server ')
     """
     from archplan.timing.gaps import open_gaps
 
@@ -513,18 +513,23 @@ def timing_warnings(ws: Workspace) -> list[str]:
             if e["fix"]
             else {}
         )
+        # "components.yaml: …" in English, "components.yaml：…" in Japanese (prob_at).
         out.append(
-            f"{fname}: "
-            + msg(
-                "dfx_warn_late" if late else "tim_warn",
+            msg(
+                "prob_at",
                 lang,
-                **late,
-                option=e["option"],
-                name=e["name"],
-                kind=kind,
-                date=when,
-                until=e["use_end"].isoformat(),
-                days=e["gap_days"],
+                where=fname,
+                message=msg(
+                    "dfx_warn_late" if late else "tim_warn",
+                    lang,
+                    **late,
+                    option=e["option"],
+                    name=e["name"],
+                    kind=kind,
+                    date=when,
+                    until=e["use_end"].isoformat(),
+                    days=e["gap_days"],
+                ),
             )
         )
     return out
