@@ -136,3 +136,136 @@ def test_a_label_archplan_gives_a_field_is_said_in_the_readers_language() -> Non
     # A field path the user wrote stays as written.
     q = Problem("costs.yaml", 3, "items[0].quantity", "a list is not a number")
     assert "items[0].quantity" in q.render("ja")
+
+
+# --- the command line's --help ---------------------------------------------------------
+
+
+def _all_help(language: str) -> dict[str, str]:
+    """Every (sub)command's --help text, as printed, in ``language``."""
+    from archplan.cli import build_parser
+    from archplan.cli_help import localize_parser, parsers
+
+    return {p.prog: p.format_help() for p in parsers(localize_parser(build_parser(), language))}
+
+
+def test_every_help_text_has_a_japanese_entry() -> None:
+    import argparse
+
+    from archplan.cli import build_parser
+    from archplan.cli_help import parsers
+    from archplan.messages import msg
+
+    known = {msg(k, "en") for k in MESSAGES if k.startswith("clih_")}
+    missing = []
+    for p in parsers(build_parser()):
+        texts = [p.description] + [a.help for a in p._actions]
+        for a in p._actions:
+            if isinstance(a, argparse._SubParsersAction):
+                texts += [c.help for c in a._choices_actions]
+        missing += [t for t in texts if t and t is not argparse.SUPPRESS and t not in known]
+    assert missing == [], f"add clih_ entries to messages.py for: {missing}"
+
+
+def test_the_japanese_help_has_no_english_archplan_wrote() -> None:
+    import re
+
+    helps = _all_help("ja")
+    commands = {w for prog in helps for w in prog.split()}  # report, adr, new, …
+    assert len(helps) >= 20  # archplan, check, report, …, adr new, adr list, …, eol update
+    for prog, text in helps.items():
+        # What stays as written: the usage line's options, metavars and command names,
+        # option flags, file names, code words quoted in the help ("--all", "NAME.md").
+        body = "\n".join(ln for ln in text.splitlines() if not ln.startswith("使い方"))
+        body = re.sub(r"\{[^}]*\}|--?[\w-]+|[\w./-]+\.(?:md|yaml|csv|ipynb|xlsx|html)", " ", body)
+        body = re.sub(r"(?m)^\s+[\w{},.-]+(?=\s{2,}|$)", " ", body)  # the argument named
+        body = re.sub(r"\b[A-Z][A-Z_]+\b", " ", body)  # metavars: OUTPUT_DIR, FILE
+        words = [
+            w
+            for w in _words(body)
+            if w not in commands
+            and w
+            not in {
+                "archplan",
+                "MADR",
+                "Mermaid",
+                "CSV",
+                "HTML",
+                "Excel",
+                "JSON",
+                "Schema",
+                "git",
+                "ja",
+                "en",
+                "out",
+                "schema",
+                "adr",
+                "tools",
+                "log4brains",
+                "endoflife",
+                "date",
+                "products",
+                "NAME",
+                "YYYY",
+                "MM",
+                "DD",
+                "ipynb",
+                "log",
+                "brains",
+                "new",
+                "list",
+                "status",
+                "supersede",
+                "check",
+                "index",
+                "import",
+                "proposed",
+                "accepted",
+                "rejected",
+                "deprecated",
+                "N",
+                "xlsx",
+            }
+        ]
+        assert words == [], (prog, words, text)
+        assert text.splitlines()[0].startswith("使い方: "), text
+
+
+def test_the_english_help_is_unchanged_and_has_no_japanese() -> None:
+    from archplan.cli import build_parser
+
+    helps = _all_help("en")
+    assert helps["archplan"] == build_parser().format_help()
+    for prog, text in helps.items():
+        assert JAPANESE.findall(text) == [], prog
+
+
+def test_help_follows_the_workspace_the_lang_option_and_the_locale(
+    tmp_path,
+    monkeypatch,
+    capsys,  # type: ignore[no-untyped-def]
+) -> None:
+    from pathlib import Path
+
+    from archplan.cli import main
+    from archplan.cli_help import help_language
+
+    food_lab = str(Path(__file__).resolve().parents[1] / "data" / "examples" / "food-lab")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    with pytest.raises(SystemExit):
+        main(["check", food_lab, "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("使い方: archplan check") and "ワークスペースのフォルダ" in out
+    assert help_language(["--help"], tmp_path) == "en"
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert help_language(["--help"], tmp_path) == "ja"
+    assert help_language(["new", "x", "--lang", "en", "-h"], tmp_path) == "en"
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    assert help_language(["--help"], tmp_path) == "en"
+    # A usage error in a Japanese workspace is headed in Japanese too.
+    with pytest.raises(SystemExit):
+        main(["check"])
+    assert "usage:" in capsys.readouterr().err

@@ -485,7 +485,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from archplan.textview import safe_streams
 
     safe_streams()  # a cp932 console or file gets "-" for "—" rather than a traceback
-    args = build_parser().parse_args(argv)
+    from archplan.cli_help import help_language, localize_parser
+
+    given = sys.argv[1:] if argv is None else list(argv)
+    # --help and usage lines in the language the command speaks (cli_help).
+    args = localize_parser(build_parser(), help_language(given)).parse_args(given)
     try:
         return int(args.func(args))
     except WorkspaceError as exc:

@@ -2826,6 +2826,320 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "YYYY-MM-DD (or 2026/4/30, 2026年4月30日, 令和8年4月30日, R8.4.30)",
         "ja": "YYYY-MM-DD（または2026/4/30、2026年4月30日、令和8年4月30日、R8.4.30）",
     },
+    # --- Japanese throughout (issue 11, i11b): the command line's --help; "en" is
+    # the help text as cli.py gives it (archplan.cli_help finds the entry by it) ---
+    "clih_compare_technology_options_model_multi_y": {
+        "en": "Compare technology options, model multi-year costs, record decisions and "
+        "export self-contained reports.",
+        "ja": "技術の選択肢を比較し、複数年度の費用を試算し、決定を記録し、"
+        "単体で開けるレポートを書き出す。",
+    },
+    "clih_show_this_help_message_and_exit": {
+        "en": "show this help message and exit",
+        "ja": "このヘルプを表示して終了する",
+    },
+    "clih_show_program_s_version_number_and_exit": {
+        "en": "show program's version number and exit",
+        "ja": "バージョンを表示して終了する",
+    },
+    "clih_validate_a_workspace_and_list_every_prob": {
+        "en": "validate a workspace and list every problem",
+        "ja": "ワークスペースを検査し、すべての問題を一覧にする",
+    },
+    "clih_build_the_html_report_of_a_workspace": {
+        "en": "build the HTML report of a workspace",
+        "ja": "ワークスペースのHTMLレポートを作成する",
+    },
+    "clih_every_case_of_a_portfolio_at_a_glance": {
+        "en": "every case of a portfolio at a glance",
+        "ja": "ポートフォリオの全案件を一覧にする",
+    },
+    "clih_build_the_handover_pack_a_successor_read": {
+        "en": "build the handover pack a successor reads first",
+        "ja": "後任者が最初に読む引継ぎ資料を作成する",
+    },
+    "clih_any_notebook_as_a_self_contained_code_fr": {
+        "en": "any notebook as a self-contained, code-free HTML document",
+        "ja": "ノートブックをコードを含まない単体のHTML文書にする",
+    },
+    "clih_export_the_cost_plan_to_excel_live_formu": {
+        "en": "export the cost plan to Excel (live formulas) and CSV",
+        "ja": "費用計画をExcel（数式付き）とCSVに書き出す",
+    },
+    "clih_plan_vs_actual_the_year_so_far_forecasts": {
+        "en": "plan vs actual: the year so far, forecasts, every yen",
+        "ja": "予算と実績：年度の進捗、見通し、明細",
+    },
+    "clih_decision_records_new_list_status_superse": {
+        "en": "decision records: new, list, status, supersede, check, index, import",
+        "ja": "決定記録：new、list、status、supersede、check、index、import",
+    },
+    "clih_an_assumption_s_values_over_time_from_gi": {
+        "en": "an assumption's values over time, from git",
+        "ja": "前提条件の値の変遷（gitの履歴から）",
+    },
+    "clih_create_a_new_workspace_from_commented_te": {
+        "en": "create a new workspace from commented templates",
+        "ja": "説明付きのひな形から新しいワークスペースを作成する",
+    },
+    "clih_write_the_json_schema_of_every_workspace": {
+        "en": "write the JSON Schema of every workspace file (editor completion)",
+        "ja": "ワークスペースの各ファイルのJSON Schemaを書き出す（エディタの補完用）",
+    },
+    "clih_support_ends_when_to_act_and_the_cost_of": {
+        "en": "support ends, when to act, and the cost of waiting",
+        "ja": "サポート終了、対応の時期、待つことの費用",
+    },
+    "clih_the_packaged_end_of_life_data_show_a_pro": {
+        "en": "the packaged end-of-life data: show a product, update",
+        "ja": "同梱のサポート終了データ：製品の表示、更新",
+    },
+    "clih_build_the_reports_of_the_bundled_example": {
+        "en": "build the reports of the bundled examples",
+        "ja": "同梱の例のレポートを作成する",
+    },
+    "clih_the_workspace_folder": {
+        "en": "the workspace folder",
+        "ja": "ワークスペースのフォルダ",
+    },
+    "clih_the_workspace_folder_with_all_a_portfoli": {
+        "en": "the workspace folder (with --all: a portfolio)",
+        "ja": "ワークスペースのフォルダ（--allではポートフォリオ）",
+    },
+    "clih_the_html_file_to_write": {
+        "en": "the HTML file to write",
+        "ja": "書き出すHTMLファイル",
+    },
+    "clih_replace_the_output_file_even_if_archplan": {
+        "en": "replace the output file even if archplan did not write it",
+        "ja": "archplanが書いたものでなくても出力ファイルを置き換える",
+    },
+    "clih_build_every_case_of_a_portfolio_report_a": {
+        "en": "build every case of a portfolio (report and handover pack), skipping "
+        "cases whose inputs have not changed",
+        "ja": "ポートフォリオの全案件のレポートと引継ぎ資料を作成する"
+        "（入力が変わっていない案件は飛ばす）",
+    },
+    "clih_with_all_worker_processes": {
+        "en": "with --all: worker processes",
+        "ja": "--allのとき：並列に動かすプロセスの数",
+    },
+    "clih_with_all_where_the_documents_go": {
+        "en": "with --all: where the documents go",
+        "ja": "--allのとき：文書を書き出すフォルダ",
+    },
+    "clih_a_portfolio_yaml_or_a_folder_of_workspac": {
+        "en": "a portfolio.yaml or a folder of workspaces",
+        "ja": "portfolio.yamlかワークスペースを集めたフォルダ",
+    },
+    "clih_the_html_document_to_write": {
+        "en": "the HTML document to write",
+        "ja": "書き出すHTML文書",
+    },
+    "clih_the_workbook_to_write": {
+        "en": "the workbook to write",
+        "ja": "書き出すブック",
+    },
+    "clih_the_date_to_look_at_the_portfolio_on_yyy": {
+        "en": "the date to look at the portfolio on (YYYY-MM-DD)",
+        "ja": "ポートフォリオを見る基準日（YYYY-MM-DD）",
+    },
+    "clih_the_document_s_language": {
+        "en": "the document's language",
+        "ja": "文書の言語",
+    },
+    "clih_where_the_cases_documents_are_as_given_t": {
+        "en": "where the cases' documents are (as given to report --all --output-dir)",
+        "ja": "各案件の文書の場所（report --all --output-dirに指定したもの）",
+    },
+    "clih_worker_processes_default_cores": {
+        "en": "worker processes (default: cores)",
+        "ja": "並列に動かすプロセスの数（既定：コア数）",
+    },
+    "clih_replace_files_even_if_archplan_did_not_w": {
+        "en": "replace files even if archplan did not write them",
+        "ja": "archplanが書いたものでなくてもファイルを置き換える",
+    },
+    "clih_the_ipynb_file": {
+        "en": "the .ipynb file",
+        "ja": ".ipynbファイル",
+    },
+    "clih_run_the_notebook_first": {
+        "en": "run the notebook first",
+        "ja": "先にノートブックを実行する",
+    },
+    "clih_the_xlsx_workbook_to_write": {
+        "en": "the .xlsx workbook to write",
+        "ja": "書き出す.xlsxのブック",
+    },
+    "clih_a_folder_for_costs_csv_and_summary_csv": {
+        "en": "a folder for costs.csv and summary.csv",
+        "ja": "costs.csvとsummary.csvを書き出すフォルダ",
+    },
+    "clih_tax_inclusive_default_as_budgets_are_or": {
+        "en": "tax-inclusive (default, as budgets are) or tax-exclusive",
+        "ja": "税込（既定、予算と同じ）か税抜",
+    },
+    "clih_the_workspace_folder_with_actuals_actual": {
+        "en": "the workspace folder (with actuals/actuals.yaml)",
+        "ja": "ワークスペースのフォルダ（actuals/actuals.yamlがあるもの）",
+    },
+    "clih_the_last_month_to_count_default_setting": {
+        "en": "the last month to count (default: setting)",
+        "ja": "集計する最後の月（既定：設定の値）",
+    },
+    "clih_the_year_to_show_default_the_as_of_month": {
+        "en": "the year to show (default: the as-of month's)",
+        "ja": "表示する年度（既定：基準月の年度）",
+    },
+    "clih_the_year_s_summary_as_csv_raw_values_yen": {
+        "en": "the year's summary as CSV (raw values, yen)",
+        "ja": "年度の集計をCSVで出力する（丸めない値、円）",
+    },
+    "clih_the_next_record_from_the_madr_template": {
+        "en": "the next record from the MADR template",
+        "ja": "MADRのひな形から次の決定記録を作成する",
+    },
+    "clih_the_log_status_dates_triggers": {
+        "en": "the log: status, dates, triggers",
+        "ja": "決定記録の一覧：状態、日付、見直しの契機",
+    },
+    "clih_change_a_record_s_status_only_that_line": {
+        "en": "change a record's status (only that line)",
+        "ja": "決定記録の状態を変更する（その行だけ）",
+    },
+    "clih_a_new_record_that_supersedes_record_n": {
+        "en": "a new record that supersedes record N",
+        "ja": "記録Nを置き換える新しい決定記録",
+    },
+    "clih_links_numbers_cycles_statuses_sections_r": {
+        "en": "links, numbers, cycles, statuses, sections, references, review dates and triggers",
+        "ja": "リンク、番号、循環、状態、節、参照、見直し期日、見直しの契機を検査する",
+    },
+    "clih_write_decisions_index_md_with_a_mermaid": {
+        "en": "write decisions/index.md with a Mermaid graph",
+        "ja": "Mermaidの図付きでdecisions/index.mdを書き出す",
+    },
+    "clih_copy_an_existing_log_adr_tools_madr_log4": {
+        "en": "copy an existing log (adr-tools, MADR, log4brains) in, unchanged",
+        "ja": "既存の決定記録（adr-tools、MADR、log4brains）をそのまま取り込む",
+    },
+    "clih_the_workspace_folder_default_the_current": {
+        "en": "the workspace folder (default: the current folder)",
+        "ja": "ワークスペースのフォルダ（既定：現在のフォルダ）",
+    },
+    "clih_the_log_as_csv_raw_values_for_a_spreadsh": {
+        "en": "the log as CSV (raw values), for a spreadsheet",
+        "ja": "一覧をCSVで出力する（丸めない値、表計算ソフト用）",
+    },
+    "clih_proposed_accepted_rejected_or_deprecated": {
+        "en": "proposed, accepted, rejected or deprecated",
+        "ja": "proposed（提案）、accepted（承認）、rejected（却下）、deprecated（廃止）のいずれか",
+    },
+    "clih_replace_an_index_archplan_did_not_write": {
+        "en": "replace an index archplan did not write",
+        "ja": "archplanが書いたものでなくても索引を置き換える",
+    },
+    "clih_the_folder_of_the_existing_log_only_read": {
+        "en": "the folder of the existing log (only read)",
+        "ja": "既存の決定記録のフォルダ（読むだけ）",
+    },
+    "clih_report_only_write_nothing": {
+        "en": "report only; write nothing",
+        "ja": "報告だけで、何も書き込まない",
+    },
+    "clih_copy_records_whose_number_is_taken_under": {
+        "en": "copy records whose number is taken under the next free number (file name only)",
+        "ja": "番号が使われている記録は次の空き番号で取り込む（ファイル名だけ変える）",
+    },
+    "clih_the_assumption_s_name_in_assumptions_yam": {
+        "en": "the assumption's name (in assumptions.yaml)",
+        "ja": "前提条件の名前（assumptions.yamlのもの）",
+    },
+    "clih_instead_record_n_s_assumptions_then_from": {
+        "en": "instead: record N's assumptions, then (from git) and now",
+        "ja": "代わりに：記録Nの前提条件の決定時（gitから）と現在の値",
+    },
+    "clih_the_table_as_csv_raw_values": {
+        "en": "the table as CSV (raw values)",
+        "ja": "表をCSVで出力する（丸めない値）",
+    },
+    "clih_the_folder_to_create_must_not_exist": {
+        "en": "the folder to create (must not exist)",
+        "ja": "作成するフォルダ（まだ存在しないこと）",
+    },
+    "clih_language_of_the_templates_and_reports_de": {
+        "en": "language of the templates and reports (default: ja)",
+        "ja": "ひな形とレポートの言語（既定：ja）",
+    },
+    "clih_folder_to_write_to_default_schema": {
+        "en": "folder to write to (default: .schema)",
+        "ja": "書き出すフォルダ（既定：.schema）",
+    },
+    "clih_replace_files_archplan_did_not_write": {
+        "en": "replace files archplan did not write",
+        "ja": "archplanが書いたものでなくてもファイルを置き換える",
+    },
+    "clih_language_of_the_descriptions_default_the": {
+        "en": "language of the descriptions (default: the workspace's, else en)",
+        "ja": "説明の言語（既定：ワークスペースの言語、なければen）",
+    },
+    "clih_instead_regenerate_the_field_tables_of_a": {
+        "en": "instead, regenerate the field tables of a docs page",
+        "ja": "代わりに、ドキュメントのページの項目表を作り直す",
+    },
+    "clih_count_days_from_this_date_yyyy_mm_dd_def": {
+        "en": "count days from this date (YYYY-MM-DD; default today)",
+        "ja": "この日から日数を数える（YYYY-MM-DD、既定：今日）",
+    },
+    "clih_show_the_cost_of_starting_this_option_la": {
+        "en": "show the cost of starting this option later",
+        "ja": "この選択肢の開始を遅らせたときの費用を示す",
+    },
+    "clih_years_of_delay_default_0_1_2": {
+        "en": "years of delay (default 0 1 2)",
+        "ja": "遅らせる年数（既定：0 1 2）",
+    },
+    "clih_move_only_these_items_of_the_option_a_ch": {
+        "en": "move only these items of the option (a change)",
+        "ja": "選択肢のうちこれらの費用項目だけを動かす（変更）",
+    },
+    "clih_print_one_table_as_csv_raw_values_instea": {
+        "en": "print one table as CSV (raw values) instead, for a spreadsheet",
+        "ja": "代わりに表を1つCSVで出力する（丸めない値、表計算ソフト用）",
+    },
+    "clih_language_of_the_output_default_the_works": {
+        "en": "language of the output (default: the workspace's)",
+        "ja": "出力の言語（既定：ワークスペースの言語）",
+    },
+    "clih_whose_language_to_use_default_this_folde": {
+        "en": "whose language to use (default: this folder)",
+        "ja": "どのワークスペースの言語を使うか（既定：このフォルダ）",
+    },
+    "clih_the_release_cycles_and_support_dates_of": {
+        "en": "the release cycles and support dates of a product",
+        "ja": "製品のリリースの系列とサポートの日付",
+    },
+    "clih_rebuild_the_data_from_an_endoflife_date": {
+        "en": "rebuild the data from an endoflife.date checkout",
+        "ja": "endoflife.dateのチェックアウトからデータを作り直す",
+    },
+    "clih_a_products_folder_name_md_or_name_yaml_f": {
+        "en": "a products/ folder (NAME.md or NAME.yaml front matter)",
+        "ja": "products/フォルダ（NAME.mdかNAME.yamlのフロントマター）",
+    },
+    "clih_write_here_instead_of_the_packaged_copy": {
+        "en": "write here instead of the packaged copy",
+        "ja": "同梱のデータではなくここに書き出す",
+    },
+    "clih_where_to_write_it_default_out": {
+        "en": "where to write it (default: out)",
+        "ja": "書き出すフォルダ（既定：out）",
+    },
+    "clih_usage": {"en": "usage: ", "ja": "使い方: "},
+    "clih_positional": {"en": "positional arguments", "ja": "引数"},
+    "clih_options": {"en": "options", "ja": "オプション"},
+    "clih_commands": {"en": "commands", "ja": "コマンド"},
 }
 
 
