@@ -672,7 +672,11 @@ def test_explorer_regroups(ws) -> None:  # type: ignore[no-untyped-def]
     png = bytes(ex.chart.value)
     ex.by.value = "category"
     assert list(ex.summary.index) == ["build", "cloud", "operation", "subscription", "total"]
-    assert "予約件数課金" not in ex.table.value and "subscription" in ex.table.value
+    assert "予約件数課金" not in ex.table.value and "利用料" in ex.table.value
+    # A Japanese explorer says categories and its controls in Japanese.
+    assert ">subscription<" not in ex.table.value and ">区分</th>" in ex.table.value
+    assert ex.as_of.description == "基準月"
+    assert [label for label, _ in ex.by.options] == ["費目", "区分", "選択肢"]
     ex.as_of.value = "2026-09"
     assert ex.summary.loc["subscription", "actual_to_date"] == 1_795_200
     assert bytes(ex.chart.value) != png

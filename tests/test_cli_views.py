@@ -341,7 +341,7 @@ def test_actuals_by_category_and_in_english(
     # "Budget and execution by fiscal year (予算額・執行額)".
     assert msg("act_exec", "en") in out
     assert_language(out.replace(msg("act_exec", "en"), ""), english, "en")
-    assert row_of(out, "subscription")[1] == "11,088,000" and "FY2026" in out
+    assert row_of(out, "Subscriptions")[1] == "11,088,000" and "FY2026" in out
     assert "accepted record 0001" in out and "no mapping rule matches" in out
 
 

@@ -269,3 +269,111 @@ def test_help_follows_the_workspace_the_lang_option_and_the_locale(
     with pytest.raises(SystemExit):
         main(["check"])
     assert "usage:" in capsys.readouterr().err
+
+
+# --- comparisons: two options under min–max, must-have-only criteria -----------------
+
+
+def _food_lab(tmp_path, edit=None):  # type: ignore[no-untyped-def]
+    import shutil
+    from pathlib import Path
+
+    ws = tmp_path / "ws"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data" / "examples" / "food-lab", ws)
+    for name, old, new in edit or []:
+        text = (ws / name).read_text(encoding="utf-8")
+        assert old in text, (name, old)
+        (ws / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    return ws
+
+
+#: onprem fails the data-residency must-have too: two options are left to rank.
+TWO_LEFT = [("scores.csv", "onprem,◎,", "onprem,×,")]
+#: residency becomes a must-have-only criterion (a gate).
+GATE = [
+    ("criteria.yaml", "    weight: 10\n    must: {not: [×]}", "    weight: 0\n    must: {not: [×]}")
+]
+
+
+def _by_hand_minmax(values: list[float], cost: bool) -> list[float]:
+    lo, hi = min(values), max(values)
+    return [((hi - v) if cost else (v - lo)) / (hi - lo) if hi > lo else 0.0 for v in values]
+
+
+def test_two_options_under_minmax_are_all_or_nothing_and_said(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from archplan import load_workspace
+    from archplan.cli import main
+    from archplan.compare import build_problem, rank
+    from archplan.compare.advice import comparison_warnings
+    from archplan.report.comparison import comparison_section
+
+    ws = load_workspace(_food_lab(tmp_path, TWO_LEFT))
+    problem = build_problem(ws)
+    assert list(problem.matrix.index) == ["saas", "gov-cloud"]
+    # The defect said: with two options every normalised value is 0 or 1 (by hand).
+    for c in problem.matrix.columns:
+        col = [float(v) for v in problem.matrix[c]]
+        assert set(_by_hand_minmax(col, bool(problem.cost[c]))) <= {0.0, 1.0}
+    ranking = rank(problem)
+    assert len(ranking.table) == 2
+    warnings = comparison_warnings(ws)
+    assert len(warnings) == 1 and "最小最大法" in warnings[0]
+    assert "検査情報管理SaaSの利用" in warnings[0] and "normalization: max" in warnings[0]
+    # archplan check says it, in Japanese, as a warning …
+    assert main(["check", str(tmp_path / "ws")]) == 0
+    out = capsys.readouterr().out
+    assert "警告：順位付けの対象が2案" in out
+    # … and so do the report's comparison notes.
+    html = str(comparison_section(ws))
+    assert "順位付けの対象が2案" in html
+    # An English workspace gets it in English.
+    (tmp_path / "ws" / "archplan.yaml").write_text(
+        (tmp_path / "ws" / "archplan.yaml")
+        .read_text("utf-8")
+        .replace("language: ja", "language: en"),
+        encoding="utf-8",
+    )
+    en = comparison_warnings(load_workspace(tmp_path / "ws"))
+    assert en[0].startswith("Only two options are ranked") and not JAPANESE.search(
+        en[0].replace("検査情報管理SaaSの利用", "").replace("ガバメントクラウド上での独自構築", "")
+    )
+
+
+def test_three_options_or_max_normalisation_get_no_warning(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from archplan import load_workspace
+    from archplan.compare.advice import comparison_warnings
+
+    assert comparison_warnings(load_workspace(_food_lab(tmp_path))) == []
+    ws = _food_lab(
+        tmp_path / "b",
+        TWO_LEFT
+        + [("archplan.yaml", "language: ja", "language: ja\ncomparison:\n  normalization: max")],
+    )
+    assert comparison_warnings(load_workspace(ws)) == []
+
+
+def test_a_must_have_only_criterion_is_shown_as_a_gate(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from archplan import load_workspace
+    from archplan.compare import build_problem, stability_intervals
+    from archplan.compare.advice import gate_criteria
+    from archplan.report.comparison import comparison_section, sensitivity_section
+
+    ws = load_workspace(_food_lab(tmp_path, GATE))
+    problem = build_problem(ws)
+    assert gate_criteria(problem) == ["residency"]
+    assert "overseas-saas" in problem.excluded.index  # the gate still knocks out
+    # What the defect showed: a 0 % weight and a 0–100 % interval.
+    stab = stability_intervals(problem)
+    assert stab.loc["residency", "weight"] == 0.0
+    comparison = str(comparison_section(ws))
+    row = re.search(r"<tr><t[hd][^>]*>データの国内保管.*?</tr>", comparison)
+    assert row is not None
+    assert "足切りのみ" in row.group(0) and "0.0%" not in row.group(0)
+    sensitivity = str(sensitivity_section(ws))
+    table = sensitivity.split('class="ap-table ap-stability"')[1].split("</table>")[0]
+    assert "データの国内保管" not in table and "セキュリティ" in table
+    assert "データの国内保管は足切りだけに使う評価項目" in sensitivity
+    # A weighted must-have (food-lab as shipped) stays a weighted criterion.
+    assert gate_criteria(build_problem(load_workspace(_food_lab(tmp_path / "c")))) == []

@@ -55,7 +55,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from archplan.workspace import load_workspace
 
     ws = load_workspace(args.workspace)
-    warnings = timing_warnings(ws) + plan_warnings(ws)
+    from archplan.compare.advice import comparison_warnings
+
+    warnings = timing_warnings(ws) + plan_warnings(ws) + comparison_warnings(ws)
     for w in warnings:
         print(msg("cli_warning", lang, text=w))  # timing: ends the plan runs past, unplanned
     if warnings or notices:  # the summary counts what was printed above it

@@ -1313,21 +1313,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "method_vikor": {"en": "VIKOR", "ja": "VIKOR"},
     "method_promethee": {"en": "PROMETHEE II", "ja": "PROMETHEE II"},
     # i18n: categories, scales, scenarios, marks, triggers, errors, widgets, templates.
-    "cat_build": {"en": "build", "ja": "構築"},
-    "cat_hardware": {"en": "hardware", "ja": "機器"},
-    "cat_software": {"en": "software", "ja": "ソフトウェア"},
-    "cat_licence": {"en": "licence", "ja": "ライセンス"},
-    "cat_subscription": {"en": "subscription", "ja": "利用料"},
-    "cat_cloud": {"en": "cloud", "ja": "クラウド"},
-    "cat_network": {"en": "network", "ja": "回線・ネットワーク"},
-    "cat_labour": {"en": "labour", "ja": "人件費"},
-    "cat_operation": {"en": "operation", "ja": "運用"},
-    "cat_maintenance": {"en": "maintenance", "ja": "保守"},
-    "cat_migration": {"en": "migration", "ja": "移行"},
-    "cat_training": {"en": "training", "ja": "研修"},
-    "cat_exit": {"en": "exit", "ja": "撤退"},
-    "cat_benefit": {"en": "benefit", "ja": "便益"},
-    "cat_other": {"en": "other", "ja": "その他"},
+    "cat_build": {"en": "Build", "ja": "構築"},
+    "cat_hardware": {"en": "Hardware", "ja": "機器"},
+    "cat_software": {"en": "Software", "ja": "ソフトウェア"},
+    "cat_licence": {"en": "Licences", "ja": "ライセンス"},
+    "cat_subscription": {"en": "Subscriptions", "ja": "利用料"},
+    "cat_cloud": {"en": "Cloud", "ja": "クラウド"},
+    "cat_network": {"en": "Network", "ja": "回線・ネットワーク"},
+    "cat_labour": {"en": "Labour", "ja": "人件費"},
+    "cat_operation": {"en": "Operation", "ja": "運用"},
+    "cat_maintenance": {"en": "Maintenance", "ja": "保守"},
+    "cat_migration": {"en": "Migration", "ja": "移行"},
+    "cat_training": {"en": "Training", "ja": "研修"},
+    "cat_exit": {"en": "Exit", "ja": "撤退"},
+    "cat_benefit": {"en": "Benefits", "ja": "便益"},
+    "cat_other": {"en": "Other", "ja": "その他"},
     "asset_software": {"en": "software", "ja": "ソフトウェア"},
     "asset_pc": {"en": "pc", "ja": "パソコン"},
     "asset_server": {"en": "server", "ja": "サーバー"},
@@ -1743,9 +1743,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "、数量は{fy}（費目の初年度）の値で、以後毎年{rate}%増加",
     },
     # the categories that had no label (shown in English in Japanese tables)
-    "cat_staff": {"en": "staff", "ja": "職員給与"},
-    "cat_contribution": {"en": "contribution", "ja": "負担金"},
-    "cat_insurance": {"en": "insurance", "ja": "保険料"},
+    "cat_staff": {"en": "Staff", "ja": "職員給与"},
+    "cat_contribution": {"en": "Contributions", "ja": "負担金"},
+    "cat_insurance": {"en": "Insurance", "ja": "保険料"},
     "dfx_adr_table_head": {
         "en": "| # | option | score | total ({unit}, tax-incl.) |",
         "ja": "| 順位 | 選択肢 | 総合点 | 総費用（{unit}・税込） |",
@@ -2822,6 +2822,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "jt_yaml_t_tag": {"en": "<tag>", "ja": "タグ（!）"},
     "jt_yaml_t_directive": {"en": "<directive>", "ja": "指定（%）"},
     "jt_or": {"en": "{a} or {b}", "ja": "{a}か{b}"},
+    "jt_as_of_month": {"en": "As of (month)", "ja": "基準月"},
+    "jt_cmp_two_minmax": {
+        "en": "Only two options are ranked ({a} and {b}) and min–max normalisation gives "
+        "each criterion's whole weight to the better of the two, however small the "
+        "difference: the score counts the weight each option wins, not how much better it "
+        "is. Read the scores as written, or use 'max' normalisation "
+        "(comparison: normalization: max in archplan.yaml) to keep the size of differences.",
+        "ja": "順位付けの対象が2案（{a}、{b}）だけのため、最小最大法の正規化では"
+        "評価項目ごとに優れる案が重みの全部を、劣る案が0を得る（差がわずかでも同じ）。"
+        "得点はどちらが多くの重みを取ったかを表し、どれだけ優れるかは表さない。"
+        "評価値そのものを確認するか、差の大きさを反映する最大値法の正規化"
+        "（archplan.yamlのcomparison: normalization: max）を使うこと。",
+    },
+    "jt_gate_only": {"en": "knock-out only", "ja": "足切りのみ"},
+    "jt_gate_note": {
+        "en": "{names}: used only to knock options out (weight 0), so not weighted and "
+        "not shown here.",
+        "ja": "{names}は足切りだけに使う評価項目（重み0）のため、重み付けの対象ではなく、"
+        "ここには示さない。",
+    },
     "jt_x_ledger_date": {
         "en": "YYYY-MM-DD (or 2026/4/30, 2026年4月30日, 令和8年4月30日, R8.4.30)",
         "ja": "YYYY-MM-DD（または2026/4/30、2026年4月30日、令和8年4月30日、R8.4.30）",

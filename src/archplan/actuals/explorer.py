@@ -12,6 +12,7 @@ import pandas as pd
 from archplan.actuals.analysis import fy_months, year_summary
 from archplan.messages import msg
 from archplan.money import format_amount
+from archplan.report.i18n import category_label
 from archplan.report.sections import esc, html_table
 from archplan.workspace.model import Workspace
 
@@ -26,6 +27,9 @@ _COLUMNS = (
     ("forecast_run_rate", "act_fc_rr"),
     ("first_overrun", "act_first"),
 )
+
+#: The groupings offered, with the label of each (and of the table's first column).
+_GROUPINGS = (("item", "act_item"), ("category", "lbl_category"), ("option", "lbl_option"))
 
 
 class ActualsExplorer:
@@ -53,8 +57,16 @@ class ActualsExplorer:
         last = ws.actuals.as_of_month()
         fy = year_summary(ws).attrs["fiscal_year"]
         months = [m for m in fy_months(fy, ws.settings.fy_start_month) if m <= last]
-        self.as_of = w.Dropdown(options=months, value=last, description="as of")
-        self.by = w.ToggleButtons(options=["item", "category", "option"], value="item")
+        lang = ws.settings.language
+        self.as_of = w.Dropdown(
+            options=months,
+            value=last,
+            description=msg("jt_as_of_month", lang),
+            style={"description_width": "initial"},
+        )
+        self.by = w.ToggleButtons(
+            options=[(msg(key, lang), by) for by, key in _GROUPINGS], value="item"
+        )
         self.table = w.HTML()
         self.chart = w.Image(format="png")
         self.summary = pd.DataFrame()
@@ -72,7 +84,13 @@ class ActualsExplorer:
         self.summary = year_summary(self.ws, by=self.by.value, as_of=self.as_of.value)
         rows = []
         for key, r in self.summary.iterrows():
-            cells = [esc(msg("act_total", lang) if key == "total" else r["name"])]
+            if key == "total":
+                name = msg("act_total", lang)
+            elif self.by.value == "category":
+                name = category_label(str(key), lang)  # 利用料, not subscription
+            else:
+                name = r["name"]
+            cells = [esc(name)]
             for col, _ in _COLUMNS:
                 v = r[col]
                 if col == "first_overrun":
@@ -82,7 +100,8 @@ class ActualsExplorer:
                 else:
                     cells.append(esc(format_amount(int(v), lang)))
             rows.append(cells)
-        header = [esc(msg("act_item", lang))] + [esc(msg(k, lang)) for _, k in _COLUMNS]
+        first = dict(_GROUPINGS)[self.by.value]
+        header = [esc(msg(first, lang))] + [esc(msg(k, lang)) for _, k in _COLUMNS]
         self.table.value = html_table(header, rows, numeric_from=1, total_last=True)
         self.chart.value = self._chart_fn(self.ws, as_of=self.as_of.value).png()
 

@@ -12,6 +12,7 @@ from archplan.compare import (
     value_for_money,
     workspace_method,
 )
+from archplan.compare.advice import comparison_warnings, gate_criteria
 from archplan.errors import ArchplanError
 from archplan.messages import MESSAGES, msg
 from archplan.money import UNIT_DIVISOR
@@ -46,6 +47,7 @@ def comparison_section(ws: Workspace) -> Fragment:
     L = labeller(lang)
 
     out = [f'<h2 id="comparison">{L("comparison")}</h2>']
+    gates = set(gate_criteria(problem))
     crit_rows = []
     for cid, row in problem.scales.iterrows():
         c = ws.criterion(str(cid))
@@ -57,7 +59,8 @@ def comparison_section(ws: Workspace) -> Fragment:
                 esc(direction),
                 esc(row["mapping"] if c.scale != "number" else ""),
                 esc(row["must"]),
-                f"{weights[str(cid)]:.1%}",
+                # A must-have-only criterion is a gate, not a 0 % weight (compare.advice).
+                esc(msg("jt_gate_only", lang)) if cid in gates else f"{weights[str(cid)]:.1%}",
             ]
         )
     out.append(f"<h3>{L('criteria')}</h3>")
@@ -99,6 +102,7 @@ def comparison_section(ws: Workspace) -> Fragment:
     out.append(f"<h3>{L('scores')}</h3>")
     out.append(html_table(header, rows, css="ap-scores"))
     other = [n for n in problem.notes if n != problem.weights_note]
+    other += comparison_warnings(ws, problem, _method(ws))  # two options, min–max
     if other:
         out.append('<ul class="ap-note">' + "".join(f"<li>{esc(n)}</li>" for n in other) + "</ul>")
     if len(problem.excluded):
@@ -161,6 +165,8 @@ def sensitivity_section(ws: Workspace) -> Fragment:
         return Fragment("".join(out))
     cs = ws.settings.comparison
     stab = stability_intervals(problem, method)
+    gates = gate_criteria(problem)
+    stab = stab.drop(index=gates)  # gates are not weighted: no interval to show
     winner = names[str(stab.attrs["winner"])]
     out.append(f"<h3>{L('stability')}</h3>")
     out.append(f'<p class="ap-note">{esc(label("stability_note", lang).format(winner=winner))}</p>')
@@ -187,6 +193,19 @@ def sensitivity_section(ws: Workspace) -> Fragment:
             css="ap-stability",
         )
     )
+    if gates:
+        gate_names = "、" if lang == "ja" else ", "
+        out.append(
+            '<p class="ap-note">'
+            + esc(
+                msg(
+                    "jt_gate_note",
+                    lang,
+                    names=gate_names.join(str(problem.criterion_names[g]) for g in gates),
+                )
+            )
+            + "</p>"
+        )
     out.append(stability_chart(stab, lang).html())
     ra = rank_acceptability(
         problem,

@@ -63,7 +63,7 @@ def category_label(category: str, language: str) -> str:
     Examples
     --------
     >>> category_label("subscription", "ja"), category_label("subscription", "en")
-    ('利用料', 'subscription')
+    ('利用料', 'Subscriptions')
     """
     key = "cat_" + category
     return template(key, language) if key in MESSAGES else category
