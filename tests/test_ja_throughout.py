@@ -341,15 +341,19 @@ def test_two_options_under_minmax_are_all_or_nothing_and_said(tmp_path, capsys) 
 
 def test_three_options_or_max_normalisation_get_no_warning(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from archplan import load_workspace
+    from archplan.compare import build_problem, workspace_method
     from archplan.compare.advice import comparison_warnings
 
     assert comparison_warnings(load_workspace(_food_lab(tmp_path))) == []
-    ws = _food_lab(
-        tmp_path / "b",
-        TWO_LEFT
-        + [("archplan.yaml", "language: ja", "language: ja\ncomparison:\n  normalization: max")],
+    max_norm = (
+        "archplan.yaml",
+        "currency: JPY",
+        "currency: JPY\ncomparison:\n  normalization: max",
     )
-    assert comparison_warnings(load_workspace(ws)) == []
+    ws = load_workspace(_food_lab(tmp_path / "b", [*TWO_LEFT, max_norm]))
+    assert len(build_problem(ws).matrix) == 2
+    assert getattr(workspace_method(ws), "normalization", None) == "max"
+    assert comparison_warnings(ws) == []
 
 
 def test_a_must_have_only_criterion_is_shown_as_a_gate(tmp_path) -> None:  # type: ignore[no-untyped-def]
