@@ -59,7 +59,7 @@ NOTEBOOKS = [
     ("03-compare-options.ipynb", "ja", ["Method", "Option", "Weighted sum", "points"]),
     ("04-cost-risk.ipynb", "ja", ["Option", "Confidence", "correlations", "plan at"]),
 ]
-WIDTHS = (1366, 1024, 800)
+WIDTHS = (1440, 1024, 800)
 #: The notebook on screen (JupyterLab keeps other tabs in the page, hidden).
 ACTIVE = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 STARTUP_TIMEOUT = 90.0
@@ -80,7 +80,8 @@ class Lab:
         self.token = secrets.token_hex(16)
         self.base = f"http://127.0.0.1:{self.port}"
         shutil.copytree(ROOT / "notebooks", folder / "notebooks")
-        shutil.copytree(ROOT / "data" / "examples", folder / "data" / "examples")
+        # All of data/: the examples and data/portfolio.yaml (notebook 07 reads it).
+        shutil.copytree(ROOT / "data", folder / "data")
         # User settings of this server only: no news, no update check.
         settings = folder / "lab-settings" / "@jupyterlab" / "apputils-extension"
         settings.mkdir(parents=True)
@@ -190,13 +191,14 @@ def browser() -> Iterator[Browser]:
         b.close()
 
 
-#: Geometry of every slider, readout and label of the explorer (the output that holds
-#: sliders), measured in the page.
-MEASURE = """
+def measure(control: str = ".widget-slider") -> str:
+    """JavaScript giving the geometry of every slider, readout and label of the explorer
+    (the cell output area that holds ``control``), its tables' text and its text."""
+    return """
 () => {
   const root = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)') || document;
-  const out = [...root.querySelectorAll('.jp-OutputArea-output')]
-    .find(o => o.querySelector('.widget-slider'));
+  const out = [...root.querySelectorAll('.jp-Cell-outputArea')]
+    .find(o => o.querySelector('CONTROL'));
   if (!out) return null;
   const box = e => e.getBoundingClientRect();
   const sliders = [...out.querySelectorAll('.widget-slider')].map(s => {
@@ -208,17 +210,23 @@ MEASURE = """
       readoutWidth: readout ? box(readout).width : 0,
     };
   });
-  const labels = [...out.querySelectorAll('.widget-html-content > div[title]')].map(d => ({
-    text: d.textContent, cut: d.scrollWidth > d.clientWidth + 1, width: box(d).width,
-  }));
-  const tables = [...out.querySelectorAll('.widget-html-content table')]
-    .map(t => t.innerText).join('\\n---\\n');
+  const labels = [...out.querySelectorAll(
+      '.widget-html-content > div[title], .widget-label, .widget-toggle-button')]
+    .filter(d => d.textContent.trim() && box(d).width > 0)
+    .map(d => ({
+      text: d.textContent, cut: d.scrollWidth > d.clientWidth + 1, width: box(d).width,
+    }));
+  const tables = [...out.querySelectorAll('table')].map(t => t.innerText).join('\\n---\\n');
   return {sliders, labels, tables, text: out.innerText, width: box(out).width};
 }
-"""
+""".replace("CONTROL", control)
 
 
-def _run_notebook(page: Page, lab: Lab, notebook: str) -> None:
+#: Geometry of the slider explorers (02–04).
+MEASURE = measure()
+
+
+def _run_notebook(page: Page, lab: Lab, notebook: str, control: str = ".widget-slider") -> None:
     # ?reset: a fresh layout, without the tabs of the notebooks opened before.
     page.goto(f"{lab.base}/lab/tree/notebooks/{notebook}?reset&token={lab.token}")
     page.wait_for_function(
@@ -243,7 +251,7 @@ def _run_notebook(page: Page, lab: Lab, notebook: str) -> None:
         "() => { window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs'); }"
     )
     page.wait_for_function(
-        "!document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .widget-slider')",
+        f"!document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) {control}')",
         timeout=30_000,
     )
     started = (
@@ -274,7 +282,10 @@ def _run_notebook(page: Page, lab: Lab, notebook: str) -> None:
     )
     tracebacks = [t for t in errors.all_inner_texts() if "Traceback" in t or "Error" in t]
     assert not tracebacks, tracebacks[0][:2000]
-    page.wait_for_selector(f"{ACTIVE} .jp-OutputArea-output .widget-slider", timeout=60_000)
+    # A cell that raised stops "run all": say which error, rather than wait for the explorer.
+    failed = page.locator(f"{ACTIVE} .jp-OutputArea-output[data-mime-type*='error']")
+    assert failed.count() == 0, failed.first.inner_text()[:2000]
+    page.wait_for_selector(f"{ACTIVE} .jp-OutputArea-output {control}", timeout=60_000)
 
 
 def _drag(page: Page, notebook: str) -> None:
@@ -356,5 +367,96 @@ def test_explorer_renders_is_usable_and_reacts(
         page.screenshot(path=str(ARTIFACTS / f"lab-{stem}-dragged.png"))
         assert errors == []
         assert elsewhere == [], f"JupyterLab tried to reach: {elsewhere}"
+    finally:
+        context.close()
+
+
+#: Later notebooks whose explorers are selectors (no slider): the notebook, its language,
+#: the control that marks the explorer, how to change it, and words that must not appear.
+SELECTOR_NOTEBOOKS = [
+    # 06: the plan-vs-actual explorer (vaccine-booking, Japanese): regroup by category.
+    (
+        "06-plan-vs-actual.ipynb",
+        "ja",
+        ".widget-toggle-buttons",
+        ("toggle", 1),
+        ["as of", "item", "category", "subscription", "Budget"],
+    ),
+    # 07: the portfolio's tag filter (an English notebook): pick another value.
+    ("07-portfolio.ipynb", "en", ".widget-dropdown", ("select", 1), []),
+]
+
+
+@pytest.mark.parametrize(
+    ("notebook", "language", "control", "change", "foreign"), SELECTOR_NOTEBOOKS
+)
+def test_selector_explorer_renders_and_reacts(
+    lab: Lab,
+    browser: Browser,
+    notebook: str,
+    language: str,
+    control: str,
+    change: tuple[str, int],
+    foreign: list[str],
+) -> None:
+    context = browser.new_context(viewport={"width": WIDTHS[0], "height": 900})
+    context.route(
+        "**/*",
+        lambda r: (
+            r.continue_() if r.request.url.startswith((lab.base, "ws://127.0.0.1")) else r.abort()
+        ),
+    )
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    js = measure(control)
+    try:
+        stem = notebook.split(".")[0]
+        ARTIFACTS.mkdir(exist_ok=True)
+        try:
+            _run_notebook(page, lab, notebook, control)
+        except Exception:
+            page.screenshot(path=str(ARTIFACTS / f"lab-{stem}-failed.png"))
+            raise
+        body = page.locator(f"{ACTIVE} .jp-Notebook").inner_text()
+        assert "Error displaying widget" not in body
+        assert "Traceback" not in body
+        # The explorer has shown its table before anything is changed.
+        try:
+            page.wait_for_function(
+                f"() => {{ const m = ({js})(); return m && m.tables.length > 0; }}",
+                timeout=60_000,
+                polling=500,
+            )
+        except PlaywrightTimeout:
+            page.screenshot(path=str(ARTIFACTS / f"lab-{stem}-failed.png"))
+            raise AssertionError(f"the explorer shows no table: {page.evaluate(js)}") from None
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            page.wait_for_timeout(500)
+            page.locator(
+                f"{ACTIVE} .jp-OutputArea-output {control}"
+            ).first.scroll_into_view_if_needed()
+            m = page.evaluate(js)
+            assert m is not None and m["labels"], "no explorer on the page"
+            for label in m["labels"]:
+                assert not label["cut"], (width, label)
+            for word in foreign:
+                assert word not in m["text"], (width, word)
+            page.screenshot(path=str(ARTIFACTS / f"lab-{stem}-{width}.png"))
+        page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+        before = page.evaluate(js)
+        how, index = change
+        explorer = page.locator(f"{ACTIVE} .jp-Cell-outputArea", has=page.locator(control)).first
+        if how == "toggle":
+            explorer.locator(f"{control} button").nth(index).click()
+        else:
+            explorer.locator(f"{control} select").nth(index).select_option(index=1)
+        changed = f"m && m.tables !== {json.dumps(before['tables'])}"
+        page.wait_for_function(
+            f"() => {{ const m = ({js})(); return {changed}; }}", timeout=60_000, polling=500
+        )
+        page.screenshot(path=str(ARTIFACTS / f"lab-{stem}-changed.png"))
+        assert errors == []
     finally:
         context.close()

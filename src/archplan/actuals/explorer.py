@@ -65,7 +65,9 @@ class ActualsExplorer:
             style={"description_width": "initial"},
         )
         self.by = w.ToggleButtons(
-            options=[(msg(key, lang), by) for by, key in _GROUPINGS], value="item"
+            options=[(msg(key, lang), by) for by, key in _GROUPINGS],
+            value="item",
+            style={"button_width": "auto"},  # three buttons on one line beside the month
         )
         self.table = w.HTML()
         self.chart = w.Image(format="png")
@@ -102,7 +104,12 @@ class ActualsExplorer:
             rows.append(cells)
         first = dict(_GROUPINGS)[self.by.value]
         header = [esc(msg(first, lang))] + [esc(msg(k, lang)) for _, k in _COLUMNS]
-        self.table.value = html_table(header, rows, numeric_from=1, total_last=True)
+        # One line per cell, scrolling sideways in a narrow output (as widgets._scroll).
+        self.table.value = (
+            '<div style="overflow-x:auto;white-space:nowrap">'
+            + html_table(header, rows, numeric_from=1, total_last=True)
+            + "</div>"
+        )
         self.chart.value = self._chart_fn(self.ws, as_of=self.as_of.value).png()
 
     def _ipython_display_(self) -> None:
