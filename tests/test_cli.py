@@ -24,7 +24,9 @@ def test_cli_speaks_the_workspace_language(
 ) -> None:
     new_workspace(tmp_path / "en", "en")
     assert main(["check", str(tmp_path / "en")]) == 0
-    assert capsys.readouterr().out.strip().endswith(": OK")
+    # The template ranks two options under min–max: said as a warning (compare.advice).
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last.endswith(": OK (1 warning(s), 0 note(s))"), last
     assert main(["new", str(tmp_path / "ja"), "--lang", "ja"]) == 0
     out = capsys.readouterr().out
     assert "ワークスペース" in out and "Created" not in out

@@ -92,11 +92,11 @@ def test_open_gaps_by_hand(ws) -> None:  # type: ignore[no-untyped-def]
 def test_check_says_planned_too_late_not_nothing_planned(ws) -> None:  # type: ignore[no-untyped-def]
     warnings = timing_warnings(ws)
     assert len(warnings) == 6
-    current = [w for w in warnings if ": current" in w]
+    current = [w for w in warnings if "：current" in w]
     assert len(current) == 2
     assert all("計画されていない" not in w and "計画されているが" in w for w in current)
     assert any("cur-os-upgrade" in w and "1905日後" in w for w in current)
-    saas = [w for w in warnings if ": saas" in w]
+    saas = [w for w in warnings if "：saas" in w]
     assert saas and all("対応が計画されていない" in w for w in saas)
     # The report's timing table says the same.
     html = timing_section(ws, as_of=TODAY)

@@ -2682,8 +2682,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{name}の列がない（あった列：{found}）",
     },
     "jt_x_column_any": {
-        "en": "a column headed {names}",
-        "ja": "見出しが{names_ja}のいずれかの列",
+        "en": "a column headed one of {names}",
+        "ja": "見出しが{names}のいずれかの列",
     },
     # PyYAML's problem texts: "en" is PyYAML's own wording (matched, placeholders filled),
     # "ja" what a Japanese reader is told.
@@ -2773,7 +2773,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "自分自身を含む値（エイリアスの循環）がある",
     },
     "jt_yaml_unreadable": {
-        "en": "{what}",
+        "en": "something that cannot be read as YAML",
         "ja": "YAMLとして読めない書き方がある",
     },
     # What PyYAML expected or found, by its own name.

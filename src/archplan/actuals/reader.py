@@ -614,8 +614,7 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
                     ),
                     expected_text=Localized(
                         "jt_x_column_any",
-                        names=" or ".join(repr(a) for a in LEDGER_COLUMNS[name][:4]),
-                        names_ja="、".join(repr(a) for a in LEDGER_COLUMNS[name][:4]),
+                        names="、".join(repr(a) for a in LEDGER_COLUMNS[name][:4]),
                     ),
                 )
             )

@@ -81,7 +81,7 @@ def yaml_problem(problem: str, language: str) -> str:
                 continue
             return msg(key, language, **said)
         return msg(key, language, **values)
-    return msg("jt_yaml_unreadable", language, what=problem)
+    return msg("jt_yaml_unreadable", language)
 
 
 class YamlProblem:
