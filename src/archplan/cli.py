@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from archplan.errors import ArchplanError, WorkspaceError
-from archplan.messages import localize, localized, msg
+from archplan.messages import Localized, localize, localized, msg
 
 
 def _examples() -> list[Path]:
@@ -81,7 +81,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if args.all:
         return _cmd_report_all(args)
     if not args.output:
-        raise ArchplanError("say where to write the report: -o FILE (or --all for a portfolio)")
+        raise ArchplanError(Localized("jt_err_report_where"))
     out = build_report(args.workspace, args.output, force=args.force)
     print(msg("cli_report", _language(args.workspace), path=out))
     return 0
@@ -110,11 +110,11 @@ def _cmd_portfolio(args: argparse.Namespace) -> int:
     from archplan.portfolio.document import write_portfolio, write_portfolio_xlsx
 
     if not args.output and not args.xlsx:
-        raise ArchplanError("say what to write: -o FILE.html and/or --xlsx FILE.xlsx")
+        raise ArchplanError(Localized("jt_err_portfolio_what"))
     try:
         today = date.fromisoformat(args.today) if args.today else None
     except ValueError:
-        raise ArchplanError(f"--today {args.today!r} is not a date (YYYY-MM-DD)") from None
+        raise ArchplanError(Localized("jt_err_today", value=repr(args.today))) from None
     from dataclasses import replace
 
     from archplan.portfolio import load_portfolio
@@ -140,7 +140,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from archplan.workspace import load_workspace
 
     if not args.xlsx and not args.csv:
-        raise ArchplanError("say what to write: --xlsx FILE and/or --csv FOLDER")
+        raise ArchplanError(Localized("jt_err_export_what"))
     ws = load_workspace(args.workspace)
     if args.xlsx:
         book = export_xlsx(ws, args.xlsx, basis=args.basis, force=args.force)
@@ -157,7 +157,7 @@ def _cmd_actuals(args: argparse.Namespace) -> int:
 
     ws = load_workspace(args.workspace)
     if ws.actuals is None:
-        raise ArchplanError(f"{args.workspace} has no actuals/actuals.yaml (see docs/actuals.md)")
+        raise ArchplanError(Localized("jt_err_no_actuals", path=args.workspace))
     return print_actuals(
         ws, by=args.by, fiscal_year=args.fiscal_year, as_of=args.as_of, csv=args.csv
     )
@@ -219,7 +219,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
 
         return print_record_then(load_workspace(args.workspace), args.record, csv=args.csv)
     if args.assumption is None:
-        raise ArchplanError("say which assumption (archplan history NAME) or --record N")
+        raise ArchplanError(Localized("jt_err_history_what"))
     return print_history(load_workspace(args.workspace), args.assumption, csv=args.csv)
 
 

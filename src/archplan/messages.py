@@ -2835,6 +2835,89 @@ MESSAGES: dict[str, dict[str, str]] = {
         "評価値そのものを確認するか、差の大きさを反映する最大値法の正規化"
         "（archplan.yamlのcomparison: normalization: max）を使うこと。",
     },
+    # Errors the command line prints (issue 11, i11b): raised with Localized messages.
+    "jt_err_report_where": {
+        "en": "say where to write the report: -o FILE (or --all for a portfolio)",
+        "ja": "レポートの書き出し先を指定する：-o ファイル（ポートフォリオなら--all）",
+    },
+    "jt_err_portfolio_what": {
+        "en": "say what to write: -o FILE.html and/or --xlsx FILE.xlsx",
+        "ja": "書き出すものを指定する：-o ファイル.html、--xlsx ファイル.xlsxの一方または両方",
+    },
+    "jt_err_today": {
+        "en": "--today {value} is not a date (YYYY-MM-DD)",
+        "ja": "--today {value}は日付ではない（YYYY-MM-DD）",
+    },
+    "jt_err_export_what": {
+        "en": "say what to write: --xlsx FILE and/or --csv FOLDER",
+        "ja": "書き出すものを指定する：--xlsx ファイル、--csv フォルダの一方または両方",
+    },
+    "jt_err_no_actuals": {
+        "en": "{path} has no actuals/actuals.yaml (see docs/actuals.md)",
+        "ja": "{path}にactuals/actuals.yamlがない（docs/actuals.mdを参照）",
+    },
+    "jt_err_history_what": {
+        "en": "say which assumption (archplan history NAME) or --record N",
+        "ja": "前提条件の名前（archplan history 名前）か--record Nを指定する",
+    },
+    "jt_err_no_record": {
+        "en": "no decision record number {number} in {folder}",
+        "ja": "{folder}に番号{number}の決定記録がない",
+    },
+    "jt_err_no_record_short": {
+        "en": "no decision record number {number}",
+        "ja": "番号{number}の決定記録がない",
+    },
+    "jt_err_number_shared": {
+        "en": "record number {number} is used by several files: {files}",
+        "ja": "番号{number}が複数のファイルで使われている：{files}",
+    },
+    "jt_err_needs_title": {
+        "en": "a decision record needs a title",
+        "ja": "決定記録には件名が必要",
+    },
+    "jt_err_record_exists": {
+        "en": "{path} already exists; archplan never overwrites a record",
+        "ja": "{path}は既にある。archplanは決定記録を上書きしない",
+    },
+    "jt_err_unknown_status": {
+        "en": "unknown status {status}; expected one of {known}",
+        "ja": "不明な状態{status}（{known}のいずれか）",
+    },
+    "jt_err_no_status_line": {
+        "en": "{name} has no status line to change; add 'status: proposed' to its front "
+        "matter first",
+        "ja": "{name}には変更する状態の行がない。先にフロントマターに'status: proposed'を"
+        "書き加えること",
+    },
+    "jt_err_already_superseded": {
+        "en": "record {number} is already superseded ({status})",
+        "ja": "記録{number}は既に置き換えられている（{status}）",
+    },
+    "jt_err_no_status_to_supersede": {
+        "en": "{name} has no status line to mark as superseded",
+        "ja": "{name}には置き換え済みと記す状態の行がない",
+    },
+    "jt_err_index_not_ours": {
+        "en": "{path} exists and was not written by archplan; pass --force to replace it",
+        "ja": "{path}は既にあり、archplanが書いたものではない。置き換えるには--forceを付ける",
+    },
+    "jt_err_not_a_log": {
+        "en": "{path} is not a folder of decision records",
+        "ja": "{path}は決定記録のフォルダではない",
+    },
+    "jt_err_own_log": {
+        "en": "{path} is the workspace's own decision log",
+        "ja": "{path}はこのワークスペース自身の決定記録のフォルダ",
+    },
+    "jt_err_new_exists": {
+        "en": "{path} already exists; archplan new only creates new folders",
+        "ja": "{path}は既にある。archplan newは新しいフォルダだけを作成する",
+    },
+    "jt_err_as_of": {
+        "en": "--as-of {value} is not a date YYYY-MM-DD",
+        "ja": "--as-of {value}は日付ではない（YYYY-MM-DD）",
+    },
     "jt_gate_only": {"en": "knock-out only", "ja": "足切りのみ"},
     "jt_gate_note": {
         "en": "{names}: used only to knock options out (weight 0), so not weighted and "

@@ -12,7 +12,7 @@ from archplan.decisions.history import (
     then_and_now,
 )
 from archplan.decisions.importer import import_log
-from archplan.messages import msg
+from archplan.messages import Localized, msg
 from archplan.money import format_number
 from archplan.textview import Column, Style, heading, text_table
 from archplan.workspace.loader import DECISIONS_DIR
@@ -171,7 +171,7 @@ def print_record_then(ws: Workspace, number: int, *, csv: bool = False) -> int:
     lang = ws.settings.language
     matches = [r for r in ws.decisions if r.number == number]
     if not matches:
-        raise InputError(f"no decision record number {number}")
+        raise InputError(Localized("jt_err_no_record_short", number=number))
     record = matches[0]
     history = register_history(ws.root, lang)
     if csv:

@@ -28,6 +28,7 @@ import pandas as pd
 
 from archplan.decisions.records import localised_notes, read_folder
 from archplan.errors import InputError, Problem, TargetExistsError
+from archplan.messages import Localized
 from archplan.workspace.loader import DECISIONS_DIR
 from archplan.workspace.model import DecisionRecord
 
@@ -99,7 +100,7 @@ def _create(path: Path, data: bytes) -> None:
         try:
             os.link(tmp, path)
         except FileExistsError:
-            raise TargetExistsError(f"{path} exists; archplan never overwrites a record") from None
+            raise TargetExistsError(Localized("jt_err_record_exists", path=path)) from None
     finally:
         Path(tmp).unlink(missing_ok=True)
 
@@ -183,9 +184,9 @@ def import_log(
     src = Path(source)
     dest = Path(workspace) / DECISIONS_DIR
     if not src.is_dir():
-        raise InputError(f"{src} is not a folder of decision records")
+        raise InputError(Localized("jt_err_not_a_log", path=src))
     if dest.exists() and src.resolve() == dest.resolve():
-        raise InputError(f"{src} is the workspace's own decision log")
+        raise InputError(Localized("jt_err_own_log", path=src))
     records, others, problems = read_folder(src)
     skipped = sorted(
         (p.relative_to(src).as_posix(), kind) for kind, paths in others.items() for p in paths

@@ -102,11 +102,14 @@ def _records(ws: Workspace) -> list[DecisionRecord]:
 def _find(ws: Workspace, number: int) -> DecisionRecord:
     matches = [r for r in _records(ws) if r.number == number]
     if not matches:
-        raise InputError(f"no decision record number {number} in {_folder(ws)}")
+        raise InputError(Localized("jt_err_no_record", number=number, folder=_folder(ws)))
     if len(matches) > 1:
         raise InputError(
-            f"record number {number} is used by several files: "
-            + ", ".join(r.path.name for r in matches)
+            Localized(
+                "jt_err_number_shared",
+                number=number,
+                files=", ".join(r.path.name for r in matches),
+            )
         )
     return matches[0]
 
@@ -276,7 +279,7 @@ def new_record(
     '0004-add-a-data-export-clause.md'
     """
     if not title.strip():
-        raise InputError("a decision record needs a title")
+        raise InputError(Localized("jt_err_needs_title"))
     folder = _folder(ws)
     folder.mkdir(exist_ok=True)
     records = _records(ws)
@@ -287,9 +290,7 @@ def new_record(
         with path.open("x", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
     except FileExistsError:
-        raise TargetExistsError(
-            f"{path} already exists; archplan never overwrites a record"
-        ) from None
+        raise TargetExistsError(Localized("jt_err_record_exists", path=path)) from None
     return path
 
 
@@ -303,15 +304,14 @@ def set_status(ws: Workspace, number: int, status: str) -> Path:
     """
     low = status.strip().lower()
     if low not in KNOWN_STATUSES and not low.startswith("superseded by"):
-        raise InputError(f"unknown status {status!r}; expected one of " + ", ".join(KNOWN_STATUSES))
+        raise InputError(
+            Localized("jt_err_unknown_status", status=repr(status), known=", ".join(KNOWN_STATUSES))
+        )
     record = _find(ws, number)
     try:
         text = with_status_line(record, status.strip())
     except ValueError:
-        raise InputError(
-            f"{record.path.name} has no status line to change; add "
-            "'status: proposed' to its front matter first"
-        ) from None
+        raise InputError(Localized("jt_err_no_status_line", name=record.path.name)) from None
     write_atomic(record.path, text)
     return record.path
 
@@ -323,9 +323,11 @@ def supersede(
     ``superseded by [NNNN](file)`` (its status line only). Returns (new, old)."""
     old = _find(ws, number)
     if old.status == "superseded":
-        raise InputError(f"record {number} is already superseded ({old.status_raw})")
+        raise InputError(
+            Localized("jt_err_already_superseded", number=number, status=old.status_raw)
+        )
     if old.status_line is None:
-        raise InputError(f"{old.path.name} has no status line to mark as superseded")
+        raise InputError(Localized("jt_err_no_status_to_supersede", name=old.path.name))
     new = new_record(ws, title, today=today, supersedes=number)
     new_number = file_number(new.name)[0] or 0
     link = f"superseded by [ADR-{new_number:04d}]({new.name})"
@@ -609,9 +611,7 @@ def write_index(ws: Workspace, *, force: bool = False) -> Path:
     a Mermaid diagram. Replaces only an index archplan wrote (or with ``force``)."""
     path = _folder(ws) / "index.md"
     if path.exists() and not force and INDEX_MARK not in path.read_text("utf-8"):
-        raise TargetExistsError(
-            f"{path} exists and was not written by archplan; pass --force to replace it"
-        )
+        raise TargetExistsError(Localized("jt_err_index_not_ours", path=path))
     records = sorted(_records(ws), key=lambda r: r.number)
     lines = [INDEX_MARK, f"# Decision log — {ws.settings.title}", ""]
     for status in (*KNOWN_STATUSES, "other"):

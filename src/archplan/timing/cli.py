@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from archplan.errors import ArchplanError
+from archplan.messages import Localized
 from archplan.textview import Column, Style, heading, text_table
 from archplan.workspace.model import Workspace
 
@@ -20,7 +21,7 @@ def _as_of(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ArchplanError(f"--as-of {text!r} is not a date YYYY-MM-DD") from None
+        raise ArchplanError(Localized("jt_err_as_of", value=repr(text))) from None
 
 
 def _dates(*values: object, lang: str) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from archplan.errors import InputError, TargetExistsError
 from archplan.fiscal import fiscal_year
+from archplan.messages import Localized
 
 __all__ = ["new_workspace"]
 
@@ -55,7 +56,7 @@ def new_workspace(target: str | Path, language: str = "ja", *, today: date | Non
         raise InputError(f"language must be 'ja' or 'en', not {language!r}")
     root = Path(target)
     if root.exists() or root.is_symlink():
-        raise TargetExistsError(f"{root} already exists; archplan new only creates new folders")
+        raise TargetExistsError(Localized("jt_err_new_exists", path=root))
     today = today or date.today()
     first = fiscal_year(today) + 1
     subst = {
