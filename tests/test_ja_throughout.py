@@ -381,3 +381,71 @@ def test_a_must_have_only_criterion_is_shown_as_a_gate(tmp_path) -> None:  # typ
     assert "データの国内保管は足切りだけに使う評価項目" in sensitivity
     # A weighted must-have (food-lab as shipped) stays a weighted criterion.
     assert gate_criteria(build_problem(load_workspace(_food_lab(tmp_path / "c")))) == []
+
+
+# --- errors the command line prints ---------------------------------------------------
+
+
+def test_command_errors_are_in_the_workspace_language(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from archplan.cli import main
+    from archplan.workspace.scaffold import new_workspace
+
+    ja, en = tmp_path / "ja", tmp_path / "en"
+    new_workspace(ja, "ja")
+    new_workspace(en, "en")
+    commands = [
+        ["adr", "status", "1", "maybe", "-w", "{ws}"],
+        ["adr", "status", "9", "accepted", "-w", "{ws}"],
+        ["adr", "supersede", "9", "新しい方式", "-w", "{ws}"],
+        ["adr", "import", str(tmp_path / "nowhere"), "-w", "{ws}"],
+        ["report", "{ws}"],
+        ["export", "{ws}"],
+        ["history", "-w", "{ws}"],
+        ["actuals", "{ws}"],
+        ["timing", "{ws}", "--as-of", "soon"],
+    ]
+    for command in commands:
+        for ws, language in ((ja, "ja"), (en, "en")):
+            argv = [a.replace("{ws}", str(ws)) for a in command]
+            assert main(argv) == 1, argv
+            err = capsys.readouterr().err.strip()
+            assert err.startswith("archplan: "), (argv, err)
+            said = re.sub(r"/[A-Za-z0-9_./-]+", " ", err.removeprefix("archplan: "))  # paths
+            if language == "ja":
+                assert JAPANESE.search(said), (argv, err)
+                rest = "".join(said.split("'")[::2])  # quoted values stay as written
+                allowed = {
+                    "archplan",
+                    "decisions",
+                    "history",
+                    "record",
+                    "actuals",
+                    "yaml",
+                    "docs",
+                    "md",
+                    "proposed",
+                    "accepted",
+                    "rejected",
+                    "deprecated",
+                    "superseded",
+                    "YYYY",
+                    "MM",
+                    "DD",
+                    "all",
+                    "xlsx",
+                    "csv",
+                    "as",
+                    "of",
+                    "ja",
+                    "en",
+                }
+                assert [w for w in _words(rest) if w not in allowed] == [], (argv, err)
+            else:
+                assert not JAPANESE.search(said.replace("新しい方式", "")), (argv, err)
+    # archplan new speaks the language it is asked for.
+    assert main(["new", str(ja)]) == 1
+    assert "既にある" in capsys.readouterr().err
+    assert main(["new", str(ja), "--lang", "en"]) == 1
+    assert "already exists" in capsys.readouterr().err

@@ -501,7 +501,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(msg("cli_nothing_written", lang, n=len(exc.problems)), file=sys.stderr)
         return 1
     except ArchplanError as exc:
-        lang = _language(getattr(args, "workspace", None) or ".")
+        # The --lang given (archplan new defaults to ja), else the workspace's.
+        given_lang = getattr(args, "lang", None)
+        lang = given_lang or _language(getattr(args, "workspace", None) or ".")
         print(f"archplan: {localized(exc, lang)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
