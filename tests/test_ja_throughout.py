@@ -318,7 +318,7 @@ def test_two_options_under_minmax_are_all_or_nothing_and_said(tmp_path, capsys) 
     assert len(ranking.table) == 2
     warnings = comparison_warnings(ws)
     assert len(warnings) == 1 and "最小最大法" in warnings[0]
-    assert "検査情報管理SaaSの利用" in warnings[0] and "normalization: max" in warnings[0]
+    assert "検査情報管理SaaSの利用" in warnings[0] and "最大値法" in warnings[0]
     # archplan check says it, in Japanese, as a warning …
     assert main(["check", str(tmp_path / "ws")]) == 0
     out = capsys.readouterr().out
@@ -449,3 +449,15 @@ def test_command_errors_are_in_the_workspace_language(tmp_path, capsys) -> None:
     assert "既にある" in capsys.readouterr().err
     assert main(["new", str(ja), "--lang", "en"]) == 1
     assert "already exists" in capsys.readouterr().err
+
+
+def test_the_comparison_notes_have_no_english_in_a_japanese_report(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from archplan import load_workspace
+    from archplan.report.comparison import comparison_section, sensitivity_section
+    from test_i18n import archplans_words
+
+    root = _food_lab(tmp_path, TWO_LEFT + GATE)
+    ws = load_workspace(root)
+    page = str(comparison_section(ws)) + str(sensitivity_section(ws))
+    assert "順位付けの対象が2案" in page and "足切りのみ" in page
+    assert english_words(archplans_words(page, root)) == []

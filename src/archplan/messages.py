@@ -2832,8 +2832,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "順位付けの対象が2案（{a}、{b}）だけのため、最小最大法の正規化では"
         "評価項目ごとに優れる案が重みの全部を、劣る案が0を得る（差がわずかでも同じ）。"
         "得点はどちらが多くの重みを取ったかを表し、どれだけ優れるかは表さない。"
-        "評価値そのものを確認するか、差の大きさを反映する最大値法の正規化"
-        "（archplan.yamlのcomparison: normalization: max）を使うこと。",
+        "評価値そのものを確認するか、差の大きさも反映するよう正規化を最大値法にすること"
+        "（archplan.yamlで指定）。",
     },
     # Errors the command line prints (issue 11, i11b): raised with Localized messages.
     "jt_err_report_where": {
