@@ -154,9 +154,9 @@ def test_every_help_text_has_a_japanese_entry() -> None:
 
     from archplan.cli import build_parser
     from archplan.cli_help import parsers
-    from archplan.messages import msg
+    from archplan.messages import template
 
-    known = {msg(k, "en") for k in MESSAGES if k.startswith("clih_")}
+    known = {template(k, "en") for k in MESSAGES if k.startswith("clih_")}
     missing = []
     for p in parsers(build_parser()):
         texts = [p.description] + [a.help for a in p._actions]
@@ -461,3 +461,33 @@ def test_the_comparison_notes_have_no_english_in_a_japanese_report(tmp_path) -> 
     page = str(comparison_section(ws)) + str(sensitivity_section(ws))
     assert "順位付けの対象が2案" in page and "足切りのみ" in page
     assert english_words(archplans_words(page, root)) == []
+
+
+def test_usage_errors_follow_the_language(tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from archplan.cli import main
+
+    food_lab = str(Path(__file__).resolve().parents[1] / "data" / "examples" / "food-lab")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    for var in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    cases = [
+        (["check", food_lab, "extra"], "解釈できない引数：extra", "unrecognized arguments: extra"),
+        (["report", food_lab, "--jobs", "x"], "引数--jobs：'x'は整数ではない", "invalid int value"),
+        (["report", food_lab, "--jobs"], "引数--jobs：値が1つ必要", "expected one argument"),
+        (["adr", "status", "1", "-w", food_lab], "次の引数が必要：status", "are required: status"),
+    ]
+    for argv, ja, en in cases:
+        with pytest.raises(SystemExit) as info:
+            main(argv)
+        assert info.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith("使い方: archplan") and ja in err and "：エラー：" in err, err
+        # Without a Japanese workspace, locale or --lang: argparse's English, unchanged.
+        english = [a if a != food_lab else str(tmp_path) for a in argv]
+        with pytest.raises(SystemExit):
+            main(english)
+        err = capsys.readouterr().err
+        assert err.startswith("usage: archplan") and en in err and ": error: " in err, err

@@ -1,29 +1,34 @@
-"""The command line's ``--help`` in the reader's language.
+"""The command line's ``--help``, usage lines and usage errors in the reader's language.
 
 ``cli.py`` gives every command and option its help in English; each text is also a
 ``clih_`` catalogue entry whose English is that text, so the parser can be put in Japanese
-after it is built (:func:`localize_parser`), argparse's own headings included ("usage:",
-"options"). The language (:func:`help_language`) is the one the command would speak: the
-``--lang`` given, else the language of the workspace named on the command line (or of the
-current folder when it is one), else the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``).
+after it is built (:func:`localize_parser`), argparse's own headings ("usage:",
+"options") and usage errors ("the following arguments are required: …") included. The
+language (:func:`help_language`) is the one the command would speak: the ``--lang``
+given, else the language of the workspace named on the command line (or of the current
+folder when it is one), else the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Iterator, Sequence
+import re
+import string
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import NoReturn
 
-from archplan.messages import MESSAGES, msg
+from archplan.messages import MESSAGES, msg, template
 
-__all__ = ["help_language", "localize_parser", "parsers"]
+__all__ = ["argparse_said", "help_language", "localize_parser", "parsers"]
 
 
 @lru_cache(maxsize=1)
 def _by_english() -> dict[str, str]:
-    return {msg(k, "en"): k for k in MESSAGES if k.startswith("clih_")}
+    return {template(k, "en"): k for k in MESSAGES if k.startswith("clih_")}
 
 
 def help_language(argv: Sequence[str], cwd: str | Path = ".") -> str:
@@ -96,6 +101,47 @@ def _formatter(language: str) -> type[argparse.HelpFormatter]:
     return Formatter
 
 
+@lru_cache(maxsize=1)
+def _error_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out = []
+    for key, entry in MESSAGES.items():
+        if not key.startswith("clih_e_"):
+            continue
+        parts = []
+        for literal, name, _, _ in string.Formatter().parse(entry["en"]):
+            parts.append(re.escape(literal))
+            if name is not None:
+                parts.append(f"(?P<{name}>.+?)")
+        out.append((key, re.compile("".join(parts))))
+    return tuple(out)
+
+
+def argparse_said(message: str, language: str) -> str:
+    """argparse's error ``message`` in ``language`` (as it is when no entry matches).
+
+    Examples
+    --------
+    >>> argparse_said("the following arguments are required: workspace", "ja")
+    '次の引数が必要：workspace'
+    >>> argparse_said("argument --jobs: invalid int value: 'x'", "ja")
+    "引数--jobs：'x'は整数ではない"
+    """
+    for key, pattern in _error_patterns():
+        m = pattern.fullmatch(message)
+        if m:
+            return msg(key, language, **m.groupdict())
+    return message
+
+
+def _error(parser: argparse.ArgumentParser, language: str) -> Callable[[str], NoReturn]:
+    def error(message: str) -> NoReturn:
+        parser.print_usage(sys.stderr)
+        said = argparse_said(message, language)
+        parser.exit(2, msg("clih_error", language, prog=parser.prog, message=said) + "\n")
+
+    return error
+
+
 def localize_parser(parser: argparse.ArgumentParser, language: str) -> argparse.ArgumentParser:
     """Put every help text and heading of ``parser`` (and its subcommands) in ``language``.
 
@@ -113,6 +159,7 @@ def localize_parser(parser: argparse.ArgumentParser, language: str) -> argparse.
     formatter = _formatter(language)
     for p in parsers(parser):
         p.formatter_class = formatter
+        setattr(p, "error", _error(p, language))  # noqa: B010 (argparse's usage errors)
         p.description = _said(p.description, language)
         for group in p._action_groups:
             if group.title == "positional arguments":

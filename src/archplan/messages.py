@@ -3243,6 +3243,36 @@ MESSAGES: dict[str, dict[str, str]] = {
     "clih_positional": {"en": "positional arguments", "ja": "引数"},
     "clih_options": {"en": "options", "ja": "オプション"},
     "clih_commands": {"en": "commands", "ja": "コマンド"},
+    "clih_error": {"en": "{prog}: error: {message}", "ja": "{prog}：エラー：{message}"},
+    # argparse's own error wordings ("en" is argparse's, matched with its values).
+    "clih_e_required": {
+        "en": "the following arguments are required: {names}",
+        "ja": "次の引数が必要：{names}",
+    },
+    "clih_e_unrecognized": {
+        "en": "unrecognized arguments: {names}",
+        "ja": "解釈できない引数：{names}",
+    },
+    "clih_e_choice": {
+        "en": "argument {name}: invalid choice: {value} (choose from {choices})",
+        "ja": "引数{name}：{value}は選べない（{choices}のいずれか）",
+    },
+    "clih_e_int": {
+        "en": "argument {name}: invalid int value: {value}",
+        "ja": "引数{name}：{value}は整数ではない",
+    },
+    "clih_e_float": {
+        "en": "argument {name}: invalid float value: {value}",
+        "ja": "引数{name}：{value}は数値ではない",
+    },
+    "clih_e_one": {
+        "en": "argument {name}: expected one argument",
+        "ja": "引数{name}：値が1つ必要",
+    },
+    "clih_e_at_least_one": {
+        "en": "argument {name}: expected at least one argument",
+        "ja": "引数{name}：値が1つ以上必要",
+    },
 }
 
 
