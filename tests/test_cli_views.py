@@ -302,7 +302,7 @@ def test_history_csv_stays_raw(capsys: pytest.CaptureFixture[str], repos: dict[s
 def test_actuals_in_japanese_with_the_reports_figures(capsys: pytest.CaptureFixture[str]) -> None:
     out = run(capsys, "actuals", str(VACCINE))
     assert_language(out, VACCINE, "ja")
-    assert "予算額（年度計画）" in out and "令和8年度" in out and "承認済みの記録0001" in out
+    assert "予算額（年度計画）" in out and "令和8年度" in out and "記録0001（承認）" in out
     assert "budget" not in out and "decision 0001" not in out and "no_rule" not in out
     ws = load_workspace(VACCINE)
     total = row_of(out, "合計  ")

@@ -356,7 +356,7 @@ def test_the_actuals_command_prints_in_the_workspace_language(
     ws = load_workspace(root)
     found, left = _found(out, "ja", _supplied(ws))
     assert found == [], _context(left, found)
-    assert "承認済みの記録0001" in out and msg("act_reason_no_rule", "ja") in out
+    assert "記録0001（承認）" in out and msg("act_reason_no_rule", "ja") in out
 
 
 def test_the_actuals_command_in_an_english_workspace(

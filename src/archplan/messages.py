@@ -507,7 +507,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
     },
     "act_src_settings": {"en": "actuals.yaml", "ja": "actuals.yaml の指定"},
-    "act_src_decision": {"en": "accepted record {number}", "ja": "承認済みの記録{number}"},
+    "act_src_decision": {"en": "accepted record {number}", "ja": "記録{number}（承認）"},
     "act_year": {
         "en": "The year so far and where it will land",
         "ja": "年度の執行状況と年度末見込",
@@ -2918,6 +2918,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--as-of {value} is not a date YYYY-MM-DD",
         "ja": "--as-of {value}は日付ではない（YYYY-MM-DD）",
     },
+    "jt_within_yes": {"en": "within", "ja": "範囲内"},
+    "jt_within_no": {"en": "⚠ exceeded", "ja": "⚠ 超過"},
     "jt_gate_only": {"en": "knock-out only", "ja": "足切りのみ"},
     "jt_gate_note": {
         "en": "{names}: used only to knock options out (weight 0), so not weighted and "

@@ -278,7 +278,8 @@ def plan_details_section(ws: Workspace, parts: tuple[str, ...] = PLAN_DETAILS) -
                     *[format_amount(v, lang) for v in paid],
                     format_amount(sum(paid), lang),
                     ceiling,
-                    "⚠" if r["exceeded"] else "✓",
+                    # Words, not a bare mark (issue 11: marks with no legend).
+                    esc(msg("jt_within_no" if r["exceeded"] else "jt_within_yes", lang)),
                 ]
             )
         out.append(
@@ -292,7 +293,7 @@ def plan_details_section(ws: Workspace, parts: tuple[str, ...] = PLAN_DETAILS) -
                     L("within"),
                 ],
                 rows,
-                numeric_from=2,
+                numeric=list(range(2, 4 + len(years))),  # the last column is words
                 caption=esc(_unit(ws)),
                 css="ap-commitments",
             )
