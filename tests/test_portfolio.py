@@ -431,7 +431,7 @@ def test_cli_portfolio_writes_html_and_workbook(
     assert "no such portfolio" in capsys.readouterr().err
     assert main(["portfolio", str(BUNDLED), "-o", str(out), "--today", "soon"]) == 1
     assert main(["report", str(EXAMPLES / "food-lab")]) == 1
-    assert "-o FILE" in capsys.readouterr().err
+    assert "-o ファイル" in capsys.readouterr().err  # food-lab is Japanese
 
 
 def test_other_currency_is_listed_not_added() -> None:
