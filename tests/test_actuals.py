@@ -539,8 +539,9 @@ def test_focus_not_utf8(tmp_path: Path) -> None:
     root = _broken(tmp_path)
     p = root / "actuals" / "focus-2026.csv"
     p.write_bytes(p.read_bytes().replace(b"Security", "セキュリティ".encode("cp932"), 1))
+    # located: line 2 holds the first "Security" (read line by line, not all at once)
     assert any(
-        m.startswith("actuals/focus-2026.csv: file is not UTF-8 text") for m in _problems(root)
+        m.startswith("actuals/focus-2026.csv:2: file is not UTF-8 text") for m in _problems(root)
     )
 
 

@@ -2644,6 +2644,58 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "either a growth rate or an explicit series",
         "ja": "伸び率か明示的な系列のどちらか一方",
     },
+    # --- actuals (act_, prob_): real finance-system ledgers and FOCUS exports (i14) ---
+    "act_n_total_row": {
+        "en": (
+            "{where}: a total row ({label} {stated}) was not imported; it agrees with the "
+            "rows above it (since any earlier total row), which add up to {above}"
+        ),
+        "ja": (
+            "{where}: 合計行（{label} {stated}）は取り込まなかった。その上の行（前の合計行"
+            "より後）の合計{above}と一致する"
+        ),
+    },
+    "act_n_total_row_differs": {
+        "en": (
+            "{where}: a total row ({label} {stated}) was not imported; it differs from the "
+            "rows above it (since any earlier total row), which add up to {above}: check "
+            "that no row is missing"
+        ),
+        "ja": (
+            "{where}: 合計行（{label} {stated}）は取り込まなかった。その上の行（前の合計行"
+            "より後）の合計{above}と一致しない。欠けている行がないか確認する"
+        ),
+    },
+    "prob_currency_empty": {"en": "the currency is empty", "ja": "通貨が空欄"},
+    "prob_x_currency_every_row": {
+        "en": "an ISO 4217 code such as USD or JPY in every row",
+        "ja": "すべての行にUSDやJPYのようなISO 4217の通貨コード",
+    },
+    "prob_not_start_date": {
+        "en": "{value} does not start with a date",
+        "ja": "{value}が日付で始まっていない",
+    },
+    "prob_more_not_date": {
+        "en": "{n} more rows do not start with a date",
+        "ja": "ほかに{n}行が日付で始まっていない",
+    },
+    "prob_x_focus_datetime": {
+        "en": "a date-time such as 2026-04-01T00:00:00Z",
+        "ja": "2026-04-01T00:00:00Zのような日時",
+    },
+    "prob_not_readable_exc": {"en": "not readable ({error})", "ja": "読めない（{error}）"},
+    "prob_x_focus_csv": {"en": "a FOCUS CSV export", "ja": "FOCUSのCSVエクスポート"},
+    "prob_not_csv": {"en": "not readable as CSV", "ja": "CSVとして読めない"},
+    "prob_x_csv": {"en": "a CSV file", "ja": "CSVファイル"},
+    "prob_not_utf8": {"en": "file is not UTF-8 text", "ja": "ファイルがUTF-8のテキストではない"},
+    "prob_x_utf8_focus": {"en": "a UTF-8 FOCUS export", "ja": "UTF-8のFOCUSエクスポート"},
+    "prob_amount_empty": {"en": "the amount is empty", "ja": "金額が空欄"},
+    "prob_x_amount_every_row": {
+        "en": "a number in every row (0 when nothing is charged)",
+        "ja": "すべての行に数値（請求がなければ0）",
+    },
+    "prob_no_header": {"en": "file has no header", "ja": "ファイルに見出し行がない"},
+    "prob_x_header_row": {"en": "a header row: {names}", "ja": "見出し行：{names}"},
 }
 
 

@@ -54,13 +54,50 @@ ONE = Decimal(1)
 
 #: Ledger columns and the headers accepted for each (case and width insensitive).
 LEDGER_COLUMNS: dict[str, tuple[str, ...]] = {
-    "date": ("date", "payment_date", "obligation_date", "日付", "支払日", "支出日", "負担行為日"),
-    "item": ("item", "category", "費目", "項目", "区分"),
-    "amount": ("amount", "金額", "支出額", "支払額"),
-    "tax": ("tax", "tax_basis", "税区分", "課税区分"),
-    "currency": ("currency", "通貨"),
-    "document": ("document", "document_ref", "伝票番号", "文書番号", "番号"),
-    "note": ("note", "摘要", "備考"),
+    "date": (
+        "date",
+        "payment_date",
+        "obligation_date",
+        "日付",
+        "支払日",
+        "支出日",
+        "負担行為日",
+        "支出命令日",
+        "支払年月日",
+        "支出年月日",
+        "支出負担行為日",
+        "負担行為年月日",
+        "執行日",
+        "伝票日付",
+        "計上日",
+    ),
+    "item": ("item", "category", "費目", "項目", "区分", "費目コード"),
+    "amount": (
+        "amount",
+        "金額",
+        "支出額",
+        "支払額",
+        "支出金額",
+        "支払金額",
+        "執行額",
+        "負担行為額",
+        "請求金額",
+    ),
+    "tax": ("tax", "tax_basis", "税区分", "課税区分", "消費税区分"),
+    "currency": ("currency", "通貨", "通貨コード"),
+    "document": (
+        "document",
+        "document_ref",
+        "伝票番号",
+        "文書番号",
+        "番号",
+        "支出命令番号",
+        "負担行為番号",
+        "請求書番号",
+        "invoice_no",
+        "voucher_no",
+    ),
+    "note": ("note", "摘要", "備考", "件名", "description"),
 }
 _REQUIRED_LEDGER = ("date", "item", "amount", "document")
 _UNIT_WORDS = {
@@ -95,7 +132,8 @@ FOCUS_COLUMNS = {
 _COST_COLUMN = {"billed": "BilledCost", "effective": "EffectiveCost", "list": "ListCost"}
 _DATE_COLUMN = {"charge": "ChargePeriodStart", "billing": "BillingPeriodStart"}
 _NUMBER_RE = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$")
-_MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
+_MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_DATE_START = r"^\d{4}-(0[1-9]|1[0-2])-\d{2}"  # a FOCUS date-time starts YYYY-MM-DD
 MAX_LISTED = 5  # rows named per kind of problem in one file
 DECIMAL_DIGITS = 80  # working precision while importing (Python's default is 28)
 
@@ -416,31 +454,137 @@ class _Ctx:
 # --- ledger -----------------------------------------------------------------------------
 
 
-def _norm_header(h: str) -> tuple[str, str | None]:
-    """A header → (canonical column or the header, unit declared in it)."""
-    s = unicodedata.normalize("NFKC", h).strip().lower()
-    unit = None
-    m = re.match(r"^(.*?)\s*[\(\[]\s*(.+?)\s*[\)\]]$", s)
+def _key(text: str) -> str:
+    """A header compared loosely: NFKC, lower case, no spaces, ``_``, ``-`` or ``.``
+    (``Payment Date`` = ``payment_date``, ``支 払 日`` = ``支払日``)."""
+    return re.sub(r"[\s_\-.・]", "", unicodedata.normalize("NFKC", text).lower())
+
+
+_HEADER_KEYS = {_key(n): canon for canon, names in LEDGER_COLUMNS.items() for n in names}
+
+
+def _header_parts(h: str) -> tuple[str, str | None, str | None]:
+    """A header → (its name without a bracketed note, the unit and the tax basis the note
+    declares).
+
+    Examples
+    --------
+    >>> _header_parts("支出金額（税込・千円）")
+    ('支出金額', 'thousand', 'inclusive')
+    >>> _header_parts("amount_yen")
+    ('amount', 'yen', None)
+    """
+    s = unicodedata.normalize("NFKC", h).replace("\ufeff", "").strip().lower()
+    unit = tax = None
+    m = re.match(r"^(.*?)\s*[\(\[<]\s*(.+?)\s*[\)\]>]$", s)
     if m:
-        s, u = m.group(1).strip(), m.group(2)
-        unit = _UNIT_WORDS.get(u)
+        s = m.group(1).strip()
+        for word in re.split(r"[\s,、・/;:]+", m.group(2)):
+            word = word.removeprefix("単位").strip()
+            unit = _UNIT_WORDS.get(word, unit)
+            tax = _TAX_WORDS.get(word, tax) if _TAX_WORDS.get(word) != "none" else tax
     for suffix, u in (("_thousand", "thousand"), ("_yen", "yen")):
         if s.endswith(suffix):
             s, unit = s[: -len(suffix)], u
-    for canon, names in LEDGER_COLUMNS.items():
-        if s in names:
-            return canon, unit
-    return s, unit
+    return s, unit, tax
+
+
+def _norm_header(h: str) -> tuple[str, str | None]:
+    """A header → (canonical column or the header, unit declared in it)."""
+    s, unit, _ = _header_parts(h)
+    return _HEADER_KEYS.get(_key(s), s), unit
+
+
+def _title_unit(text: str) -> str | None:
+    """The unit a title row declares: ``（単位：千円）``, ``単位 円``, ``unit: thousand yen``.
+
+    Examples
+    --------
+    >>> _title_unit("（単位：千円）"), _title_unit("会計年度：令和8年度"), _title_unit("単位:円")
+    ('thousand', None, 'yen')
+    """
+    s = unicodedata.normalize("NFKC", text).lower()
+    m = re.search(r"(?:単位|unit)\s*[:=]?\s*(千円|円|thousand yen|thousand|yen)", s)
+    return _UNIT_WORDS[m.group(1)] if m else None
+
+
+def _csv_records(text: str) -> list[tuple[int, list[str]]] | None:
+    """The CSV's records with the 1-based line each starts on (quoted cells may span
+    lines); tab-separated when the first line with several cells has tabs and no
+    commas (Excel's "Unicode text"). None when it is not CSV."""
+    first = next((ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")), "")
+    delimiter = "\t" if "\t" in first and "," not in first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    out: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for row in reader:
+            out.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error:
+        return None
+    return out
+
+
+def _find_header(records: list[tuple[int, list[str]]]) -> int | None:
+    """The index of the header record: the first within the first 50 records that names a
+    date, an item, an amount and a document column; else the first naming two ledger
+    columns; else the first non-empty record that is not a ``#`` line."""
+    best = None
+    for i, (_, row) in enumerate(records[:50]):
+        if not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
+            continue
+        found = {_norm_header(c)[0] for c in row if c.strip()}
+        if all(n in found for n in _REQUIRED_LEDGER):
+            return i
+        if best is None and len(found & set(LEDGER_COLUMNS)) >= 2:
+            best = i
+    if best is not None:
+        return best
+    for i, (_, row) in enumerate(records):
+        if any(c.strip() for c in row) and not row[0].lstrip().startswith("#"):
+            return i
+    return None
+
+
+_TOTAL_WORDS = {"合計", "総計", "総合計", "小計", "計", "累計", "total", "grandtotal", "subtotal"}
+
+
+def _total_row(row: list[str], cols: dict[str, int]) -> tuple[str, str] | None:
+    """(label, amount as written) when the row is a total a finance system appends (no date
+    and no document, a cell reading 合計, 小計, total, …), else None."""
+    date_cell = row[cols["date"]].strip() if cols["date"] < len(row) else ""
+    doc = row[cols["document"]].strip() if cols["document"] < len(row) else ""
+    if doc and _key(doc) not in _TOTAL_WORDS or date_cell and _key(date_cell) not in _TOTAL_WORDS:
+        return None
+    label = next((c.strip() for c in row if _key(c) in _TOTAL_WORDS), None)
+    if label is None:
+        return None
+    amount = row[cols["amount"]].strip() if cols["amount"] < len(row) else ""
+    return label, amount
 
 
 def _ledger_amount(text: str) -> Decimal:
-    s = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("¥", "")
+    """An amount as a finance system or Excel writes it: ``1,234``, ``￥1,234``, ``\\1,234``
+    (the yen sign of Shift_JIS), ``１，２３４円``, ``▲1,234``, ``△1,234``, ``-1,234``,
+    ``−1,234``, ``(1,234)``.
+
+    Examples
+    --------
+    >>> _ledger_amount("￥1,234円"), _ledger_amount("▲５，０００"), _ledger_amount("(12.5)")
+    (Decimal('1234'), Decimal('-5000'), Decimal('-12.5'))
+    >>> _ledger_amount("\\-48,000")
+    Decimal('-48000')
+    """
+    s = unicodedata.normalize("NFKC", text).strip().replace(",", "")
+    s = re.sub(r"[¥\\$]", "", s).replace("\u2212", "-").strip()
     s = s.removesuffix("円").strip()
     neg = False
     if s[:1] in ("▲", "△", "-"):
         neg, s = True, s[1:].strip()
     elif s.startswith("(") and s.endswith(")"):
-        neg, s = True, s[1:-1]
+        neg, s = True, s[1:-1].strip()
+    s = re.sub(r"^[¥\\]", "", s).removesuffix("円").strip()
     if not re.match(r"^\d+(\.\d+)?$", s):
         raise ValueError(text)
     d = Decimal(s)
@@ -462,11 +606,15 @@ def _ledger_date(text: str) -> date:
     datetime.date(2019, 5, 1)
     """
     s = unicodedata.normalize("NFKC", text).strip().replace("元年", "1年")
+    s = re.sub(r"\s*\([^)]*\)$", "", s)  # a weekday: 令和8年4月30日（木）
+    s = re.sub(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$", "", s)  # a time
+    if re.match(r"^\d{8}$", s):  # 20260430
+        s = f"{s[:4]}-{s[4:6]}-{s[6:]}"
     s = re.sub(r"(\d)\s*[年月]\s*", r"\1-", s).rstrip("日").strip()
     s = s.replace("/", "-").replace(".", "-")
-    era = re.match(r"^(令和|平成|R|H)\s*(\d{1,2})-(\d{1,2})-(\d{1,2})$", s)
+    era = re.match(r"^(令和|平成|R|H)\s*(\d{1,2})-(\d{1,2})-(\d{1,2})$", s, re.I)
     if era:
-        year = _ERA[era.group(1)] + int(era.group(2))
+        year = _ERA[era.group(1).upper()] + int(era.group(2))
         return date(year, int(era.group(3)), int(era.group(4)))
     m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", s)
     if not m:
@@ -476,6 +624,11 @@ def _ledger_date(text: str) -> date:
 
 def _decode(raw: bytes, encoding: str) -> tuple[str | None, str | None]:
     """(text, the encoding used) or (None, None) when the bytes fit no allowed encoding."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") and encoding != "shift_jis":  # Excel's "Unicode text"
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            return None, None
     tries = {"auto": ("utf-8-sig", "cp932"), "utf-8": ("utf-8-sig",), "shift_jis": ("cp932",)}
     for enc in tries[encoding]:
         try:
@@ -518,44 +671,49 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
         return []
     if enc == "cp932":
         ctx.note("act_n_sjis", file=fname)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    # '#' lines before the header declare settings (unit: 千円, tax: 税込).
-    unit, tax_default = src.unit, src.tax
-    skip = 0
-    for ln in lines:
-        if not ln.startswith("#"):
-            break
-        skip += 1
-        m = re.match(r"^#\s*(unit|単位|tax|税)\s*[:：]\s*(.+?)\s*$", ln.strip(), re.I)
-        if m:
-            key, val = m.group(1).lower(), m.group(2)
-            if key in ("unit", "単位"):
-                if val.lower() not in _UNIT_WORDS:
-                    ctx.problem(fname, skip - 1, "unit", f"unit {val!r} is not known", "円 or 千円")
-                else:
-                    unit = _UNIT_WORDS[val.lower()]
-            elif val.lower() in _TAX_WORDS:
-                tax_default = _TAX_WORDS[val.lower()]
-    reader = csv.reader(io.StringIO("\n".join(lines[skip:])))
-    try:
-        rows = list(reader)
-    except csv.Error as exc:
-        ctx.problem(fname, None, None, f"not readable as CSV: {exc}", "a CSV file")
+    records = _csv_records(text)
+    if records is None:
+        ctx.problem(fname, None, None, "not readable as CSV", "a CSV file")
         return []
-    if not rows:
+    at = _find_header(records)
+    if at is None:
         ctx.problem(
             fname, None, None, "file has no header", "a header row: " + ", ".join(_REQUIRED_LEDGER)
         )
         return []
-    header = [_norm_header(h) for h in rows[0]]
-    hline = skip  # 0-based line of the header
+    # Lines before the header: '#' lines and a finance system's title rows ("支出命令一覧表",
+    # "（単位：千円）") may declare the unit and the tax basis.
+    unit, tax_default = src.unit, src.tax
+    for pre_line, pre in records[:at]:
+        joined = ",".join(c for c in pre if c.strip()).strip()
+        if joined.startswith("#"):
+            m = re.match(r"^#\s*(unit|単位|tax|税)\s*[:：]\s*(.+?)\s*$", joined, re.I)
+            if m:
+                key, val = m.group(1).lower(), m.group(2)
+                if key in ("unit", "単位"):
+                    if val.lower() not in _UNIT_WORDS:
+                        ctx.problem(fname, pre_line - 1, "unit", f"unit {val!r} is not known", "円 or 千円")
+                    else:
+                        unit = _UNIT_WORDS[val.lower()]
+                elif val.lower() in _TAX_WORDS:
+                    tax_default = _TAX_WORDS[val.lower()]
+            continue
+        declared = _title_unit(joined)
+        if declared is not None and src.unit is None:
+            unit = declared
+    hline0, head = records[at]  # hline0: the header's 1-based line
+    hline = hline0 - 1  # 0-based line of the header
+    rows = [head] + [r for _, r in records[at + 1 :]]
+    row_lines = [hline0] + [ln for ln, _ in records[at + 1 :]]
+    header = [_norm_header(h) for h in head]
+    amount_heads = [h for h, (c, _) in zip(head, header, strict=True) if c == "amount"]
+    head_tax = _header_parts(amount_heads[0])[2] if amount_heads else None
+    if head_tax:  # 金額（税抜）: the file's own declaration, as a '# tax:' line
+        tax_default = head_tax
     if src.date_column is not None:
-        wanted = unicodedata.normalize("NFKC", src.date_column).strip().lower()
+        wanted = _key(src.date_column)
         found = [
-            j
-            for j, h in enumerate(rows[0])
-            if _norm_header(h)[0] == "date"
-            and unicodedata.normalize("NFKC", h).strip().lower() == wanted
+            j for j, h in enumerate(rows[0]) if _norm_header(h)[0] == "date" and _key(h) == wanted
         ]
         if not found:
             ctx.problems.append(
@@ -573,7 +731,11 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
             for j, (c, u) in enumerate(header)
         ]
     cols: dict[str, int] = {}
+    notes: list[int] = []  # every note column (件名 and 摘要), joined
     for j, (canon, _) in enumerate(header):
+        if canon == "note":
+            notes.append(j)
+            continue
         if canon in cols and canon in LEDGER_COLUMNS:
             ctx.problems.append(
                 Problem(
@@ -628,9 +790,25 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
     mult = Decimal(1000) if unit == "thousand" else ONE
     out: list[dict[str, Any]] = []
     seen = ctx.seen  # shared by every ledger: overlapping exports are caught too
+    above = Decimal(0)  # amounts (as written) of the rows read, for a total row's notice
     for r, row in enumerate(rows[1:], start=1):
-        line = hline + 1 + r  # 1-based line in the file
+        line = row_lines[r]  # 1-based line in the file
         if not any(c.strip() for c in row):
+            continue
+        total = _total_row(row, cols)
+        if total is not None:
+            try:
+                agrees = _ledger_amount(total[1]) == above
+            except (ValueError, InvalidOperation):
+                agrees = False
+            ctx.note(
+                "act_n_total_row" if agrees else "act_n_total_row_differs",
+                where=f"{fname}:{line}",
+                label=total[0],
+                stated=total[1],
+                above=f"{above:,}",
+            )
+            above = Decimal(0)
             continue
         if len(row) < len(rows[0]):
             row = row + [""] * (len(rows[0]) - len(row))
@@ -724,6 +902,7 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
             )
             continue
         seen[dup] = (fname, line)
+        above += amount / mult
         yen = _to_yen(amount, currency, month, tax, ctx.settings, ctx.rates)
         item = ctx.items.get(key_item)
         entry = {
@@ -739,7 +918,7 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
             "status": "mapped",
             "reason": "",
             "document": document,
-            "note": cell("note"),
+            "note": " / ".join(row[j].strip() for j in notes if j < len(row) and row[j].strip()),
         }
         if amount < 0:
             ctx.note("act_n_credit", where=f"{fname}:{line}", yen=f"{yen:,}", item=key_item)
@@ -759,6 +938,17 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
     return out
 
 
+def _first_bad_line_of(path: Path, encoding: str) -> int | None:
+    """The first line (1-based) of a file, read line by line, not in ``encoding``."""
+    with _open_bytes(path) as fh:
+        for i, ln in enumerate(fh, start=1):
+            try:
+                ln.decode(encoding)
+            except UnicodeDecodeError:
+                return int(i)
+    return None
+
+
 def _first_bad_line(raw: bytes, encoding: str) -> int | None:
     enc = "cp932" if encoding == "shift_jis" else "utf-8"
     for i, ln in enumerate(raw.split(b"\n"), start=1):
@@ -772,10 +962,77 @@ def _first_bad_line(raw: bytes, encoding: str) -> int | None:
 # --- FOCUS ------------------------------------------------------------------------------
 
 
+def _is_parquet(path: Path) -> bool:
+    return path.suffix.lower() == ".parquet"
+
+
+def _open_bytes(path: Path) -> Any:
+    """The file's bytes, decompressed when it is a ``.gz`` or ``.bz2`` export (AWS and
+    Azure deliver FOCUS CSV gzipped)."""
+    suffix = path.suffix.lower()
+    if suffix == ".gz":
+        import gzip
+
+        return gzip.open(path, "rb")
+    if suffix == ".bz2":
+        import bz2
+
+        return bz2.open(path, "rb")
+    return path.open("rb")
+
+
 def _focus_header(path: Path) -> list[str]:
-    with path.open("rb") as fh:
-        first = fh.readline().decode("utf-8-sig", errors="replace")
-    return next(csv.reader([first]), [])
+    """The column names of a FOCUS CSV (plain or compressed); ``OSError`` when a
+    compressed file is not what its name says."""
+    with _open_bytes(path) as fh:
+        first = fh.readline(1 << 20).decode("utf-8-sig", errors="replace")
+    try:
+        return next(csv.reader([first.rstrip("\r\n")]), [])
+    except csv.Error:
+        return []
+
+
+def _as_text(col: Any) -> Any:
+    """A Parquet column as strings: cast when Arrow can, else each value as JSON text
+    (a ``map<string, string>`` or ``list<struct<key, value>>`` of tags becomes the
+    ``{"key": "value"}`` object FOCUS CSV writes)."""
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
+
+    try:
+        return pc.cast(col, pa.string())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        pass
+    cache: dict[str, str] = {}
+    out: list[str | None] = []
+    for v in col.to_pylist():
+        if v is None:
+            out.append(None)
+            continue
+        key = repr(v)
+        if key not in cache:
+            cache[key] = json.dumps(_tags_object(v), ensure_ascii=False, default=str)
+        out.append(cache[key])
+    return pa.array(out, pa.string())
+
+
+def _tags_object(v: Any) -> Any:
+    """Tags as Parquet or BigQuery give them → a plain object: a map (list of key/value
+    pairs) or a list of ``{key, value}`` structs becomes ``{key: value}``; other
+    values are returned as they are.
+
+    Examples
+    --------
+    >>> _tags_object([("env", "prod"), ("system", "booking")])
+    {'env': 'prod', 'system': 'booking'}
+    >>> _tags_object([{"key": "env", "value": "prod"}])
+    {'env': 'prod'}
+    """
+    if isinstance(v, list) and all(isinstance(x, tuple) and len(x) == 2 for x in v):
+        return {str(k): val for k, val in v}
+    if isinstance(v, list) and all(isinstance(x, dict) and "key" in x for x in v):
+        return {str(x["key"]): x.get("value") for x in v}
+    return v
 
 
 BATCH_ROWS = 1 << 16  # Parquet batch size (rows); CSV blocks are BLOCK_BYTES
@@ -798,7 +1055,7 @@ def focus_batches(path: Path, columns: list[str], cost: str) -> Iterator[Any]:
     import pyarrow.compute as pc  # type: ignore[import-untyped]
 
     dec = pa.decimal128(38, 18)
-    if path.suffix.lower() == ".parquet":
+    if _is_parquet(path):
         import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
         for batch in pq.ParquetFile(path).iter_batches(columns=columns, batch_size=BATCH_ROWS):
@@ -806,11 +1063,13 @@ def focus_batches(path: Path, columns: list[str], cost: str) -> Iterator[Any]:
             for name in batch.schema.names:
                 col = batch.column(name)
                 if name == cost:
+                    if pa.types.is_dictionary(col.type):
+                        col = col.dictionary_decode()
                     if pa.types.is_floating(col.type):
                         col = pc.round(col, 10).cast(pa.decimal128(38, 10))
                     col = col.cast(dec)
                 else:
-                    col = col.cast(pa.string())
+                    col = _as_text(col)
                 arrays.append(col)
             yield pa.RecordBatch.from_arrays(arrays, names=batch.schema.names)
         return
@@ -827,10 +1086,17 @@ def focus_batches(path: Path, columns: list[str], cost: str) -> Iterator[Any]:
 
 
 def _aggregate(
-    path: Path, columns: list[str], cost: str, when: str, group_keys: list[str]
+    path: Path,
+    columns: list[str],
+    cost: str,
+    when: str,
+    group_keys: list[str],
+    bad_dates: list[tuple[int, str]] | None = None,
 ) -> tuple[dict[tuple[Any, ...], list[Any]], int, list[int], tuple[int, int]]:
     """Stream the file and sum the cost by group: (groups → [sum, first row, rows], rows
-    read, rows with an empty amount (first few), (positive Credit rows, first such row))."""
+    read, rows with an empty amount (first few), (positive Credit rows, first such row)).
+    Rows whose date does not start YYYY-MM-DD are appended to ``bad_dates`` (0-based row,
+    the value as written; the first few, then (-1, count of the others))."""
     import pyarrow as pa  # type: ignore[import-untyped]
     import pyarrow.compute as pc  # type: ignore[import-untyped]
 
@@ -846,7 +1112,19 @@ def _aggregate(
         if t[cost].null_count and len(nulls) < MAX_LISTED:
             idx = pc.indices_nonzero(pc.is_null(t[cost])).to_pylist()
             nulls.extend(offset + i for i in idx[: MAX_LISTED - len(nulls)])
-        month = pc.utf8_slice_codeunits(pc.fill_null(t[when], ""), 0, 7)
+        when_text = pc.fill_null(t[when], "")
+        month = pc.utf8_slice_codeunits(when_text, 0, 7)
+        if bad_dates is not None:
+            bad = pc.invert(pc.match_substring_regex(when_text, _DATE_START))
+            nbad = pc.sum(pc.cast(bad, pa.int64())).as_py() or 0
+            if nbad:
+                listed = [b for b in bad_dates if b[0] >= 0]
+                idx = pc.indices_nonzero(bad).to_pylist()[: max(0, MAX_LISTED - len(listed))]
+                values = pc.take(when_text, pa.array(idx, pa.int64())).to_pylist()
+                more = nbad - len(idx) + sum(-b[0] - 1 for b in bad_dates if b[0] < 0)
+                bad_dates[:] = [*listed, *((offset + i, v) for i, v in zip(idx, values, strict=True))]
+                if more:
+                    bad_dates.append((-1 - more, ""))
         t = t.append_column("__month", month).append_column(
             "__row", pa.array(np.arange(offset, offset + m, dtype=np.int64))
         )
@@ -889,13 +1167,18 @@ def _locate_bad_amounts(path: Path, cost: str) -> list[tuple[int, str]]:
     import pyarrow.compute as pc  # type: ignore[import-untyped]
     import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 
-    t = pacsv.read_csv(
-        path,
-        convert_options=pacsv.ConvertOptions(
-            include_columns=[cost], column_types={cost: pa.string()}, strings_can_be_null=True
-        ),
-    )
-    col = t[cost]
+    if _is_parquet(path):
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+        col = pc.cast(pq.read_table(path, columns=[cost])[cost], pa.string())
+    else:
+        t = pacsv.read_csv(
+            path,
+            convert_options=pacsv.ConvertOptions(
+                include_columns=[cost], column_types={cost: pa.string()}, strings_can_be_null=True
+            ),
+        )
+        col = t[cost]
     bad = pc.invert(pc.fill_null(pc.match_substring_regex(col, _NUMBER_RE.pattern), True))
     idx = pc.indices_nonzero(bad).to_pylist()[:MAX_LISTED]
     values = col.to_pylist()
@@ -905,20 +1188,12 @@ def _locate_bad_amounts(path: Path, cost: str) -> list[tuple[int, str]]:
 def _text_batches(path: Path, columns: list[str]) -> Iterator[Any]:
     """Every column of a FOCUS file as text, batch by batch (pyarrow RecordBatches)."""
     import pyarrow as pa  # type: ignore[import-untyped]
-    import pyarrow.compute as pc  # type: ignore[import-untyped]
 
-    if path.suffix.lower() == ".parquet":
+    if _is_parquet(path):
         import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
         for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS):
-            arrays = []
-            for col in batch.columns:
-                try:
-                    arrays.append(pc.cast(col, pa.string()))
-                except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # maps, lists: as text
-                    arrays.append(
-                        pa.array([None if v is None else str(v) for v in col.to_pylist()])
-                    )
+            arrays = [_as_text(col) for col in batch.columns]  # maps, lists: as JSON text
             yield pa.RecordBatch.from_arrays(arrays, names=batch.schema.names)
         return
     import pyarrow.csv as pacsv  # type: ignore[import-untyped]
@@ -1002,7 +1277,7 @@ def _parse_tags(text: Any) -> dict[str, str]:
     if not text:
         return {}
     try:
-        d = json.loads(text)
+        d = _tags_object(json.loads(text))
     except (ValueError, TypeError):
         return {}
     return {str(k): str(v) for k, v in d.items()} if isinstance(d, dict) else {}
@@ -1028,7 +1303,7 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
         return [], 0
     cost = _COST_COLUMN[src.cost]
     when = _DATE_COLUMN[src.date]
-    parquet = path.suffix.lower() == ".parquet"
+    parquet = _is_parquet(path)
     if parquet:
         import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
@@ -1038,7 +1313,11 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
             ctx.problem(fname, None, None, f"not a Parquet file ({exc})", "a FOCUS Parquet file")
             return [], 0
     else:
-        present = _focus_header(path)
+        try:
+            present = _focus_header(path)
+        except (OSError, EOFError) as exc:  # a .gz that is not gzip, a truncated archive
+            ctx.problem(fname, None, None, f"not readable ({exc})", "a FOCUS CSV export")
+            return [], 0
     needed = [cost, "BillingCurrency", when]
     missing = [c for c in needed if c not in present]
     used = {k for r in src.rules for k in FOCUS_COLUMNS if getattr(r, k, None)}
@@ -1061,14 +1340,18 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
     columns = list(dict.fromkeys([*needed, *keys]))
     group_keys = [*keys, "BillingCurrency", "__month"]
     try:
+        bad_dates: list[tuple[int, str]] = []
         merged, n, nulls, (credits, credit_first) = _aggregate(
-            path, columns, cost, when, group_keys
+            path, columns, cost, when, group_keys, bad_dates
         )
     except (pa.ArrowInvalid, OSError) as exc:
         text = str(exc)
-        if "UTF8" in text or "utf8" in text.lower():
-            ctx.problem(fname, None, None, "file is not UTF-8 text", "a UTF-8 FOCUS export")
-        elif not parquet and "decimal" in text:
+        if ("UTF8" in text or "utf8" in text.lower()) and "utf8 to" not in text.lower():
+            bad = None if parquet else _first_bad_line_of(path, "utf-8")
+            ctx.problems.append(
+                Problem(fname, bad, None, "file is not UTF-8 text", "a UTF-8 FOCUS export")
+            )
+        elif "decimal" in text.lower() or "utf8 to" in text.lower():
             for row, value in _locate_bad_amounts(path, cost):
                 ctx.problem(
                     fname,
@@ -1088,6 +1371,21 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
                 "a FOCUS 1.0–1.2 CSV export",
             )
         return [], 0
+    for i, value in bad_dates:
+        if i < 0:
+            ctx.problem(
+                fname, None, f"column {when}", f"{-i - 1} more rows do not start with a date"
+            )
+            continue
+        ctx.problem(
+            fname,
+            i + 1,
+            f"column {when}",
+            f"{value!r} does not start with a date",
+            "a date-time such as 2026-04-01T00:00:00Z",
+        )
+    if bad_dates:
+        return [], n
     if nulls:
         for i in nulls:
             ctx.problem(
@@ -1156,6 +1454,15 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
                 f"column {when}",
                 f"{mon!r} does not start with a date",
                 "a date-time such as 2026-04-01T00:00:00Z",
+            )
+            continue
+        if not cur:
+            ctx.problem(
+                fname,
+                row0,
+                "column BillingCurrency",
+                "the currency is empty",
+                "an ISO 4217 code such as USD or JPY in every row",
             )
             continue
         if not ctx.currency_ok(fname, row0, cur, mon):
