@@ -2666,6 +2666,19 @@ MESSAGES: dict[str, dict[str, str]] = {
             "より後）の合計{above}と一致しない。欠けている行がないか確認する"
         ),
     },
+    "prob_no_file_matches": {
+        "en": "no file matches {pattern}",
+        "ja": "{pattern}に一致するファイルがない",
+    },
+    "prob_x_focus_glob": {
+        "en": "FOCUS exports under actuals/ matching the pattern",
+        "ja": "actuals/の下でパターンに一致するFOCUSエクスポート",
+    },
+    "prob_unit_twice": {
+        "en": "the unit of the amounts is declared differently: {said}",
+        "ja": "金額の単位が食い違って宣言されている：{said}",
+    },
+    "prob_x_one_unit": {"en": "one unit for the amounts", "ja": "金額の単位は1つ"},
     "prob_currency_empty": {"en": "the currency is empty", "ja": "通貨が空欄"},
     "prob_x_currency_every_row": {
         "en": "an ISO 4217 code such as USD or JPY in every row",
@@ -2687,7 +2700,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prob_x_focus_csv": {"en": "a FOCUS CSV export", "ja": "FOCUSのCSVエクスポート"},
     "prob_not_csv": {"en": "not readable as CSV", "ja": "CSVとして読めない"},
     "prob_x_csv": {"en": "a CSV file", "ja": "CSVファイル"},
-    "prob_not_utf8": {"en": "file is not UTF-8 text", "ja": "ファイルがUTF-8のテキストではない"},
     "prob_x_utf8_focus": {"en": "a UTF-8 FOCUS export", "ja": "UTF-8のFOCUSエクスポート"},
     "prob_amount_empty": {"en": "the amount is empty", "ja": "金額が空欄"},
     "prob_x_amount_every_row": {

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from pathlib import Path
@@ -100,6 +101,7 @@ LEDGER_COLUMNS: dict[str, tuple[str, ...]] = {
     "note": ("note", "摘要", "備考", "件名", "description"),
 }
 _REQUIRED_LEDGER = ("date", "item", "amount", "document")
+_UNIT_NAMES = {"yen": "円", "thousand": "千円"}
 _UNIT_WORDS = {
     "千円": "thousand",
     "thousand": "thousand",
@@ -408,6 +410,7 @@ class _Ctx:
         self.lang = settings.language
         self.seen: dict[tuple[str, str, Decimal, date], tuple[str, int]] = {}
         self.focus_months: dict[tuple[str, str], str] = {}  # (provider, month) → file
+        self.pattern_of: dict[str, str] = {}  # FOCUS file → the glob that found it
 
     def note(self, key: str, **values: object) -> None:
         """A notice in the workspace's language (messages catalogue)."""
@@ -510,10 +513,11 @@ def _title_unit(text: str) -> str | None:
 
 def _csv_records(text: str) -> list[tuple[int, list[str]]] | None:
     """The CSV's records with the 1-based line each starts on (quoted cells may span
-    lines); tab-separated when the first line with several cells has tabs and no
-    commas (Excel's "Unicode text"). None when it is not CSV."""
-    first = next((ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")), "")
-    delimiter = "\t" if "\t" in first and "," not in first else ","
+    lines); tab-separated when the first 50 lines hold more tabs than commas (Excel's
+    "Unicode text"). None when it is not CSV."""
+    head = [ln for ln in text.splitlines()[:50] if not ln.startswith("#")]
+    tabs, commas = sum(ln.count("\t") for ln in head), sum(ln.count(",") for ln in head)
+    delimiter = "\t" if tabs > commas else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     out: list[tuple[int, list[str]]] = []
     start = 1
@@ -528,23 +532,21 @@ def _csv_records(text: str) -> list[tuple[int, list[str]]] | None:
 
 def _find_header(records: list[tuple[int, list[str]]]) -> int | None:
     """The index of the header record: the first within the first 50 records that names a
-    date, an item, an amount and a document column; else the first naming two ledger
-    columns; else the first non-empty record that is not a ``#`` line."""
-    best = None
+    date, an item, an amount and a document column; else the one naming most ledger
+    columns, then the widest (a title row has one cell); ties go to the first. ``#``
+    lines are never the header."""
+    best, score = None, (-1, -1)
     for i, (_, row) in enumerate(records[:50]):
-        if not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
+        cells = [c for c in row if c.strip()]
+        if not cells or row[0].lstrip().startswith("#"):
             continue
-        found = {_norm_header(c)[0] for c in row if c.strip()}
+        found = {_norm_header(c)[0] for c in cells}
         if all(n in found for n in _REQUIRED_LEDGER):
             return i
-        if best is None and len(found & set(LEDGER_COLUMNS)) >= 2:
-            best = i
-    if best is not None:
-        return best
-    for i, (_, row) in enumerate(records):
-        if any(c.strip() for c in row) and not row[0].lstrip().startswith("#"):
-            return i
-    return None
+        here = (len(found & set(LEDGER_COLUMNS)), len(cells))
+        if here > score:
+            best, score = i, here
+    return best
 
 
 _TOTAL_WORDS = {"合計", "総計", "総合計", "小計", "計", "累計", "total", "grandtotal", "subtotal"}
@@ -555,7 +557,9 @@ def _total_row(row: list[str], cols: dict[str, int]) -> tuple[str, str] | None:
     and no document, a cell reading 合計, 小計, total, …), else None."""
     date_cell = row[cols["date"]].strip() if cols["date"] < len(row) else ""
     doc = row[cols["document"]].strip() if cols["document"] < len(row) else ""
-    if doc and _key(doc) not in _TOTAL_WORDS or date_cell and _key(date_cell) not in _TOTAL_WORDS:
+    if (doc and _key(doc) not in _TOTAL_WORDS) or (
+        date_cell and _key(date_cell) not in _TOTAL_WORDS
+    ):
         return None
     label = next((c.strip() for c in row if _key(c) in _TOTAL_WORDS), None)
     if label is None:
@@ -683,7 +687,10 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
         return []
     # Lines before the header: '#' lines and a finance system's title rows ("支出命令一覧表",
     # "（単位：千円）") may declare the unit and the tax basis.
-    unit, tax_default = src.unit, src.tax
+    tax_default = src.tax
+    units: list[tuple[str, str]] = []  # (unit, where it is declared)
+    if src.unit:
+        units.append((src.unit, ACTUALS_FILE))
     for pre_line, pre in records[:at]:
         joined = ",".join(c for c in pre if c.strip()).strip()
         if joined.startswith("#"):
@@ -692,15 +699,17 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
                 key, val = m.group(1).lower(), m.group(2)
                 if key in ("unit", "単位"):
                     if val.lower() not in _UNIT_WORDS:
-                        ctx.problem(fname, pre_line - 1, "unit", f"unit {val!r} is not known", "円 or 千円")
+                        ctx.problem(
+                            fname, pre_line - 1, "unit", f"unit {val!r} is not known", "円 or 千円"
+                        )
                     else:
-                        unit = _UNIT_WORDS[val.lower()]
+                        units.append((_UNIT_WORDS[val.lower()], f"line {pre_line}"))
                 elif val.lower() in _TAX_WORDS:
                     tax_default = _TAX_WORDS[val.lower()]
             continue
         declared = _title_unit(joined)
-        if declared is not None and src.unit is None:
-            unit = declared
+        if declared is not None:
+            units.append((declared, f"line {pre_line}"))
     hline0, head = records[at]  # hline0: the header's 1-based line
     hline = hline0 - 1  # 0-based line of the header
     rows = [head] + [r for _, r in records[at + 1 :]]
@@ -764,17 +773,21 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
     if any(n not in cols for n in _REQUIRED_LEDGER):
         return []
     head_unit = header[cols["amount"]][1]
-    if head_unit and unit and head_unit != unit and src.unit:
+    if head_unit:
+        units.append((head_unit, f"header {rows[0][cols['amount']]!r}"))
+    if len({u for u, _ in units}) > 1:  # 千円 read as 円 is a thousandfold error: refused
+        said = " and ".join(f"{_UNIT_NAMES[u]} ({where})" for u, where in units)
         ctx.problems.append(
             Problem(
                 fname,
                 hline + 1,
                 "column amount",
-                f"the header says {head_unit}, actuals.yaml says {unit}",
+                f"the unit of the amounts is declared differently: {said}",
                 "one unit for the amounts",
             )
         )
-    unit = head_unit or unit
+        return []
+    unit = units[0][0] if units else None
     if unit is None:
         ctx.problems.append(
             Problem(
@@ -1067,6 +1080,8 @@ def focus_batches(path: Path, columns: list[str], cost: str) -> Iterator[Any]:
                         col = col.dictionary_decode()
                     if pa.types.is_floating(col.type):
                         col = pc.round(col, 10).cast(pa.decimal128(38, 10))
+                    elif pa.types.is_decimal(col.type) and col.type.scale > dec.scale:
+                        col = pc.round(col, dec.scale)  # finer than 10⁻¹⁸: rounded
                     col = col.cast(dec)
                 else:
                     col = _as_text(col)
@@ -1122,7 +1137,10 @@ def _aggregate(
                 idx = pc.indices_nonzero(bad).to_pylist()[: max(0, MAX_LISTED - len(listed))]
                 values = pc.take(when_text, pa.array(idx, pa.int64())).to_pylist()
                 more = nbad - len(idx) + sum(-b[0] - 1 for b in bad_dates if b[0] < 0)
-                bad_dates[:] = [*listed, *((offset + i, v) for i, v in zip(idx, values, strict=True))]
+                bad_dates[:] = [
+                    *listed,
+                    *((offset + i, v) for i, v in zip(idx, values, strict=True)),
+                ]
                 if more:
                     bad_dates.append((-1 - more, ""))
         t = t.append_column("__month", month).append_column(
@@ -1532,8 +1550,9 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
     overlap: set[tuple[str, str]] = set()
     for prov, mon in {(str(p or ""), str(m)) for p, m in zip(providers, g["__month"], strict=True)}:
         other = ctx.focus_months.setdefault((prov, mon), fname)
-        if other != fname:
-            overlap.add((other, mon))
+        if other != fname and ctx.pattern_of.get(other, other) != (src.pattern or fname):
+            overlap.add((other, mon))  # the parts of one split export hold one month
+    ctx.pattern_of[fname] = src.pattern or fname
     for other, mon in sorted(overlap):
         ctx.note("act_n_overlap", file=fname, month=mon, other=other)
     for reason, note_key in (("no_rule", "act_n_no_rule"), ("outside", "act_n_outside_rows")):
@@ -1558,6 +1577,37 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
 
 
 # --- the whole folder -------------------------------------------------------------------
+
+
+def _expand(
+    sources: tuple[FocusSource, ...], root: Path, problems: list[Problem]
+) -> list[FocusSource]:
+    """FOCUS sources with a glob (``aws/2026-*/part-*.csv.gz``: the parts of an export
+    split by the provider) → one source per file, in name order."""
+    out: list[FocusSource] = []
+    for src in sources:
+        if not any(c in src.file for c in "*?["):
+            out.append(src)
+            continue
+        folder = root / ACTUALS_DIR
+        inside = folder.resolve()
+        found = sorted(
+            p.relative_to(folder).as_posix()
+            for p in folder.glob(src.file)
+            if p.is_file() and p.resolve().is_relative_to(inside)
+        )
+        if not found:
+            problems.append(
+                Problem(
+                    ACTUALS_FILE,
+                    src.line,
+                    "focus",
+                    f"no file matches {src.file!r}",
+                    "FOCUS exports under actuals/ matching the pattern",
+                )
+            )
+        out.extend(replace(src, file=f, pattern=src.file) for f in found)
+    return out
 
 
 def _option_in_execution(
@@ -1616,7 +1666,7 @@ def read_actuals(
             got = read_ledger(led, ctx)
             entries.extend(got)
             files.append(_file_row(f"{ACTUALS_DIR}/{led.file}", "ledger", got, len(got)))
-        for foc in s.focus:
+        for foc in _expand(s.focus, root, problems):
             got_f, n = read_focus(foc, ctx)
             entries.extend(got_f)
             files.append(_file_row(f"{ACTUALS_DIR}/{foc.file}", "focus", got_f, n))
