@@ -2675,8 +2675,113 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "actuals/の下でパターンに一致するFOCUSエクスポート",
     },
     "prob_unit_twice": {
-        "en": "the unit of the amounts is declared differently: {said}",
-        "ja": "金額の単位が食い違って宣言されている：{said}",
+        "en": "the unit of the amounts is declared differently: {a} ({wa}) and {b} ({wb})",
+        "ja": "金額の単位が食い違って宣言されている：{a}（{wa}）と{b}（{wb}）",
+    },
+    "prob_w_line": {"en": "line {n}", "ja": "{n}行目"},
+    "prob_w_header": {"en": "header {h}", "ja": "見出し{h}"},
+    "prob_two_columns": {
+        "en": "two {kind} columns ({a} and {b})",
+        "ja": "{kind}の列が2つある（{a}と{b}）",
+    },
+    "prob_x_date_column": {
+        "en": "one, or date_column: in actuals.yaml naming the date to use",
+        "ja": "1つだけにするか、actuals.yamlのdate_column:で使う日付の列を指定する",
+    },
+    "prob_x_one_each": {"en": "one column of each kind", "ja": "各種類の列は1つ"},
+    "prob_no_column_headed": {"en": "no column headed {h}", "ja": "見出しが{h}の列がない"},
+    "prob_x_date_column_name": {
+        "en": "date_column: naming one of the file's date columns",
+        "ja": "date_column:にはファイルの日付の列の1つを指定する",
+    },
+    "prob_x_ledger_date": {
+        "en": "YYYY-MM-DD (or 2026/4/30, 2026年4月30日, 令和8年4月30日, R8.4.30)",
+        "ja": "YYYY-MM-DD（または2026/4/30、2026年4月30日、令和8年4月30日、R8.4.30）",
+    },
+    "prob_tax_basis_unknown": {
+        "en": "tax basis {v} is not known",
+        "ja": "税区分{v}は不明",
+    },
+    "prob_x_tax_basis": {
+        "en": "税込, 税抜, 不課税 (or inclusive, exclusive, none)",
+        "ja": "税込、税抜、不課税（またはinclusive、exclusive、none）",
+    },
+    "prob_no_document": {"en": "no document reference", "ja": "伝票番号がない"},
+    "prob_x_document": {
+        "en": "the voucher or invoice number of the row",
+        "ja": "その行の伝票番号または請求書番号",
+    },
+    "prob_no_rate_in_force": {
+        "en": "no {currency} rate in force in {month}",
+        "ja": "{month}に有効な{currency}のレートがない",
+    },
+    "prob_x_rate_from": {
+        "en": "a rate for {currency} from {month}-01 or earlier in {file}",
+        "ja": "{file}に{month}-01以前から有効な{currency}のレート",
+    },
+    "prob_same_charge_twice": {
+        "en": "row repeats line {n} in every column (InvoiceId {inv}): the same charge twice",
+        "ja": "行が{n}行目とすべての列で同じ（InvoiceId {inv}）：同じ請求の重複",
+    },
+    "prob_x_charge_once": {
+        "en": (
+            "each charge once; rows of one invoice share its InvoiceId and differ in their charge"
+        ),
+        "ja": "各請求は1回だけ（1つの請求書の行はInvoiceIdが同じで、請求内容が異なる）",
+    },
+    "prob_more_repeat": {
+        "en": "{n} more rows repeat earlier rows",
+        "ja": "ほかに{n}行が前の行と重複している",
+    },
+    "prob_x_charge_once_short": {"en": "each charge once", "ja": "各請求は1回だけ"},
+    "prob_file_named_missing": {"en": "file {f} is missing", "ja": "ファイル{f}がない"},
+    "prob_x_ledger_named": {
+        "en": "the ledger CSV named in actuals.yaml",
+        "ja": "actuals.yamlに書いた支出データのCSV",
+    },
+    "prob_x_focus_named": {
+        "en": "the FOCUS export named in actuals.yaml",
+        "ja": "actuals.yamlに書いたFOCUSエクスポート",
+    },
+    "prob_unit_unknown": {"en": "unit {v} is not known", "ja": "単位{v}は不明"},
+    "prob_x_yen_units": {"en": "円 or 千円", "ja": "円または千円"},
+    "prob_ledger_too_large": {
+        "en": "file is too large for a ledger",
+        "ja": "支出データとしては大きすぎるファイル",
+    },
+    "prob_x_100mb": {"en": "at most 100 MB", "ja": "100 MB以下"},
+    "prob_rule_no_condition": {
+        "en": "a rule with no condition would take every row",
+        "ja": "条件のないルールはすべての行を取ってしまう",
+    },
+    "prob_not_focus_csv": {
+        "en": "not readable as FOCUS CSV: {error}",
+        "ja": "FOCUSのCSVとして読めない：{error}",
+    },
+    "prob_x_focus_csv_export": {
+        "en": "a FOCUS 1.0–1.2 CSV export",
+        "ja": "FOCUS 1.0〜1.2のCSVエクスポート",
+    },
+    "prob_not_parquet": {
+        "en": "not a Parquet file ({error})",
+        "ja": "Parquetファイルではない（{error}）",
+    },
+    "prob_x_focus_parquet": {"en": "a FOCUS Parquet file", "ja": "FOCUSのParquetファイル"},
+    "prob_option_differs": {
+        "en": "option {a} differs from {b}, chosen by accepted record {n}",
+        "ja": "選択肢{a}は承認済みの記録{n}が採用した{b}と異なる",
+    },
+    "prob_x_option_accepted": {
+        "en": "the accepted decision's option (or no option: key)",
+        "ja": "承認済みの決定の選択肢（またはoption:キーを書かない）",
+    },
+    "prob_not_focus_every_column": {
+        "en": "not readable as FOCUS data in every column: {error}",
+        "ja": "すべての列をFOCUSのデータとして読めない：{error}",
+    },
+    "prob_x_focus12": {
+        "en": "a FOCUS 1.2 export, UTF-8, with as many values in each row as columns",
+        "ja": "各行の値の数が列の数と同じ、UTF-8のFOCUS 1.2エクスポート",
     },
     "prob_x_one_unit": {"en": "one unit for the amounts", "ja": "金額の単位は1つ"},
     "prob_currency_empty": {"en": "the currency is empty", "ja": "通貨が空欄"},

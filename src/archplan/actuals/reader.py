@@ -776,13 +776,14 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
     if head_unit:
         units.append((head_unit, f"header {rows[0][cols['amount']]!r}"))
     if len({u for u, _ in units}) > 1:  # 千円 read as 円 is a thousandfold error: refused
-        said = " and ".join(f"{_UNIT_NAMES[u]} ({where})" for u, where in units)
+        (ua, wa), (ub, wb) = units[0], next(x for x in units if x[0] != units[0][0])
         ctx.problems.append(
             Problem(
                 fname,
                 hline + 1,
                 "column amount",
-                f"the unit of the amounts is declared differently: {said}",
+                f"the unit of the amounts is declared differently: {_UNIT_NAMES[ua]} ({wa}) "
+                f"and {_UNIT_NAMES[ub]} ({wb})",
                 "one unit for the amounts",
             )
         )
