@@ -670,3 +670,48 @@ def test_focus_12_duplicated_charge_is_located(tmp_path: Path) -> None:
         m.startswith("actuals/f.csv:13: row repeats line 5 in every column (InvoiceId")
         for m in _problems(root)
     )
+
+
+def test_focus_truncated_download_is_located(tmp_path: Path) -> None:
+    text = _csv(V10).decode()
+    text = text[: len(text) - 200]  # the last row cut short, as an interrupted download
+    root = _workspace(tmp_path, {"f.csv": text.encode()}, RULES.format(file="f.csv", cost="billed"))
+    msgs = _problems(root)
+    assert any(
+        m.startswith("actuals/f.csv:22: row has ") and "the header 43 columns" in m for m in msgs
+    ), msgs
+
+
+def test_focus_empty_file(tmp_path: Path) -> None:
+    root = _workspace(tmp_path, {"f.csv": b""}, RULES.format(file="f.csv", cost="billed"))
+    assert _problems(root) == [
+        "actuals/f.csv: file is empty (expected a FOCUS export with a header row)"
+    ]
+
+
+def test_focus_header_only_is_an_empty_month(tmp_path: Path) -> None:
+    data = (",".join(V12) + "\n").encode()
+    ws = load_workspace(
+        _workspace(tmp_path, {"f.csv": data}, RULES.format(file="f.csv", cost="billed"))
+    )
+    files, _ = reconciliation(ws)
+    assert files.loc["actuals/f.csv", "rows_read"] == 0
+    assert files.loc["actuals/f.csv", "imported"] == 0
+
+
+def test_ledger_row_number_column_is_not_the_document(tmp_path: Path) -> None:
+    """番号 (a row number) beside 伝票番号: the voucher number is the document."""
+    text = (
+        "番号,日付,費目,金額（円）,伝票番号\n"
+        "1,2026-09-30,saas-fee,100,A-7\n2,2026-09-30,saas-fee,100,A-7\n"
+    )
+    msgs = _problems(_workspace(tmp_path, {"ledger.csv": text.encode()}, LEDGER_YAML))
+    # the same voucher, item, date and amount twice: a duplicated row, found by 伝票番号
+    assert any(
+        m.startswith("actuals/ledger.csv:3: column document: document 'A-7' repeats line 2")
+        for m in msgs
+    ), msgs
+
+
+def test_ledger_dates_with_spaces() -> None:
+    assert _ledger_date("R 8. 4. 1") == _ledger_date("令和 8 年 4 月 1 日") == dt.date(2026, 4, 1)

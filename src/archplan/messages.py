@@ -2784,6 +2784,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "各行の値の数が列の数と同じ、UTF-8のFOCUS 1.2エクスポート",
     },
     "prob_x_one_unit": {"en": "one unit for the amounts", "ja": "金額の単位は1つ"},
+    "prob_row_short": {
+        "en": "row has {got} values, the header {n} columns",
+        "ja": "行の値が{got}個で、見出しの列数{n}と合わない",
+    },
+    "prob_x_complete_export": {
+        "en": "as many values in each row as columns (a complete export)",
+        "ja": "各行の値の数が列の数と同じ（欠けのないエクスポート）",
+    },
+    "prob_x_focus_header": {
+        "en": "a FOCUS export with a header row",
+        "ja": "見出し行のあるFOCUSエクスポート",
+    },
     "prob_currency_empty": {"en": "the currency is empty", "ja": "通貨が空欄"},
     "prob_x_currency_every_row": {
         "en": "an ISO 4217 code such as USD or JPY in every row",

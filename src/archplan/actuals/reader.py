@@ -615,7 +615,7 @@ def _ledger_date(text: str) -> date:
     if re.match(r"^\d{8}$", s):  # 20260430
         s = f"{s[:4]}-{s[4:6]}-{s[6:]}"
     s = re.sub(r"(\d)\s*[年月]\s*", r"\1-", s).rstrip("日").strip()
-    s = s.replace("/", "-").replace(".", "-")
+    s = re.sub(r"\s*[-/.]\s*", "-", s)  # R 8. 4. 1
     era = re.match(r"^(令和|平成|R|H)\s*(\d{1,2})-(\d{1,2})-(\d{1,2})$", s, re.I)
     if era:
         year = _ERA[era.group(1).upper()] + int(era.group(2))
@@ -745,6 +745,13 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
         if canon == "note":
             notes.append(j)
             continue
+        if canon == "document" and "document" in cols:  # 番号 is a row number: 伝票番号 wins
+            generic = [_key(rows[0][k]) == "番号" for k in (cols["document"], j)]
+            if generic == [True, False]:
+                cols["document"] = j
+                continue
+            if generic == [False, True]:
+                continue
         if canon in cols and canon in LEDGER_COLUMNS:
             ctx.problems.append(
                 Problem(
@@ -950,6 +957,20 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
             ctx.note("act_n_unknown_item", where=f"{fname}:{line}", item=repr(key_item))
         out.append(entry)
     return out
+
+
+def _locate_short_row(path: Path, columns: int) -> tuple[int | None, int]:
+    """(1-based line, values) of the first CSV record whose number of values differs from
+    the header's, read record by record."""
+    with _open_bytes(path) as fh:
+        text = io.TextIOWrapper(fh, encoding="utf-8-sig", errors="replace", newline="")
+        reader = csv.reader(text)
+        start = 1
+        for row in reader:
+            if len(row) != columns and start > 1:
+                return start, len(row)
+            start = reader.line_num + 1
+    return None, 0
 
 
 def _first_bad_line_of(path: Path, encoding: str) -> int | None:
@@ -1337,6 +1358,9 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
         except (OSError, EOFError) as exc:  # a .gz that is not gzip, a truncated archive
             ctx.problem(fname, None, None, f"not readable ({exc})", "a FOCUS CSV export")
             return [], 0
+    if not present or present == [""]:
+        ctx.problem(fname, None, None, "file is empty", "a FOCUS export with a header row")
+        return [], 0
     needed = [cost, "BillingCurrency", when]
     missing = [c for c in needed if c not in present]
     used = {k for r in src.rules for k in FOCUS_COLUMNS if getattr(r, k, None)}
@@ -1381,6 +1405,17 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
                 )
             if not any(p.file == fname for p in ctx.problems):
                 ctx.problem(fname, None, f"column {cost}", text, "decimal numbers")
+        elif not parquet and "columns, got" in text:  # a short row: a truncated download
+            line, got = _locate_short_row(path, len(present))
+            ctx.problems.append(
+                Problem(
+                    fname,
+                    line,
+                    None,
+                    f"row has {got} values, the header {len(present)} columns",
+                    "as many values in each row as columns (a complete export)",
+                )
+            )
         else:
             ctx.problem(
                 fname,
