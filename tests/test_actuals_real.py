@@ -715,3 +715,30 @@ def test_ledger_row_number_column_is_not_the_document(tmp_path: Path) -> None:
 
 def test_ledger_dates_with_spaces() -> None:
     assert _ledger_date("R 8. 4. 1") == _ledger_date("令和 8 年 4 月 1 日") == dt.date(2026, 4, 1)
+
+
+@pytest.mark.parametrize("suffix", ["csv", "parquet"])
+def test_focus_amounts_finer_than_the_reading_scale(tmp_path: Path, suffix: str) -> None:
+    """Azure prints doubles in full (2.76393613891528E-05: 19 decimals); amounts with more
+    decimals than archplan reads exactly are read again and rounded at 10⁻¹⁸."""
+    amounts = ["100.123456789012345678901", "2.76393613891528E-05", "-0.5"]
+    recs = _records(V10)[:3]  # three June rows of vaccine-dev
+    for r, a in zip(recs, amounts, strict=True):
+        r["BilledCost"] = a
+    if suffix == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=V10, lineterminator="\n")
+        w.writeheader()
+        w.writerows(recs)
+        data = buf.getvalue().encode()
+    else:
+        out = io.BytesIO()
+        pq.write_table(pa.table({c: [r[c] or None for r in recs] for c in V10}), out)
+        data = out.getvalue()
+    name = f"f.{suffix}"
+    ws = load_workspace(_workspace(tmp_path, {name: data}, RULES.format(file=name, cost="billed")))
+    # exact sum 99.6234844283737348317… USD × 150 = 14,943.52… → 14,944 + 1,494 tax
+    usd = sum(Decimal(a) for a in amounts)
+    yen = int((usd * 150).quantize(Decimal(1), ROUND_HALF_UP))
+    assert yen == 14_944
+    assert _mapped(ws) == {("saas-link-build", "2026-06"): yen + yen // 10}

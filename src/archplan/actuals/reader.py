@@ -1074,10 +1074,46 @@ BATCH_ROWS = 1 << 16  # Parquet batch size (rows); CSV blocks are BLOCK_BYTES
 BLOCK_BYTES = 1 << 20  # small blocks: readahead stays small (and it is faster)
 
 
-def focus_batches(path: Path, columns: list[str], cost: str) -> Iterator[Any]:
+def _fine_decimal(col: Any) -> Any:
+    """Amounts as text → ``decimal128(38, 18)``, those with more than 18 decimals (Azure's
+    ``2.76393613891528E-05``, a double printed in full) rounded half-up to 10⁻¹⁸ by
+    ``Decimal``; raises ``pyarrow.ArrowInvalid`` naming ``decimal`` on text that is not
+    a number.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> _fine_decimal(pa.array(["2.76393613891528E-05", None])).to_pylist()
+    [Decimal('0.000027639361389153'), None]
+    """
+    import pyarrow as pa  # type: ignore[import-untyped]
+
+    dec = pa.decimal128(38, 18)
+    try:
+        return col.cast(dec)
+    except pa.ArrowInvalid:
+        pass
+    step = Decimal(1).scaleb(-dec.scale)
+    out: list[Decimal | None] = []
+    for v in col.to_pylist():
+        if v is None:
+            out.append(None)
+            continue
+        try:
+            out.append(Decimal(str(v).strip()).quantize(step, rounding=ROUND_HALF_UP))
+        except InvalidOperation:
+            raise pa.ArrowInvalid(f"invalid decimal value {v!r}") from None
+    return pa.array(out, dec)
+
+
+def focus_batches(
+    path: Path, columns: list[str], cost: str, *, fine: bool = False
+) -> Iterator[Any]:
     """The needed columns of a FOCUS CSV or Parquet file, batch by batch (pyarrow
     RecordBatches), the cost as ``decimal128(38, 18)`` and everything else as strings;
     raises ``pyarrow.ArrowInvalid`` on unreadable data. Memory is bounded by the batch.
+    ``fine``: the cost is read as text and amounts finer than 10⁻¹⁸ are rounded (the
+    second reading, after the first found such an amount).
 
     Examples
     --------
@@ -1104,7 +1140,7 @@ def focus_batches(path: Path, columns: list[str], cost: str) -> Iterator[Any]:
                         col = pc.round(col, 10).cast(pa.decimal128(38, 10))
                     elif pa.types.is_decimal(col.type) and col.type.scale > dec.scale:
                         col = pc.round(col, dec.scale)  # finer than 10⁻¹⁸: rounded
-                    col = col.cast(dec)
+                    col = _fine_decimal(col) if fine else col.cast(dec)
                 else:
                     col = _as_text(col)
                 arrays.append(col)
@@ -1112,14 +1148,23 @@ def focus_batches(path: Path, columns: list[str], cost: str) -> Iterator[Any]:
         return
     import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 
-    types = {c: (dec if c == cost else pa.string()) for c in columns}
-    yield from pacsv.open_csv(
+    types = {c: (dec if c == cost and not fine else pa.string()) for c in columns}
+    reader = pacsv.open_csv(
         path,
         read_options=pacsv.ReadOptions(block_size=BLOCK_BYTES),
         convert_options=pacsv.ConvertOptions(
             include_columns=columns, column_types=types, strings_can_be_null=True
         ),
     )
+    if not fine:
+        yield from reader
+        return
+    for batch in reader:
+        arrays = [
+            _fine_decimal(batch.column(n)) if n == cost else batch.column(n)
+            for n in batch.schema.names
+        ]
+        yield pa.RecordBatch.from_arrays(arrays, names=batch.schema.names)
 
 
 def _aggregate(
@@ -1129,6 +1174,7 @@ def _aggregate(
     when: str,
     group_keys: list[str],
     bad_dates: list[tuple[int, str]] | None = None,
+    fine: bool = False,
 ) -> tuple[dict[tuple[Any, ...], list[Any]], int, list[int], tuple[int, int]]:
     """Stream the file and sum the cost by group: (groups → [sum, first row, rows], rows
     read, rows with an empty amount (first few), (positive Credit rows, first such row)).
@@ -1141,7 +1187,7 @@ def _aggregate(
     offset = 0
     nulls: list[int] = []
     credits, credit_first = 0, -1
-    for batch in focus_batches(path, columns, cost):
+    for batch in focus_batches(path, columns, cost, fine=fine):
         m = batch.num_rows
         if m == 0:
             continue
@@ -1384,9 +1430,17 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
     group_keys = [*keys, "BillingCurrency", "__month"]
     try:
         bad_dates: list[tuple[int, str]] = []
-        merged, n, nulls, (credits, credit_first) = _aggregate(
-            path, columns, cost, when, group_keys, bad_dates
-        )
+        try:
+            merged, n, nulls, (credits, credit_first) = _aggregate(
+                path, columns, cost, when, group_keys, bad_dates
+            )
+        except pa.ArrowInvalid as exc:
+            if "rescaling" not in str(exc).lower():
+                raise
+            bad_dates = []  # amounts finer than 10⁻¹⁸: read again, rounding them
+            merged, n, nulls, (credits, credit_first) = _aggregate(
+                path, columns, cost, when, group_keys, bad_dates, fine=True
+            )
     except (pa.ArrowInvalid, OSError) as exc:
         text = str(exc)
         if ("UTF8" in text or "utf8" in text.lower()) and "utf8 to" not in text.lower():
