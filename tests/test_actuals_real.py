@@ -742,3 +742,37 @@ def test_focus_amounts_finer_than_the_reading_scale(tmp_path: Path, suffix: str)
     yen = int((usd * 150).quantize(Decimal(1), ROUND_HALF_UP))
     assert yen == 14_944
     assert _mapped(ws) == {("saas-link-build", "2026-06"): yen + yen // 10}
+
+
+def test_english_ledger_as_excel_writes_it(tmp_path: Path) -> None:
+    """English headers (Payment Date, Cost Item, Amount (JPY), Voucher No.), a title, a
+    footer total, Excel's BOM and CRLF."""
+    text = (
+        "Ledger export,,,,,\n"
+        "Payment Date,Cost Item,Amount (JPY),Tax,Voucher No.,Description\n"
+        '2026-09-30,saas-fee,"1,300,000",exclusive,V-1002,Fee Sep\n'
+        '2026-10-30,saas-fee,"(50,000)",exclusive,V-1004,SLA credit\n'
+        ",,,,,\n"
+        'Total,,"1,250,000",,,\n'
+    )
+    raw = text.replace("\n", "\r\n").encode("utf-8-sig")
+    ws = load_workspace(_workspace(tmp_path, {"ledger.csv": raw}, LEDGER_YAML))
+    # 1,300,000 × 1.1 = 1,430,000; −50,000 × 1.1 = −55,000
+    assert _mapped(ws) == {("saas-fee", "2026-09"): 1_430_000, ("saas-fee", "2026-10"): -55_000}
+    assert any("ledger.csv:6:" in n and "1,250,000" in n for n in ws.notices)
+
+
+@pytest.mark.parametrize(
+    ("header", "yen"),
+    [
+        ("amount (thousand yen)", 1_500),
+        ("Amount (JPY thousand)", 1_500),
+        ("金額（税込・千円）", 1_500),
+        ("Amount (JPY)", 2),  # 1.5 yen, half-up
+        ("amount_yen", 2),
+    ],
+)
+def test_ledger_units_in_the_header(tmp_path: Path, header: str, yen: int) -> None:
+    text = f"date,item,{header},document\n2026-09-30,saas-fee,1.5,A-1\n"
+    ws = load_workspace(_workspace(tmp_path, {"ledger.csv": text.encode()}, LEDGER_YAML))
+    assert _mapped(ws) == {("saas-fee", "2026-09"): yen}

@@ -72,7 +72,7 @@ LEDGER_COLUMNS: dict[str, tuple[str, ...]] = {
         "伝票日付",
         "計上日",
     ),
-    "item": ("item", "category", "費目", "項目", "区分", "費目コード"),
+    "item": ("item", "category", "cost_item", "item_id", "費目", "項目", "区分", "費目コード"),
     "amount": (
         "amount",
         "金額",
@@ -105,9 +105,14 @@ _UNIT_NAMES = {"yen": "円", "thousand": "千円"}
 _UNIT_WORDS = {
     "千円": "thousand",
     "thousand": "thousand",
+    "thousands": "thousand",
     "thousand yen": "thousand",
+    "jpy thousand": "thousand",
+    "thousand jpy": "thousand",
     "円": "yen",
     "yen": "yen",
+    "jpy": "yen",
+    "¥": "yen",
 }
 _TAX_WORDS = {
     "inclusive": "inclusive",
@@ -476,16 +481,22 @@ def _header_parts(h: str) -> tuple[str, str | None, str | None]:
     ('支出金額', 'thousand', 'inclusive')
     >>> _header_parts("amount_yen")
     ('amount', 'yen', None)
+    >>> _header_parts("Amount (thousand yen)"), _header_parts("Amount (JPY)")
+    (('amount', 'thousand', None), ('amount', 'yen', None))
     """
     s = unicodedata.normalize("NFKC", h).replace("\ufeff", "").strip().lower()
     unit = tax = None
     m = re.match(r"^(.*?)\s*[\(\[<]\s*(.+?)\s*[\)\]>]$", s)
     if m:
         s = m.group(1).strip()
+        units = set()
         for word in re.split(r"[\s,、・/;:]+", m.group(2)):
             word = word.removeprefix("単位").strip()
-            unit = _UNIT_WORDS.get(word, unit)
+            if word in _UNIT_WORDS:
+                units.add(_UNIT_WORDS[word])
             tax = _TAX_WORDS.get(word, tax) if _TAX_WORDS.get(word) != "none" else tax
+        # "thousand yen", "JPY thousand", "税込・千円": thousands whenever said
+        unit = "thousand" if "thousand" in units else ("yen" if units else None)
     for suffix, u in (("_thousand", "thousand"), ("_yen", "yen")):
         if s.endswith(suffix):
             s, unit = s[: -len(suffix)], u
