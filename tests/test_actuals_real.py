@@ -776,3 +776,16 @@ def test_ledger_units_in_the_header(tmp_path: Path, header: str, yen: int) -> No
     text = f"date,item,{header},document\n2026-09-30,saas-fee,1.5,A-1\n"
     ws = load_workspace(_workspace(tmp_path, {"ledger.csv": text.encode()}, LEDGER_YAML))
     assert _mapped(ws) == {("saas-fee", "2026-09"): yen}
+
+
+def test_ledger_general_headers_yield_to_specific_ones(tmp_path: Path) -> None:
+    """区分 (here: obligation or payment) beside 費目, 番号 beside 伝票番号: the specific
+    columns are read; item ids written in full width are read as written in costs.yaml."""
+    text = (
+        "番号,区分,支払日,費目,支出金額（円）,伝票番号\n"
+        "1,支出命令,2026-09-30,ｓａａｓ－ｆｅｅ,100,A-1\n"
+        "2,支出命令,2026-09-30,saas-fee,200,A-2\n"
+    )
+    ws = load_workspace(_workspace(tmp_path, {"ledger.csv": text.encode()}, LEDGER_YAML))
+    assert _mapped(ws) == {("saas-fee", "2026-09"): 300}
+    assert sorted(ws.actuals.entries["document"]) == ["A-1", "A-2"]

@@ -102,6 +102,9 @@ LEDGER_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 _REQUIRED_LEDGER = ("date", "item", "amount", "document")
 _UNIT_NAMES = {"yen": "円", "thousand": "千円"}
+#: Headers too general to win over a specific one of the same kind (番号 beside 伝票番号,
+#: 区分 beside 費目): the specific one is read, the general one ignored.
+_GENERIC = {"document": {"番号"}, "item": {"区分", "項目"}}
 _UNIT_WORDS = {
     "千円": "thousand",
     "thousand": "thousand",
@@ -756,10 +759,10 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
         if canon == "note":
             notes.append(j)
             continue
-        if canon == "document" and "document" in cols:  # 番号 is a row number: 伝票番号 wins
-            generic = [_key(rows[0][k]) == "番号" for k in (cols["document"], j)]
+        if canon in _GENERIC and canon in cols:  # 番号 (a row number) yields to 伝票番号
+            generic = [_key(rows[0][k]) in _GENERIC[canon] for k in (cols[canon], j)]
             if generic == [True, False]:
-                cols["document"] = j
+                cols[canon] = j
                 continue
             if generic == [False, True]:
                 continue
@@ -915,6 +918,10 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
         if not ctx.currency_ok(fname, line - 1, currency, month):
             continue
         key_item = cell("item")
+        if key_item not in ctx.items and key_item not in ctx.categories:
+            wide = unicodedata.normalize("NFKC", key_item).strip()  # ｓａａｓ－ｆｅｅ
+            if wide in ctx.items or wide in ctx.categories:
+                key_item = wide
         dup = (document, key_item, amount, day)
         if dup in seen:
             where = (
