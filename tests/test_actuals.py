@@ -265,11 +265,23 @@ def test_export_writes_budget_execution(ws, tmp_path: Path) -> None:  # type: ig
         == 0
     )
     sheet = openpyxl.load_workbook(tmp_path / "p.xlsx")["予算執行"]
-    assert sheet["B2"].value == "当初予算額"
-    assert sheet["B3"].value == 28_193_000 and sheet["G3"].value == 16_470_384
-    assert sheet["F3"].value == "=SUM(B3:E3)"
+    assert [c.value for c in sheet[2]] == [
+        "年度",
+        "当初予算額",
+        "補正予算額",
+        "前年度から繰越し",
+        "翌年度へ繰越し",
+        "予備費等",
+        "計",
+        "執行額",
+        "執行率（%）",
+        "状態",
+    ]  # the budget block of a 行政事業レビューシート
+    assert sheet["B3"].value == 28_193_000 and sheet["H3"].value == 16_470_384
+    assert sheet["G3"].value == "=SUM(B3:F3)"  # 翌年度へ繰越し is entered negative (△)
+    assert sheet["I3"].value == '=IF(G3=0,"",H3/G3)'
     text = (tmp_path / "csv" / "budget_execution.csv").read_text(encoding="utf-8-sig")
-    assert "令和8年度,28193000,0,0,0,28193000,16470384,58.4,執行中" in text
+    assert "令和8年度,28193000,0,0,0,0,28193000,16470384,58.4,執行中" in text
 
 
 def test_cli_actuals(capsys: pytest.CaptureFixture[str]) -> None:

@@ -623,9 +623,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "act_x_sheet": {"en": "Budget execution", "ja": "予算執行"},
     "act_x_note": {
         "en": "option {option}; actuals up to {as_of}; yen, tax-inclusive; the initial budget "
-        "is the plan, the other budget columns are to be filled in",
+        "is the plan, the other budget columns are to be filled in (carried over to the "
+        "next year as a negative amount)",
         "ja": (
             "採用案 {option}、{as_of}までの実績、円・税込。当初予算額は計画額。補正等の欄は記入する"
+            "（翌年度へ繰越しは負の額（△）で）"
         ),
     },
     "act_n_sjis": {
@@ -2795,6 +2797,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prob_x_focus_header": {
         "en": "a FOCUS export with a header row",
         "ja": "見出し行のあるFOCUSエクスポート",
+    },
+    "act_x_carried_next": {
+        "en": "Carried over to the next year (negative)",
+        "ja": "翌年度へ繰越し",
     },
     "prob_currency_empty": {"en": "the currency is empty", "ja": "通貨が空欄"},
     "prob_x_currency_every_row": {
