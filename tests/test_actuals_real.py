@@ -789,3 +789,20 @@ def test_ledger_general_headers_yield_to_specific_ones(tmp_path: Path) -> None:
     ws = load_workspace(_workspace(tmp_path, {"ledger.csv": text.encode()}, LEDGER_YAML))
     assert _mapped(ws) == {("saas-fee", "2026-09"): 300}
     assert sorted(ws.actuals.entries["document"]) == ["A-1", "A-2"]
+
+
+@pytest.mark.parametrize("style", ["upper_snake", "lower"])
+def test_focus_columns_spelt_by_a_warehouse(tmp_path: Path, style: str) -> None:
+    """A FOCUS table exported from a data warehouse (BILLED_COST, billedcost)."""
+    import re
+
+    def spell(c: str) -> str:
+        snake = re.sub(r"(?<!^)(?=[A-Z])", "_", c)
+        return snake.upper() if style == "upper_snake" else c.lower()
+
+    text = _csv(V12).decode().splitlines(keepends=True)
+    text[0] = ",".join(spell(c) for c in V12) + "\n"
+    root = _workspace(
+        tmp_path, {"f.csv": "".join(text).encode()}, RULES.format(file="f.csv", cost="billed")
+    )
+    _check_focus(root)

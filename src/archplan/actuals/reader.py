@@ -1125,13 +1125,20 @@ def _fine_decimal(col: Any) -> Any:
 
 
 def focus_batches(
-    path: Path, columns: list[str], cost: str, *, fine: bool = False
+    path: Path,
+    columns: list[str],
+    cost: str,
+    *,
+    fine: bool = False,
+    actual: dict[str, str] | None = None,
 ) -> Iterator[Any]:
     """The needed columns of a FOCUS CSV or Parquet file, batch by batch (pyarrow
     RecordBatches), the cost as ``decimal128(38, 18)`` and everything else as strings;
     raises ``pyarrow.ArrowInvalid`` on unreadable data. Memory is bounded by the batch.
     ``fine``: the cost is read as text and amounts finer than 10⁻¹⁸ are rounded (the
-    second reading, after the first found such an amount).
+    second reading, after the first found such an amount). ``actual``: the file's own
+    spelling of a column (``billedcost``, ``BILLED_COST``) by its FOCUS name; batches
+    carry the FOCUS names.
 
     Examples
     --------
@@ -1144,13 +1151,18 @@ def focus_batches(
     import pyarrow.compute as pc  # type: ignore[import-untyped]
 
     dec = pa.decimal128(38, 18)
+    spelt = actual or {}
+    canon = {spelt.get(c, c): c for c in columns}
+    names_in_file = list(canon)
     if _is_parquet(path):
         import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
-        for batch in pq.ParquetFile(path).iter_batches(columns=columns, batch_size=BATCH_ROWS):
+        pf = pq.ParquetFile(path)
+        for batch in pf.iter_batches(columns=names_in_file, batch_size=BATCH_ROWS):
             arrays = []
-            for name in batch.schema.names:
-                col = batch.column(name)
+            for file_name in batch.schema.names:
+                col = batch.column(file_name)
+                name = canon.get(file_name, file_name)
                 if name == cost:
                     if pa.types.is_dictionary(col.type):
                         col = col.dictionary_decode()
@@ -1162,27 +1174,64 @@ def focus_batches(
                 else:
                     col = _as_text(col)
                 arrays.append(col)
-            yield pa.RecordBatch.from_arrays(arrays, names=batch.schema.names)
+            names = [canon.get(n, n) for n in batch.schema.names]
+            yield pa.RecordBatch.from_arrays(arrays, names=names)
         return
     import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 
-    types = {c: (dec if c == cost and not fine else pa.string()) for c in columns}
+    types = {
+        f: (dec if canon[f] == cost and not fine else pa.string()) for f in names_in_file
+    }
     reader = pacsv.open_csv(
         path,
         read_options=pacsv.ReadOptions(block_size=BLOCK_BYTES),
         convert_options=pacsv.ConvertOptions(
-            include_columns=columns, column_types=types, strings_can_be_null=True
+            include_columns=names_in_file, column_types=types, strings_can_be_null=True
         ),
     )
-    if not fine:
+    if not fine and not spelt:
         yield from reader
         return
     for batch in reader:
+        names = [canon.get(n, n) for n in batch.schema.names]
         arrays = [
-            _fine_decimal(batch.column(n)) if n == cost else batch.column(n)
-            for n in batch.schema.names
+            _fine_decimal(batch.column(i)) if fine and n == cost else batch.column(i)
+            for i, n in enumerate(names)
         ]
-        yield pa.RecordBatch.from_arrays(arrays, names=batch.schema.names)
+        yield pa.RecordBatch.from_arrays(arrays, names=names)
+
+
+#: Every FOCUS column archplan may read, by its name in the specification.
+_FOCUS_NAMES = (
+    "BilledCost",
+    "EffectiveCost",
+    "ListCost",
+    "BillingCurrency",
+    "ChargePeriodStart",
+    "BillingPeriodStart",
+    *FOCUS_COLUMNS.values(),
+    "InvoiceId",
+)
+
+
+def _spellings(present: list[str]) -> dict[str, str]:
+    """FOCUS columns the file spells otherwise (``billedcost``, ``BILLED_COST``,
+    ``billed_cost`` from a warehouse export) → the file's spelling; exact names win.
+
+    Examples
+    --------
+    >>> _spellings(["BILLED_COST", "billingcurrency", "ChargePeriodStart"])
+    {'BilledCost': 'BILLED_COST', 'BillingCurrency': 'billingcurrency'}
+    """
+    loose = {re.sub(r"[\s_]", "", p.lower()): p for p in reversed(present)}
+    out = {}
+    for name in _FOCUS_NAMES:
+        if name in present:
+            continue
+        got = loose.get(name.lower())
+        if got is not None:
+            out[name] = got
+    return out
 
 
 def _aggregate(
@@ -1193,6 +1242,7 @@ def _aggregate(
     group_keys: list[str],
     bad_dates: list[tuple[int, str]] | None = None,
     fine: bool = False,
+    actual: dict[str, str] | None = None,
 ) -> tuple[dict[tuple[Any, ...], list[Any]], int, list[int], tuple[int, int]]:
     """Stream the file and sum the cost by group: (groups → [sum, first row, rows], rows
     read, rows with an empty amount (first few), (positive Credit rows, first such row)).
@@ -1205,7 +1255,7 @@ def _aggregate(
     offset = 0
     nulls: list[int] = []
     credits, credit_first = 0, -1
-    for batch in focus_batches(path, columns, cost, fine=fine):
+    for batch in focus_batches(path, columns, cost, fine=fine, actual=actual):
         m = batch.num_rows
         if m == 0:
             continue
@@ -1425,6 +1475,9 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
     if not present or present == [""]:
         ctx.problem(fname, None, None, "file is empty", "a FOCUS export with a header row")
         return [], 0
+    in_file = present
+    actual = _spellings(present)  # FOCUS name → the file's own spelling, where it differs
+    present = [*present, *actual]
     needed = [cost, "BillingCurrency", when]
     missing = [c for c in needed if c not in present]
     used = {k for r in src.rules for k in FOCUS_COLUMNS if getattr(r, k, None)}
@@ -1450,14 +1503,14 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
         bad_dates: list[tuple[int, str]] = []
         try:
             merged, n, nulls, (credits, credit_first) = _aggregate(
-                path, columns, cost, when, group_keys, bad_dates
+                path, columns, cost, when, group_keys, bad_dates, actual=actual
             )
         except pa.ArrowInvalid as exc:
             if "rescaling" not in str(exc).lower():
                 raise
             bad_dates = []  # amounts finer than 10⁻¹⁸: read again, rounding them
             merged, n, nulls, (credits, credit_first) = _aggregate(
-                path, columns, cost, when, group_keys, bad_dates, fine=True
+                path, columns, cost, when, group_keys, bad_dates, fine=True, actual=actual
             )
     except (pa.ArrowInvalid, OSError) as exc:
         text = str(exc)
@@ -1467,7 +1520,7 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
                 Problem(fname, bad, None, "file is not UTF-8 text", "a UTF-8 FOCUS export")
             )
         elif "decimal" in text.lower() or "utf8 to" in text.lower():
-            for row, value in _locate_bad_amounts(path, cost):
+            for row, value in _locate_bad_amounts(path, actual.get(cost, cost)):
                 ctx.problem(
                     fname,
                     row,
@@ -1478,13 +1531,13 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
             if not any(p.file == fname for p in ctx.problems):
                 ctx.problem(fname, None, f"column {cost}", text, "decimal numbers")
         elif not parquet and "columns, got" in text:  # a short row: a truncated download
-            line, got = _locate_short_row(path, len(present))
+            line, got = _locate_short_row(path, len(in_file))
             ctx.problems.append(
                 Problem(
                     fname,
                     line,
                     None,
-                    f"row has {got} values, the header {len(present)} columns",
+                    f"row has {got} values, the header {len(in_file)} columns",
                     "as many values in each row as columns (a complete export)",
                 )
             )
@@ -1524,7 +1577,7 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
         return [], n
     if "InvoiceId" in present:  # FOCUS 1.2: the same charge twice is a duplicated row
         try:
-            dups = duplicated_rows(path, present)
+            dups = duplicated_rows(path, in_file)
         except (pa.ArrowInvalid, OSError) as exc:  # a column the import did not need
             ctx.problem(
                 fname,
