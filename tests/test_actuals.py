@@ -425,9 +425,14 @@ def test_bad_wrong_encoding(tmp_path: Path) -> None:
         tmp_path, ledger, "file: ledger-2026.csv=>file: ledger-2026.csv\n    encoding: utf-8"
     )
     msgs = _problems(root)
+    # what the file is, where the declared decoding fails, and what was declared
     assert any(
-        m.startswith("actuals/ledger-2026.csv:1: file is not text") and "UTF-8" in m for m in msgs
-    )
+        m.startswith(
+            "actuals/ledger-2026.csv:1: file is Shift_JIS text, not in the declared encoding"
+        )
+        and "expected UTF-8" in m
+        for m in msgs
+    ), msgs
 
 
 def test_bad_missing_columns(tmp_path: Path) -> None:

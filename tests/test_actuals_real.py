@@ -806,3 +806,32 @@ def test_focus_columns_spelt_by_a_warehouse(tmp_path: Path, style: str) -> None:
         tmp_path, {"f.csv": "".join(text).encode()}, RULES.format(file="f.csv", cost="billed")
     )
     _check_focus(root)
+
+
+@pytest.mark.parametrize(
+    ("codec", "declared", "said"),
+    [
+        ("euc_jp", "auto", ":1: file is EUC-JP text, not in the declared encoding"),
+        ("utf-8", "shift_jis", ":1: file is UTF-8 text, not in the declared encoding"),
+    ],
+)
+def test_ledger_in_another_encoding_is_named(
+    tmp_path: Path, codec: str, declared: str, said: str
+) -> None:
+    text = "支払日,費目,金額（円）,伝票番号,摘要\n2026-09-30,saas-fee,100,A-1,予約件数課金\n"
+    yaml_text = LEDGER_YAML + f"    encoding: {declared}\n"
+    msgs = _problems(_workspace(tmp_path, {"ledger.csv": text.encode(codec)}, yaml_text))
+    assert any(m.startswith(f"actuals/ledger.csv{said}") for m in msgs), msgs
+
+
+def test_ledger_utf8_that_also_decodes_as_shift_jis_is_named(tmp_path: Path) -> None:
+    """These UTF-8 bytes happen to be valid CP932 too (as mojibake): read as the declared
+    Shift_JIS there is no header, read as UTF-8 there is, and the problem says so."""
+    text = "支払日,費目,amount (yen),伝票番号\n2026-09-30,saas-fee,100,A-1\n"
+    raw = text.encode("utf-8")
+    assert raw.decode("cp932") != text  # decodes, wrongly
+    yaml_text = LEDGER_YAML + "    encoding: shift_jis\n"
+    msgs = _problems(_workspace(tmp_path, {"ledger.csv": raw}, yaml_text))
+    assert msgs[0].startswith(
+        "actuals/ledger.csv: file is UTF-8 text: read as Shift_JIS it has no ledger header"
+    ), msgs

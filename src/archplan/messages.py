@@ -2802,6 +2802,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Carried over to the next year (negative)",
         "ja": "翌年度へ繰越し",
     },
+    "prob_other_encoding": {
+        "en": "file is {enc} text: read as {used} it has no ledger header",
+        "ja": "ファイルは{enc}のテキスト：{used}として読むと支出データの見出し行がない",
+    },
+    "prob_other_encoding_declared": {
+        "en": "file is {enc} text, not in the declared encoding",
+        "ja": "ファイルは{enc}のテキストで、宣言された文字コードではない",
+    },
+    "prob_x_resave": {
+        "en": "UTF-8 or Shift_JIS (save it again as one of them), and encoding: in "
+        "actuals.yaml matching it",
+        "ja": "UTF-8かShift_JIS（どちらかで保存し直す）。actuals.yamlのencoding:もそれに合わせる",
+    },
     "prob_currency_empty": {"en": "the currency is empty", "ja": "通貨が空欄"},
     "prob_x_currency_every_row": {
         "en": "an ISO 4217 code such as USD or JPY in every row",

@@ -683,12 +683,38 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
             "shift_jis": "Shift_JIS (encoding: shift_jis)",
         }[src.encoding]
         bad = _first_bad_line(raw, src.encoding)
+        other = _other_encoding(raw, None)
+        if other is not None:  # say what it is: EUC-JP, or UTF-8 declared Shift_JIS
+            ctx.problems.append(
+                Problem(
+                    fname,
+                    bad,
+                    None,
+                    f"file is {other} text, not in the declared encoding",
+                    expected,
+                )
+            )
+            return []
         ctx.problems.append(
             Problem(fname, bad, None, "file is not text in the declared encoding", expected)
         )
         return []
     if enc == "cp932":
         ctx.note("act_n_sjis", file=fname)
+    other = _other_encoding(raw, enc)
+    if other is not None:  # UTF-8 read as declared Shift_JIS, EUC-JP read as Shift_JIS …
+        ctx.problems.append(
+            Problem(
+                fname,
+                None,
+                None,
+                f"file is {other} text: read as {_ENC_NAMES.get(enc or '', enc)} it has no "
+                "ledger header",
+                "UTF-8 or Shift_JIS (save it again as one of them), and encoding: in "
+                "actuals.yaml matching it",
+            )
+        )
+        return []
     records = _csv_records(text)
     if records is None:
         ctx.problem(fname, None, None, "not readable as CSV", "a CSV file")
@@ -999,6 +1025,36 @@ def _first_bad_line_of(path: Path, encoding: str) -> int | None:
                 ln.decode(encoding)
             except UnicodeDecodeError:
                 return int(i)
+    return None
+
+
+_ENC_NAMES = {"cp932": "Shift_JIS", "utf-8-sig": "UTF-8", "utf-16": "UTF-16"}
+
+
+def _full_header(text: str) -> bool:
+    records = _csv_records(text) or []
+    at = _find_header(records)
+    if at is None:
+        return False
+    found = {_norm_header(c)[0] for c in records[at][1]}
+    return all(n in found for n in _REQUIRED_LEDGER)
+
+
+def _other_encoding(raw: bytes, used: str | None) -> str | None:
+    """The encoding the file is really in, when read as ``used`` it has no ledger header
+    and read as another it has one (UTF-8 declared Shift_JIS, EUC-JP); else None."""
+    sample = raw[: 1 << 16]
+    if used is not None and _full_header(sample.decode(used, errors="replace")):
+        return None
+    for enc, name in (("utf-8-sig", "UTF-8"), ("cp932", "Shift_JIS"), ("euc_jp", "EUC-JP")):
+        if enc == used:
+            continue
+        try:
+            text = sample.decode(enc, errors="strict" if len(raw) <= len(sample) else "ignore")
+        except UnicodeDecodeError:
+            continue
+        if _full_header(text):
+            return name
     return None
 
 
