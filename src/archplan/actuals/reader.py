@@ -1235,9 +1235,7 @@ def focus_batches(
         return
     import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 
-    types = {
-        f: (dec if canon[f] == cost and not fine else pa.string()) for f in names_in_file
-    }
+    types = {f: (dec if canon[f] == cost and not fine else pa.string()) for f in names_in_file}
     reader = pacsv.open_csv(
         path,
         read_options=pacsv.ReadOptions(block_size=BLOCK_BYTES),
