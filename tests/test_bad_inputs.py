@@ -180,10 +180,6 @@ STILL_ENGLISH = {
     # Field labels the decisions layer writes in English ("front matter", "sections").
     "097-record-front-matter-list",
     "101-log-missing-sections",
-    # Actuals (actuals/reader.py): the canonical column names ("column item", "column
-    # document") and an "or"-joined list of accepted headers.
-    "act-02-ledger-missing-column",
-    "act-04-ledger-duplicate-invoice",
 }
 
 

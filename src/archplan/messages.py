@@ -2815,6 +2815,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "actuals.yaml matching it",
         "ja": "UTF-8かShift_JIS（どちらかで保存し直す）。actuals.yamlのencoding:もそれに合わせる",
     },
+    # the ledger's own columns, named by their role (a user's CSV column stays as written)
+    "prob_col_date": {"en": "column date", "ja": "列「日付」"},
+    "prob_col_item": {"en": "column item", "ja": "列「費目」"},
+    "prob_col_amount": {"en": "column amount", "ja": "列「金額」"},
+    "prob_col_document": {"en": "column document", "ja": "列「伝票番号」"},
+    "prob_col_tax": {"en": "column tax", "ja": "列「税区分」"},
+    "prob_no_date_found": {
+        "en": "no date column (found: {found})",
+        "ja": "日付の列がない（あった列：{found}）",
+    },
+    "prob_no_item_found": {
+        "en": "no item column (found: {found})",
+        "ja": "費目の列がない（あった列：{found}）",
+    },
+    "prob_no_amount_found": {
+        "en": "no amount column (found: {found})",
+        "ja": "金額の列がない（あった列：{found}）",
+    },
+    "prob_no_document_found": {
+        "en": "no document column (found: {found})",
+        "ja": "伝票番号の列がない（あった列：{found}）",
+    },
+    "prob_x_headed_4": {
+        "en": "a column headed {a} or {b} or {c} or {d}",
+        "ja": "見出しが{a}、{b}、{c}、{d}のいずれかの列",
+    },
+    "prob_two_date_columns": {
+        "en": "two date columns ({a} and {b})",
+        "ja": "日付の列が2つある（{a}と{b}）",
+    },
     "prob_currency_empty": {"en": "the currency is empty", "ja": "通貨が空欄"},
     "prob_x_currency_every_row": {
         "en": "an ISO 4217 code such as USD or JPY in every row",
