@@ -835,3 +835,28 @@ def test_ledger_utf8_that_also_decodes_as_shift_jis_is_named(tmp_path: Path) -> 
     assert msgs[0].startswith(
         "actuals/ledger.csv: file is UTF-8 text: read as Shift_JIS it has no ledger header"
     ), msgs
+
+
+def test_tags_without_braces_as_older_azure_exports_write_them(tmp_path: Path) -> None:
+    text = _csv(V10, "azure").decode()
+    text = text.replace(
+        '"{""system"": ""booking"", ""env"": ""prod""}"',
+        '"""system"": ""booking"", ""env"": ""prod"""',
+    )
+    assert '"""system"": ""booking"", ""env"": ""prod"""' in text
+    yaml_text = RULES.replace(
+        "      - {{item: saas-link-build, sub_account: vaccine-dev}}\n"
+        "      - {{item: saas-link, sub_account: vaccine-prod}}\n",
+        "      - {{item: saas-link, tag: {{env: prod}}}}\n",
+    ).format(file="f.csv", cost="billed")
+    ws = load_workspace(_workspace(tmp_path, {"f.csv": text.encode()}, yaml_text))
+    assert _mapped(ws) == {("saas-link", "2026-09"): 41_332, ("saas-link", "2026-10"): 41_332}
+
+
+def test_ledger_currency_written_as_yen_sign(tmp_path: Path) -> None:
+    text = (
+        "日付,費目,金額（円）,通貨,伝票番号\n"
+        "2026-09-30,saas-fee,100,￥,A-1\n2026-09-30,saas-fee,5,円,A-2\n"
+    )
+    ws = load_workspace(_workspace(tmp_path, {"ledger.csv": text.encode()}, LEDGER_YAML))
+    assert _mapped(ws) == {("saas-fee", "2026-09"): 105}

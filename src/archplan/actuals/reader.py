@@ -923,8 +923,8 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
                 ok = False
             else:
                 tax = _TAX_WORDS[key]
-        currency = (cell("currency") or "JPY").upper()
-        if currency in ("円", "YEN"):
+        currency = unicodedata.normalize("NFKC", cell("currency") or "JPY").strip().upper()
+        if currency in ("円", "YEN", "¥", "日本円"):
             currency = "JPY"
         document = cell("document")
         if not document:
@@ -1487,7 +1487,10 @@ def _parse_tags(text: Any) -> dict[str, str]:
     try:
         d = _tags_object(json.loads(text))
     except (ValueError, TypeError):
-        return {}
+        try:  # Azure's older cost exports: "env": "prod","team": "x" (no braces)
+            d = json.loads("{" + str(text) + "}")
+        except (ValueError, TypeError):
+            return {}
     return {str(k): str(v) for k, v in d.items()} if isinstance(d, dict) else {}
 
 
