@@ -860,3 +860,19 @@ def test_ledger_currency_written_as_yen_sign(tmp_path: Path) -> None:
     )
     ws = load_workspace(_workspace(tmp_path, {"ledger.csv": text.encode()}, LEDGER_YAML))
     assert _mapped(ws) == {("saas-fee", "2026-09"): 105}
+
+
+def test_ledger_subtotals_and_a_grand_total(tmp_path: Path) -> None:
+    """小計 per month then 合計: each subtotal agrees with its month, the grand total with
+    every row; none is imported."""
+    text = (
+        "（単位：円）\n支払日,費目,金額,伝票番号\n"
+        "2026-09-30,saas-fee,100,A-1\n2026-09-30,saas-fee,200,A-2\n,小計,300,\n"
+        "2026-10-30,saas-fee,50,A-3\n,小計,50,\n,合計,350,\n,合計,999,\n"
+    )
+    ws = load_workspace(_workspace(tmp_path, {"ledger.csv": text.encode()}, LEDGER_YAML))
+    assert _mapped(ws) == {("saas-fee", "2026-09"): 300, ("saas-fee", "2026-10"): 50}
+    notes = [n for n in ws.notices if "合計行" in n]
+    assert [n.split(": ")[0] for n in notes] == [f"actuals/ledger.csv:{i}" for i in (5, 7, 8, 9)]
+    assert [("と一致する" in n) for n in notes] == [True, True, True, False]
+    assert "合計350と一致する" in notes[2]

@@ -2650,11 +2650,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "act_n_total_row": {
         "en": (
             "{where}: a total row ({label} {stated}) was not imported; it agrees with the "
-            "rows above it (since any earlier total row), which add up to {above}"
+            "rows above it (all of them, or those since the last total row), which add up "
+            "to {above}"
         ),
         "ja": (
-            "{where}: 合計行（{label} {stated}）は取り込まなかった。その上の行（前の合計行"
-            "より後）の合計{above}と一致する"
+            "{where}: 合計行（{label} {stated}）は取り込まなかった。その上の行（すべて、"
+            "または前の合計行より後）の合計{above}と一致する"
         ),
     },
     "act_n_total_row_differs": {

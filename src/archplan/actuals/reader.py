@@ -851,7 +851,8 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
     mult = Decimal(1000) if unit == "thousand" else ONE
     out: list[dict[str, Any]] = []
     seen = ctx.seen  # shared by every ledger: overlapping exports are caught too
-    above = Decimal(0)  # amounts (as written) of the rows read, for a total row's notice
+    above = Decimal(0)  # amounts (as written) since the last total row, for its notice
+    everything = Decimal(0)  # amounts (as written) of every row read: a grand total
     for r, row in enumerate(rows[1:], start=1):
         line = row_lines[r]  # 1-based line in the file
         if not any(c.strip() for c in row):
@@ -859,15 +860,18 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
         total = _total_row(row, cols)
         if total is not None:
             try:
-                agrees = _ledger_amount(total[1]) == above
+                stated = _ledger_amount(total[1])
             except (ValueError, InvalidOperation):
-                agrees = False
+                stated = None
+            # a subtotal (小計) agrees with the rows since the last total row, a grand
+            # total (合計 after 小計 rows) with every row above it
+            agrees = stated is not None and stated in (above, everything)
             ctx.note(
                 "act_n_total_row" if agrees else "act_n_total_row_differs",
                 where=f"{fname}:{line}",
                 label=total[0],
                 stated=total[1],
-                above=f"{above:,}",
+                above=f"{everything if agrees and stated == everything else above:,}",
             )
             above = Decimal(0)
             continue
@@ -968,6 +972,7 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
             continue
         seen[dup] = (fname, line)
         above += amount / mult
+        everything += amount / mult
         yen = _to_yen(amount, currency, month, tax, ctx.settings, ctx.rates)
         item = ctx.items.get(key_item)
         entry = {
