@@ -519,7 +519,7 @@ def test_bad_files_give_no_traceback(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["check", str(root)]) == 1
     out = capsys.readouterr()
     assert "Traceback" not in out.out + out.err
-    assert "actuals/ledger-2026.csv:3：列date：'2026-13-45'は日付ではない" in out.out
+    assert "actuals/ledger-2026.csv:3：列「日付」：'2026-13-45'は日付ではない" in out.out
 
 
 def test_report_section_in_english(tmp_path: Path) -> None:

@@ -876,3 +876,13 @@ def test_ledger_subtotals_and_a_grand_total(tmp_path: Path) -> None:
     assert [n.split(": ")[0] for n in notes] == [f"actuals/ledger.csv:{i}" for i in (5, 7, 8, 9)]
     assert [("と一致する" in n) for n in notes] == [True, True, True, False]
     assert "合計350と一致する" in notes[2]
+
+
+def test_exports_without_settings_are_said(tmp_path: Path) -> None:
+    root = _workspace(tmp_path, {"ledger.csv": b"date,item\n"}, "")
+    (root / "actuals" / "actuals.yaml").unlink()
+    ws = load_workspace(root)
+    assert ws.actuals is None
+    assert any(
+        n.startswith("actuals/にledger.csvがあるがactuals/actuals.yamlがない") for n in ws.notices
+    ), ws.notices

@@ -2846,6 +2846,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "two date columns ({a} and {b})",
         "ja": "日付の列が2つある（{a}と{b}）",
     },
+    "act_n_no_settings": {
+        "en": "{folder}/ holds {files} but no {file}: nothing was imported (add {file} "
+        "naming the ledger and FOCUS files; see docs/actuals.md)",
+        "ja": "{folder}/に{files}があるが{file}がないため、何も取り込んでいない（取り込む"
+        "支出データとFOCUSのファイルを{file}に書く。docs/actuals.md参照）",
+    },
     "prob_currency_empty": {"en": "the currency is empty", "ja": "通貨が空欄"},
     "prob_x_currency_every_row": {
         "en": "an ISO 4217 code such as USD or JPY in every row",

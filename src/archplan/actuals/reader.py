@@ -1871,6 +1871,22 @@ def read_actuals(
     ('saas', '2026-10')
     """
     if not (root / ACTUALS_FILE).exists():
+        folder = root / ACTUALS_DIR
+        dropped = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+        if dropped:  # exports dropped in without settings: say that nothing was imported
+            language = settings.language if settings is not None else "en"
+            shown = ", ".join(dropped[:MAX_LISTED])
+            if len(dropped) > MAX_LISTED:
+                shown += msg("act_n_more", language, count=len(dropped) - MAX_LISTED)
+            notices.append(
+                msg(
+                    "act_n_no_settings",
+                    language,
+                    folder=ACTUALS_DIR,
+                    file=ACTUALS_FILE,
+                    files=shown,
+                )
+            )
         return None
     f = _load_yaml_file(root, ACTUALS_FILE, problems, notices)
     if f is None or settings is None:
