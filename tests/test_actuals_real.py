@@ -886,3 +886,25 @@ def test_exports_without_settings_are_said(tmp_path: Path) -> None:
     assert any(
         n.startswith("actuals/にledger.csvがあるがactuals/actuals.yamlがない") for n in ws.notices
     ), ws.notices
+
+
+def test_ledger_amount_with_unquoted_commas_is_located(tmp_path: Path) -> None:
+    """1,234,567 written without quotes shifts the cells: refused, not misread."""
+    text = (
+        "日付,費目,金額（円）,伝票番号,摘要,,\n"
+        "2026-09-30,saas-fee,1000,A-1,ok,,\n"
+        "2026-09-30,saas-fee,1,234,567,A-2,shifted\n"
+    )
+    msgs = _problems(_workspace(tmp_path, {"ledger.csv": text.encode()}, LEDGER_YAML))
+    assert msgs == [
+        "actuals/ledger.csv:3: row has 7 cells, more than the header's 5 columns "
+        '(expected as many cells as columns; an amount with commas in quotes ("1,234,567"))'
+    ]
+
+
+def test_ledger_note_with_unquoted_commas_keeps_them(tmp_path: Path) -> None:
+    """The last column is free text: its unquoted commas stay in the note."""
+    text = "日付,費目,金額（円）,伝票番号,摘要\n2026-09-30,saas-fee,1000,A-1,9月分（34,000件）\n"
+    ws = load_workspace(_workspace(tmp_path, {"ledger.csv": text.encode()}, LEDGER_YAML))
+    assert _mapped(ws) == {("saas-fee", "2026-09"): 1_000}
+    assert list(ws.actuals.entries["note"]) == ["9月分（34,000件）"]

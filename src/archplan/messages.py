@@ -2852,6 +2852,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{folder}/に{files}があるが{file}がないため、何も取り込んでいない（取り込む"
         "支出データとFOCUSのファイルを{file}に書く。docs/actuals.md参照）",
     },
+    "prob_row_wider": {
+        "en": "row has {used} cells, more than the header's {n} columns",
+        "ja": "行のセルが{used}個あり、見出しの列数{n}より多い",
+    },
+    "prob_x_cells_quoted": {
+        "en": 'as many cells as columns; an amount with commas in quotes ("1,234,567")',
+        "ja": '列の数と同じ数のセル。カンマを含む金額は引用符で囲む（"1,234,567"）',
+    },
     "prob_currency_empty": {"en": "the currency is empty", "ja": "通貨が空欄"},
     "prob_x_currency_every_row": {
         "en": "an ISO 4217 code such as USD or JPY in every row",

@@ -877,6 +877,28 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
             continue
         if len(row) < len(rows[0]):
             row = row + [""] * (len(rows[0]) - len(row))
+        named = max((i for i, h in enumerate(rows[0]) if h.strip()), default=-1) + 1
+        used = max((i for i, c in enumerate(row) if c.strip()), default=-1) + 1
+        if used > named:  # cells beyond the last named column
+            a = cols["amount"]
+            after = row[a + 1 : a + 1 + used - named]
+            grouped = bool(row[a].strip()) and all(
+                re.fullmatch(r"\d{3}", unicodedata.normalize("NFKC", c).strip()) for c in after
+            )
+            if notes and notes[-1] == named - 1 and not grouped:
+                # the last column is free text (摘要) with a comma: it keeps its commas
+                row = [*row[: named - 1], ",".join(row[named - 1 : used])]
+            elif grouped or used > len(rows[0]):  # 1,234,567 unquoted: the cells shift
+                ctx.problems.append(
+                    Problem(
+                        fname,
+                        line,
+                        None,
+                        f"row has {used} cells, more than the header's {named} columns",
+                        'as many cells as columns; an amount with commas in quotes ("1,234,567")',
+                    )
+                )
+                continue
 
         def cell(name: str, row: list[str] = row) -> str:
             j = cols.get(name)
