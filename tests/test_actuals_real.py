@@ -908,3 +908,13 @@ def test_ledger_note_with_unquoted_commas_keeps_them(tmp_path: Path) -> None:
     ws = load_workspace(_workspace(tmp_path, {"ledger.csv": text.encode()}, LEDGER_YAML))
     assert _mapped(ws) == {("saas-fee", "2026-09"): 1_000}
     assert list(ws.actuals.entries["note"]) == ["9月分（34,000件）"]
+
+
+def test_focus_saved_with_semicolons_is_said(tmp_path: Path) -> None:
+    """Opened and saved again by a European Excel: ';'-separated."""
+    text = _csv(V10).decode().replace(",", ";")
+    root = _workspace(tmp_path, {"f.csv": text.encode()}, RULES.format(file="f.csv", cost="billed"))
+    assert _problems(root) == [
+        "actuals/f.csv:1: the header is one column separated by ';', not by commas "
+        "(expected a comma-separated FOCUS CSV (as the providers export it))"
+    ]

@@ -2860,6 +2860,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": 'as many cells as columns; an amount with commas in quotes ("1,234,567")',
         "ja": '列の数と同じ数のセル。カンマを含む金額は引用符で囲む（"1,234,567"）',
     },
+    "prob_header_one_column": {
+        "en": "the header is one column separated by {sep}, not by commas",
+        "ja": "見出し行がカンマではなく{sep}で区切られた1列になっている",
+    },
+    "prob_x_comma_focus": {
+        "en": "a comma-separated FOCUS CSV (as the providers export it)",
+        "ja": "カンマ区切りのFOCUSのCSV（事業者が出力したまま）",
+    },
     "prob_currency_empty": {"en": "the currency is empty", "ja": "通貨が空欄"},
     "prob_x_currency_every_row": {
         "en": "an ISO 4217 code such as USD or JPY in every row",

@@ -1564,6 +1564,18 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
     present = [*present, *actual]
     needed = [cost, "BillingCurrency", when]
     missing = [c for c in needed if c not in present]
+    sep = next((d for d in ";\t|" if len(in_file) == 1 and d in in_file[0]), None)
+    if missing and sep is not None:  # a European Excel's ';' CSV, a TSV
+        ctx.problems.append(
+            Problem(
+                fname,
+                None if parquet else 1,
+                None,
+                f"the header is one column separated by {sep!r}, not by commas",
+                "a comma-separated FOCUS CSV (as the providers export it)",
+            )
+        )
+        return [], 0
     used = {k for r in src.rules for k in FOCUS_COLUMNS if getattr(r, k, None)}
     if any(r.tags for r in src.rules):
         used.add("tags")
