@@ -918,3 +918,21 @@ def test_focus_saved_with_semicolons_is_said(tmp_path: Path) -> None:
         "actuals/f.csv:1: the header is one column separated by ';', not by commas "
         "(expected a comma-separated FOCUS CSV (as the providers export it))"
     ]
+
+
+def test_focus_13_service_provider_name_serves_provider_rules(tmp_path: Path) -> None:
+    cols = [("ServiceProviderName" if c == "ProviderName" else c) for c in V12]
+    text = _csv(V12).decode().splitlines(keepends=True)
+    text[0] = ",".join(cols) + "\n"
+    yaml_text = RULES.replace(
+        "      - {{item: saas-link-build, sub_account: vaccine-dev}}\n"
+        "      - {{item: saas-link, sub_account: vaccine-prod}}\n",
+        "      - {{item: saas-link, provider: AWS, service_category: Compute}}\n",
+    ).format(file="f.csv", cost="billed")
+    ws = load_workspace(_workspace(tmp_path, {"f.csv": "".join(text).encode()}, yaml_text))
+    # June–August: EC2 210.1234567890 USD × 150 = 31,518.52 → 31,519 + 3,151 tax = 34,670;
+    # September, October: EC2 250.5 − credit 20 + Savings Plans 100 = 330.5 USD
+    # × 150 = 49,575 + 4,957 = 54,532
+    june_aug = {("saas-link", m): 34_670 for m in ("2026-06", "2026-07", "2026-08")}
+    sep_oct = {("saas-link", m): 54_532 for m in ("2026-09", "2026-10")}
+    assert _mapped(ws) == june_aug | sep_oct

@@ -1303,6 +1303,8 @@ def _spellings(present: list[str]) -> dict[str, str]:
     --------
     >>> _spellings(["BILLED_COST", "billingcurrency", "ChargePeriodStart"])
     {'BilledCost': 'BILLED_COST', 'BillingCurrency': 'billingcurrency'}
+    >>> _spellings(["BilledCost", "ServiceProviderName"])
+    {'ProviderName': 'ServiceProviderName'}
     """
     loose = {re.sub(r"[\s_]", "", p.lower()): p for p in reversed(present)}
     out = {}
@@ -1312,6 +1314,10 @@ def _spellings(present: list[str]) -> dict[str, str]:
         got = loose.get(name.lower())
         if got is not None:
             out[name] = got
+    if "ProviderName" not in present and "ProviderName" not in out:
+        got = loose.get("serviceprovidername")  # FOCUS 1.3 renames ProviderName
+        if got is not None:
+            out["ProviderName"] = got
     return out
 
 
