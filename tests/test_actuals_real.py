@@ -936,3 +936,32 @@ def test_focus_13_service_provider_name_serves_provider_rules(tmp_path: Path) ->
     june_aug = {("saas-link", m): 34_670 for m in ("2026-06", "2026-07", "2026-08")}
     sep_oct = {("saas-link", m): 54_532 for m in ("2026-09", "2026-10")}
     assert _mapped(ws) == june_aug | sep_oct
+
+
+def test_monthly_ledger_exports_read_by_a_glob(tmp_path: Path) -> None:
+    """One export a month (ledger-2026-09.csv, ledger-2026-10.csv); an overlapping re-export
+    of September is caught as duplicated documents across the files."""
+    head = "支払日,費目,金額（円）,伝票番号\n"
+    files = {
+        "ledger-2026-09.csv": (head + "2026-09-30,saas-fee,100,A-1\n").encode("cp932"),
+        "ledger-2026-10.csv": (head + "2026-10-30,saas-fee,200,A-2\n").encode("cp932"),
+    }
+    yaml_text = "as_of: 2026-10\nledger:\n  - file: ledger-2026-*.csv\n"
+    ws = load_workspace(_workspace(tmp_path, files, yaml_text))
+    assert _mapped(ws) == {("saas-fee", "2026-09"): 100, ("saas-fee", "2026-10"): 200}
+    recon, _ = reconciliation(ws)
+    assert list(recon.index[:2]) == ["actuals/ledger-2026-09.csv", "actuals/ledger-2026-10.csv"]
+    files["ledger-2026-10.csv"] = (
+        head + "2026-09-30,saas-fee,100,A-1\n2026-10-30,saas-fee,200,A-2\n"
+    ).encode("cp932")
+    msgs = _problems(_workspace(tmp_path / "again", files, yaml_text))
+    assert any(
+        m.startswith("actuals/ledger-2026-10.csv:2: column document: document 'A-1' repeats ")
+        and "actuals/ledger-2026-09.csv:2" in m
+        for m in msgs
+    ), msgs
+    nothing = _problems(_workspace(tmp_path / "none", {}, yaml_text))
+    assert nothing == [
+        "actuals/actuals.yaml: ledger: no file matches 'ledger-2026-*.csv' "
+        "(expected ledger CSVs under actuals/ matching the pattern)"
+    ]

@@ -2673,6 +2673,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no file matches {pattern}",
         "ja": "{pattern}に一致するファイルがない",
     },
+    "prob_x_ledger_glob": {
+        "en": "ledger CSVs under actuals/ matching the pattern",
+        "ja": "actuals/の下でパターンに一致する支出データのCSV",
+    },
     "prob_x_focus_glob": {
         "en": "FOCUS exports under actuals/ matching the pattern",
         "ja": "actuals/の下でパターンに一致するFOCUSエクスポート",

@@ -1842,6 +1842,42 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
 # --- the whole folder -------------------------------------------------------------------
 
 
+def _matching(root: Path, pattern: str) -> list[str]:
+    """Files under ``actuals/`` matching a glob, relative to it, in name order."""
+    folder = root / ACTUALS_DIR
+    inside = folder.resolve()
+    return sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.glob(pattern)
+        if p.is_file() and p.resolve().is_relative_to(inside)
+    )
+
+
+def _expand_ledgers(
+    sources: tuple[LedgerSource, ...], root: Path, problems: list[Problem]
+) -> list[LedgerSource]:
+    """Ledger sources with a glob (``ledger-2026-*.csv``: one export a month) → one source
+    per file, in name order."""
+    out: list[LedgerSource] = []
+    for src in sources:
+        if not any(c in src.file for c in "*?["):
+            out.append(src)
+            continue
+        found = _matching(root, src.file)
+        if not found:
+            problems.append(
+                Problem(
+                    ACTUALS_FILE,
+                    None,
+                    "ledger",
+                    f"no file matches {src.file!r}",
+                    "ledger CSVs under actuals/ matching the pattern",
+                )
+            )
+        out.extend(replace(src, file=f) for f in found)
+    return out
+
+
 def _expand(
     sources: tuple[FocusSource, ...], root: Path, problems: list[Problem]
 ) -> list[FocusSource]:
@@ -1852,13 +1888,7 @@ def _expand(
         if not any(c in src.file for c in "*?["):
             out.append(src)
             continue
-        folder = root / ACTUALS_DIR
-        inside = folder.resolve()
-        found = sorted(
-            p.relative_to(folder).as_posix()
-            for p in folder.glob(src.file)
-            if p.is_file() and p.resolve().is_relative_to(inside)
-        )
+        found = _matching(root, src.file)
         if not found:
             problems.append(
                 Problem(
@@ -1941,7 +1971,7 @@ def read_actuals(
     files: list[dict[str, Any]] = []
     with localcontext() as dc:
         dc.prec = DECIMAL_DIGITS  # sums of decimal128(38, 18) amounts stay exact
-        for led in s.ledgers:
+        for led in _expand_ledgers(s.ledgers, root, problems):
             got = read_ledger(led, ctx)
             entries.extend(got)
             files.append(_file_row(f"{ACTUALS_DIR}/{led.file}", "ledger", got, len(got)))
