@@ -265,11 +265,23 @@ def test_export_writes_budget_execution(ws, tmp_path: Path) -> None:  # type: ig
         == 0
     )
     sheet = openpyxl.load_workbook(tmp_path / "p.xlsx")["予算執行"]
-    assert sheet["B2"].value == "当初予算額"
-    assert sheet["B3"].value == 28_193_000 and sheet["G3"].value == 16_470_384
-    assert sheet["F3"].value == "=SUM(B3:E3)"
+    assert [c.value for c in sheet[2]] == [
+        "年度",
+        "当初予算額",
+        "補正予算額",
+        "前年度から繰越し",
+        "翌年度へ繰越し",
+        "予備費等",
+        "計",
+        "執行額",
+        "執行率（%）",
+        "状態",
+    ]  # the budget block of a 行政事業レビューシート
+    assert sheet["B3"].value == 28_193_000 and sheet["H3"].value == 16_470_384
+    assert sheet["G3"].value == "=SUM(B3:F3)"  # 翌年度へ繰越し is entered negative (△)
+    assert sheet["I3"].value == '=IF(G3=0,"",H3/G3)'
     text = (tmp_path / "csv" / "budget_execution.csv").read_text(encoding="utf-8-sig")
-    assert "令和8年度,28193000,0,0,0,28193000,16470384,58.4,執行中" in text
+    assert "令和8年度,28193000,0,0,0,0,28193000,16470384,58.4,執行中" in text
 
 
 def test_cli_actuals(capsys: pytest.CaptureFixture[str]) -> None:
@@ -413,9 +425,14 @@ def test_bad_wrong_encoding(tmp_path: Path) -> None:
         tmp_path, ledger, "file: ledger-2026.csv=>file: ledger-2026.csv\n    encoding: utf-8"
     )
     msgs = _problems(root)
+    # what the file is, where the declared decoding fails, and what was declared
     assert any(
-        m.startswith("actuals/ledger-2026.csv:1: file is not text") and "UTF-8" in m for m in msgs
-    )
+        m.startswith(
+            "actuals/ledger-2026.csv:1: file is Shift_JIS text, not in the declared encoding"
+        )
+        and "expected UTF-8" in m
+        for m in msgs
+    ), msgs
 
 
 def test_bad_missing_columns(tmp_path: Path) -> None:
@@ -539,8 +556,9 @@ def test_focus_not_utf8(tmp_path: Path) -> None:
     root = _broken(tmp_path)
     p = root / "actuals" / "focus-2026.csv"
     p.write_bytes(p.read_bytes().replace(b"Security", "セキュリティ".encode("cp932"), 1))
+    # located: line 2 holds the first "Security" (read line by line, not all at once)
     assert any(
-        m.startswith("actuals/focus-2026.csv: file is not UTF-8 text") for m in _problems(root)
+        m.startswith("actuals/focus-2026.csv:2: file is not UTF-8 text") for m in _problems(root)
     )
 
 

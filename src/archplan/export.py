@@ -431,6 +431,7 @@ EXECUTION_COLUMNS = (
     "act_x_initial",
     "act_x_supplementary",
     "act_x_carried",
+    "act_x_carried_next",
     "act_x_reserve",
     "act_x_total",
     "act_x_executed",
@@ -441,15 +442,16 @@ EXECUTION_COLUMNS = (
 
 def execution_table(ws: Workspace) -> tuple[list[str], list[list[object]], str]:
     """The yearly 予算額・執行額 table: header, rows (fiscal year label, 当初予算 = the
-    plan, 補正予算, 前年度から繰越し, 予備費等 (0, to fill in), 計, 執行額, 執行率 %,
-    state) and a note naming the option, the as-of month and the basis.
+    plan, 補正予算, 前年度から繰越し, 翌年度へ繰越し (negative, as the sheet writes it
+    with △), 予備費等 (0, to fill in), 計, 執行額, 執行率 %, state) and a note naming
+    the option, the as-of month and the basis.
 
     Examples
     --------
     >>> from archplan import load_workspace
     >>> header, rows, note = execution_table(load_workspace("data/examples/vaccine-booking"))
-    >>> header[1], rows[0][1], rows[0][6]
-    ('当初予算額', 28193000, 16470384)
+    >>> header[1], header[4], rows[0][1], rows[0][7]
+    ('当初予算額', '翌年度へ繰越し', 28193000, 16470384)
     """
     from archplan.actuals import budget_execution
     from archplan.messages import msg
@@ -464,6 +466,7 @@ def execution_table(ws: Workspace) -> tuple[list[str], list[list[object]], str]:
             [
                 fy_label(int(str(fy)), lang),
                 budget,
+                0,
                 0,
                 0,
                 0,
@@ -489,9 +492,9 @@ def _execution_sheet(wb: Any, ws: Workspace, money: str, bold: Any) -> None:
         sheet.cell(row=2, column=c).font = bold
     for r, row in enumerate(rows, start=3):
         _text_cell(sheet, r, 1, str(row[0]))
-        for c in range(2, 6):
+        for c in range(2, 7):  # 当初, 補正, 前年度から繰越し, 翌年度へ繰越し (△), 予備費等
             sheet.cell(row=r, column=c, value=row[c - 1]).number_format = money
-        sheet.cell(row=r, column=6, value=f"=SUM(B{r}:E{r})").number_format = money
-        sheet.cell(row=r, column=7, value=row[6]).number_format = money
-        sheet.cell(row=r, column=8, value=f'=IF(F{r}=0,"",G{r}/F{r})').number_format = "0.0%"
-        _text_cell(sheet, r, 9, str(row[8]))
+        sheet.cell(row=r, column=7, value=f"=SUM(B{r}:F{r})").number_format = money
+        sheet.cell(row=r, column=8, value=row[7]).number_format = money
+        sheet.cell(row=r, column=9, value=f'=IF(G{r}=0,"",H{r}/G{r})').number_format = "0.0%"
+        _text_cell(sheet, r, 10, str(row[9]))

@@ -623,9 +623,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "act_x_sheet": {"en": "Budget execution", "ja": "予算執行"},
     "act_x_note": {
         "en": "option {option}; actuals up to {as_of}; yen, tax-inclusive; the initial budget "
-        "is the plan, the other budget columns are to be filled in",
+        "is the plan, the other budget columns are to be filled in (carried over to the "
+        "next year as a negative amount)",
         "ja": (
             "採用案 {option}、{as_of}までの実績、円・税込。当初予算額は計画額。補正等の欄は記入する"
+            "（翌年度へ繰越しは負の額（△）で）"
         ),
     },
     "act_n_sjis": {
@@ -3275,6 +3277,261 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "argument {name}: expected at least one argument",
         "ja": "引数{name}：値が1つ以上必要",
     },
+    # --- actuals (act_, prob_): real finance-system ledgers and FOCUS exports (i14) ---
+    "act_n_total_row": {
+        "en": (
+            "{where}: a total row ({label} {stated}) was not imported; it agrees with the "
+            "rows above it (all of them, or those since the last total row), which add up "
+            "to {above}"
+        ),
+        "ja": (
+            "{where}: 合計行（{label} {stated}）は取り込まなかった。その上の行（すべて、"
+            "または前の合計行より後）の合計{above}と一致する"
+        ),
+    },
+    "act_n_total_row_differs": {
+        "en": (
+            "{where}: a total row ({label} {stated}) was not imported; it differs from the "
+            "rows above it (since any earlier total row), which add up to {above}: check "
+            "that no row is missing"
+        ),
+        "ja": (
+            "{where}: 合計行（{label} {stated}）は取り込まなかった。その上の行（前の合計行"
+            "より後）の合計{above}と一致しない。欠けている行がないか確認する"
+        ),
+    },
+    "prob_no_file_matches": {
+        "en": "no file matches {pattern}",
+        "ja": "{pattern}に一致するファイルがない",
+    },
+    "prob_x_ledger_glob": {
+        "en": "ledger CSVs under actuals/ matching the pattern",
+        "ja": "actuals/の下でパターンに一致する支出データのCSV",
+    },
+    "prob_x_focus_glob": {
+        "en": "FOCUS exports under actuals/ matching the pattern",
+        "ja": "actuals/の下でパターンに一致するFOCUSエクスポート",
+    },
+    "prob_unit_twice": {
+        "en": "the unit of the amounts is declared differently: {a} ({wa}) and {b} ({wb})",
+        "ja": "金額の単位が食い違って宣言されている：{a}（{wa}）と{b}（{wb}）",
+    },
+    "prob_w_line": {"en": "line {n}", "ja": "{n}行目"},
+    "prob_w_header": {"en": "header {h}", "ja": "見出し{h}"},
+    "prob_two_columns": {
+        "en": "two {kind} columns ({a} and {b})",
+        "ja": "{kind}の列が2つある（{a}と{b}）",
+    },
+    "prob_x_date_column": {
+        "en": "one, or date_column: in actuals.yaml naming the date to use",
+        "ja": "1つだけにするか、actuals.yamlのdate_column:で使う日付の列を指定する",
+    },
+    "prob_x_one_each": {"en": "one column of each kind", "ja": "各種類の列は1つ"},
+    "prob_no_column_headed": {"en": "no column headed {h}", "ja": "見出しが{h}の列がない"},
+    "prob_x_date_column_name": {
+        "en": "date_column: naming one of the file's date columns",
+        "ja": "date_column:にはファイルの日付の列の1つを指定する",
+    },
+    "prob_x_ledger_date": {
+        "en": "YYYY-MM-DD (or 2026/4/30, 2026年4月30日, 令和8年4月30日, R8.4.30)",
+        "ja": "YYYY-MM-DD（または2026/4/30、2026年4月30日、令和8年4月30日、R8.4.30）",
+    },
+    "prob_tax_basis_unknown": {
+        "en": "tax basis {v} is not known",
+        "ja": "税区分{v}は不明",
+    },
+    "prob_x_tax_basis": {
+        "en": "税込, 税抜, 不課税 (or inclusive, exclusive, none)",
+        "ja": "税込、税抜、不課税（またはinclusive、exclusive、none）",
+    },
+    "prob_no_document": {"en": "no document reference", "ja": "伝票番号がない"},
+    "prob_x_document": {
+        "en": "the voucher or invoice number of the row",
+        "ja": "その行の伝票番号または請求書番号",
+    },
+    "prob_no_rate_in_force": {
+        "en": "no {currency} rate in force in {month}",
+        "ja": "{month}に有効な{currency}のレートがない",
+    },
+    "prob_x_rate_from": {
+        "en": "a rate for {currency} from {month}-01 or earlier in {file}",
+        "ja": "{file}に{month}-01以前から有効な{currency}のレート",
+    },
+    "prob_same_charge_twice": {
+        "en": "row repeats line {n} in every column (InvoiceId {inv}): the same charge twice",
+        "ja": "行が{n}行目とすべての列で同じ（InvoiceId {inv}）：同じ請求の重複",
+    },
+    "prob_x_charge_once": {
+        "en": (
+            "each charge once; rows of one invoice share its InvoiceId and differ in their charge"
+        ),
+        "ja": "各請求は1回だけ（1つの請求書の行はInvoiceIdが同じで、請求内容が異なる）",
+    },
+    "prob_more_repeat": {
+        "en": "{n} more rows repeat earlier rows",
+        "ja": "ほかに{n}行が前の行と重複している",
+    },
+    "prob_x_charge_once_short": {"en": "each charge once", "ja": "各請求は1回だけ"},
+    "prob_file_named_missing": {"en": "file {f} is missing", "ja": "ファイル{f}がない"},
+    "prob_x_ledger_named": {
+        "en": "the ledger CSV named in actuals.yaml",
+        "ja": "actuals.yamlに書いた支出データのCSV",
+    },
+    "prob_x_focus_named": {
+        "en": "the FOCUS export named in actuals.yaml",
+        "ja": "actuals.yamlに書いたFOCUSエクスポート",
+    },
+    "prob_unit_unknown": {"en": "unit {v} is not known", "ja": "単位{v}は不明"},
+    "prob_x_yen_units": {"en": "円 or 千円", "ja": "円または千円"},
+    "prob_ledger_too_large": {
+        "en": "file is too large for a ledger",
+        "ja": "支出データとしては大きすぎるファイル",
+    },
+    "prob_x_100mb": {"en": "at most 100 MB", "ja": "100 MB以下"},
+    "prob_rule_no_condition": {
+        "en": "a rule with no condition would take every row",
+        "ja": "条件のないルールはすべての行を取ってしまう",
+    },
+    "prob_not_focus_csv": {
+        "en": "not readable as FOCUS CSV: {error}",
+        "ja": "FOCUSのCSVとして読めない：{error}",
+    },
+    "prob_x_focus_csv_export": {
+        "en": "a FOCUS 1.0–1.2 CSV export",
+        "ja": "FOCUS 1.0〜1.2のCSVエクスポート",
+    },
+    "prob_not_parquet": {
+        "en": "not a Parquet file ({error})",
+        "ja": "Parquetファイルではない（{error}）",
+    },
+    "prob_x_focus_parquet": {"en": "a FOCUS Parquet file", "ja": "FOCUSのParquetファイル"},
+    "prob_option_differs": {
+        "en": "option {a} differs from {b}, chosen by accepted record {n}",
+        "ja": "選択肢{a}は承認済みの記録{n}が採用した{b}と異なる",
+    },
+    "prob_x_option_accepted": {
+        "en": "the accepted decision's option (or no option: key)",
+        "ja": "承認済みの決定の選択肢（またはoption:キーを書かない）",
+    },
+    "prob_not_focus_every_column": {
+        "en": "not readable as FOCUS data in every column: {error}",
+        "ja": "すべての列をFOCUSのデータとして読めない：{error}",
+    },
+    "prob_x_focus12": {
+        "en": "a FOCUS 1.2 export, UTF-8, with as many values in each row as columns",
+        "ja": "各行の値の数が列の数と同じ、UTF-8のFOCUS 1.2エクスポート",
+    },
+    "prob_x_one_unit": {"en": "one unit for the amounts", "ja": "金額の単位は1つ"},
+    "prob_row_short": {
+        "en": "row has {got} values, the header {n} columns",
+        "ja": "行の値が{got}個で、見出しの列数{n}と合わない",
+    },
+    "prob_x_complete_export": {
+        "en": "as many values in each row as columns (a complete export)",
+        "ja": "各行の値の数が列の数と同じ（欠けのないエクスポート）",
+    },
+    "prob_x_focus_header": {
+        "en": "a FOCUS export with a header row",
+        "ja": "見出し行のあるFOCUSエクスポート",
+    },
+    "act_x_carried_next": {
+        "en": "Carried over to the next year (negative)",
+        "ja": "翌年度へ繰越し",
+    },
+    "prob_other_encoding": {
+        "en": "file is {enc} text: read as {used} it has no ledger header",
+        "ja": "ファイルは{enc}のテキスト：{used}として読むと支出データの見出し行がない",
+    },
+    "prob_other_encoding_declared": {
+        "en": "file is {enc} text, not in the declared encoding",
+        "ja": "ファイルは{enc}のテキストで、宣言された文字コードではない",
+    },
+    "prob_x_resave": {
+        "en": "UTF-8 or Shift_JIS (save it again as one of them), and encoding: in "
+        "actuals.yaml matching it",
+        "ja": "UTF-8かShift_JIS（どちらかで保存し直す）。actuals.yamlのencoding:もそれに合わせる",
+    },
+    # the ledger's own columns, named by their role (a user's CSV column stays as written)
+    "prob_col_date": {"en": "column date", "ja": "列「日付」"},
+    "prob_col_item": {"en": "column item", "ja": "列「費目」"},
+    "prob_col_amount": {"en": "column amount", "ja": "列「金額」"},
+    "prob_col_document": {"en": "column document", "ja": "列「伝票番号」"},
+    "prob_col_tax": {"en": "column tax", "ja": "列「税区分」"},
+    "prob_no_date_found": {
+        "en": "no date column (found: {found})",
+        "ja": "日付の列がない（あった列：{found}）",
+    },
+    "prob_no_item_found": {
+        "en": "no item column (found: {found})",
+        "ja": "費目の列がない（あった列：{found}）",
+    },
+    "prob_no_amount_found": {
+        "en": "no amount column (found: {found})",
+        "ja": "金額の列がない（あった列：{found}）",
+    },
+    "prob_no_document_found": {
+        "en": "no document column (found: {found})",
+        "ja": "伝票番号の列がない（あった列：{found}）",
+    },
+    "prob_x_headed_4": {
+        "en": "a column headed {a} or {b} or {c} or {d}",
+        "ja": "見出しが{a}、{b}、{c}、{d}のいずれかの列",
+    },
+    "prob_two_date_columns": {
+        "en": "two date columns ({a} and {b})",
+        "ja": "日付の列が2つある（{a}と{b}）",
+    },
+    "act_n_no_settings": {
+        "en": "{folder}/ holds {files} but no {file}: nothing was imported (add {file} "
+        "naming the ledger and FOCUS files; see docs/actuals.md)",
+        "ja": "{folder}/に{files}があるが{file}がないため、何も取り込んでいない（取り込む"
+        "支出データとFOCUSのファイルを{file}に書く。docs/actuals.md参照）",
+    },
+    "prob_row_wider": {
+        "en": "row has {used} cells, more than the header's {n} columns",
+        "ja": "行のセルが{used}個あり、見出しの列数{n}より多い",
+    },
+    "prob_x_cells_quoted": {
+        "en": 'as many cells as columns; an amount with commas in quotes ("1,234,567")',
+        "ja": '列の数と同じ数のセル。カンマを含む金額は引用符で囲む（"1,234,567"）',
+    },
+    "prob_header_one_column": {
+        "en": "the header is one column separated by {sep}, not by commas",
+        "ja": "見出し行がカンマではなく{sep}で区切られた1列になっている",
+    },
+    "prob_x_comma_focus": {
+        "en": "a comma-separated FOCUS CSV (as the providers export it)",
+        "ja": "カンマ区切りのFOCUSのCSV（事業者が出力したまま）",
+    },
+    "prob_currency_empty": {"en": "the currency is empty", "ja": "通貨が空欄"},
+    "prob_x_currency_every_row": {
+        "en": "an ISO 4217 code such as USD or JPY in every row",
+        "ja": "すべての行にUSDやJPYのようなISO 4217の通貨コード",
+    },
+    "prob_not_start_date": {
+        "en": "{value} does not start with a date",
+        "ja": "{value}が日付で始まっていない",
+    },
+    "prob_more_not_date": {
+        "en": "{n} more rows do not start with a date",
+        "ja": "ほかに{n}行が日付で始まっていない",
+    },
+    "prob_x_focus_datetime": {
+        "en": "a date-time such as 2026-04-01T00:00:00Z",
+        "ja": "2026-04-01T00:00:00Zのような日時",
+    },
+    "prob_not_readable_exc": {"en": "not readable ({error})", "ja": "読めない（{error}）"},
+    "prob_x_focus_csv": {"en": "a FOCUS CSV export", "ja": "FOCUSのCSVエクスポート"},
+    "prob_not_csv": {"en": "not readable as CSV", "ja": "CSVとして読めない"},
+    "prob_x_csv": {"en": "a CSV file", "ja": "CSVファイル"},
+    "prob_x_utf8_focus": {"en": "a UTF-8 FOCUS export", "ja": "UTF-8のFOCUSエクスポート"},
+    "prob_amount_empty": {"en": "the amount is empty", "ja": "金額が空欄"},
+    "prob_x_amount_every_row": {
+        "en": "a number in every row (0 when nothing is charged)",
+        "ja": "すべての行に数値（請求がなければ0）",
+    },
+    "prob_no_header": {"en": "file has no header", "ja": "ファイルに見出し行がない"},
+    "prob_x_header_row": {"en": "a header row: {names}", "ja": "見出し行：{names}"},
 }
 
 

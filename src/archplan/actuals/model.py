@@ -76,6 +76,7 @@ class FocusSource:
     date: str = "charge"  # charge (ChargePeriodStart) | billing (BillingPeriodStart)
     rules: tuple[FocusRule, ...] = ()
     line: int | None = None  # line of the entry in actuals.yaml
+    pattern: str | None = None  # the glob it was found by (the parts of a split export)
 
 
 @dataclass(frozen=True)

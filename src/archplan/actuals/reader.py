@@ -55,21 +55,67 @@ ONE = Decimal(1)
 
 #: Ledger columns and the headers accepted for each (case and width insensitive).
 LEDGER_COLUMNS: dict[str, tuple[str, ...]] = {
-    "date": ("date", "payment_date", "obligation_date", "日付", "支払日", "支出日", "負担行為日"),
-    "item": ("item", "category", "費目", "項目", "区分"),
-    "amount": ("amount", "金額", "支出額", "支払額"),
-    "tax": ("tax", "tax_basis", "税区分", "課税区分"),
-    "currency": ("currency", "通貨"),
-    "document": ("document", "document_ref", "伝票番号", "文書番号", "番号"),
-    "note": ("note", "摘要", "備考"),
+    "date": (
+        "date",
+        "payment_date",
+        "obligation_date",
+        "日付",
+        "支払日",
+        "支出日",
+        "負担行為日",
+        "支出命令日",
+        "支払年月日",
+        "支出年月日",
+        "支出負担行為日",
+        "負担行為年月日",
+        "執行日",
+        "伝票日付",
+        "計上日",
+    ),
+    "item": ("item", "category", "cost_item", "item_id", "費目", "項目", "区分", "費目コード"),
+    "amount": (
+        "amount",
+        "金額",
+        "支出額",
+        "支払額",
+        "支出金額",
+        "支払金額",
+        "執行額",
+        "負担行為額",
+        "請求金額",
+    ),
+    "tax": ("tax", "tax_basis", "税区分", "課税区分", "消費税区分"),
+    "currency": ("currency", "通貨", "通貨コード"),
+    "document": (
+        "document",
+        "document_ref",
+        "伝票番号",
+        "文書番号",
+        "番号",
+        "支出命令番号",
+        "負担行為番号",
+        "請求書番号",
+        "invoice_no",
+        "voucher_no",
+    ),
+    "note": ("note", "摘要", "備考", "件名", "description"),
 }
 _REQUIRED_LEDGER = ("date", "item", "amount", "document")
+_UNIT_NAMES = {"yen": "円", "thousand": "千円"}
+#: Headers too general to win over a specific one of the same kind (番号 beside 伝票番号,
+#: 区分 beside 費目): the specific one is read, the general one ignored.
+_GENERIC = {"document": {"番号"}, "item": {"区分", "項目"}}
 _UNIT_WORDS = {
     "千円": "thousand",
     "thousand": "thousand",
+    "thousands": "thousand",
     "thousand yen": "thousand",
+    "jpy thousand": "thousand",
+    "thousand jpy": "thousand",
     "円": "yen",
     "yen": "yen",
+    "jpy": "yen",
+    "¥": "yen",
 }
 _TAX_WORDS = {
     "inclusive": "inclusive",
@@ -96,7 +142,8 @@ FOCUS_COLUMNS = {
 _COST_COLUMN = {"billed": "BilledCost", "effective": "EffectiveCost", "list": "ListCost"}
 _DATE_COLUMN = {"charge": "ChargePeriodStart", "billing": "BillingPeriodStart"}
 _NUMBER_RE = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$")
-_MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
+_MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_DATE_START = r"^\d{4}-(0[1-9]|1[0-2])-\d{2}"  # a FOCUS date-time starts YYYY-MM-DD
 MAX_LISTED = 5  # rows named per kind of problem in one file
 DECIMAL_DIGITS = 80  # working precision while importing (Python's default is 28)
 
@@ -371,6 +418,7 @@ class _Ctx:
         self.lang = settings.language
         self.seen: dict[tuple[str, str, Decimal, date], tuple[str, int]] = {}
         self.focus_months: dict[tuple[str, str], str] = {}  # (provider, month) → file
+        self.pattern_of: dict[str, str] = {}  # FOCUS file → the glob that found it
 
     def note(self, key: str, **values: object) -> None:
         """A notice in the workspace's language (messages catalogue)."""
@@ -417,31 +465,144 @@ class _Ctx:
 # --- ledger -----------------------------------------------------------------------------
 
 
-def _norm_header(h: str) -> tuple[str, str | None]:
-    """A header → (canonical column or the header, unit declared in it)."""
-    s = unicodedata.normalize("NFKC", h).strip().lower()
-    unit = None
-    m = re.match(r"^(.*?)\s*[\(\[]\s*(.+?)\s*[\)\]]$", s)
+def _key(text: str) -> str:
+    """A header compared loosely: NFKC, lower case, no spaces, ``_``, ``-`` or ``.``
+    (``Payment Date`` = ``payment_date``, ``支 払 日`` = ``支払日``)."""
+    return re.sub(r"[\s_\-.・]", "", unicodedata.normalize("NFKC", text).lower())
+
+
+_HEADER_KEYS = {_key(n): canon for canon, names in LEDGER_COLUMNS.items() for n in names}
+
+
+def _header_parts(h: str) -> tuple[str, str | None, str | None]:
+    """A header → (its name without a bracketed note, the unit and the tax basis the note
+    declares).
+
+    Examples
+    --------
+    >>> _header_parts("支出金額（税込・千円）")
+    ('支出金額', 'thousand', 'inclusive')
+    >>> _header_parts("amount_yen")
+    ('amount', 'yen', None)
+    >>> _header_parts("Amount (thousand yen)"), _header_parts("Amount (JPY)")
+    (('amount', 'thousand', None), ('amount', 'yen', None))
+    """
+    s = unicodedata.normalize("NFKC", h).replace("\ufeff", "").strip().lower()
+    unit = tax = None
+    m = re.match(r"^(.*?)\s*[\(\[<]\s*(.+?)\s*[\)\]>]$", s)
     if m:
-        s, u = m.group(1).strip(), m.group(2)
-        unit = _UNIT_WORDS.get(u)
+        s = m.group(1).strip()
+        units = set()
+        for word in re.split(r"[\s,、・/;:]+", m.group(2)):
+            word = word.removeprefix("単位").strip()
+            if word in _UNIT_WORDS:
+                units.add(_UNIT_WORDS[word])
+            tax = _TAX_WORDS.get(word, tax) if _TAX_WORDS.get(word) != "none" else tax
+        # "thousand yen", "JPY thousand", "税込・千円": thousands whenever said
+        unit = "thousand" if "thousand" in units else ("yen" if units else None)
     for suffix, u in (("_thousand", "thousand"), ("_yen", "yen")):
         if s.endswith(suffix):
             s, unit = s[: -len(suffix)], u
-    for canon, names in LEDGER_COLUMNS.items():
-        if s in names:
-            return canon, unit
-    return s, unit
+    return s, unit, tax
+
+
+def _norm_header(h: str) -> tuple[str, str | None]:
+    """A header → (canonical column or the header, unit declared in it)."""
+    s, unit, _ = _header_parts(h)
+    return _HEADER_KEYS.get(_key(s), s), unit
+
+
+def _title_unit(text: str) -> str | None:
+    """The unit a title row declares: ``（単位：千円）``, ``単位 円``, ``unit: thousand yen``.
+
+    Examples
+    --------
+    >>> _title_unit("（単位：千円）"), _title_unit("会計年度：令和8年度"), _title_unit("単位:円")
+    ('thousand', None, 'yen')
+    """
+    s = unicodedata.normalize("NFKC", text).lower()
+    m = re.search(r"(?:単位|unit)\s*[:=]?\s*(千円|円|thousand yen|thousand|yen)", s)
+    return _UNIT_WORDS[m.group(1)] if m else None
+
+
+def _csv_records(text: str) -> list[tuple[int, list[str]]] | None:
+    """The CSV's records with the 1-based line each starts on (quoted cells may span
+    lines); tab-separated when the first 50 lines hold more tabs than commas (Excel's
+    "Unicode text"). None when it is not CSV."""
+    head = [ln for ln in text.splitlines()[:50] if not ln.startswith("#")]
+    tabs, commas = sum(ln.count("\t") for ln in head), sum(ln.count(",") for ln in head)
+    delimiter = "\t" if tabs > commas else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    out: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for row in reader:
+            out.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error:
+        return None
+    return out
+
+
+def _find_header(records: list[tuple[int, list[str]]]) -> int | None:
+    """The index of the header record: the first within the first 50 records that names a
+    date, an item, an amount and a document column; else the one naming most ledger
+    columns, then the widest (a title row has one cell); ties go to the first. ``#``
+    lines are never the header."""
+    best, score = None, (-1, -1)
+    for i, (_, row) in enumerate(records[:50]):
+        cells = [c for c in row if c.strip()]
+        if not cells or row[0].lstrip().startswith("#"):
+            continue
+        found = {_norm_header(c)[0] for c in cells}
+        if all(n in found for n in _REQUIRED_LEDGER):
+            return i
+        here = (len(found & set(LEDGER_COLUMNS)), len(cells))
+        if here > score:
+            best, score = i, here
+    return best
+
+
+_TOTAL_WORDS = {"合計", "総計", "総合計", "小計", "計", "累計", "total", "grandtotal", "subtotal"}
+
+
+def _total_row(row: list[str], cols: dict[str, int]) -> tuple[str, str] | None:
+    """(label, amount as written) when the row is a total a finance system appends (no date
+    and no document, a cell reading 合計, 小計, total, …), else None."""
+    date_cell = row[cols["date"]].strip() if cols["date"] < len(row) else ""
+    doc = row[cols["document"]].strip() if cols["document"] < len(row) else ""
+    if (doc and _key(doc) not in _TOTAL_WORDS) or (
+        date_cell and _key(date_cell) not in _TOTAL_WORDS
+    ):
+        return None
+    label = next((c.strip() for c in row if _key(c) in _TOTAL_WORDS), None)
+    if label is None:
+        return None
+    amount = row[cols["amount"]].strip() if cols["amount"] < len(row) else ""
+    return label, amount
 
 
 def _ledger_amount(text: str) -> Decimal:
-    s = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("¥", "")
+    """An amount as a finance system or Excel writes it: ``1,234``, ``￥1,234``, ``\\1,234``
+    (the yen sign of Shift_JIS), ``１，２３４円``, ``▲1,234``, ``△1,234``, ``-1,234``,
+    ``−1,234``, ``(1,234)``.
+
+    Examples
+    --------
+    >>> _ledger_amount("￥1,234円"), _ledger_amount("▲５，０００"), _ledger_amount("(12.5)")
+    (Decimal('1234'), Decimal('-5000'), Decimal('-12.5'))
+    >>> _ledger_amount("\\-48,000")
+    Decimal('-48000')
+    """
+    s = unicodedata.normalize("NFKC", text).strip().replace(",", "")
+    s = re.sub(r"[¥\\$]", "", s).replace("\u2212", "-").strip()
     s = s.removesuffix("円").strip()
     neg = False
     if s[:1] in ("▲", "△", "-"):
         neg, s = True, s[1:].strip()
     elif s.startswith("(") and s.endswith(")"):
-        neg, s = True, s[1:-1]
+        neg, s = True, s[1:-1].strip()
+    s = re.sub(r"^[¥\\]", "", s).removesuffix("円").strip()
     if not re.match(r"^\d+(\.\d+)?$", s):
         raise ValueError(text)
     d = Decimal(s)
@@ -463,11 +624,15 @@ def _ledger_date(text: str) -> date:
     datetime.date(2019, 5, 1)
     """
     s = unicodedata.normalize("NFKC", text).strip().replace("元年", "1年")
+    s = re.sub(r"\s*\([^)]*\)$", "", s)  # a weekday: 令和8年4月30日（木）
+    s = re.sub(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$", "", s)  # a time
+    if re.match(r"^\d{8}$", s):  # 20260430
+        s = f"{s[:4]}-{s[4:6]}-{s[6:]}"
     s = re.sub(r"(\d)\s*[年月]\s*", r"\1-", s).rstrip("日").strip()
-    s = s.replace("/", "-").replace(".", "-")
-    era = re.match(r"^(令和|平成|R|H)\s*(\d{1,2})-(\d{1,2})-(\d{1,2})$", s)
+    s = re.sub(r"\s*[-/.]\s*", "-", s)  # R 8. 4. 1
+    era = re.match(r"^(令和|平成|R|H)\s*(\d{1,2})-(\d{1,2})-(\d{1,2})$", s, re.I)
     if era:
-        year = _ERA[era.group(1)] + int(era.group(2))
+        year = _ERA[era.group(1).upper()] + int(era.group(2))
         return date(year, int(era.group(3)), int(era.group(4)))
     m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", s)
     if not m:
@@ -477,6 +642,11 @@ def _ledger_date(text: str) -> date:
 
 def _decode(raw: bytes, encoding: str) -> tuple[str | None, str | None]:
     """(text, the encoding used) or (None, None) when the bytes fit no allowed encoding."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") and encoding != "shift_jis":  # Excel's "Unicode text"
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            return None, None
     tries = {"auto": ("utf-8-sig", "cp932"), "utf-8": ("utf-8-sig",), "shift_jis": ("cp932",)}
     for enc in tries[encoding]:
         try:
@@ -522,50 +692,86 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
             "shift_jis": "Shift_JIS (encoding: shift_jis)",
         }[src.encoding]
         bad = _first_bad_line(raw, src.encoding)
+        other = _other_encoding(raw, None)
+        if other is not None:  # say what it is: EUC-JP, or UTF-8 declared Shift_JIS
+            ctx.problems.append(
+                Problem(
+                    fname,
+                    bad,
+                    None,
+                    f"file is {other} text, not in the declared encoding",
+                    expected,
+                )
+            )
+            return []
         ctx.problems.append(
             Problem(fname, bad, None, "file is not text in the declared encoding", expected)
         )
         return []
     if enc == "cp932":
         ctx.note("act_n_sjis", file=fname)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    # '#' lines before the header declare settings (unit: 千円, tax: 税込).
-    unit, tax_default = src.unit, src.tax
-    skip = 0
-    for ln in lines:
-        if not ln.startswith("#"):
-            break
-        skip += 1
-        m = re.match(r"^#\s*(unit|単位|tax|税)\s*[:：]\s*(.+?)\s*$", ln.strip(), re.I)
-        if m:
-            key, val = m.group(1).lower(), m.group(2)
-            if key in ("unit", "単位"):
-                if val.lower() not in _UNIT_WORDS:
-                    ctx.problem(fname, skip - 1, "unit", f"unit {val!r} is not known", "円 or 千円")
-                else:
-                    unit = _UNIT_WORDS[val.lower()]
-            elif val.lower() in _TAX_WORDS:
-                tax_default = _TAX_WORDS[val.lower()]
-    reader = csv.reader(io.StringIO("\n".join(lines[skip:])))
-    try:
-        rows = list(reader)
-    except csv.Error as exc:
-        ctx.problem(fname, None, None, f"not readable as CSV: {exc}", "a CSV file")
+    other = _other_encoding(raw, enc)
+    if other is not None:  # UTF-8 read as declared Shift_JIS, EUC-JP read as Shift_JIS …
+        ctx.problems.append(
+            Problem(
+                fname,
+                None,
+                None,
+                f"file is {other} text: read as {_ENC_NAMES.get(enc or '', enc)} it has no "
+                "ledger header",
+                "UTF-8 or Shift_JIS (save it again as one of them), and encoding: in "
+                "actuals.yaml matching it",
+            )
+        )
         return []
-    if not rows:
+    records = _csv_records(text)
+    if records is None:
+        ctx.problem(fname, None, None, "not readable as CSV", "a CSV file")
+        return []
+    at = _find_header(records)
+    if at is None:
         ctx.problem(
             fname, None, None, "file has no header", "a header row: " + ", ".join(_REQUIRED_LEDGER)
         )
         return []
-    header = [_norm_header(h) for h in rows[0]]
-    hline = skip  # 0-based line of the header
+    # Lines before the header: '#' lines and a finance system's title rows ("支出命令一覧表",
+    # "（単位：千円）") may declare the unit and the tax basis.
+    tax_default = src.tax
+    units: list[tuple[str, str]] = []  # (unit, where it is declared)
+    if src.unit:
+        units.append((src.unit, ACTUALS_FILE))
+    for pre_line, pre in records[:at]:
+        joined = ",".join(c for c in pre if c.strip()).strip()
+        if joined.startswith("#"):
+            m = re.match(r"^#\s*(unit|単位|tax|税)\s*[:：]\s*(.+?)\s*$", joined, re.I)
+            if m:
+                key, val = m.group(1).lower(), m.group(2)
+                if key in ("unit", "単位"):
+                    if val.lower() not in _UNIT_WORDS:
+                        ctx.problem(
+                            fname, pre_line - 1, "unit", f"unit {val!r} is not known", "円 or 千円"
+                        )
+                    else:
+                        units.append((_UNIT_WORDS[val.lower()], f"line {pre_line}"))
+                elif val.lower() in _TAX_WORDS:
+                    tax_default = _TAX_WORDS[val.lower()]
+            continue
+        declared = _title_unit(joined)
+        if declared is not None:
+            units.append((declared, f"line {pre_line}"))
+    hline0, head = records[at]  # hline0: the header's 1-based line
+    hline = hline0 - 1  # 0-based line of the header
+    rows = [head] + [r for _, r in records[at + 1 :]]
+    row_lines = [hline0] + [ln for ln, _ in records[at + 1 :]]
+    header = [_norm_header(h) for h in head]
+    amount_heads = [h for h, (c, _) in zip(head, header, strict=True) if c == "amount"]
+    head_tax = _header_parts(amount_heads[0])[2] if amount_heads else None
+    if head_tax:  # 金額（税抜）: the file's own declaration, as a '# tax:' line
+        tax_default = head_tax
     if src.date_column is not None:
-        wanted = unicodedata.normalize("NFKC", src.date_column).strip().lower()
+        wanted = _key(src.date_column)
         found = [
-            j
-            for j, h in enumerate(rows[0])
-            if _norm_header(h)[0] == "date"
-            and unicodedata.normalize("NFKC", h).strip().lower() == wanted
+            j for j, h in enumerate(rows[0]) if _norm_header(h)[0] == "date" and _key(h) == wanted
         ]
         if not found:
             ctx.problems.append(
@@ -583,7 +789,18 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
             for j, (c, u) in enumerate(header)
         ]
     cols: dict[str, int] = {}
+    notes: list[int] = []  # every note column (件名 and 摘要), joined
     for j, (canon, _) in enumerate(header):
+        if canon == "note":
+            notes.append(j)
+            continue
+        if canon in _GENERIC and canon in cols:  # 番号 (a row number) yields to 伝票番号
+            generic = [_key(rows[0][k]) in _GENERIC[canon] for k in (cols[canon], j)]
+            if generic == [True, False]:
+                cols[canon] = j
+                continue
+            if generic == [False, True]:
+                continue
         if canon in cols and canon in LEDGER_COLUMNS:
             ctx.problems.append(
                 Problem(
@@ -621,17 +838,22 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
     if any(n not in cols for n in _REQUIRED_LEDGER):
         return []
     head_unit = header[cols["amount"]][1]
-    if head_unit and unit and head_unit != unit and src.unit:
+    if head_unit:
+        units.append((head_unit, f"header {rows[0][cols['amount']]!r}"))
+    if len({u for u, _ in units}) > 1:  # 千円 read as 円 is a thousandfold error: refused
+        (ua, wa), (ub, wb) = units[0], next(x for x in units if x[0] != units[0][0])
         ctx.problems.append(
             Problem(
                 fname,
                 hline + 1,
                 "column amount",
-                f"the header says {head_unit}, actuals.yaml says {unit}",
+                f"the unit of the amounts is declared differently: {_UNIT_NAMES[ua]} ({wa}) "
+                f"and {_UNIT_NAMES[ub]} ({wb})",
                 "one unit for the amounts",
             )
         )
-    unit = head_unit or unit
+        return []
+    unit = units[0][0] if units else None
     if unit is None:
         ctx.problems.append(
             Problem(
@@ -647,12 +869,54 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
     mult = Decimal(1000) if unit == "thousand" else ONE
     out: list[dict[str, Any]] = []
     seen = ctx.seen  # shared by every ledger: overlapping exports are caught too
+    above = Decimal(0)  # amounts (as written) since the last total row, for its notice
+    everything = Decimal(0)  # amounts (as written) of every row read: a grand total
     for r, row in enumerate(rows[1:], start=1):
-        line = hline + 1 + r  # 1-based line in the file
+        line = row_lines[r]  # 1-based line in the file
         if not any(c.strip() for c in row):
+            continue
+        total = _total_row(row, cols)
+        if total is not None:
+            try:
+                stated = _ledger_amount(total[1])
+            except (ValueError, InvalidOperation):
+                stated = None
+            # a subtotal (小計) agrees with the rows since the last total row, a grand
+            # total (合計 after 小計 rows) with every row above it
+            agrees = stated is not None and stated in (above, everything)
+            ctx.note(
+                "act_n_total_row" if agrees else "act_n_total_row_differs",
+                where=f"{fname}:{line}",
+                label=total[0],
+                stated=total[1],
+                above=f"{everything if agrees and stated == everything else above:,}",
+            )
+            above = Decimal(0)
             continue
         if len(row) < len(rows[0]):
             row = row + [""] * (len(rows[0]) - len(row))
+        named = max((i for i, h in enumerate(rows[0]) if h.strip()), default=-1) + 1
+        used = max((i for i, c in enumerate(row) if c.strip()), default=-1) + 1
+        if used > named:  # cells beyond the last named column
+            a = cols["amount"]
+            after = row[a + 1 : a + 1 + used - named]
+            grouped = bool(row[a].strip()) and all(
+                re.fullmatch(r"\d{3}", unicodedata.normalize("NFKC", c).strip()) for c in after
+            )
+            if notes and notes[-1] == named - 1 and not grouped:
+                # the last column is free text (摘要) with a comma: it keeps its commas
+                row = [*row[: named - 1], ",".join(row[named - 1 : used])]
+            elif grouped or used > len(rows[0]):  # 1,234,567 unquoted: the cells shift
+                ctx.problems.append(
+                    Problem(
+                        fname,
+                        line,
+                        None,
+                        f"row has {used} cells, more than the header's {named} columns",
+                        'as many cells as columns; an amount with commas in quotes ("1,234,567")',
+                    )
+                )
+                continue
 
         def cell(name: str, row: list[str] = row) -> str:
             j = cols.get(name)
@@ -704,8 +968,8 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
                 ok = False
             else:
                 tax = _TAX_WORDS[key]
-        currency = (cell("currency") or "JPY").upper()
-        if currency in ("円", "YEN"):
+        currency = unicodedata.normalize("NFKC", cell("currency") or "JPY").strip().upper()
+        if currency in ("円", "YEN", "¥", "日本円"):
             currency = "JPY"
         document = cell("document")
         if not document:
@@ -725,6 +989,10 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
         if not ctx.currency_ok(fname, line - 1, currency, month):
             continue
         key_item = cell("item")
+        if key_item not in ctx.items and key_item not in ctx.categories:
+            wide = unicodedata.normalize("NFKC", key_item).strip()  # ｓａａｓ－ｆｅｅ
+            if wide in ctx.items or wide in ctx.categories:
+                key_item = wide
         dup = (document, key_item, amount, day)
         if dup in seen:
             where = (
@@ -744,6 +1012,8 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
             )
             continue
         seen[dup] = (fname, line)
+        above += amount / mult
+        everything += amount / mult
         yen = _to_yen(amount, currency, month, tax, ctx.settings, ctx.rates)
         item = ctx.items.get(key_item)
         entry = {
@@ -759,7 +1029,7 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
             "status": "mapped",
             "reason": "",
             "document": document,
-            "note": cell("note"),
+            "note": " / ".join(row[j].strip() for j in notes if j < len(row) and row[j].strip()),
         }
         if amount < 0:
             ctx.note("act_n_credit", where=f"{fname}:{line}", yen=f"{yen:,}", item=key_item)
@@ -779,6 +1049,61 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
     return out
 
 
+def _locate_short_row(path: Path, columns: int) -> tuple[int | None, int]:
+    """(1-based line, values) of the first CSV record whose number of values differs from
+    the header's, read record by record."""
+    with _open_bytes(path) as fh:
+        text = io.TextIOWrapper(fh, encoding="utf-8-sig", errors="replace", newline="")
+        reader = csv.reader(text)
+        start = 1
+        for row in reader:
+            if len(row) != columns and start > 1:
+                return start, len(row)
+            start = reader.line_num + 1
+    return None, 0
+
+
+def _first_bad_line_of(path: Path, encoding: str) -> int | None:
+    """The first line (1-based) of a file, read line by line, not in ``encoding``."""
+    with _open_bytes(path) as fh:
+        for i, ln in enumerate(fh, start=1):
+            try:
+                ln.decode(encoding)
+            except UnicodeDecodeError:
+                return int(i)
+    return None
+
+
+_ENC_NAMES = {"cp932": "Shift_JIS", "utf-8-sig": "UTF-8", "utf-16": "UTF-16"}
+
+
+def _full_header(text: str) -> bool:
+    records = _csv_records(text) or []
+    at = _find_header(records)
+    if at is None:
+        return False
+    found = {_norm_header(c)[0] for c in records[at][1]}
+    return all(n in found for n in _REQUIRED_LEDGER)
+
+
+def _other_encoding(raw: bytes, used: str | None) -> str | None:
+    """The encoding the file is really in, when read as ``used`` it has no ledger header
+    and read as another it has one (UTF-8 declared Shift_JIS, EUC-JP); else None."""
+    sample = raw[: 1 << 16]
+    if used is not None and _full_header(sample.decode(used, errors="replace")):
+        return None
+    for enc, name in (("utf-8-sig", "UTF-8"), ("cp932", "Shift_JIS"), ("euc_jp", "EUC-JP")):
+        if enc == used:
+            continue
+        try:
+            text = sample.decode(enc, errors="strict" if len(raw) <= len(sample) else "ignore")
+        except UnicodeDecodeError:
+            continue
+        if _full_header(text):
+            return name
+    return None
+
+
 def _first_bad_line(raw: bytes, encoding: str) -> int | None:
     enc = "cp932" if encoding == "shift_jis" else "utf-8"
     for i, ln in enumerate(raw.split(b"\n"), start=1):
@@ -792,20 +1117,130 @@ def _first_bad_line(raw: bytes, encoding: str) -> int | None:
 # --- FOCUS ------------------------------------------------------------------------------
 
 
+def _is_parquet(path: Path) -> bool:
+    return path.suffix.lower() == ".parquet"
+
+
+def _open_bytes(path: Path) -> Any:
+    """The file's bytes, decompressed when it is a ``.gz`` or ``.bz2`` export (AWS and
+    Azure deliver FOCUS CSV gzipped)."""
+    suffix = path.suffix.lower()
+    if suffix == ".gz":
+        import gzip
+
+        return gzip.open(path, "rb")
+    if suffix == ".bz2":
+        import bz2
+
+        return bz2.open(path, "rb")
+    return path.open("rb")
+
+
 def _focus_header(path: Path) -> list[str]:
-    with path.open("rb") as fh:
-        first = fh.readline().decode("utf-8-sig", errors="replace")
-    return next(csv.reader([first]), [])
+    """The column names of a FOCUS CSV (plain or compressed); ``OSError`` when a
+    compressed file is not what its name says."""
+    with _open_bytes(path) as fh:
+        first = fh.readline(1 << 20).decode("utf-8-sig", errors="replace")
+    try:
+        return next(csv.reader([first.rstrip("\r\n")]), [])
+    except csv.Error:
+        return []
+
+
+def _as_text(col: Any) -> Any:
+    """A Parquet column as strings: cast when Arrow can, else each value as JSON text
+    (a ``map<string, string>`` or ``list<struct<key, value>>`` of tags becomes the
+    ``{"key": "value"}`` object FOCUS CSV writes)."""
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
+
+    try:
+        return pc.cast(col, pa.string())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        pass
+    cache: dict[str, str] = {}
+    out: list[str | None] = []
+    for v in col.to_pylist():
+        if v is None:
+            out.append(None)
+            continue
+        key = repr(v)
+        if key not in cache:
+            cache[key] = json.dumps(_tags_object(v), ensure_ascii=False, default=str)
+        out.append(cache[key])
+    return pa.array(out, pa.string())
+
+
+def _tags_object(v: Any) -> Any:
+    """Tags as Parquet or BigQuery give them → a plain object: a map (list of key/value
+    pairs) or a list of ``{key, value}`` structs becomes ``{key: value}``; other
+    values are returned as they are.
+
+    Examples
+    --------
+    >>> _tags_object([("env", "prod"), ("system", "booking")])
+    {'env': 'prod', 'system': 'booking'}
+    >>> _tags_object([{"key": "env", "value": "prod"}])
+    {'env': 'prod'}
+    """
+    if isinstance(v, list) and all(isinstance(x, tuple) and len(x) == 2 for x in v):
+        return {str(k): val for k, val in v}
+    if isinstance(v, list) and all(isinstance(x, dict) and "key" in x for x in v):
+        return {str(x["key"]): x.get("value") for x in v}
+    return v
 
 
 BATCH_ROWS = 1 << 16  # Parquet batch size (rows); CSV blocks are BLOCK_BYTES
 BLOCK_BYTES = 1 << 20  # small blocks: readahead stays small (and it is faster)
 
 
-def focus_batches(path: Path, columns: list[str], cost: str) -> Iterator[Any]:
+def _fine_decimal(col: Any) -> Any:
+    """Amounts as text → ``decimal128(38, 18)``, those with more than 18 decimals (Azure's
+    ``2.76393613891528E-05``, a double printed in full) rounded half-up to 10⁻¹⁸ by
+    ``Decimal``; raises ``pyarrow.ArrowInvalid`` naming ``decimal`` on text that is not
+    a number.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> _fine_decimal(pa.array(["2.76393613891528E-05", None])).to_pylist()
+    [Decimal('0.000027639361389153'), None]
+    """
+    import pyarrow as pa  # type: ignore[import-untyped]
+
+    dec = pa.decimal128(38, 18)
+    try:
+        return col.cast(dec)
+    except pa.ArrowInvalid:
+        pass
+    step = Decimal(1).scaleb(-dec.scale)
+    out: list[Decimal | None] = []
+    for v in col.to_pylist():
+        if v is None:
+            out.append(None)
+            continue
+        try:
+            out.append(Decimal(str(v).strip()).quantize(step, rounding=ROUND_HALF_UP))
+        except InvalidOperation:
+            raise pa.ArrowInvalid(f"invalid decimal value {v!r}") from None
+    return pa.array(out, dec)
+
+
+def focus_batches(
+    path: Path,
+    columns: list[str],
+    cost: str,
+    *,
+    fine: bool = False,
+    actual: dict[str, str] | None = None,
+) -> Iterator[Any]:
     """The needed columns of a FOCUS CSV or Parquet file, batch by batch (pyarrow
     RecordBatches), the cost as ``decimal128(38, 18)`` and everything else as strings;
     raises ``pyarrow.ArrowInvalid`` on unreadable data. Memory is bounded by the batch.
+    ``fine``: the cost is read as text and amounts finer than 10⁻¹⁸ are rounded (the
+    second reading, after the first found such an amount). ``actual``: the file's own
+    spelling of a column (``billedcost``, ``BILLED_COST``) by its FOCUS name; batches
+    carry the FOCUS names.
 
     Examples
     --------
@@ -818,39 +1253,107 @@ def focus_batches(path: Path, columns: list[str], cost: str) -> Iterator[Any]:
     import pyarrow.compute as pc  # type: ignore[import-untyped]
 
     dec = pa.decimal128(38, 18)
-    if path.suffix.lower() == ".parquet":
+    spelt = actual or {}
+    canon = {spelt.get(c, c): c for c in columns}
+    names_in_file = list(canon)
+    if _is_parquet(path):
         import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
-        for batch in pq.ParquetFile(path).iter_batches(columns=columns, batch_size=BATCH_ROWS):
+        pf = pq.ParquetFile(path)
+        for batch in pf.iter_batches(columns=names_in_file, batch_size=BATCH_ROWS):
             arrays = []
-            for name in batch.schema.names:
-                col = batch.column(name)
+            for file_name in batch.schema.names:
+                col = batch.column(file_name)
+                name = canon.get(file_name, file_name)
                 if name == cost:
+                    if pa.types.is_dictionary(col.type):
+                        col = col.dictionary_decode()
                     if pa.types.is_floating(col.type):
                         col = pc.round(col, 10).cast(pa.decimal128(38, 10))
-                    col = col.cast(dec)
+                    elif pa.types.is_decimal(col.type) and col.type.scale > dec.scale:
+                        col = pc.round(col, dec.scale)  # finer than 10⁻¹⁸: rounded
+                    col = _fine_decimal(col) if fine else col.cast(dec)
                 else:
-                    col = col.cast(pa.string())
+                    col = _as_text(col)
                 arrays.append(col)
-            yield pa.RecordBatch.from_arrays(arrays, names=batch.schema.names)
+            names = [canon.get(n, n) for n in batch.schema.names]
+            yield pa.RecordBatch.from_arrays(arrays, names=names)
         return
     import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 
-    types = {c: (dec if c == cost else pa.string()) for c in columns}
-    yield from pacsv.open_csv(
+    types = {f: (dec if canon[f] == cost and not fine else pa.string()) for f in names_in_file}
+    reader = pacsv.open_csv(
         path,
         read_options=pacsv.ReadOptions(block_size=BLOCK_BYTES),
         convert_options=pacsv.ConvertOptions(
-            include_columns=columns, column_types=types, strings_can_be_null=True
+            include_columns=names_in_file, column_types=types, strings_can_be_null=True
         ),
     )
+    if not fine and not spelt:
+        yield from reader
+        return
+    for batch in reader:
+        names = [canon.get(n, n) for n in batch.schema.names]
+        arrays = [
+            _fine_decimal(batch.column(i)) if fine and n == cost else batch.column(i)
+            for i, n in enumerate(names)
+        ]
+        yield pa.RecordBatch.from_arrays(arrays, names=names)
+
+
+#: Every FOCUS column archplan may read, by its name in the specification.
+_FOCUS_NAMES = (
+    "BilledCost",
+    "EffectiveCost",
+    "ListCost",
+    "BillingCurrency",
+    "ChargePeriodStart",
+    "BillingPeriodStart",
+    *FOCUS_COLUMNS.values(),
+    "InvoiceId",
+)
+
+
+def _spellings(present: list[str]) -> dict[str, str]:
+    """FOCUS columns the file spells otherwise (``billedcost``, ``BILLED_COST``,
+    ``billed_cost`` from a warehouse export) → the file's spelling; exact names win.
+
+    Examples
+    --------
+    >>> _spellings(["BILLED_COST", "billingcurrency", "ChargePeriodStart"])
+    {'BilledCost': 'BILLED_COST', 'BillingCurrency': 'billingcurrency'}
+    >>> _spellings(["BilledCost", "ServiceProviderName"])
+    {'ProviderName': 'ServiceProviderName'}
+    """
+    loose = {re.sub(r"[\s_]", "", p.lower()): p for p in reversed(present)}
+    out = {}
+    for name in _FOCUS_NAMES:
+        if name in present:
+            continue
+        got = loose.get(name.lower())
+        if got is not None:
+            out[name] = got
+    if "ProviderName" not in present and "ProviderName" not in out:
+        got = loose.get("serviceprovidername")  # FOCUS 1.3 renames ProviderName
+        if got is not None:
+            out["ProviderName"] = got
+    return out
 
 
 def _aggregate(
-    path: Path, columns: list[str], cost: str, when: str, group_keys: list[str]
+    path: Path,
+    columns: list[str],
+    cost: str,
+    when: str,
+    group_keys: list[str],
+    bad_dates: list[tuple[int, str]] | None = None,
+    fine: bool = False,
+    actual: dict[str, str] | None = None,
 ) -> tuple[dict[tuple[Any, ...], list[Any]], int, list[int], tuple[int, int]]:
     """Stream the file and sum the cost by group: (groups → [sum, first row, rows], rows
-    read, rows with an empty amount (first few), (positive Credit rows, first such row))."""
+    read, rows with an empty amount (first few), (positive Credit rows, first such row)).
+    Rows whose date does not start YYYY-MM-DD are appended to ``bad_dates`` (0-based row,
+    the value as written; the first few, then (-1, count of the others))."""
     import pyarrow as pa  # type: ignore[import-untyped]
     import pyarrow.compute as pc  # type: ignore[import-untyped]
 
@@ -858,7 +1361,7 @@ def _aggregate(
     offset = 0
     nulls: list[int] = []
     credits, credit_first = 0, -1
-    for batch in focus_batches(path, columns, cost):
+    for batch in focus_batches(path, columns, cost, fine=fine, actual=actual):
         m = batch.num_rows
         if m == 0:
             continue
@@ -866,7 +1369,22 @@ def _aggregate(
         if t[cost].null_count and len(nulls) < MAX_LISTED:
             idx = pc.indices_nonzero(pc.is_null(t[cost])).to_pylist()
             nulls.extend(offset + i for i in idx[: MAX_LISTED - len(nulls)])
-        month = pc.utf8_slice_codeunits(pc.fill_null(t[when], ""), 0, 7)
+        when_text = pc.fill_null(t[when], "")
+        month = pc.utf8_slice_codeunits(when_text, 0, 7)
+        if bad_dates is not None:
+            bad = pc.invert(pc.match_substring_regex(when_text, _DATE_START))
+            nbad = pc.sum(pc.cast(bad, pa.int64())).as_py() or 0
+            if nbad:
+                listed = [b for b in bad_dates if b[0] >= 0]
+                idx = pc.indices_nonzero(bad).to_pylist()[: max(0, MAX_LISTED - len(listed))]
+                values = pc.take(when_text, pa.array(idx, pa.int64())).to_pylist()
+                more = nbad - len(idx) + sum(-b[0] - 1 for b in bad_dates if b[0] < 0)
+                bad_dates[:] = [
+                    *listed,
+                    *((offset + i, v) for i, v in zip(idx, values, strict=True)),
+                ]
+                if more:
+                    bad_dates.append((-1 - more, ""))
         t = t.append_column("__month", month).append_column(
             "__row", pa.array(np.arange(offset, offset + m, dtype=np.int64))
         )
@@ -909,13 +1427,18 @@ def _locate_bad_amounts(path: Path, cost: str) -> list[tuple[int, str]]:
     import pyarrow.compute as pc  # type: ignore[import-untyped]
     import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 
-    t = pacsv.read_csv(
-        path,
-        convert_options=pacsv.ConvertOptions(
-            include_columns=[cost], column_types={cost: pa.string()}, strings_can_be_null=True
-        ),
-    )
-    col = t[cost]
+    if _is_parquet(path):
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+        col = pc.cast(pq.read_table(path, columns=[cost])[cost], pa.string())
+    else:
+        t = pacsv.read_csv(
+            path,
+            convert_options=pacsv.ConvertOptions(
+                include_columns=[cost], column_types={cost: pa.string()}, strings_can_be_null=True
+            ),
+        )
+        col = t[cost]
     bad = pc.invert(pc.fill_null(pc.match_substring_regex(col, _NUMBER_RE.pattern), True))
     idx = pc.indices_nonzero(bad).to_pylist()[:MAX_LISTED]
     values = col.to_pylist()
@@ -925,20 +1448,12 @@ def _locate_bad_amounts(path: Path, cost: str) -> list[tuple[int, str]]:
 def _text_batches(path: Path, columns: list[str]) -> Iterator[Any]:
     """Every column of a FOCUS file as text, batch by batch (pyarrow RecordBatches)."""
     import pyarrow as pa  # type: ignore[import-untyped]
-    import pyarrow.compute as pc  # type: ignore[import-untyped]
 
-    if path.suffix.lower() == ".parquet":
+    if _is_parquet(path):
         import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
         for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS):
-            arrays = []
-            for col in batch.columns:
-                try:
-                    arrays.append(pc.cast(col, pa.string()))
-                except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # maps, lists: as text
-                    arrays.append(
-                        pa.array([None if v is None else str(v) for v in col.to_pylist()])
-                    )
+            arrays = [_as_text(col) for col in batch.columns]  # maps, lists: as JSON text
             yield pa.RecordBatch.from_arrays(arrays, names=batch.schema.names)
         return
     import pyarrow.csv as pacsv  # type: ignore[import-untyped]
@@ -1022,9 +1537,12 @@ def _parse_tags(text: Any) -> dict[str, str]:
     if not text:
         return {}
     try:
-        d = json.loads(text)
+        d = _tags_object(json.loads(text))
     except (ValueError, TypeError):
-        return {}
+        try:  # Azure's older cost exports: "env": "prod","team": "x" (no braces)
+            d = json.loads("{" + str(text) + "}")
+        except (ValueError, TypeError):
+            return {}
     return {str(k): str(v) for k, v in d.items()} if isinstance(d, dict) else {}
 
 
@@ -1048,7 +1566,7 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
         return [], 0
     cost = _COST_COLUMN[src.cost]
     when = _DATE_COLUMN[src.date]
-    parquet = path.suffix.lower() == ".parquet"
+    parquet = _is_parquet(path)
     if parquet:
         import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
@@ -1058,9 +1576,31 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
             ctx.problem(fname, None, None, f"not a Parquet file ({exc})", "a FOCUS Parquet file")
             return [], 0
     else:
-        present = _focus_header(path)
+        try:
+            present = _focus_header(path)
+        except (OSError, EOFError) as exc:  # a .gz that is not gzip, a truncated archive
+            ctx.problem(fname, None, None, f"not readable ({exc})", "a FOCUS CSV export")
+            return [], 0
+    if not present or present == [""]:
+        ctx.problem(fname, None, None, "file is empty", "a FOCUS export with a header row")
+        return [], 0
+    in_file = present
+    actual = _spellings(present)  # FOCUS name → the file's own spelling, where it differs
+    present = [*present, *actual]
     needed = [cost, "BillingCurrency", when]
     missing = [c for c in needed if c not in present]
+    sep = next((d for d in ";\t|" if len(in_file) == 1 and d in in_file[0]), None)
+    if missing and sep is not None:  # a European Excel's ';' CSV, a TSV
+        ctx.problems.append(
+            Problem(
+                fname,
+                None if parquet else 1,
+                None,
+                f"the header is one column separated by {sep!r}, not by commas",
+                "a comma-separated FOCUS CSV (as the providers export it)",
+            )
+        )
+        return [], 0
     used = {k for r in src.rules for k in FOCUS_COLUMNS if getattr(r, k, None)}
     if any(r.tags for r in src.rules):
         used.add("tags")
@@ -1081,15 +1621,27 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
     columns = list(dict.fromkeys([*needed, *keys]))
     group_keys = [*keys, "BillingCurrency", "__month"]
     try:
-        merged, n, nulls, (credits, credit_first) = _aggregate(
-            path, columns, cost, when, group_keys
-        )
+        bad_dates: list[tuple[int, str]] = []
+        try:
+            merged, n, nulls, (credits, credit_first) = _aggregate(
+                path, columns, cost, when, group_keys, bad_dates, actual=actual
+            )
+        except pa.ArrowInvalid as exc:
+            if "rescaling" not in str(exc).lower():
+                raise
+            bad_dates = []  # amounts finer than 10⁻¹⁸: read again, rounding them
+            merged, n, nulls, (credits, credit_first) = _aggregate(
+                path, columns, cost, when, group_keys, bad_dates, fine=True, actual=actual
+            )
     except (pa.ArrowInvalid, OSError) as exc:
         text = str(exc)
-        if "UTF8" in text or "utf8" in text.lower():
-            ctx.problem(fname, None, None, "file is not UTF-8 text", "a UTF-8 FOCUS export")
-        elif not parquet and "decimal" in text:
-            for row, value in _locate_bad_amounts(path, cost):
+        if ("UTF8" in text or "utf8" in text.lower()) and "utf8 to" not in text.lower():
+            bad = None if parquet else _first_bad_line_of(path, "utf-8")
+            ctx.problems.append(
+                Problem(fname, bad, None, "file is not UTF-8 text", "a UTF-8 FOCUS export")
+            )
+        elif "decimal" in text.lower() or "utf8 to" in text.lower():
+            for row, value in _locate_bad_amounts(path, actual.get(cost, cost)):
                 ctx.problem(
                     fname,
                     row,
@@ -1099,6 +1651,17 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
                 )
             if not any(p.file == fname for p in ctx.problems):
                 ctx.problem(fname, None, f"column {cost}", text, "decimal numbers")
+        elif not parquet and "columns, got" in text:  # a short row: a truncated download
+            line, got = _locate_short_row(path, len(in_file))
+            ctx.problems.append(
+                Problem(
+                    fname,
+                    line,
+                    None,
+                    f"row has {got} values, the header {len(in_file)} columns",
+                    "as many values in each row as columns (a complete export)",
+                )
+            )
         else:
             ctx.problem(
                 fname,
@@ -1108,6 +1671,21 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
                 "a FOCUS 1.0–1.2 CSV export",
             )
         return [], 0
+    for i, value in bad_dates:
+        if i < 0:
+            ctx.problem(
+                fname, None, f"column {when}", f"{-i - 1} more rows do not start with a date"
+            )
+            continue
+        ctx.problem(
+            fname,
+            i + 1,
+            f"column {when}",
+            f"{value!r} does not start with a date",
+            "a date-time such as 2026-04-01T00:00:00Z",
+        )
+    if bad_dates:
+        return [], n
     if nulls:
         for i in nulls:
             ctx.problem(
@@ -1120,7 +1698,7 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
         return [], n
     if "InvoiceId" in present:  # FOCUS 1.2: the same charge twice is a duplicated row
         try:
-            dups = duplicated_rows(path, present)
+            dups = duplicated_rows(path, in_file)
         except (pa.ArrowInvalid, OSError) as exc:  # a column the import did not need
             ctx.problem(
                 fname,
@@ -1176,6 +1754,15 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
                 f"column {when}",
                 f"{mon!r} does not start with a date",
                 "a date-time such as 2026-04-01T00:00:00Z",
+            )
+            continue
+        if not cur:
+            ctx.problem(
+                fname,
+                row0,
+                "column BillingCurrency",
+                "the currency is empty",
+                "an ISO 4217 code such as USD or JPY in every row",
             )
             continue
         if not ctx.currency_ok(fname, row0, cur, mon):
@@ -1245,8 +1832,9 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
     overlap: set[tuple[str, str]] = set()
     for prov, mon in {(str(p or ""), str(m)) for p, m in zip(providers, g["__month"], strict=True)}:
         other = ctx.focus_months.setdefault((prov, mon), fname)
-        if other != fname:
-            overlap.add((other, mon))
+        if other != fname and ctx.pattern_of.get(other, other) != (src.pattern or fname):
+            overlap.add((other, mon))  # the parts of one split export hold one month
+    ctx.pattern_of[fname] = src.pattern or fname
     for other, mon in sorted(overlap):
         ctx.note("act_n_overlap", file=fname, month=mon, other=other)
     for reason, note_key in (("no_rule", "act_n_no_rule"), ("outside", "act_n_outside_rows")):
@@ -1271,6 +1859,67 @@ def read_focus(src: FocusSource, ctx: _Ctx) -> tuple[list[dict[str, Any]], int]:
 
 
 # --- the whole folder -------------------------------------------------------------------
+
+
+def _matching(root: Path, pattern: str) -> list[str]:
+    """Files under ``actuals/`` matching a glob, relative to it, in name order."""
+    folder = root / ACTUALS_DIR
+    inside = folder.resolve()
+    return sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.glob(pattern)
+        if p.is_file() and p.resolve().is_relative_to(inside)
+    )
+
+
+def _expand_ledgers(
+    sources: tuple[LedgerSource, ...], root: Path, problems: list[Problem]
+) -> list[LedgerSource]:
+    """Ledger sources with a glob (``ledger-2026-*.csv``: one export a month) → one source
+    per file, in name order."""
+    out: list[LedgerSource] = []
+    for src in sources:
+        if not any(c in src.file for c in "*?["):
+            out.append(src)
+            continue
+        found = _matching(root, src.file)
+        if not found:
+            problems.append(
+                Problem(
+                    ACTUALS_FILE,
+                    None,
+                    "ledger",
+                    f"no file matches {src.file!r}",
+                    "ledger CSVs under actuals/ matching the pattern",
+                )
+            )
+        out.extend(replace(src, file=f) for f in found)
+    return out
+
+
+def _expand(
+    sources: tuple[FocusSource, ...], root: Path, problems: list[Problem]
+) -> list[FocusSource]:
+    """FOCUS sources with a glob (``aws/2026-*/part-*.csv.gz``: the parts of an export
+    split by the provider) → one source per file, in name order."""
+    out: list[FocusSource] = []
+    for src in sources:
+        if not any(c in src.file for c in "*?["):
+            out.append(src)
+            continue
+        found = _matching(root, src.file)
+        if not found:
+            problems.append(
+                Problem(
+                    ACTUALS_FILE,
+                    src.line,
+                    "focus",
+                    f"no file matches {src.file!r}",
+                    "FOCUS exports under actuals/ matching the pattern",
+                )
+            )
+        out.extend(replace(src, file=f, pattern=src.file) for f in found)
+    return out
 
 
 def _option_in_execution(
@@ -1311,6 +1960,22 @@ def read_actuals(
     ('saas', '2026-10')
     """
     if not (root / ACTUALS_FILE).exists():
+        folder = root / ACTUALS_DIR
+        dropped = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+        if dropped:  # exports dropped in without settings: say that nothing was imported
+            language = settings.language if settings is not None else "en"
+            shown = ", ".join(dropped[:MAX_LISTED])
+            if len(dropped) > MAX_LISTED:
+                shown += msg("act_n_more", language, count=len(dropped) - MAX_LISTED)
+            notices.append(
+                msg(
+                    "act_n_no_settings",
+                    language,
+                    folder=ACTUALS_DIR,
+                    file=ACTUALS_FILE,
+                    files=shown,
+                )
+            )
         return None
     f = _load_yaml_file(root, ACTUALS_FILE, problems, notices)
     if f is None or settings is None:
@@ -1325,13 +1990,13 @@ def read_actuals(
     files: list[dict[str, Any]] = []
     with localcontext() as dc:
         dc.prec = DECIMAL_DIGITS  # sums of decimal128(38, 18) amounts stay exact
-        for led in s.ledgers:
+        for led in _expand_ledgers(s.ledgers, root, problems):
             n0 = len(ctx.problems)
             got = read_ledger(led, ctx)
             ctx.problems[n0:] = [_column_said(p) for p in ctx.problems[n0:]]
             entries.extend(got)
             files.append(_file_row(f"{ACTUALS_DIR}/{led.file}", "ledger", got, len(got)))
-        for foc in s.focus:
+        for foc in _expand(s.focus, root, problems):
             got_f, n = read_focus(foc, ctx)
             entries.extend(got_f)
             files.append(_file_row(f"{ACTUALS_DIR}/{foc.file}", "focus", got_f, n))
