@@ -2644,6 +2644,59 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "either a growth rate or an explicit series",
         "ja": "伸び率か明示的な系列のどちらか一方",
     },
+    # --- timing (i15): end-of-life names as people write them, and what was read ---
+    "eolc_ambiguous_release": {
+        "en": "{product}: release {want} could be any of {names}; write one of these cycles",
+        "ja": "{product}：リリース{want}は{names}のどれにも当たる。このいずれかのリリースを書くこと",
+    },
+    "prob_eol_ambiguous_release": {
+        "en": "{product}: release {want} could be any of {names}; write one of these cycles",
+        "ja": "{product}：リリース{want}は{names}のどれにも当たる。このいずれかのリリースを書くこと",
+    },
+    "prob_n_eol_product": {
+        "en": "{file}: {id}: product {written} read as {name} ({title})",
+        "ja": "{file}：{id}：製品{written}を{name}（{title}）として読んだ",
+    },
+    "prob_n_eol_split": {
+        "en": "{file}: {id}: product {written} read as {name} ({title}) release {release}",
+        "ja": "{file}：{id}：製品{written}を{name}（{title}）のリリース{release}として読んだ",
+    },
+    "prob_n_eol_release": {
+        "en": "{file}: {id}: release {written} of {name} read as {shown}",
+        "ja": "{file}：{id}：{name}のリリース{written}を{shown}として読んだ",
+    },
+    "prob_n_eol_sp": {
+        "en": "{file}: {id}: release {written} of {name} read as {shown}, its latest service "
+        "pack (write another release cycle to choose it)",
+        "ja": "{file}：{id}：{name}のリリース{written}を最新のサービスパック{shown}として読んだ"
+        "（ほかを選ぶならそのリリースを書くこと）",
+    },
+    "prob_n_eol_minor": {
+        "en": "{file}: {id}: release {written} of {name} read as the release cycle {shown} "
+        "(the data gives dates per cycle)",
+        "ja": "{file}：{id}：{name}のリリース{written}をリリース{shown}として読んだ"
+        "（データの期限はリリースごと）",
+    },
+    "prob_n_declared": {
+        "en": "{file}: {id}: declared {key} date {date} overrides the end-of-life data ({was})",
+        "ja": "{file}：{id}：書かれた{key}の期限{date}がサポート終了データ（{was}）より優先される",
+    },
+    "tim_warn_ext": {
+        "en": "{option} keeps running {name} past the day its {kind} ({date}) until {until};"
+        " the extended support planned ends on {deadline} and nothing is planned after it"
+        " ({days} days unsupported); add an upgrade or replacement item done by {deadline}"
+        " and list it under addressed_by",
+        "ja": "{option}は{name}を{kind}（{date}）の後も{until}まで使い続ける。計画された延長"
+        "サポートは{deadline}で終わり、その後の対応が計画されていない（サポートのない期間"
+        "{days}日）。{deadline}までに完了する更新・移行の項目をaddressed_byに挙げること",
+    },
+    "prob_n_eoes_ended": {
+        "en": "{file}: {id}: the end-of-life data says the extended support of {shown} has "
+        "ended (no date published): extended_support items do not extend it",
+        "ja": "{file}：{id}：サポート終了データでは{shown}の延長サポートは終了している"
+        "（日付の公表なし）。extended_supportの費目では延長されない",
+    },
+
 }
 
 

@@ -310,7 +310,9 @@ class ComponentModel(WorkspaceModel):
         self.refs("addressed_by")
         self.refs("extended_support")
         kind = self.kind_
-        if (self.product is None) != (self.release is None):
+        if self.product is None and self.release is not None:
+            # (A product without a release may hold both, "Windows Server 2016": the
+            # reader splits it, or says they go together.)
             fail(
                 "'product' and 'release' go together",
                 "both product (e.g. windows-server) and release (e.g. '2016')",
