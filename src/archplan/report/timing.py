@@ -369,7 +369,7 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
         rows = []
         for oid, r in t.iterrows():
             name_cell = option_name_cell(ws, str(oid), reasons)
-            if r["date"] is None:
+            if not r["what"]:  # nothing ends (an end that passed undated has a "what")
                 rows.append([name_cell, "—", "—", esc(msg("tim_nothing", lang)), "—"])
                 continue
             cov = (
@@ -380,8 +380,8 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
             rows.append(
                 [
                     name_cell,
-                    esc(r["date"].isoformat()),
-                    esc(fy_label(fiscal_year(r["date"], sm), lang)),
+                    esc(_fmt(r["date"] or True, lang)),
+                    esc(fy_label(fiscal_year(r["date"], sm), lang)) if r["date"] else "—",
                     esc(r["what"]),
                     esc(cov) + (esc(msg("tim_open_n", lang, n=r["open"])) if r["open"] else ""),
                 ]

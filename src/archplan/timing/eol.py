@@ -45,6 +45,9 @@ ATTRIBUTION = "End-of-life data: endoflife.date contributors (MIT)"
 When = date | bool | None
 
 _FIELDS = ("releaseDate", "eoas", "eol", "eoes", "lts", "discontinued")
+#: Field names of older copies of endoflife.date: ``support`` (end of active support),
+#: ``extendedSupport`` (end of extended support), ``release`` (release date).
+_OLD_FIELDS = (("support", "eoas"), ("extendedSupport", "eoes"), ("release", "releaseDate"))
 
 
 @dataclass(frozen=True)
@@ -306,7 +309,8 @@ def _release_keys(r: EolRelease) -> set[str]:
 
 
 def _show(r: EolRelease) -> str:
-    return r.cycle if r.label == r.cycle else f"{r.cycle} ({r.label})"
+    """``13.0-sp3 (2016 SP3)``; the label alone when it begins with the cycle."""
+    return r.label if r.label.startswith(r.cycle) else f"{r.cycle} ({r.label})"
 
 
 def _when(v: Any) -> When:
@@ -523,6 +527,10 @@ def build_bundle(folder: str | Path) -> dict[str, Any]:
             for f in _FIELDS:
                 if f in r:
                     row[f] = _date_json(_when(r[f]))
+            # Older copies of the project (and its v0 API) name two of them differently.
+            for old, f in _OLD_FIELDS:
+                if old in r and f not in r:
+                    row[f] = _date_json(_when(r[old]))
             rows.append(row)
         aliases = [
             str(u).strip("/").split("/")[-1]

@@ -172,7 +172,9 @@ def _end_of_life(
     except ArchplanError as exc:
         f.problem((*p, "release"), str(exc), f"a release cycle of {prod.name}")
         return c.product, c.release, c.name, {}
-    shown = rel.cycle if rel.label == rel.cycle else f"{rel.cycle} ({rel.label})"
+    from archplan.timing.eol import _show, _without_vendor
+
+    shown = _show(rel)
     if how == "sp":
         said.append(
             f"{where}: release {release!r} of {prod.name} read as {shown}, its latest "
@@ -200,8 +202,6 @@ def _end_of_life(
         )
     name = c.name
     if name is None:
-        from archplan.timing.eol import _without_vendor
-
         label = rel.label
         titled = any(t in label for t in (prod.title, *_without_vendor(prod.title)))
         name = label if titled else f"{prod.title} {label}"
