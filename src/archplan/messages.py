@@ -2647,11 +2647,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- timing (i15): end-of-life names as people write them, and what was read ---
     "eolc_ambiguous_release": {
         "en": "{product}: release {want} could be any of {names}; write one of these cycles",
-        "ja": "{product}：リリース{want}は{names}のどれにも当たる。このいずれかのリリースを書くこと",
+        "ja": "{product}：リリース{want}は{names}のどれにも当たる。"
+        "このいずれかのリリースを書くこと",
     },
     "prob_eol_ambiguous_release": {
         "en": "{product}: release {want} could be any of {names}; write one of these cycles",
-        "ja": "{product}：リリース{want}は{names}のどれにも当たる。このいずれかのリリースを書くこと",
+        "ja": "{product}：リリース{want}は{names}のどれにも当たる。"
+        "このいずれかのリリースを書くこと",
     },
     "prob_n_eol_product": {
         "en": "{file}: {id}: product {written} read as {name} ({title})",
@@ -2696,7 +2698,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{file}：{id}：サポート終了データでは{shown}の延長サポートは終了している"
         "（日付の公表なし）。extended_supportの費目では延長されない",
     },
-
 }
 
 

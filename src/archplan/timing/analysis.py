@@ -442,6 +442,7 @@ def act_by(ws: Workspace, as_of: date | None = None) -> pd.DataFrame:
     today = as_of or date.today()
     lang = ws.settings.language
     ev = timing_events(ws)
+    plan_first = plan_bounds(ws)[0]
     rows = []
     for o in ws.options:
         mine = ev[ev.option == o.id] if not ev.empty else ev
@@ -474,8 +475,7 @@ def act_by(ws: Workspace, as_of: date | None = None) -> pd.DataFrame:
         )
         # A covered end before the plan is history (extended support bought from the
         # plan's first day); the ends to act on are the open ones and those in the plan.
-        start = plan_bounds(ws)[0]
-        past = mine.covered & mine.date.map(lambda d: d is not None and d < start)
+        past = mine.covered & mine.date.map(lambda d: d is not None and d < plan_first)
         if not past.all():
             mine = mine[~past]
         # The earliest end; among equal dates an uncovered one is named first.
@@ -485,7 +485,9 @@ def act_by(ws: Workspace, as_of: date | None = None) -> pd.DataFrame:
         first = mine.iloc[0]
         d = first["date"]
         kind_key = (
-            "dfx_kind_extended_end" if first["kind"] == "extended_end" else "tim_kind_" + first["kind"]
+            "dfx_kind_extended_end"
+            if first["kind"] == "extended_end"
+            else "tim_kind_" + first["kind"]
         )
         rows.append(
             {
@@ -540,7 +542,9 @@ def timing_warnings(ws: Workspace) -> list[str]:
             else {}
         )
         extended = (
-            not late and e["deadline"] is not None and e["date"] is not None
+            not late
+            and e["deadline"] is not None
+            and e["date"] is not None
             and e["deadline"] != e["date"]
         )
         if extended:  # extended support bought, but it stops before the option does

@@ -164,7 +164,9 @@ class EolProduct:
             # A major version whose only release is written with a minor: Tomcat 9 → 9.0.
             for form in forms:
                 family = [
-                    r for r in self.releases if form and r.cycle.startswith((form + ".", form + "-"))
+                    r
+                    for r in self.releases
+                    if form and r.cycle.startswith((form + ".", form + "-"))
                 ]
                 if len(family) == 1:
                     base, how = family[0], "name"
@@ -222,9 +224,7 @@ class EolProduct:
             forms.append(s)
         return forms
 
-    def _latest_service_pack(
-        self, base: EolRelease | None, forms: list[str]
-    ) -> EolRelease | None:
+    def _latest_service_pack(self, base: EolRelease | None, forms: list[str]) -> EolRelease | None:
         """The newest ``…-spN`` release of ``base`` (or of what was written when nothing
         matched, ``2008 R2`` → ``2008-r2-sp1``); None when ``forms[0]`` is itself a cycle."""
         if base is not None and base.cycle == forms[0]:
@@ -409,7 +409,8 @@ class EolData:
 
         Examples
         --------
-        >>> [(p.name, exact) for p, exact in map(load_eol().find_product, ["RHEL", ".NET Framework"])]
+        >>> data = load_eol()
+        >>> [(p.name, exact) for p, exact in map(data.find_product, ["RHEL", ".NET Framework"])]
         [('rhel', True), ('dotnetfx', False)]
         """
         key = str(name).strip().casefold()
@@ -527,10 +528,16 @@ def build_bundle(folder: str | Path) -> dict[str, Any]:
             for f in _FIELDS:
                 if f in r:
                     row[f] = _date_json(_when(r[f]))
-            # Older copies of the project (and its v0 API) name two of them differently.
+            # Older copies of the project (before its April 2024 rename) say "support" and
+            # "extendedSupport", with the booleans the other way round ("support: true" =
+            # still supported = "eoas: false"); "extendedSupport: false" = none offered.
             for old, f in _OLD_FIELDS:
                 if old in r and f not in r:
-                    row[f] = _date_json(_when(r[old]))
+                    v = _when(r[old])
+                    if isinstance(v, bool) and old != "release":
+                        v = None if (old == "extendedSupport" and v is False) else not v
+                    if v is not None:
+                        row[f] = _date_json(v)
             rows.append(row)
         aliases = [
             str(u).strip("/").split("/")[-1]

@@ -156,8 +156,7 @@ def _end_of_life(
             return c.product, None, c.name, {}
         prod, release = split
         said.append(
-            f"{where}: product {c.product!r} read as {prod.name} ({prod.title}) "
-            f"release {release!r}"
+            f"{where}: product {c.product!r} read as {prod.name} ({prod.title}) release {release!r}"
         )
     else:
         try:
