@@ -309,8 +309,12 @@ def _release_keys(r: EolRelease) -> set[str]:
 
 
 def _show(r: EolRelease) -> str:
-    """``13.0-sp3 (2016 SP3)``; the label alone when it begins with the cycle."""
-    return r.label if r.label.startswith(r.cycle) else f"{r.cycle} ({r.label})"
+    """``13.0-sp3 (2016 SP3)``; the label alone when it begins with the cycle (``20.04
+    'Focal Fossa'``), the cycle alone when the label is the product's name and the cycle
+    (``2019`` for ``Windows Server 2019``)."""
+    if r.label.startswith(r.cycle):
+        return r.label
+    return r.cycle if r.label.endswith(" " + r.cycle) else f"{r.cycle} ({r.label})"
 
 
 def _when(v: Any) -> When:
