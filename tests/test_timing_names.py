@@ -380,3 +380,44 @@ def test_update_reads_an_older_copy_with_the_booleans_turned_round(tmp_path: Pat
     assert rows["1"]["eoas"] is True and "eoes" not in rows["1"]
     r = load_eol(target).release("Legacy DB", "1")
     assert (r.eol, r.eoas, r.eoes) == (True, True, None)
+
+
+# --- time triggers -------------------------------------------------------------------
+
+
+def test_time_triggers_by_hand_including_an_end_that_passed_undated() -> None:
+    from archplan.decisions.triggers import TriggerContext, evaluate_trigger
+
+    ws = load_workspace(KENSHIN)
+    record = ws.decisions[0]
+    ctx = TriggerContext(ws, date(2026, 12, 1))
+    # Tomcat 9.0 ends 2027-03-31: from 2026-12-01, 30 (Dec) + 31 + 28 + 31 = 120 days.
+    e = evaluate_trigger("days until support end of ap < 180", record, ctx)
+    assert e.fired and "まであと120日" in e.because
+    assert not evaluate_trigger("days until support end of ap < 120", record, ctx).fired
+    # FY2028 starts 2028-04-01: 365 days to 2027-12-01, then 31 + 31 + 29 (2028 is a leap
+    # year) + 31 = 122: 487 days away.
+    assert not evaluate_trigger("days until FY2028 < 487", record, ctx).fired
+    assert evaluate_trigger("days until FY2028 <= 487", record, ctx).fired
+    # jQuery 1 ended without a published date: fewer days away than any limit.
+    e = evaluate_trigger("days until support end of ui < 30", record, ctx)
+    assert (
+        e.fired and e.because == "jQuery 1：セキュリティサポート終了は過ぎている（日付の公表なし）"
+    )
+    assert not evaluate_trigger("days until end of ui > 0", record, ctx).fired
+
+
+def test_time_trigger_errors_in_japanese() -> None:
+    from archplan.decisions.triggers import TriggerContext, evaluate_trigger
+    from archplan.messages import localize
+
+    ws = load_workspace(KENSHIN)
+    ctx = TriggerContext(ws, date(2026, 12, 1))
+    with pytest.raises(InputError) as exc:
+        evaluate_trigger("days until end of contract keiyaku < 90", ws.decisions[0], ctx)
+    assert localize(str(exc.value), "ja") == (
+        "不明な契約'keiyaku'（components.yamlにもcosts.yamlにも契約がない）"
+    )
+    with pytest.raises(InputError) as exc:
+        evaluate_trigger("days until support end of tomcat < 90", ws.decisions[0], ctx)
+    assert localize(str(exc.value), "ja").startswith("不明な構成要素'tomcat'（既知：os, db,")

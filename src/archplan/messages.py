@@ -2692,6 +2692,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "サポートは{deadline}で終わり、その後の対応が計画されていない（サポートのない期間"
         "{days}日）。{deadline}までに完了する更新・移行の項目をaddressed_byに挙げること",
     },
+    "tim_days_passed": {
+        "en": "{what} has passed (no date published)",
+        "ja": "{what}は過ぎている（日付の公表なし）",
+    },
+    "prob_tim_unknown_near": {
+        "en": "unknown component {name}; nearest: {near} (known: {known})",
+        "ja": "不明な構成要素{name}（近いもの：{near}、既知：{known}）",
+    },
+    "prob_tim_unknown_known": {
+        "en": "unknown component {name} (known: {known})",
+        "ja": "不明な構成要素{name}（既知：{known}）",
+    },
+    "prob_tim_unknown_none": {
+        "en": "unknown component {name} (components.yaml declares no component)",
+        "ja": "不明な構成要素{name}（components.yamlに構成要素がない）",
+    },
+    "prob_tim_contract_near": {
+        "en": "unknown contract {name}; nearest: {near} (known: {known})",
+        "ja": "不明な契約{name}（近いもの：{near}、既知：{known}）",
+    },
+    "prob_tim_contract_known": {
+        "en": "unknown contract {name} (known: {known})",
+        "ja": "不明な契約{name}（既知：{known}）",
+    },
+    "prob_tim_contract_none": {
+        "en": "unknown contract {name} (no contract is declared in components.yaml or costs.yaml)",
+        "ja": "不明な契約{name}（components.yamlにもcosts.yamlにも契約がない）",
+    },
+    "prob_tim_no_security_end": {
+        "en": "component {name} has no security support end",
+        "ja": "構成要素{name}にセキュリティサポートの終了日がない",
+    },
+    "prob_tim_no_dated_end": {
+        "en": "component {name} has no dated end",
+        "ja": "構成要素{name}に日付のある終了がない",
+    },
+    "prob_tim_not_a_date": {"en": "{value} is not a date", "ja": "{value}は日付ではない"},
+    "prob_tim_days_not_understood": {
+        "en": "'days until {target}' is not understood; write e.g. 'days until support end of "
+        "os < 365', 'days until end of contract lims < 180' or 'days until FY2028 < 90'",
+        "ja": "'days until {target}'は解釈できない。例：'days until support end of os < 365'、"
+        "'days until end of contract lims < 180'、'days until FY2028 < 90'",
+    },
     "prob_n_eoes_ended": {
         "en": "{file}: {id}: the end-of-life data says the extended support of {shown} has "
         "ended (no date published): extended_support items do not extend it",
