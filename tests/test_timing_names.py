@@ -421,3 +421,17 @@ def test_time_trigger_errors_in_japanese() -> None:
     with pytest.raises(InputError) as exc:
         evaluate_trigger("days until support end of tomcat < 90", ws.decisions[0], ctx)
     assert localize(str(exc.value), "ja").startswith("不明な構成要素'tomcat'（既知：os, db,")
+
+
+def test_roadmap_says_which_components_ended_before_it_begins() -> None:
+    from archplan.report.timing import roadmap_chart
+
+    chart = roadmap_chart(load_workspace(KENSHIN), as_of=date(2026, 11, 30))
+    texts = [t.get_text() for t in chart.figure.axes[0].texts]
+    # The chart begins with FY2026 (2026-04-01): PostgreSQL 12 (2024-11-21) and Hibernate
+    # ORM 5.6 (2023-02-06) ended before it, jQuery 1 ended undated; Tomcat 9.0 (2027-03-31)
+    # is drawn as a bar, not noted.
+    assert "⚠ サポート終了済み：2024-11-21" in texts
+    assert "⚠ サポート終了済み：2023-02-06" in texts
+    assert "⚠ サポート終了済み（日付の公表なし）" in texts
+    assert not any("2027-03-31" in t for t in texts)

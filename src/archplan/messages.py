@@ -2692,6 +2692,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "サポートは{deadline}で終わり、その後の対応が計画されていない（サポートのない期間"
         "{days}日）。{deadline}までに完了する更新・移行の項目をaddressed_byに挙げること",
     },
+    "tim_ended_before": {
+        "en": "⚠ support ended: {date}",
+        "ja": "⚠ サポート終了済み：{date}",
+    },
+    "tim_ended_undated": {
+        "en": "⚠ support ended (no date published)",
+        "ja": "⚠ サポート終了済み（日付の公表なし）",
+    },
     "tim_days_passed": {
         "en": "{what} has passed (no date published)",
         "ja": "{what}は過ぎている（日付の公表なし）",
