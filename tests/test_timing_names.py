@@ -435,3 +435,14 @@ def test_roadmap_says_which_components_ended_before_it_begins() -> None:
     assert "⚠ サポート終了済み：2023-02-06" in texts
     assert "⚠ サポート終了済み（日付の公表なし）" in texts
     assert not any("2027-03-31" in t for t in texts)
+
+
+def test_open_question_says_the_extended_support_stops_too_early() -> None:
+    from archplan.timing.gaps import open_gap_sentences
+
+    s = [x for x in open_gap_sentences(load_workspace(KENSHIN)) if "Ubuntu" in x]
+    assert s[0] == (
+        "現行システムの延命：Ubuntu 20.04 'Focal Fossa'をセキュリティサポート終了（2025-05-31）"
+        "の後も使う。計画された延長サポートは2030-04-02で終わり、その後729日間サポートのない"
+        "まま使う。対応は計画されていない"
+    )

@@ -2696,6 +2696,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "⚠ support ended: {date}",
         "ja": "⚠ サポート終了済み：{date}",
     },
+    "tim_gap_ext": {
+        "en": "{option}: keeps running {name} after its {kind} ({date}); the extended support"
+        " planned ends on {deadline}, then {days} days with no fix planned",
+        "ja": "{option}：{name}を{kind}（{date}）の後も使う。計画された延長サポートは"
+        "{deadline}で終わり、その後{days}日間サポートのないまま使う。対応は計画されていない",
+    },
     "tim_ended_undated": {
         "en": "⚠ support ended (no date published)",
         "ja": "⚠ サポート終了済み（日付の公表なし）",
