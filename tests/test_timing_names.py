@@ -446,3 +446,19 @@ def test_open_question_says_the_extended_support_stops_too_early() -> None:
         "の後も使う。計画された延長サポートは2030-04-02で終わり、その後729日間サポートのない"
         "まま使う。対応は計画されていない"
     )
+
+
+def test_update_names_the_commit_and_its_date(tmp_path: Path) -> None:
+    src = tmp_path / "copy"
+    (src / "products").mkdir(parents=True)
+    shutil.copy(HERE / "eol_sample" / "postgresql.yaml", src / "products")
+    (src / "SOURCE.txt").write_text(
+        "From the endoflife.date project (commit 0123456789abcdef0123456789abcdef01234567,\n"
+        "2027-02-01), MIT licence.\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "eol.json.gz"
+    update_eol(src, target)
+    assert load_eol(target).source == (
+        "endoflife.date commit 0123456789abcdef0123456789abcdef01234567 (2027-02-01)"
+    )

@@ -611,7 +611,7 @@ def load_eol(path: str | Path | None = None) -> EolData:
     return _load(str(p), p.stat().st_mtime)
 
 
-_SOURCE_RE = re.compile(r"commit\s+([0-9a-f]{7,40})")
+_SOURCE_RE = re.compile(r"commit\s+([0-9a-f]{7,40})(?:[,;\s]+(\d{4}-\d{2}-\d{2}))?")
 
 
 def update_eol(
@@ -633,7 +633,9 @@ def update_eol(
     src_txt = Path(from_dir) / "SOURCE.txt"
     if not source and src_txt.is_file():
         m = _SOURCE_RE.search(src_txt.read_text(encoding="utf-8", errors="replace"))
-        source = f"endoflife.date commit {m.group(1)}" if m else ""
+        if m:
+            source = f"endoflife.date commit {m.group(1)}"
+            source += f" ({m.group(2)})" if m.group(2) else ""
     bundle["source"] = source or f"endoflife.date products from {Path(from_dir).name}"
     out = Path(target) if target is not None else _packaged()
     payload = json.dumps(bundle, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
