@@ -462,3 +462,19 @@ def test_update_names_the_commit_and_its_date(tmp_path: Path) -> None:
     assert load_eol(target).source == (
         "endoflife.date commit 0123456789abcdef0123456789abcdef01234567 (2027-02-01)"
     )
+
+
+def test_cost_of_waiting_with_a_go_live_mid_year_by_hand() -> None:
+    # Rehost (go-live 2027-10): build 60,000,000 (FY2026) + migration 10,000,000 (FY2027)
+    # + running 9,000,000 a year from October 2027 (half of FY2027, then four full years:
+    # 40,500,000) = 110,500,000; with tax 121,550,000.
+    # The current system runs to September 2027: FY2026 in full (27,900,000) and half of
+    # FY2027 (13,950,000) = 41,850,000; with tax 46,035,000.
+    # A year later: to September 2028, + 13,950,000 + 13,950,000 → 69,750,000 (76,725,000).
+    # Two years later: to September 2029, + 13,950,000 (rest of FY2028) + half of FY2029
+    # without the SQL Server ESU that ends in FY2028 (22,900,000 / 2 = 11,450,000)
+    # → 95,150,000 (104,665,000).
+    t = cost_of_waiting(load_workspace(TAX), "cloud")
+    assert t["option_cost"].tolist() == [121_550_000] * 3
+    assert t["current_system"].tolist() == [46_035_000, 76_725_000, 104_665_000]
+    assert t["total"].tolist() == [167_585_000, 198_275_000, 226_215_000]
