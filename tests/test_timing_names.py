@@ -56,6 +56,10 @@ KENSHIN = HERE / "timing_ws" / "kenshin"  # ja, FY2027-2031, a web stack
         ("Tomcat", "9", "tomcat", "9.0", date(2027, 3, 31)),
         ("oracle-jdk", "1.8", "oracle-jdk", "8", date(2022, 3, 31)),
         ("ＲＨＥＬ", "９", "rhel", "9", date(2032, 5, 31)),  # full-width, as typed in Japanese
+        # An edition after the release.
+        ("Windows Server", "2019 Datacenter", "windows-server", "2019", date(2029, 1, 9)),
+        ("Oracle Database", "19c Enterprise Edition", "oracle-database", "19", date(2029, 12, 31)),
+        ("SQL Server", "2016 Standard", "mssqlserver", "13.0-sp3", date(2026, 7, 14)),
     ],
 )
 def test_names_as_people_write_them(

@@ -107,7 +107,9 @@ class EolProduct:
         ``Ubuntu 20.04``; ``v`` or ``version`` in front; ``LTS`` after); ``"sp"`` when a
         release with service packs (SQL Server ``2016``, Windows Server ``2008 R2``) was
         read as its latest service pack, the only one still supported; ``"minor"`` when a
-        point release (RHEL ``8.6``, PostgreSQL ``12.15``) was read as its cycle.
+        point release (RHEL ``8.6``, PostgreSQL ``12.15``) was read as its cycle. Words
+        after the release (an edition: ``2019 Datacenter``, ``19c Enterprise Edition``)
+        are left out when nothing matches with them.
 
         Raises
         ------
@@ -176,6 +178,15 @@ class EolProduct:
             return sp, "sp"
         if base is not None:
             return base, how
+        # An edition or other words after the release ("2019 Datacenter", "19c Enterprise
+        # Edition", "2016 Standard"): the release is in the words before them.
+        words = want.split()
+        for i in range(len(words) - 1, 0, -1):
+            try:
+                found, how = self.find(" ".join(words[:i]))
+            except InputError:
+                continue
+            return found, how or "name"
         names = self._nearest(want)
         raise InputError(
             Localized(
