@@ -482,3 +482,21 @@ def test_cost_of_waiting_with_a_go_live_mid_year_by_hand() -> None:
     assert t["option_cost"].tolist() == [121_550_000] * 3
     assert t["current_system"].tolist() == [46_035_000, 76_725_000, 104_665_000]
     assert t["total"].tolist() == [167_585_000, 198_275_000, 226_215_000]
+
+
+def test_a_saas_contract_of_components_yaml_is_warned_about_there(tmp_path: Path) -> None:
+    ws = _copy(TAX, tmp_path)
+    with (ws / "components.yaml").open("a", encoding="utf-8") as fh:
+        fh.write(
+            "  - id: saas-contract\n    name: Tax SaaS contract\n    contract_start: 2028-04-01\n"
+            "    term: 3\n    options: [saas]\n"
+        )
+    # Three years from 2028-04-01 end on 2031-03-31; the plan runs to 2032-03-31: 366 days
+    # (2032 is a leap year) with no contract.
+    w = [x for x in timing_warnings(load_workspace(ws)) if "Tax SaaS contract" in x]
+    assert w == [
+        "components.yaml: saas keeps running Tax SaaS contract past the day its contract ends "
+        "(2031-03-31) until 2032-03-31 with nothing planned (366 days unsupported); add an "
+        "upgrade or replacement item done by that day and list it under addressed_by, or add "
+        "extended support"
+    ]

@@ -526,16 +526,14 @@ def timing_warnings(ws: Workspace) -> list[str]:
     from archplan.timing.gaps import open_gaps
 
     lang = ws.settings.language
+    components = {c.id for c in ws.components}
     out = []
     # A fix planned too late is said as such, not as "nothing planned" (timing.gaps).
     for _, e in open_gaps(ws).iterrows():
         kind = msg("tim_kind_" + e["kind"], lang)
         when = e["date"].isoformat() if e["date"] else msg("tim_undated", lang)
-        fname = (
-            "components.yaml"
-            if e["kind"] not in ("contract_end", "commitment_end")
-            else ("costs.yaml")
-        )
+        # A SaaS component's contract is in components.yaml; other contracts in costs.yaml.
+        fname = "components.yaml" if e["component"] in components else "costs.yaml"
         late = (
             {"items": e["fix"], "done": e["fix_done"].isoformat(), "late": int(e["late_days"])}
             if e["fix"]
