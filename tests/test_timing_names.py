@@ -500,3 +500,17 @@ def test_a_saas_contract_of_components_yaml_is_warned_about_there(tmp_path: Path
         "upgrade or replacement item done by that day and list it under addressed_by, or add "
         "extended support"
     ]
+
+
+def test_eol_show_takes_product_and_release_in_one_argument(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["eol", "--lang", "en", "show", "SQL Server 2016"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("Microsoft SQL Server (mssqlserver); End-of-life data:")
+    assert out[1].split() == [
+        "13.0-sp3", "2016", "SP3", "released", "2021-09-15", "active", "2026-07-14",
+        "security", "2026-07-14", "extended", "2029-07-17",
+    ]  # fmt: skip
+    assert main(["eol", "--lang", "ja", "show", "Java 8"]) == 1
+    assert "近い名前：oracle-jdk, eclipse-temurin" in capsys.readouterr().err

@@ -303,8 +303,15 @@ def _eol(args: argparse.Namespace) -> int:
         print(msg("eolc_updated", lang, n=n, path=path))
         return 0
     data = load_eol()
-    product = data.product(args.product)
-    releases = [product.release(args.release)] if args.release else list(product.releases)
+    release = args.release
+    try:
+        product = data.product(args.product)
+    except ArchplanError:
+        both = data.split(args.product) if release is None else None  # "SQL Server 2016"
+        if both is None:
+            raise
+        product, release = both
+    releases = [product.release(release)] if release else list(product.releases)
     attribution = msg("tim_attribution_footer", lang)
     print(
         msg(

@@ -464,7 +464,11 @@ class EolData:
         """Product names closest to ``name`` (difflib), for error messages; for a name
         several products answer to (``Java``), those products."""
         key = str(name).strip().casefold()
-        generic = [p for p in _GENERIC.get(_key(name), ()) if p in self._raw]
+        words = str(name).split()
+        heads = [_key(" ".join(words[:i])) for i in range(len(words), 0, -1)]  # "Java 8"
+        generic = next(
+            ([p for p in _GENERIC[h] if p in self._raw] for h in heads if h in _GENERIC), []
+        )
         if generic:
             return generic
         found = difflib.get_close_matches(key, list(self._alias), n=n * 2, cutoff=0.6)
