@@ -514,3 +514,26 @@ def test_eol_show_takes_product_and_release_in_one_argument(
     ]  # fmt: skip
     assert main(["eol", "--lang", "ja", "show", "Java 8"]) == 1
     assert "近い名前：oracle-jdk, eclipse-temurin" in capsys.readouterr().err
+
+
+def test_a_release_written_in_product_as_well(tmp_path: Path) -> None:
+    ws = _copy(TAX, tmp_path)
+    path = ws / "components.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "product: Windows Server\n", "product: Windows Server 2016\n"
+        ),
+        encoding="utf-8",
+    )
+    problems, notices = check_workspace(ws)
+    assert problems == []
+    assert (
+        "components.yaml: os: product 'Windows Server 2016' read as windows-server "
+        "(Microsoft Windows Server)" in notices
+    )
+    os_ = next(c for c in load_workspace(ws).components if c.id == "os")
+    assert (os_.product, os_.release, os_.security_end) == (
+        "windows-server",
+        "2016",
+        date(2027, 1, 12),
+    )

@@ -162,8 +162,12 @@ def _end_of_life(
         try:
             prod, exact = data.find_product(c.product)
         except ArchplanError as exc:
-            f.problem((*p, "product"), str(exc), "a product of the end-of-life data")
-            return c.product, c.release, c.name, {}
+            # The release written in product too ("Windows Server 2016", release "2016").
+            both = data.split(c.product)
+            if both is None:
+                f.problem((*p, "product"), str(exc), "a product of the end-of-life data")
+                return c.product, c.release, c.name, {}
+            prod, exact = both[0], False
         if not exact:
             said.append(f"{where}: product {c.product!r} read as {prod.name} ({prod.title})")
     try:
