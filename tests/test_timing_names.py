@@ -56,6 +56,9 @@ KENSHIN = HERE / "timing_ws" / "kenshin"  # ja, FY2027-2031, a web stack
         ("Tomcat", "9", "tomcat", "9.0", date(2027, 3, 31)),
         ("oracle-jdk", "1.8", "oracle-jdk", "8", date(2022, 3, 31)),
         ("ＲＨＥＬ", "９", "rhel", "9", date(2032, 5, 31)),  # full-width, as typed in Japanese
+        # Visual Studio 2019 is 16.0 … 16.11; only the last is still supported (Microsoft:
+        # 10 April 2029).
+        ("Visual Studio", "2019", "visual-studio", "16.11", date(2029, 4, 10)),
         # An edition after the release.
         ("Windows Server", "2019 Datacenter", "windows-server", "2019", date(2029, 1, 9)),
         ("Oracle Database", "19c Enterprise Edition", "oracle-database", "19", date(2029, 12, 31)),

@@ -2673,6 +2673,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{file}：{id}：{name}のリリース{written}を最新のサービスパック{shown}として読んだ"
         "（ほかを選ぶならそのリリースを書くこと）",
     },
+    "prob_n_eol_latest": {
+        "en": "{file}: {id}: release {written} of {name} read as {shown}, its latest minor "
+        "release (write another release cycle to choose it)",
+        "ja": "{file}：{id}：{name}のリリース{written}を最新のマイナーリリース{shown}として読んだ"
+        "（ほかを選ぶならそのリリースを書くこと）",
+    },
     "prob_n_eol_minor": {
         "en": "{file}: {id}: release {written} of {name} read as the release cycle {shown} "
         "(the data gives dates per cycle)",

@@ -106,7 +106,9 @@ class EolProduct:
         ``2019 'Aris/Seattle'``; the codename, ``focal``; the product's name in front,
         ``Ubuntu 20.04``; ``v`` or ``version`` in front; ``LTS`` after); ``"sp"`` when a
         release with service packs (SQL Server ``2016``, Windows Server ``2008 R2``) was
-        read as its latest service pack, the only one still supported; ``"minor"`` when a
+        read as its latest service pack, the only one still supported; ``"latest"`` when
+        a name answers to several minor releases of one version (Visual Studio ``2019``:
+        16.0 … 16.11) and the newest, the one still supported, was taken; ``"minor"`` when a
         point release (RHEL ``8.6``, PostgreSQL ``12.15``) was read as its cycle. Words
         after the release (an edition: ``2019 Datacenter``, ``19c Enterprise Edition``)
         are left out when nothing matches with them.
@@ -140,6 +142,10 @@ class EolProduct:
             for form in forms:
                 k = _key(form)
                 hits = [r for r in self.releases if k and k in _release_keys(r)]
+                newest = _newest_minor(hits)
+                if newest is not None:  # Visual Studio 2019: 16.0 … 16.11 → 16.11
+                    base, how = newest, "latest"
+                    break
                 if len(hits) > 1:
                     raise InputError(
                         Localized(
@@ -267,6 +273,16 @@ class EolProduct:
             near = difflib.get_close_matches(want, list(names), n=3, cutoff=0.5)
             family = list(dict.fromkeys(names[n] for n in near))
         return [_show(r) for r in family[:5]]
+
+
+def _newest_minor(hits: list[EolRelease]) -> EolRelease | None:
+    """The newest of several minor releases of one major version (``16.0`` … ``16.11``),
+    the one still supported; None unless ``hits`` are such releases."""
+    if len(hits) < 2 or not all(re.fullmatch(r"\d+\.\d+", r.cycle) for r in hits):
+        return None
+    if len({r.cycle.split(".")[0] for r in hits}) != 1:
+        return None
+    return max(hits, key=lambda r: int(r.cycle.split(".")[1]))
 
 
 def _key(text: object) -> str:

@@ -183,6 +183,11 @@ def _end_of_life(
             f"{where}: release {release!r} of {prod.name} read as {shown}, its latest "
             "service pack (write another release cycle to choose it)"
         )
+    elif how == "latest":
+        said.append(
+            f"{where}: release {release!r} of {prod.name} read as {shown}, its latest minor "
+            "release (write another release cycle to choose it)"
+        )
     elif how == "minor":
         said.append(
             f"{where}: release {release!r} of {prod.name} read as the release cycle "
