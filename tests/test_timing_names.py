@@ -59,6 +59,7 @@ KENSHIN = HERE / "timing_ws" / "kenshin"  # ja, FY2027-2031, a web stack
         # Visual Studio 2019 is 16.0 … 16.11; only the last is still supported (Microsoft:
         # 10 April 2029).
         ("Visual Studio", "2019", "visual-studio", "16.11", date(2029, 4, 10)),
+        (".NET Core", "3.1", "dotnet", "3.1", date(2022, 12, 13)),
         # An edition after the release.
         ("Windows Server", "2019 Datacenter", "windows-server", "2019", date(2029, 1, 9)),
         ("Oracle Database", "19c Enterprise Edition", "oracle-database", "19", date(2029, 12, 31)),

@@ -292,9 +292,10 @@ def _key(text: object) -> str:
     Examples
     --------
     >>> _key("Windows Server"), _key("ＲＨＥＬ 8"), _key(".NET Framework"), _key("1.8")
-    ('windowsserver', 'rhel8', 'netframework', '1.8')
+    ('windowsserver', 'rhel8', 'dotnetframework', '1.8')
     """
     t = unicodedata.normalize("NFKC", str(text)).casefold()
+    t = re.sub(r"(?<!\w)\.net\b", "dotnet", t)  # ".NET Core" is dotnetcore
     return "".join(re.findall(r"\d+(?:\.\d+)*|[^\W_]+", t))
 
 

@@ -168,6 +168,13 @@ def _end_of_life(
                 f.problem((*p, "product"), str(exc), "a product of the end-of-life data")
                 return c.product, c.release, c.name, {}
             prod, exact = both[0], False
+            # "Windows 10" with release "22H2": the release is "10 22H2".
+            joined = f"{both[1]} {release}"
+            try:
+                prod.find(joined)
+                release = joined
+            except ArchplanError:
+                pass
         if not exact:
             said.append(f"{where}: product {c.product!r} read as {prod.name} ({prod.title})")
     try:
