@@ -541,3 +541,24 @@ def test_a_release_written_in_product_as_well(tmp_path: Path) -> None:
         "2016",
         date(2027, 1, 12),
     )
+
+
+def test_a_declared_date_overrides_the_data_and_says_so_in_japanese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ws = _copy(KENSHIN, tmp_path)
+    path = ws / "components.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "    release: 12\n", "    release: 12\n    support: {security: 2025-11-13}\n"
+        ),
+        encoding="utf-8",
+    )
+    db = next(c for c in load_workspace(ws).components if c.id == "db")
+    assert (db.security_end, db.declared) == (date(2025, 11, 13), ("security",))
+    assert main(["check", str(ws)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "注意：components.yaml：db：書かれたsecurityの期限2025-11-13がサポート終了データ"
+        "（2024-11-21）より優先される"
+    ) in out
