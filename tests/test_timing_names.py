@@ -562,3 +562,24 @@ def test_a_declared_date_overrides_the_data_and_says_so_in_japanese(
         "注意：components.yaml：db：書かれたsecurityの期限2025-11-13がサポート終了データ"
         "（2024-11-21）より優先される"
     ) in out
+
+
+def test_hardware_with_a_maintenance_term_in_years(tmp_path: Path) -> None:
+    ws = _copy(TAX, tmp_path)
+    path = ws / "components.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("    maintenance_end: 2024-09-30\n", "    maintenance_years: 5\n"), "utf-8"
+    )
+    # Bought 2019-10-01 with five years of maintenance: the last day is 2024-09-30.
+    server = next(c for c in load_workspace(ws).components if c.id == "server")
+    assert server.maintenance_end == date(2024, 9, 30)
+    path.write_text(
+        text.replace("    purchased: 2019-10-01\n", "")
+        .replace("    useful_life: 7\n", "")
+        .replace("    maintenance_end: 2024-09-30\n", "    maintenance_years: 5\n"),
+        "utf-8",
+    )
+    with pytest.raises(WorkspaceError) as exc:
+        load_workspace(ws)
+    assert any("'maintenance_years' needs 'purchased'" in p.message for p in exc.value.problems)

@@ -2755,6 +2755,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "'days until {target}'は解釈できない。例：'days until support end of os < 365'、"
         "'days until end of contract lims < 180'、'days until FY2028 < 90'",
     },
+    "prob_both_maintenance": {
+        "en": "both 'maintenance_end' and 'maintenance_years'",
+        "ja": "'maintenance_end'と'maintenance_years'の両方がある",
+    },
+    "prob_x_one_maintenance": {
+        "en": "one of them: the maintenance's last day, or its term in years",
+        "ja": "どちらか一方：保守の最終日、または保守期間（年）",
+    },
     "prob_n_eoes_ended": {
         "en": "{file}: {id}: the end-of-life data says the extended support of {shown} has "
         "ended (no date published): extended_support items do not extend it",

@@ -300,7 +300,7 @@ def read_components(
                 release=release,
                 declared=tuple(declared),
                 purchased=c.purchased,
-                maintenance_end=c.maintenance_end,
+                maintenance_end=c.end_of_maintenance,
                 useful_life=c.useful_life,
                 contract_start=c.contract_start,
                 contract_end=c.end_of_contract if c.kind_ == "saas" else c.contract_end,

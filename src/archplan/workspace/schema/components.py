@@ -209,6 +209,13 @@ class ComponentModel(WorkspaceModel):
         expected="a date YYYY-MM-DD",
         ja="ハードウェア：保守契約の終了日",
     )
+    maintenance_years: Annotated[int, Between(1, 50)] | None = field(
+        None,
+        description="Hardware: maintenance term in years from the purchase date (instead of "
+        "maintenance_end).",
+        expected="whole years, 1 to 50",
+        ja="ハードウェア：購入日からの保守期間（年。maintenance_endの代わり）",
+    )
     useful_life: Annotated[int, Between(1, 50)] | None = field(
         None,
         description="Hardware: useful life in years (with purchased).",
@@ -257,11 +264,24 @@ class ComponentModel(WorkspaceModel):
         """The kind, given or inferred from the keys."""
         if self.kind is not None:
             return self.kind
-        if self.purchased is not None or self.useful_life is not None:
+        if (
+            self.purchased is not None
+            or self.useful_life is not None
+            or self.maintenance_years is not None
+        ):
             return "hardware"
         if self.contract_end is not None or self.term is not None:
             return "saas"
         return "software"
+
+    @property
+    def end_of_maintenance(self) -> date | None:
+        """The hardware maintenance's last day, given or from the purchase date and term."""
+        if self.maintenance_end is not None:
+            return self.maintenance_end
+        if self.purchased is not None and self.maintenance_years is not None:
+            return add_years(self.purchased, self.maintenance_years) - timedelta(days=1)
+        return None
 
     @property
     def end_of_contract(self) -> date | None:
@@ -320,7 +340,15 @@ class ComponentModel(WorkspaceModel):
         if kind == "hardware":
             if self.useful_life is not None and self.purchased is None:
                 fail("'useful_life' needs 'purchased'", "the purchase date YYYY-MM-DD")
-            if self.maintenance_end is None and self.useful_life is None:
+            if self.maintenance_years is not None and self.purchased is None:
+                fail("'maintenance_years' needs 'purchased'", "the purchase date YYYY-MM-DD")
+            if self.maintenance_years is not None and self.maintenance_end is not None:
+                fail(
+                    "both 'maintenance_end' and 'maintenance_years'",
+                    "one of them: the maintenance's last day, or its term in years",
+                    "maintenance_years",
+                )
+            if self.end_of_maintenance is None and self.useful_life is None:
                 fail(
                     "a hardware component needs 'maintenance_end' or 'useful_life'",
                     "maintenance_end: YYYY-MM-DD and/or purchased + useful_life (years)",
