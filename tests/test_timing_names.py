@@ -60,6 +60,7 @@ KENSHIN = HERE / "timing_ws" / "kenshin"  # ja, FY2027-2031, a web stack
         # 10 April 2029).
         ("Visual Studio", "2019", "visual-studio", "16.11", date(2029, 4, 10)),
         (".NET Core", "3.1", "dotnet", "3.1", date(2022, 12, 13)),
+        ("SUSE Linux Enterprise Server", "15 SP5", "sles", "15.5", date(2024, 12, 31)),
         # An edition after the release.
         ("Windows Server", "2019 Datacenter", "windows-server", "2019", date(2029, 1, 9)),
         ("Oracle Database", "19c Enterprise Edition", "oracle-database", "19", date(2029, 12, 31)),

@@ -235,6 +235,9 @@ class EolProduct:
             if m:
                 s = m.group(1) or m.group(2)
                 forms.append(s)
+        m = re.fullmatch(r"(?i)(\d+)[\s\-_]*sp(\d+)", s)  # SLES 15 SP5 is 15.5
+        if m:
+            forms.append(f"{m.group(1)}.{m.group(2)}")
         m = re.fullmatch(r"(?i)(\d+(?:\.\d+)*)\.x", s)
         if m:
             s = m.group(1)
