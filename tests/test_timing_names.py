@@ -584,3 +584,23 @@ def test_hardware_with_a_maintenance_term_in_years(tmp_path: Path) -> None:
     with pytest.raises(WorkspaceError) as exc:
         load_workspace(ws)
     assert any("'maintenance_years' needs 'purchased'" in p.message for p in exc.value.problems)
+
+
+def test_a_declared_false_means_no_end(tmp_path: Path) -> None:
+    # A vendor contract keeps PostgreSQL 12 supported with no end: "security: false", as
+    # the data writes it, removes the 2024-11-21 deadline, and says so.
+    ws = _copy(KENSHIN, tmp_path)
+    path = ws / "components.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "    release: 12\n", "    release: 12\n    support: {security: false}\n"
+        ),
+        encoding="utf-8",
+    )
+    _, notices = check_workspace(ws)
+    assert (
+        "components.yaml: db: declared no security end, overriding the end-of-life data "
+        "(2024-11-21)" in notices
+    )
+    ev = timing_events(load_workspace(ws))
+    assert ev[ev.component == "db"].empty

@@ -2763,6 +2763,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "one of them: the maintenance's last day, or its term in years",
         "ja": "どちらか一方：保守の最終日、または保守期間（年）",
     },
+    "prob_n_declared_none": {
+        "en": "{file}: {id}: declared no {key} end, overriding the end-of-life data ({was})",
+        "ja": "{file}：{id}：{key}の終了なしと書かれ、サポート終了データ（{was}）より優先される",
+    },
     "prob_n_eoes_ended": {
         "en": "{file}: {id}: the end-of-life data says the extended support of {shown} has "
         "ended (no date published): extended_support items do not extend it",

@@ -282,7 +282,10 @@ def read_components(
             was = fields.get(attr)
             if notices is not None and product and was is not None and was != v:
                 notices.append(
-                    f"{COMPONENTS_FILE}: {c.id}: declared {key} date {v} "
+                    f"{COMPONENTS_FILE}: {c.id}: declared no {key} end, overriding the "
+                    f"end-of-life data ({was})"
+                    if v is False
+                    else f"{COMPONENTS_FILE}: {c.id}: declared {key} date {v} "
                     f"overrides the end-of-life data ({was})"
                 )
             fields[attr] = v

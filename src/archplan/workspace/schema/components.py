@@ -38,7 +38,8 @@ def _kind(v: Any) -> str:
 
 
 def _support_date(v: Any) -> date | bool:
-    return True if v is True else _date(v)
+    # As in the end-of-life data: true = passed with no date published, false = no end.
+    return v if isinstance(v, bool) else _date(v)
 
 
 def _uses(v: Any) -> tuple[tuple[str | int, Any, Any], ...]:
@@ -68,8 +69,8 @@ SupportDate = Annotated[
     date | bool,
     Converted(
         _support_date,
-        {"anyOf": [{"type": "string", "format": "date"}, {"const": True}]},
-        "date (or true: passed, no date published)",
+        {"anyOf": [{"type": "string", "format": "date"}, {"type": "boolean"}]},
+        "date (or true: passed, no date published; false: no end)",
     ),
     Hint("a date YYYY-MM-DD"),
 ]
