@@ -604,3 +604,16 @@ def test_a_declared_false_means_no_end(tmp_path: Path) -> None:
     )
     ev = timing_events(load_workspace(ws))
     assert ev[ev.component == "db"].empty
+
+
+def test_the_review_calendar_lists_an_end_that_passed_undated() -> None:
+    from archplan.report.timing import support_calendar_rows
+
+    rows = support_calendar_rows(load_workspace(KENSHIN), date(2026, 12, 1))
+    first = rows[0]
+    # jQuery 1 (eol: true) is still used by both options: listed first, as passed.
+    assert first[1] == "jQuery 1：セキュリティサポート終了"
+    assert (first[2], first[3]) == ("終了済み（日付なし）", "終了済み")
+    assert "現行システムの延命" in first[4] and "健診予約SaaS" in first[4]
+    # Then the dated ends in date order, Hibernate ORM 5.6 (2023-02-06) the earliest.
+    assert "Hibernate ORM 5.6" in rows[1][1] and "2023-02-06" in rows[1][2]

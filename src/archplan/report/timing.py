@@ -583,6 +583,12 @@ def support_calendar_rows(ws: Workspace, today: date | None = None) -> list[list
             ("contract_end", c.contract_end),
         ):
             note = notes.get((c.id, kind), "")
+            if d is True and note:  # ended undated (eol: true) and still in use
+                k = "tim_kind_" + kind
+                what = msg("tim_calendar_row", lang, name=c.name, kind=msg(k, lang))
+                row = ["—", esc(what), esc(msg("tim_passed", lang)), esc(msg("tim_ended", lang))]
+                out.append((date.min, [*row, esc(note)]))
+                continue
             if not isinstance(d, date) or (d < start and not note):
                 continue
             when = (
