@@ -3532,6 +3532,135 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "prob_no_header": {"en": "file has no header", "ja": "ファイルに見出し行がない"},
     "prob_x_header_row": {"en": "a header row: {names}", "ja": "見出し行：{names}"},
+    # --- timing (i15): end-of-life names as people write them, and what was read ---
+    "eolc_ambiguous_release": {
+        "en": "{product}: release {want} could be any of {names}; write one of these cycles",
+        "ja": "{product}：リリース{want}は{names}のどれにも当たる。"
+        "このいずれかのリリースを書くこと",
+    },
+    "prob_eol_ambiguous_release": {
+        "en": "{product}: release {want} could be any of {names}; write one of these cycles",
+        "ja": "{product}：リリース{want}は{names}のどれにも当たる。"
+        "このいずれかのリリースを書くこと",
+    },
+    "prob_n_eol_product": {
+        "en": "{file}: {id}: product {written} read as {name} ({title})",
+        "ja": "{file}：{id}：製品{written}を{name}（{title}）として読んだ",
+    },
+    "prob_n_eol_split": {
+        "en": "{file}: {id}: product {written} read as {name} ({title}) release {release}",
+        "ja": "{file}：{id}：製品{written}を{name}（{title}）のリリース{release}として読んだ",
+    },
+    "prob_n_eol_release": {
+        "en": "{file}: {id}: release {written} of {name} read as {shown}",
+        "ja": "{file}：{id}：{name}のリリース{written}を{shown}として読んだ",
+    },
+    "prob_n_eol_sp": {
+        "en": "{file}: {id}: release {written} of {name} read as {shown}, its latest service "
+        "pack (write another release cycle to choose it)",
+        "ja": "{file}：{id}：{name}のリリース{written}を最新のサービスパック{shown}として読んだ"
+        "（ほかを選ぶならそのリリースを書くこと）",
+    },
+    "prob_n_eol_latest": {
+        "en": "{file}: {id}: release {written} of {name} read as {shown}, its latest minor "
+        "release (write another release cycle to choose it)",
+        "ja": "{file}：{id}：{name}のリリース{written}を最新のマイナーリリース{shown}として読んだ"
+        "（ほかを選ぶならそのリリースを書くこと）",
+    },
+    "prob_n_eol_minor": {
+        "en": "{file}: {id}: release {written} of {name} read as the release cycle {shown} "
+        "(the data gives dates per cycle)",
+        "ja": "{file}：{id}：{name}のリリース{written}をリリース{shown}として読んだ"
+        "（データの期限はリリースごと）",
+    },
+    "prob_n_declared": {
+        "en": "{file}: {id}: declared {key} date {date} overrides the end-of-life data ({was})",
+        "ja": "{file}：{id}：書かれた{key}の期限{date}がサポート終了データ（{was}）より優先される",
+    },
+    "tim_warn_ext": {
+        "en": "{option} keeps running {name} past the day its {kind} ({date}) until {until};"
+        " the extended support planned ends on {deadline} and nothing is planned after it"
+        " ({days} days unsupported); add an upgrade or replacement item done by {deadline}"
+        " and list it under addressed_by",
+        "ja": "{option}は{name}を{kind}（{date}）の後も{until}まで使い続ける。計画された延長"
+        "サポートは{deadline}で終わり、その後の対応が計画されていない（サポートのない期間"
+        "{days}日）。{deadline}までに完了する更新・移行の項目をaddressed_byに挙げること",
+    },
+    "tim_ended_before": {
+        "en": "⚠ support ended: {date}",
+        "ja": "⚠ サポート終了済み：{date}",
+    },
+    "tim_gap_ext": {
+        "en": "{option}: keeps running {name} after its {kind} ({date}); the extended support"
+        " planned ends on {deadline}, then {days} days with no fix planned",
+        "ja": "{option}：{name}を{kind}（{date}）の後も使う。計画された延長サポートは"
+        "{deadline}で終わり、その後{days}日間サポートのないまま使う。対応は計画されていない",
+    },
+    "tim_ended_undated": {
+        "en": "⚠ support ended (no date published)",
+        "ja": "⚠ サポート終了済み（日付の公表なし）",
+    },
+    "tim_days_passed": {
+        "en": "{what} has passed (no date published)",
+        "ja": "{what}は過ぎている（日付の公表なし）",
+    },
+    "prob_tim_unknown_near": {
+        "en": "unknown component {name}; nearest: {near} (known: {known})",
+        "ja": "不明な構成要素{name}（近いもの：{near}、既知：{known}）",
+    },
+    "prob_tim_unknown_known": {
+        "en": "unknown component {name} (known: {known})",
+        "ja": "不明な構成要素{name}（既知：{known}）",
+    },
+    "prob_tim_unknown_none": {
+        "en": "unknown component {name} (components.yaml declares no component)",
+        "ja": "不明な構成要素{name}（components.yamlに構成要素がない）",
+    },
+    "prob_tim_contract_near": {
+        "en": "unknown contract {name}; nearest: {near} (known: {known})",
+        "ja": "不明な契約{name}（近いもの：{near}、既知：{known}）",
+    },
+    "prob_tim_contract_known": {
+        "en": "unknown contract {name} (known: {known})",
+        "ja": "不明な契約{name}（既知：{known}）",
+    },
+    "prob_tim_contract_none": {
+        "en": "unknown contract {name} (no contract is declared in components.yaml or costs.yaml)",
+        "ja": "不明な契約{name}（components.yamlにもcosts.yamlにも契約がない）",
+    },
+    "prob_tim_no_security_end": {
+        "en": "component {name} has no security support end",
+        "ja": "構成要素{name}にセキュリティサポートの終了日がない",
+    },
+    "prob_tim_no_dated_end": {
+        "en": "component {name} has no dated end",
+        "ja": "構成要素{name}に日付のある終了がない",
+    },
+    "prob_tim_not_a_date": {"en": "{value} is not a date", "ja": "{value}は日付ではない"},
+    "prob_tim_days_not_understood": {
+        "en": "'days until {target}' is not understood; write e.g. 'days until support end of "
+        "os < 365', 'days until end of contract lims < 180' or 'days until FY2028 < 90'",
+        "ja": "'days until {target}'は解釈できない。例：'days until support end of os < 365'、"
+        "'days until end of contract lims < 180'、'days until FY2028 < 90'",
+    },
+    "prob_both_maintenance": {
+        "en": "both 'maintenance_end' and 'maintenance_years'",
+        "ja": "'maintenance_end'と'maintenance_years'の両方がある",
+    },
+    "prob_x_one_maintenance": {
+        "en": "one of them: the maintenance's last day, or its term in years",
+        "ja": "どちらか一方：保守の最終日、または保守期間（年）",
+    },
+    "prob_n_declared_none": {
+        "en": "{file}: {id}: declared no {key} end, overriding the end-of-life data ({was})",
+        "ja": "{file}：{id}：{key}の終了なしと書かれ、サポート終了データ（{was}）より優先される",
+    },
+    "prob_n_eoes_ended": {
+        "en": "{file}: {id}: the end-of-life data says the extended support of {shown} has "
+        "ended (no date published): extended_support items do not extend it",
+        "ja": "{file}：{id}：サポート終了データでは{shown}の延長サポートは終了している"
+        "（日付の公表なし）。extended_supportの費目では延長されない",
+    },
 }
 
 

@@ -210,13 +210,11 @@ def evaluate_trigger(
             what = msg("t_total", lang, what="", option=option, value=f"{value:,.0f}").strip()
         return Evaluation(text, _OPS[op](value, _number(num)), what, line)
     if kind == "days":
-        from archplan.timing.triggers import days_target
+        from archplan.timing.triggers import days_until
 
         target, op, num = parts
-        when, what = days_target(ws, target)
-        days = (when - (ctx.as_of or date.today())).days
-        because = msg("tim_days_until", lang, days=days, what=what, date=when.isoformat())
-        return Evaluation(text, _OPS[op](days, _number(num)), because, line)
+        fired, because = days_until(ws, target, op, _number(num), ctx.as_of)
+        return Evaluation(text, fired, because, line)
     if kind in ("actual_over", "forecast_over", "actual_compare"):
         from archplan.actuals.triggers import evaluate_actual
 

@@ -152,6 +152,7 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
         a = month_start(min(s for s, _ in spans))
         b = month_start(max(e for _, e in spans) + 1) - timedelta(days=1)
         rows.append((contract.name, [(a, b, _CONTRACT, "")], []))
+    ended: dict[int, str] = {}  # row → "ended on …" for a component ended before the chart
     for c in ws.components:
         bars = []
         start = c.release_date or c.purchased or c.contract_start or lo
@@ -176,6 +177,16 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
                     bars.append((min(ends) + timedelta(days=1), max(ends), _EXTENDED, ""))
         elif c.contract_end is not None:
             bars.append((start, c.contract_end, _CONTRACT, ""))
+        # Ended before the chart begins (PostgreSQL 12 in a plan from 2027), or ended
+        # with no date published: say so in the row rather than leave it blank.
+        if all(b < lo for _, b, _, _ in bars):
+            dated = [b for _, b, _, _ in bars]
+            if dated or c.security_end is True:
+                ended[len(rows)] = (
+                    msg("tim_ended_before", lang, date=max(dated).isoformat())
+                    if dated
+                    else msg("tim_ended_undated", lang)
+                )
         rows.append((c.name, bars, []))
     fired = _fired(ws, today)
     with rc_context({"font.family": _font_family(lang)}):
@@ -200,6 +211,8 @@ def roadmap_chart(ws: Workspace, as_of: date | None = None) -> Chart:
             for day, marker in marks:
                 if lo <= day <= hi:
                     ax.plot(_d(day), y, marker=marker, color="black", markersize=7)
+            if k in ended:
+                ax.text(_d(lo) + 8, y, ended[k], fontsize=7, color="#c0392b", va="center")
         ax.set_yticks(range(n))
         ax.set_yticklabels([r[0] for r in rows][::-1], fontsize=8)
         fys = list(range(ws.settings.first_fy - 1, ws.settings.first_fy + ws.settings.horizon + 1))
@@ -369,7 +382,7 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
         rows = []
         for oid, r in t.iterrows():
             name_cell = option_name_cell(ws, str(oid), reasons)
-            if r["date"] is None:
+            if not r["what"]:  # nothing ends (an end that passed undated has a "what")
                 rows.append([name_cell, "—", "—", esc(msg("tim_nothing", lang)), "—"])
                 continue
             cov = (
@@ -380,8 +393,8 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
             rows.append(
                 [
                     name_cell,
-                    esc(r["date"].isoformat()),
-                    esc(fy_label(fiscal_year(r["date"], sm), lang)),
+                    esc(_fmt(r["date"] or True, lang)),
+                    esc(fy_label(fiscal_year(r["date"], sm), lang)) if r["date"] else "—",
                     esc(r["what"]),
                     esc(cov) + (esc(msg("tim_open_n", lang, n=r["open"])) if r["open"] else ""),
                 ]
@@ -570,6 +583,12 @@ def support_calendar_rows(ws: Workspace, today: date | None = None) -> list[list
             ("contract_end", c.contract_end),
         ):
             note = notes.get((c.id, kind), "")
+            if d is True and note:  # ended undated (eol: true) and still in use
+                k = "tim_kind_" + kind
+                what = msg("tim_calendar_row", lang, name=c.name, kind=msg(k, lang))
+                row = ["—", esc(what), esc(msg("tim_passed", lang)), esc(msg("tim_ended", lang))]
+                out.append((date.min, [*row, esc(note)]))
+                continue
             if not isinstance(d, date) or (d < start and not note):
                 continue
             when = (

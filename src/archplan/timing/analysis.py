@@ -248,10 +248,15 @@ def _component_events(ws: Workspace, c: Component) -> list[TimingEvent]:
             deadline = when
             by: list[str] = []
             ext = [items[i] for i in c.extended_support if i in items and items[i].option == option]
-            if kind in ("security_end", "maintenance_end") and ext:
+            if kind in ("security_end", "maintenance_end") and ext and c.extended_end is not True:
+                # (extended_end True: the data says extended support has ended, undated.)
                 span = _span_dates(ext, ws)
                 assert span is not None
-                start_ok = when is None or span[0] <= when + timedelta(days=1)
+                # Bought from the day after the end, or — for an end before the plan —
+                # from the plan's first day (it was paid before the plan, out of its view).
+                start_ok = when is None or span[0] <= max(
+                    when + timedelta(days=1), plan_bounds(ws)[0]
+                )
                 if start_ok:
                     cap = c.extended_end if isinstance(c.extended_end, date) else None
                     deadline = min(span[1], cap) if cap else span[1]
@@ -437,6 +442,7 @@ def act_by(ws: Workspace, as_of: date | None = None) -> pd.DataFrame:
     today = as_of or date.today()
     lang = ws.settings.language
     ev = timing_events(ws)
+    plan_first = plan_bounds(ws)[0]
     rows = []
     for o in ws.options:
         mine = ev[ev.option == o.id] if not ev.empty else ev
@@ -455,12 +461,34 @@ def act_by(ws: Workspace, as_of: date | None = None) -> pd.DataFrame:
                 }
             )
             continue
+        # An end that extended support carries past but not far enough is to be acted on
+        # by the end of that extended support (RHEL 7: 2024-06-30, ELS to 2029-05-31).
+        extended = (
+            ~mine.covered
+            & mine.deadline.notna()
+            & mine.date.notna()
+            & (mine.deadline.astype(object) != mine.date.astype(object))
+        )
+        mine = mine.assign(
+            date=mine.deadline.where(extended, mine.date),
+            kind=mine.kind.where(~extended, "extended_end"),
+        )
+        # A covered end before the plan is history (extended support bought from the
+        # plan's first day); the ends to act on are the open ones and those in the plan.
+        past = mine.covered & mine.date.map(lambda d: d is not None and d < plan_first)
+        if not past.all():
+            mine = mine[~past]
         # The earliest end; among equal dates an uncovered one is named first.
         mine = mine.assign(_d=mine.date.map(lambda d: d or date.min)).sort_values(
             ["_d", "covered"], kind="stable"
         )
         first = mine.iloc[0]
         d = first["date"]
+        kind_key = (
+            "dfx_kind_extended_end"
+            if first["kind"] == "extended_end"
+            else "tim_kind_" + first["kind"]
+        )
         rows.append(
             {
                 "option": o.id,
@@ -471,7 +499,7 @@ def act_by(ws: Workspace, as_of: date | None = None) -> pd.DataFrame:
                     "tim_calendar_row",
                     lang,
                     name=first["name"],
-                    kind=msg("tim_kind_" + first["kind"], lang),
+                    kind=msg(kind_key, lang),
                 ),
                 "covered": bool(first["covered"]),
                 "covered_by": first["covered_by"],
@@ -498,21 +526,27 @@ def timing_warnings(ws: Workspace) -> list[str]:
     from archplan.timing.gaps import open_gaps
 
     lang = ws.settings.language
+    components = {c.id for c in ws.components}
     out = []
     # A fix planned too late is said as such, not as "nothing planned" (timing.gaps).
     for _, e in open_gaps(ws).iterrows():
         kind = msg("tim_kind_" + e["kind"], lang)
         when = e["date"].isoformat() if e["date"] else msg("tim_undated", lang)
-        fname = (
-            "components.yaml"
-            if e["kind"] not in ("contract_end", "commitment_end")
-            else ("costs.yaml")
-        )
+        # A SaaS component's contract is in components.yaml; other contracts in costs.yaml.
+        fname = "components.yaml" if e["component"] in components else "costs.yaml"
         late = (
             {"items": e["fix"], "done": e["fix_done"].isoformat(), "late": int(e["late_days"])}
             if e["fix"]
             else {}
         )
+        extended = (
+            not late
+            and e["deadline"] is not None
+            and e["date"] is not None
+            and e["deadline"] != e["date"]
+        )
+        if extended:  # extended support bought, but it stops before the option does
+            late = {"deadline": e["deadline"].isoformat()}
         # "components.yaml: …" in English, "components.yaml：…" in Japanese (prob_at).
         out.append(
             msg(
@@ -520,7 +554,7 @@ def timing_warnings(ws: Workspace) -> list[str]:
                 lang,
                 where=fname,
                 message=msg(
-                    "dfx_warn_late" if late else "tim_warn",
+                    "tim_warn_ext" if extended else "dfx_warn_late" if late else "tim_warn",
                     lang,
                     **late,
                     option=e["option"],

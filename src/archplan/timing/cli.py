@@ -121,7 +121,7 @@ def act_by_view(ws: Workspace, as_of: date | None) -> tuple[pd.DataFrame, list[C
     reasons = knocked_out(ws)
     covered: list[str] = []
     for oid, r in t.iterrows():
-        if r["date"] is None:
+        if not r["what"]:  # nothing ends (an end that passed undated has a "what")
             covered.append("")
             continue
         text = (
@@ -133,12 +133,12 @@ def act_by_view(ws: Workspace, as_of: date | None) -> tuple[pd.DataFrame, list[C
     frame = pd.DataFrame(
         {
             "option": [option_label(ws, str(o), reasons) for o in t.index],
-            "date": t["date"],
-            "fy": t["fy"],
-            "what": [
-                w if d is not None else msg("tim_nothing", lang)
+            "date": [
+                d if d is not None or not w else msg("tim_passed", lang)
                 for w, d in zip(t["what"], t["date"], strict=True)
             ],
+            "fy": t["fy"],
+            "what": [w or msg("tim_nothing", lang) for w in t["what"]],
             "covered": covered,
             "days_left": t["days_left"],
         },
@@ -304,8 +304,15 @@ def _eol(args: argparse.Namespace) -> int:
         print(msg("eolc_updated", lang, n=n, path=path))
         return 0
     data = load_eol()
-    product = data.product(args.product)
-    releases = [product.release(args.release)] if args.release else list(product.releases)
+    release = args.release
+    try:
+        product = data.product(args.product)
+    except ArchplanError:
+        both = data.split(args.product) if release is None else None  # "SQL Server 2016"
+        if both is None:
+            raise
+        product, release = both
+    releases = [product.release(release)] if release else list(product.releases)
     attribution = msg("tim_attribution_footer", lang)
     print(
         msg(

@@ -17,6 +17,7 @@ import difflib
 import gzip
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -44,6 +45,9 @@ ATTRIBUTION = "End-of-life data: endoflife.date contributors (MIT)"
 When = date | bool | None
 
 _FIELDS = ("releaseDate", "eoas", "eol", "eoes", "lts", "discontinued")
+#: Field names of older copies of endoflife.date: ``support`` (end of active support),
+#: ``extendedSupport`` (end of extended support), ``release`` (release date).
+_OLD_FIELDS = (("support", "eoas"), ("extendedSupport", "eoes"), ("release", "releaseDate"))
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,8 @@ class EolProduct:
     releases: tuple[EolRelease, ...]
 
     def release(self, cycle: str) -> EolRelease:
-        """The release ``cycle`` (``"9"``), also found by its label (``"2016 SP3"``).
+        """The release ``cycle`` (``"9"``), also found by its label (``"2016 SP3"``) and by
+        the ways people write it (see :meth:`find`).
 
         Raises
         ------
@@ -90,25 +95,257 @@ class EolProduct:
         >>> load_eol().product("windows-server").release("2016").eol
         datetime.date(2027, 1, 12)
         """
+        return self.find(cycle)[0]
+
+    def find(self, cycle: object) -> tuple[EolRelease, str]:
+        """The release written as ``cycle`` and how it was read.
+
+        ``how`` is ``""`` when ``cycle`` is a release cycle or label as the data writes it;
+        ``"name"`` when it was read from another way of writing it (case, spaces and
+        punctuation ignored; the label without its codename, ``2019`` for SQL Server
+        ``2019 'Aris/Seattle'``; the codename, ``focal``; the product's name in front,
+        ``Ubuntu 20.04``; ``v`` or ``version`` in front; ``LTS`` after); ``"sp"`` when a
+        release with service packs (SQL Server ``2016``, Windows Server ``2008 R2``) was
+        read as its latest service pack, the only one still supported; ``"latest"`` when
+        a name answers to several minor releases of one version (Visual Studio ``2019``:
+        16.0 … 16.11) and the newest, the one still supported, was taken; ``"minor"`` when a
+        point release (RHEL ``8.6``, PostgreSQL ``12.15``) was read as its cycle. Words
+        after the release (an edition: ``2019 Datacenter``, ``19c Enterprise Edition``)
+        are left out when nothing matches with them.
+
+        Raises
+        ------
+        InputError
+            When nothing matches (naming the nearest releases) or several releases do.
+
+        Examples
+        --------
+        >>> sql = load_eol().product("mssqlserver")
+        >>> [(r.cycle, how) for r, how in map(sql.find, ["2019", "2016", "13.0"])]
+        [('15.0', 'name'), ('13.0-sp3', 'sp'), ('13.0', '')]
+        >>> load_eol().product("ubuntu").find("20.04 LTS")[0].cycle
+        '20.04'
+        """
         want = str(cycle).strip()
+        base: EolRelease | None = None
+        how = ""
         for r in self.releases:
             if r.cycle == want:
-                return r
+                return r, ""
         low = want.casefold()
         for r in self.releases:
             if r.cycle.casefold() == low or r.label.casefold() == low:
-                return r
-        names = [r.cycle for r in self.releases]
-        near = difflib.get_close_matches(want, names, n=3, cutoff=0.5)
+                base = r
+                break
+        forms = self._forms(want)
+        if base is None:
+            for form in forms:
+                k = _key(form)
+                hits = [r for r in self.releases if k and k in _release_keys(r)]
+                newest = _newest_minor(hits)
+                if newest is not None:  # Visual Studio 2019: 16.0 … 16.11 → 16.11
+                    base, how = newest, "latest"
+                    break
+                if len(hits) > 1:
+                    raise InputError(
+                        Localized(
+                            "eolc_ambiguous_release",
+                            product=self.name,
+                            want=repr(want),
+                            names=", ".join(_show(r) for r in hits[:6]),
+                        )
+                    )
+                if hits:
+                    base, how = hits[0], "name"
+                    break
+        if base is None:
+            for form in forms:
+                m = re.fullmatch(r"(\d+(?:\.\d+)+)", form)
+                parts = m.group(1).split(".") if m else []
+                while len(parts) > 1 and base is None:
+                    parts.pop()
+                    base = next((r for r in self.releases if r.cycle == ".".join(parts)), None)
+                if base is not None:
+                    how = "minor"
+                    break
+        if base is None:
+            # A major version whose only release is written with a minor: Tomcat 9 → 9.0.
+            for form in forms:
+                family = [
+                    r
+                    for r in self.releases
+                    if form and r.cycle.startswith((form + ".", form + "-"))
+                ]
+                if len(family) == 1:
+                    base, how = family[0], "name"
+                    break
+        sp = self._latest_service_pack(base, forms)
+        if sp is not None:
+            return sp, "sp"
+        if base is not None:
+            return base, how
+        # An edition or other words after the release ("2019 Datacenter", "19c Enterprise
+        # Edition", "2016 Standard"): the release is in the words before them.
+        words = want.split()
+        for i in range(len(words) - 1, 0, -1):
+            try:
+                found, how = self.find(" ".join(words[:i]))
+            except InputError:
+                continue
+            return found, how or "name"
+        names = self._nearest(want)
         raise InputError(
             Localized(
                 "eolc_unknown_release",
                 product=self.name,
                 want=repr(want),
-                hint=Localized("eolc_nearest", names=", ".join(near)) if near else "",
-                known=", ".join(names[:12]) + (" …" if len(names) > 12 else ""),
+                hint=Localized("eolc_nearest", names=", ".join(names)) if names else "",
+                known=", ".join(r.cycle for r in self.releases[:12])
+                + (" …" if len(self.releases) > 12 else ""),
             )
         )
+
+    def _forms(self, want: str) -> list[str]:
+        """``want`` and the same with the product's name in front, a ``v``/``version`` in
+        front and an ``LTS`` after taken off, one after another."""
+        forms = [want]
+        s = unicodedata.normalize("NFKC", want).strip()
+        prefixes = sorted(
+            {self.name, self.title, *self.aliases, *_without_vendor(self.title)},
+            key=len,
+            reverse=True,
+        )
+        for pre in prefixes:
+            if pre and s.casefold().startswith(pre.casefold()):
+                rest = s[len(pre) :]
+                if rest[:1] in (" ", "-", "_") or (rest[:1].isdigit() and not pre[-1:].isdigit()):
+                    s = rest.strip(" -_")
+                    forms.append(s)
+                    break
+        m = re.fullmatch(r"(?i)(?:v|ver\.?|version)\s*(\d.*)", s)
+        if m:
+            s = m.group(1).strip()
+            forms.append(s)
+        m = re.fullmatch(r"(?i)(.+?)(?:[\s\-_]+|\s*\()lts\)?", s)
+        if m:
+            s = m.group(1).strip()
+            forms.append(s)
+        if self.name in _GENERIC["java"]:  # Java 1.8 and 8u202 are Java 8
+            m = re.fullmatch(r"(?i)1\.([5-8])(?:[._].*)?|([5-9]|[1-9]\d)u\d+", s)
+            if m:
+                s = m.group(1) or m.group(2)
+                forms.append(s)
+        m = re.fullmatch(r"(?i)(\d+)[\s\-_]*sp(\d+)", s)  # SLES 15 SP5 is 15.5
+        if m:
+            forms.append(f"{m.group(1)}.{m.group(2)}")
+        m = re.fullmatch(r"(?i)(\d+(?:\.\d+)*)\.x", s)
+        if m:
+            s = m.group(1)
+            forms.append(s)
+        return forms
+
+    def _latest_service_pack(self, base: EolRelease | None, forms: list[str]) -> EolRelease | None:
+        """The newest ``…-spN`` release of ``base`` (or of what was written when nothing
+        matched, ``2008 R2`` → ``2008-r2-sp1``); None when ``forms[0]`` is itself a cycle."""
+        if base is not None and base.cycle == forms[0]:
+            return None
+        stems = {_key(f) for f in forms}
+        if base is not None:
+            stems |= {_key(base.cycle), _key(_without_codename(base))}
+        best: tuple[int, EolRelease] | None = None
+        for r in self.releases:
+            for k in (_key(r.cycle), _key(_without_codename(r))):
+                for stem in stems:
+                    m = re.fullmatch(re.escape(stem) + r"sp(\d+)", k) if stem else None
+                    if m and (best is None or int(m.group(1)) > best[0]):
+                        best = (int(m.group(1)), r)
+        return best[1] if best else None
+
+    def _nearest(self, want: str) -> list[str]:
+        """Releases whose cycle or label begins with what was written (``12c`` → 12.2,
+        12.1), else the closest by difflib; as ``cycle (label)``."""
+        keys = [_key(f) for f in self._forms(want) if _key(f)]
+        family = [
+            r
+            for r in self.releases
+            if any(_key(r.cycle).startswith(k) or _key(r.label).startswith(k) for k in keys)
+        ]
+        if not family:
+            names = {r.cycle: r for r in self.releases}
+            names.update({r.label: r for r in self.releases})
+            near = difflib.get_close_matches(want, list(names), n=3, cutoff=0.5)
+            family = list(dict.fromkeys(names[n] for n in near))
+        return [_show(r) for r in family[:5]]
+
+
+def _newest_minor(hits: list[EolRelease]) -> EolRelease | None:
+    """The newest of several minor releases of one major version (``16.0`` … ``16.11``),
+    the one still supported; None unless ``hits`` are such releases."""
+    if len(hits) < 2 or not all(re.fullmatch(r"\d+\.\d+", r.cycle) for r in hits):
+        return None
+    if len({r.cycle.split(".")[0] for r in hits}) != 1:
+        return None
+    return max(hits, key=lambda r: int(r.cycle.split(".")[1]))
+
+
+def _key(text: object) -> str:
+    """Letters and digits only (a dot kept between digits: ``1.8`` is not ``18``), case and
+    width folded: how two spellings are compared.
+
+    Examples
+    --------
+    >>> _key("Windows Server"), _key("ＲＨＥＬ 8"), _key(".NET Framework"), _key("1.8")
+    ('windowsserver', 'rhel8', 'dotnetframework', '1.8')
+    """
+    t = unicodedata.normalize("NFKC", str(text)).casefold()
+    t = re.sub(r"(?<!\w)\.net\b", "dotnet", t)  # ".NET Core" is dotnetcore
+    return "".join(re.findall(r"\d+(?:\.\d+)*|[^\W_]+", t))
+
+
+#: Vendors whose name people leave out ("SQL Server" for "Microsoft SQL Server").
+_VENDORS = ("microsoft", "apache", "red hat", "ibm", "apple", "google")
+
+#: Names people use that several products of the data answer to: the nearest names given.
+_GENERIC = {
+    "java": (
+        "oracle-jdk",
+        "eclipse-temurin",
+        "amazon-corretto",
+        "red-hat-build-of-openjdk",
+        "microsoft-build-of-openjdk",
+        "azul-zulu",
+    ),
+}
+_GENERIC["jdk"] = _GENERIC["openjdk"] = _GENERIC["jre"] = _GENERIC["java"]
+
+
+def _without_vendor(title: str) -> list[str]:
+    low = title.casefold()
+    return [title[len(v) + 1 :] for v in _VENDORS if low.startswith(v + " ")]
+
+
+def _without_codename(r: EolRelease) -> str:
+    label = r.label
+    if r.codename:
+        label = label.replace(r.codename, "")
+    return re.sub(r"\s*(?:'[^']*'|\([^)]*\))", "", label).strip()
+
+
+def _release_keys(r: EolRelease) -> set[str]:
+    keys = {_key(r.cycle), _key(r.label), _key(_without_codename(r))}
+    if r.codename:
+        keys |= {_key(r.codename), _key(r.codename.split()[0])}
+    keys.discard("")
+    return keys
+
+
+def _show(r: EolRelease) -> str:
+    """``13.0-sp3 (2016 SP3)``; the label alone when it begins with the cycle (``20.04
+    'Focal Fossa'``), the cycle alone when the label is the product's name and the cycle
+    (``2019`` for ``Windows Server 2019``)."""
+    if r.label.startswith(r.cycle):
+        return r.label
+    return r.cycle if r.label.endswith(" " + r.cycle) else f"{r.cycle} ({r.label})"
 
 
 def _when(v: Any) -> When:
@@ -147,6 +384,20 @@ class EolData:
             self._alias.setdefault(str(p["t"]).casefold(), name)
             for a in p["a"]:
                 self._alias.setdefault(str(a).casefold(), name)
+        # The same names compared on letters and digits only ("Windows Server" →
+        # windows-server), then titles without their vendor ("SQL Server") when only one
+        # product has that title.
+        self._keys: dict[str, str] = {}
+        for spelling, name in self._alias.items():
+            if _key(spelling):
+                self._keys.setdefault(_key(spelling), name)
+        bare: dict[str, set[str]] = {}
+        for name, p in raw.items():
+            for t in _without_vendor(str(p["t"])):
+                bare.setdefault(_key(t), set()).add(name)
+        for k, names in bare.items():
+            if k and len(names) == 1:
+                self._keys.setdefault(k, names.pop())
 
     @property
     def products(self) -> dict[str, EolProduct]:
@@ -165,7 +416,8 @@ class EolData:
         return f"<EolData {len(self._raw)} products>"
 
     def product(self, name: str) -> EolProduct:
-        """The product by name (``rhel``), title (``Red Hat Enterprise Linux``) or alias.
+        """The product by name (``rhel``), title (``Red Hat Enterprise Linux``) or alias,
+        also as people write them (``Windows Server``, ``SQL Server``, ``ＲＨＥＬ``).
 
         Raises
         ------
@@ -176,10 +428,31 @@ class EolData:
         --------
         >>> load_eol().product("redhat").name
         'rhel'
+        >>> load_eol().product("SQL Server").name
+        'mssqlserver'
+        """
+        return self.find_product(name)[0]
+
+    def find_product(self, name: str) -> tuple[EolProduct, bool]:
+        """The product and whether it was found as written (a name, title or alias, case
+        aside) rather than by comparing letters and digits only.
+
+        Raises
+        ------
+        InputError
+            Naming the nearest products.
+
+        Examples
+        --------
+        >>> data = load_eol()
+        >>> [(p.name, exact) for p, exact in map(data.find_product, ["RHEL", ".NET Framework"])]
+        [('rhel', True), ('dotnetfx', False)]
         """
         key = str(name).strip().casefold()
         if key in self._alias:
-            return self._product(self._alias[key])
+            return self._product(self._alias[key]), True
+        if _key(name) in self._keys:
+            return self._product(self._keys[_key(name)]), False
         near = self.nearest(name)
         raise InputError(
             Localized(
@@ -189,9 +462,35 @@ class EolData:
             )
         )
 
+    def split(self, text: str) -> tuple[EolProduct, str] | None:
+        """A product and release written together (``Windows Server 2016``, ``RHEL 8``,
+        ``Ubuntu 20.04 LTS``): the longest leading words that name a product, and the rest;
+        None when no leading words name one or nothing is left for the release.
+
+        Examples
+        --------
+        >>> p, rest = load_eol().split("Windows Server 2016")
+        >>> p.name, rest
+        ('windows-server', '2016')
+        """
+        words = str(text).split()
+        for i in range(len(words) - 1, 0, -1):
+            head = " ".join(words[:i])
+            if head.casefold() in self._alias or _key(head) in self._keys:
+                return self.find_product(head)[0], " ".join(words[i:])
+        return None
+
     def nearest(self, name: str, n: int = 3) -> list[str]:
-        """Product names closest to ``name`` (difflib), for error messages."""
+        """Product names closest to ``name`` (difflib), for error messages; for a name
+        several products answer to (``Java``), those products."""
         key = str(name).strip().casefold()
+        words = str(name).split()
+        heads = [_key(" ".join(words[:i])) for i in range(len(words), 0, -1)]  # "Java 8"
+        generic = next(
+            ([p for p in _GENERIC[h] if p in self._raw] for h in heads if h in _GENERIC), []
+        )
+        if generic:
+            return generic
         found = difflib.get_close_matches(key, list(self._alias), n=n * 2, cutoff=0.6)
         out: list[str] = []
         for f in found:
@@ -199,7 +498,9 @@ class EolData:
             if real not in out:
                 out.append(real)
         if not out:  # a word inside a name ("windows" → windows, windows-server, …)
-            out = [p for p in self._raw if key and key in p][:n]
+            k = _key(name)
+            out = [p for s, p in self._keys.items() if k and k in s]
+            out = list(dict.fromkeys(out))
         return out[:n]
 
     def release(self, product: str, cycle: str) -> EolRelease:
@@ -266,6 +567,16 @@ def build_bundle(folder: str | Path) -> dict[str, Any]:
             for f in _FIELDS:
                 if f in r:
                     row[f] = _date_json(_when(r[f]))
+            # Older copies of the project (before its April 2024 rename) say "support" and
+            # "extendedSupport", with the booleans the other way round ("support: true" =
+            # still supported = "eoas: false"); "extendedSupport: false" = none offered.
+            for old, f in _OLD_FIELDS:
+                if old in r and f not in r:
+                    v = _when(r[old])
+                    if isinstance(v, bool) and old != "release":
+                        v = None if (old == "extendedSupport" and v is False) else not v
+                    if v is not None:
+                        row[f] = _date_json(v)
             rows.append(row)
         aliases = [
             str(u).strip("/").split("/")[-1]
@@ -335,7 +646,7 @@ def load_eol(path: str | Path | None = None) -> EolData:
     return _load(str(p), p.stat().st_mtime)
 
 
-_SOURCE_RE = re.compile(r"commit\s+([0-9a-f]{7,40})")
+_SOURCE_RE = re.compile(r"commit\s+([0-9a-f]{7,40})(?:[,;\s]+(\d{4}-\d{2}-\d{2}))?")
 
 
 def update_eol(
@@ -357,7 +668,9 @@ def update_eol(
     src_txt = Path(from_dir) / "SOURCE.txt"
     if not source and src_txt.is_file():
         m = _SOURCE_RE.search(src_txt.read_text(encoding="utf-8", errors="replace"))
-        source = f"endoflife.date commit {m.group(1)}" if m else ""
+        if m:
+            source = f"endoflife.date commit {m.group(1)}"
+            source += f" ({m.group(2)})" if m.group(2) else ""
     bundle["source"] = source or f"endoflife.date products from {Path(from_dir).name}"
     out = Path(target) if target is not None else _packaged()
     payload = json.dumps(bundle, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -135,6 +135,10 @@ def gap_sentence(ws: Workspace, gap: pd.Series, language: str | None = None) -> 
             late=f"{int(gap['late_days']):,}",
             **values,
         )
+    deadline, end = gap["deadline"], gap["date"]
+    if deadline is not None and end is not None and deadline != end:
+        # Extended support is bought, but it stops before the option does.
+        return msg("tim_gap_ext", lang, deadline=deadline.isoformat(), **values)
     return msg("dfx_gap_none", lang, **values)
 
 

@@ -22,7 +22,7 @@ from archplan.fiscal import fiscal_year_bounds, fy_label
 from archplan.messages import msg
 from archplan.workspace.model import Workspace
 
-__all__ = ["DAYS_RE", "days_target"]
+__all__ = ["DAYS_RE", "days_target", "days_until"]
 
 _NUM = r"(-?[\d_,]+)"
 #: ``days until TARGET OP N``
@@ -45,7 +45,8 @@ def days_target(ws: Workspace, target: str) -> tuple[date, str]:
     ------
     InputError
         For an unknown component or contract (naming the known ones) or a target that
-        is not understood.
+        is not understood. (An end that passed undated raises the private ``_Passed``;
+        :func:`days_until` turns it into a trigger that fires.)
 
     Examples
     --------
@@ -71,8 +72,10 @@ def days_target(ws: Workspace, target: str) -> tuple[date, str]:
         c = comps.get(m.group(1))
         if c is None:
             raise InputError(_unknown("component", m.group(1), list(comps)))
+        if c.security_end is True:
+            raise _Passed(c.name, msg("tim_kind_security_end", lang))
         if not isinstance(c.security_end, date):
-            raise InputError(f"component {c.id!r} has no dated security support end")
+            raise InputError(f"component {c.id!r} has no security support end")
         return c.security_end, msg(
             "tim_calendar_row", lang, name=c.name, kind=msg("tim_kind_security_end", lang)
         )
@@ -98,6 +101,8 @@ def days_target(ws: Workspace, target: str) -> tuple[date, str]:
         if c is None:
             raise InputError(_unknown("component", m.group(1), list(comps)))
         ends = [(d, k) for k, d in _deadlines(c) if d is not None]
+        if not ends and any(k == "security_end" for k, _ in _deadlines(c)):
+            raise _Passed(c.name, msg("tim_kind_security_end", lang))
         if not ends:
             raise InputError(f"component {c.id!r} has no dated end")
         d, k = min(ends)
@@ -112,8 +117,57 @@ def _unknown(what: str, name: str, known: list[str]) -> str:
     import difflib
 
     near = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
+    none = {
+        "component": " (components.yaml declares no component)",
+        "contract": " (no contract is declared in components.yaml or costs.yaml)",
+    }
     return (
         f"unknown {what} {name!r}"
         + (f"; nearest: {', '.join(near)}" if near else "")
-        + (f" (known: {', '.join(known)})" if known else f" (components.yaml declares no {what})")
+        + (f" (known: {', '.join(known)})" if known else none[what])
     )
+
+
+class _Passed(Exception):
+    """The end a trigger counts to has passed without a published date."""
+
+    def __init__(self, name: str, kind: str) -> None:
+        super().__init__(name)
+        self.name = name
+        self.kind = kind
+
+
+_OPS = {
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+    "=": lambda a, b: a == b,
+    "==": lambda a, b: a == b,
+}
+
+
+def days_until(
+    ws: Workspace, target: str, op: str, limit: float, as_of: date | None = None
+) -> tuple[bool, str]:
+    """Whether ``days until TARGET OP LIMIT`` holds on ``as_of`` (today by default), and
+    why, in the workspace's language. An end that has passed without a published date
+    (``eol: true`` in the data) is fewer days away than any limit: ``<`` and ``<=`` fire,
+    ``>``, ``>=`` and ``=`` do not.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> ws = load_workspace("data/examples/food-lab")
+    >>> days_until(ws, "FY2027", "<=", 365, date(2026, 4, 1))
+    (True, '令和9年度（2027-04-01）まであと365日')
+    """
+    lang = ws.settings.language
+    try:
+        when, what = days_target(ws, target)
+    except _Passed as p:
+        what = msg("tim_calendar_row", lang, name=p.name, kind=p.kind)
+        return op in ("<", "<="), msg("tim_days_passed", lang, what=what)
+    days = (when - (as_of or date.today())).days
+    because = msg("tim_days_until", lang, days=days, what=what, date=when.isoformat())
+    return _OPS[op](days, limit), because

@@ -27,6 +27,8 @@ MAX_NODES = 200_000
 class _Loader(yaml.SafeLoader):
     """SafeLoader with YAML 1.2-style booleans (no ``yes``/``no``/``on``/``off``)."""
 
+    floats: dict[Path, str]
+
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
@@ -45,6 +47,9 @@ class YamlDoc:
 
     data: Any
     lines: dict[Path, int] = field(default_factory=dict)
+    #: The text of every value YAML read as a float (``3.10`` → 3.1), keyed by its path,
+    #: for fields that are text ("release: 3.10" is Python 3.10, not 3.1).
+    floats: dict[Path, str] = field(default_factory=dict)
 
     def line(self, path: Path) -> int | None:
         """Line of ``path``, or of its nearest ancestor that has one."""
@@ -134,6 +139,8 @@ def _build(
             _build(child, loader, (*path, i), lines, budget, problems, fname)
             for i, child in enumerate(node.value)
         ]
+    if node.tag == "tag:yaml.org,2002:float":
+        loader.floats[path] = str(node.value)
     return loader.construct_object(node, deep=True)
 
 
@@ -182,8 +189,9 @@ def load_yaml(text: str, fname: str) -> tuple[YamlDoc | None, list[Problem]]:
         if node is None:
             return YamlDoc(None, {}), problems
         lines: dict[Path, int] = {}
+        loader.floats = {}
         data = _build(node, loader, (), lines, [MAX_NODES], problems, fname)
-        return YamlDoc(data, lines), problems
+        return YamlDoc(data, lines, loader.floats), problems
     except _TooBig:
         problems.append(
             Problem(

@@ -128,23 +128,80 @@ def _item_refs(
 
 
 def _end_of_life(
-    f: _File, c: ComponentModel, p: YPath
+    f: _File, c: ComponentModel, p: YPath, notices: list[str] | None = None
 ) -> tuple[str | None, str | None, str | None, dict[str, Any]]:
-    """Product, release and name from the packaged end-of-life data, and its dates."""
+    """Product, release and name from the packaged end-of-life data, and its dates.
+
+    Names are read as people write them (``Windows Server``, ``SQL Server 2016``,
+    ``Ubuntu 20.04 LTS``, a product and release in ``product`` alone); whenever the data's
+    own names differ from what was written, ``notices`` says what was read.
+    """
     from archplan.timing.eol import load_eol
 
-    if c.product is None or c.release is None:
+    if c.product is None:
         return c.product, c.release, c.name, {}
+    data = load_eol()
+    said: list[str] = []
+    where = f"{COMPONENTS_FILE}: {c.id}"
+    # "release: 3.10" is read by YAML as the number 3.1: take the text as written.
+    release = f.doc.floats.get((*p, "release"), c.release) if f.doc is not None else c.release
+    if release is None:
+        split = data.split(c.product)
+        if split is None:
+            f.problem(
+                p,
+                "'product' and 'release' go together",
+                "both product (e.g. windows-server) and release (e.g. '2016')",
+            )
+            return c.product, None, c.name, {}
+        prod, release = split
+        said.append(
+            f"{where}: product {c.product!r} read as {prod.name} ({prod.title}) release {release!r}"
+        )
+    else:
+        try:
+            prod, exact = data.find_product(c.product)
+        except ArchplanError as exc:
+            # The release written in product too ("Windows Server 2016", release "2016").
+            both = data.split(c.product)
+            if both is None:
+                f.problem((*p, "product"), str(exc), "a product of the end-of-life data")
+                return c.product, c.release, c.name, {}
+            prod, exact = both[0], False
+            # "Windows 10" with release "22H2": the release is "10 22H2".
+            joined = f"{both[1]} {release}"
+            try:
+                prod.find(joined)
+                release = joined
+            except ArchplanError:
+                pass
+        if not exact:
+            said.append(f"{where}: product {c.product!r} read as {prod.name} ({prod.title})")
     try:
-        prod = load_eol().product(c.product)
-    except ArchplanError as exc:
-        f.problem((*p, "product"), str(exc), "a product of the end-of-life data")
-        return c.product, c.release, c.name, {}
-    try:
-        rel = prod.release(c.release)
+        rel, how = prod.find(release)
     except ArchplanError as exc:
         f.problem((*p, "release"), str(exc), f"a release cycle of {prod.name}")
         return c.product, c.release, c.name, {}
+    from archplan.timing.eol import _show, _without_vendor
+
+    shown = _show(rel)
+    if how == "sp":
+        said.append(
+            f"{where}: release {release!r} of {prod.name} read as {shown}, its latest "
+            "service pack (write another release cycle to choose it)"
+        )
+    elif how == "latest":
+        said.append(
+            f"{where}: release {release!r} of {prod.name} read as {shown}, its latest minor "
+            "release (write another release cycle to choose it)"
+        )
+    elif how == "minor":
+        said.append(
+            f"{where}: release {release!r} of {prod.name} read as the release cycle "
+            f"{shown} (the data gives dates per cycle)"
+        )
+    elif how:
+        said.append(f"{where}: release {release!r} of {prod.name} read as {shown}")
     rd = rel.release_date
     fields = {
         "release_date": rd if isinstance(rd, date) else None,
@@ -152,10 +209,19 @@ def _end_of_life(
         "security_end": rel.eol if rel.eol is not False else None,
         "extended_end": rel.eoes if rel.eoes is not False else None,
     }
+    declared_ext = c.support is not None and c.support.extended is not None
+    if rel.eoes is True and c.extended_support and not declared_ext:
+        said.append(
+            f"{where}: the end-of-life data says the extended support of {shown} has ended "
+            "(no date published): extended_support items do not extend it"
+        )
     name = c.name
     if name is None:
         label = rel.label
-        name = label if prod.title in label else f"{prod.title} {label}"
+        titled = any(t in label for t in (prod.title, *_without_vendor(prod.title)))
+        name = label if titled else f"{prod.title} {label}"
+    if notices is not None:
+        notices.extend(said)
     return prod.name, rel.cycle, name, fields
 
 
@@ -202,7 +268,7 @@ def read_components(
         p: YPath = ("components", i)
         uses = _uses(f, c, p, option_ids, current)
         opts = {o for o, _ in uses}
-        product, release, name, fields = _end_of_life(f, c, p)
+        product, release, name, fields = _end_of_life(f, c, p, notices)
         declared: list[str] = []
         for key, attr in (
             ("released", "release_date"),
@@ -216,7 +282,10 @@ def read_components(
             was = fields.get(attr)
             if notices is not None and product and was is not None and was != v:
                 notices.append(
-                    f"{COMPONENTS_FILE}: {c.id}: declared {key} date {v} "
+                    f"{COMPONENTS_FILE}: {c.id}: declared no {key} end, overriding the "
+                    f"end-of-life data ({was})"
+                    if v is False
+                    else f"{COMPONENTS_FILE}: {c.id}: declared {key} date {v} "
                     f"overrides the end-of-life data ({was})"
                 )
             fields[attr] = v
@@ -234,7 +303,7 @@ def read_components(
                 release=release,
                 declared=tuple(declared),
                 purchased=c.purchased,
-                maintenance_end=c.maintenance_end,
+                maintenance_end=c.end_of_maintenance,
                 useful_life=c.useful_life,
                 contract_start=c.contract_start,
                 contract_end=c.end_of_contract if c.kind_ == "saas" else c.contract_end,

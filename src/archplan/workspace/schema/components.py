@@ -38,7 +38,8 @@ def _kind(v: Any) -> str:
 
 
 def _support_date(v: Any) -> date | bool:
-    return True if v is True else _date(v)
+    # As in the end-of-life data: true = passed with no date published, false = no end.
+    return v if isinstance(v, bool) else _date(v)
 
 
 def _uses(v: Any) -> tuple[tuple[str | int, Any, Any], ...]:
@@ -68,8 +69,8 @@ SupportDate = Annotated[
     date | bool,
     Converted(
         _support_date,
-        {"anyOf": [{"type": "string", "format": "date"}, {"const": True}]},
-        "date (or true: passed, no date published)",
+        {"anyOf": [{"type": "string", "format": "date"}, {"type": "boolean"}]},
+        "date (or true: passed, no date published; false: no end)",
     ),
     Hint("a date YYYY-MM-DD"),
 ]
@@ -209,6 +210,13 @@ class ComponentModel(WorkspaceModel):
         expected="a date YYYY-MM-DD",
         ja="ハードウェア：保守契約の終了日",
     )
+    maintenance_years: Annotated[int, Between(1, 50)] | None = field(
+        None,
+        description="Hardware: maintenance term in years from the purchase date (instead of "
+        "maintenance_end).",
+        expected="whole years, 1 to 50",
+        ja="ハードウェア：購入日からの保守期間（年。maintenance_endの代わり）",
+    )
     useful_life: Annotated[int, Between(1, 50)] | None = field(
         None,
         description="Hardware: useful life in years (with purchased).",
@@ -257,11 +265,24 @@ class ComponentModel(WorkspaceModel):
         """The kind, given or inferred from the keys."""
         if self.kind is not None:
             return self.kind
-        if self.purchased is not None or self.useful_life is not None:
+        if (
+            self.purchased is not None
+            or self.useful_life is not None
+            or self.maintenance_years is not None
+        ):
             return "hardware"
         if self.contract_end is not None or self.term is not None:
             return "saas"
         return "software"
+
+    @property
+    def end_of_maintenance(self) -> date | None:
+        """The hardware maintenance's last day, given or from the purchase date and term."""
+        if self.maintenance_end is not None:
+            return self.maintenance_end
+        if self.purchased is not None and self.maintenance_years is not None:
+            return add_years(self.purchased, self.maintenance_years) - timedelta(days=1)
+        return None
 
     @property
     def end_of_contract(self) -> date | None:
@@ -310,7 +331,9 @@ class ComponentModel(WorkspaceModel):
         self.refs("addressed_by")
         self.refs("extended_support")
         kind = self.kind_
-        if (self.product is None) != (self.release is None):
+        if self.product is None and self.release is not None:
+            # (A product without a release may hold both, "Windows Server 2016": the
+            # reader splits it, or says they go together.)
             fail(
                 "'product' and 'release' go together",
                 "both product (e.g. windows-server) and release (e.g. '2016')",
@@ -318,7 +341,15 @@ class ComponentModel(WorkspaceModel):
         if kind == "hardware":
             if self.useful_life is not None and self.purchased is None:
                 fail("'useful_life' needs 'purchased'", "the purchase date YYYY-MM-DD")
-            if self.maintenance_end is None and self.useful_life is None:
+            if self.maintenance_years is not None and self.purchased is None:
+                fail("'maintenance_years' needs 'purchased'", "the purchase date YYYY-MM-DD")
+            if self.maintenance_years is not None and self.maintenance_end is not None:
+                fail(
+                    "both 'maintenance_end' and 'maintenance_years'",
+                    "one of them: the maintenance's last day, or its term in years",
+                    "maintenance_years",
+                )
+            if self.end_of_maintenance is None and self.useful_life is None:
                 fail(
                     "a hardware component needs 'maintenance_end' or 'useful_life'",
                     "maintenance_end: YYYY-MM-DD and/or purchased + useful_life (years)",
