@@ -18,6 +18,8 @@ lifecycle functions change single lines only.
 from __future__ import annotations
 
 import re
+import tomllib
+import unicodedata
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -63,29 +65,45 @@ REQUIRED_SECTIONS: dict[str, tuple[str, ...]] = {
 # is reported, never silently read as a body.
 _FRONT = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _FRONT_OPEN = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
+# Hugo writes TOML front matter between "+++" lines.
+_TOML_FRONT = re.compile(r"\A(\ufeff?)\+\+\+[ \t]*\r?\n(.*?\r?\n)?\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
+_TOML_OPEN = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n")
 _TITLE = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*\r?$", re.M)
+# A setext title: "Use X" underlined with "===".
+_SETEXT = re.compile(r"^([^\s#>|=-][^\r\n]*?)[ \t]*\r?\n=+[ \t]*\r?$", re.M)
+# A section heading: "## X" (also "##X") or a first-level "# X" (not the title).
+_SECTION = re.compile(r"^(#{1,2})(?:[ \t]+|(?<=##)(?=[^\s#]))(.+?)[ \t]*#*[ \t]*\r?$", re.M)
+# Any heading (also "##Status" with no space, as some logs write), for section ends.
+_ANY_HEADING = re.compile(r"^#{1,6}(?:[ \t]+|(?=[^\s#]))(.+?)[ \t]*#*[ \t]*\r?$", re.M)
 _HEADING2 = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*\r?$", re.M)
 _STATUS_HEADING = re.compile(
-    r"^#{2,4}[ \t]+(?:\*\*)?(?:Status|ステータス|状態)(?:\*\*)?[ \t]*(?:[:：][ \t]*(.*?))?"
+    r"^#{1,4}[ \t]*(?:\*\*)?(?:Status|ステータス|状態)(?:\*\*)?[ \t]*(?:[:：][ \t]*(.*?))?"
     r"[ \t]*#*[ \t]*\r?$",
     re.M | re.I,
 )
 _DATE_HEADING = re.compile(
-    r"^#{2,4}[ \t]+(?:Date|Decision date|日付|決定日)[ \t]*#*[ \t]*\r?$", re.M | re.I
+    r"^#{1,4}[ \t]*(?:Date|Decision date|日付|決定日|作成日)[ \t]*#*[ \t]*\r?$", re.M | re.I
 )
 _KEYS = (
-    r"Status|Date|Decision[- ]date|Deciders|Decision[- ]makers|"
+    r"Status|Date|Decision[- ]date|Date of decision|Deciders|Decision[- ]makers|"
+    r"Created|Date created|Created on|Decided|Decided on|Last updated|"
     r"ステータス|状態|日付|決定日|起票日|作成日"
 )
+# What may end a field's value and is not part of it: an HTML line break, a Markdown
+# hard break ("\\" or two spaces).
+_VALUE_END = r"(?:[ \t]*<br[ \t]*/?>)?[ \t]*\\?[ \t]*\r?$"
+# An emoji or symbol some logs put before a field ("📆 Date: …", "🗓️ Date: …").
+_LEAD_MARK = r"(?:[^\w\s\[\]()#|>*_`~\\<-]{1,3}[ \t]*)?"
 # "* Status: accepted", "- **Status**: accepted", "* **Date:** 2020-01-01", "- 日付：…"
 _BULLET = re.compile(
     r"^[ \t]*[*+-][ \t]+(?:\*\*|__)?(" + _KEYS + r")(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?"
-    r"[ \t]*(.*?)[ \t]*\r?$",
+    r"[ \t]*(.*?)" + _VALUE_END,
     re.M | re.I,
 )
 # "Status: Accepted", "**Date:** 28/03/2018" on a line of their own.
 _KEY_LINE = re.compile(
-    r"^(?:\*\*|__)?(" + _KEYS + r")(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?[ \t]*(.+?)[ \t]*\r?$",
+    r"^" + _LEAD_MARK + r"(?:\*\*|__)?(" + _KEYS + r")(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?"
+    r"[ \t]*(.+?)" + _VALUE_END,
     re.M | re.I,
 )
 # log4brains writes "20200928-use-markdown.md"; others "2020-09-28-title.md".
@@ -102,24 +120,47 @@ _NUMBERED_TITLE_BARE = re.compile(
     r"^0*(\d{1,5})(?:[.:)][ \t]+|[ \t]*：[ \t]*|[ \t]+[-–—][ \t]+)(.+)$"
 )
 _PREFIX_ONLY = re.compile(
-    r"^(?:architecture[ \t]+decision[ \t]+record|ADR)[ \t]*[:：\-–—][ \t]*(.+)$", re.I
+    r"^(?:(?:architecture[ \t]+decision[ \t]+record|ADR)[ \t]*[:：\-–—]|\[ADR\])[ \t]*(.+)$", re.I
 )
 _LINK_TARGET = re.compile(
     r"\((?:\./)?(?:adr[-_]?)?(\d{3,5})[-_][^)\s]*\.md(?:#[^)]*)?\)|ADR[- ]?0*(\d+)", re.I
 )
 _RELATION = re.compile(
-    r"(superseded by|supersedes|amended by|amends|relates to|replaced by|replaces"
-    r"|置換|置き換え)",
+    r"(superseded by|supersedes|superceded by|supercedes|amended by|amends|relates to"
+    r"|replaced by|replaces|置換|置き換え)",
     re.I,
 )
 _RELATION_NAMES = {
+    "superceded-by": "superseded-by",
+    "supercedes": "supersedes",
     "replaced-by": "superseded-by",
     "replaces": "supersedes",
     "置換": "superseded-by",
     "置き換え": "superseded-by",
 }
 _STATUS_WORDS = ("status", "ステータス", "状態")
-_DATE_WORDS = ("date", "decision date", "decision-date", "日付", "決定日", "起票日", "作成日")
+_DATE_WORDS = (
+    "date",
+    "decision date",
+    "decision-date",
+    "date of decision",
+    "日付",
+    "決定日",
+    "起票日",
+    "作成日",
+)
+# Read only when no "Date" is written: when the record was created or last updated.
+_DATE2_WORDS = (
+    "created",
+    "date created",
+    "created on",
+    "created_at",
+    "created-at",
+    "decided",
+    "decided on",
+    "last updated",
+    "last-updated",
+)
 
 _MONTHS = {
     name: k + 1
@@ -160,8 +201,14 @@ def read_date(text: str) -> tuple[date | None, str]:
     ['2018-03-28', '2018-03-28', '2018-03-28', '2018-03-28', '2018-03-28', '2018-03-28']
     >>> read_date("03/04/2018"), read_date("next spring"), read_date("")
     ((None, 'ambiguous'), (None, 'unreadable'), (None, 'empty'))
+
+    Japanese era dates and full-width digits, as Japanese public bodies write them:
+
+    >>> [str(read_date(s)[0]) for s in ("令和6年1月15日", "平成31年4月1日", "令和元年5月1日",
+    ...                                  "２０２４年３月１２日")]
+    ['2024-01-15', '2019-04-01', '2019-05-01', '2024-03-12']
     """
-    s = text.strip().strip("*_` ")
+    s = unicodedata.normalize("NFKC", text).strip().strip("*_` ")
     if not s:
         return None, "empty"
 
@@ -177,6 +224,15 @@ def read_date(text: str) -> tuple[date | None, str]:
     m = re.search(r"(?<!\d)(\d{4})[ \t]*年[ \t]*(\d{1,2})[ \t]*月[ \t]*(\d{1,2})[ \t]*日", s)
     if m:
         return make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = re.search(
+        r"(令和|平成|昭和)[ \t]*(元|\d{1,2})[ \t]*年[ \t]*(\d{1,2})[ \t]*月[ \t]*(\d{1,2})"
+        r"[ \t]*日",
+        s,
+    )
+    if m:
+        year = 1 if m.group(2) == "元" else int(m.group(2))
+        base = {"令和": 2018, "平成": 1988, "昭和": 1925}[m.group(1)]
+        return make(base + year, int(m.group(3)), int(m.group(4)))
     m = re.search(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)", s)
     if m:
         return make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -211,6 +267,10 @@ _JA_STATUS = (
     ("不採用", "rejected"),
     ("承認", "accepted"),
     ("採用", "accepted"),
+    ("実装済", "accepted"),
+    ("完了", "accepted"),
+    ("取り下げ", "rejected"),
+    ("取下げ", "rejected"),
     ("決定", "accepted"),
     ("提案", "proposed"),
     ("検討中", "proposed"),
@@ -249,8 +309,14 @@ def normalise_status(text: str) -> str:
     ...      "❌ Rejected (see [019](019-x.md))", "承認済み", "置換（ADR-0007）",
     ...      "⌛️ Superseded by [036. X](036-x.md)")]
     ['proposed', 'proposed', 'rejected', 'accepted', 'superseded', 'superseded']
+
+    Struck-out words are not the status; common words outside MADR's five are mapped:
+
+    >>> [normalise_status(s) for s in ("~~Proposed~~ Accepted", "Implemented", "Active",
+    ...      "Withdrawn", "Superceded by [ADR-0007](0007-x.md)", "`accepted`", "[Accepted]")]
+    ['accepted', 'accepted', 'accepted', 'rejected', 'superseded', 'accepted', 'accepted']
     """
-    stripped = text.strip()
+    stripped = re.sub(r"~~.*?~~", "", text).strip()
     if not stripped:
         return "unknown"
     if _is_japanese(stripped):
@@ -260,8 +326,9 @@ def normalise_status(text: str) -> str:
     low = re.sub(r"^[^a-z\[]+", "", stripped.lower())
     if not low:
         return "unknown"
+    low = re.sub(r"^\[(?=[a-z])", "", low)
     if (
-        low.startswith("superseded")
+        low.startswith(("superseded", "superceded"))
         or "partly superseded" in low
         or low.startswith("partially superseded")
         or low.startswith("replaced by")
@@ -287,10 +354,31 @@ def normalise_status(text: str) -> str:
         "obsolete": "deprecated",
         "retired": "deprecated",
         "superseded": "superseded",
+        "superceded": "superseded",
+        "replaced": "superseded",
+        "implemented": "accepted",
+        "active": "accepted",
+        "done": "accepted",
+        "completed": "accepted",
+        "complete": "accepted",
+        "final": "accepted",
+        "approve": "accepted",
+        "accept": "accepted",
+        "withdrawn": "rejected",
+        "abandoned": "rejected",
+        "cancelled": "rejected",
+        "canceled": "rejected",
+        "dropped": "rejected",
+        "rfc": "proposed",
+        "suggested": "proposed",
+        "discussion": "proposed",
+        "review": "proposed",
     }
     if first in aliases:
         return aliases[first]
-    if low.startswith(("in progress", "under review", "in review")):
+    if low.startswith(
+        ("in progress", "under review", "in review", "under discussion", "in discussion")
+    ):
         return "proposed"
     return low.split("\n")[0][:40]
 
@@ -322,6 +410,7 @@ _NOT_RECORDS = {
     "toc.md",
     "summary.md",
     "_sidebar.md",
+    "_index.md",
     "contents.md",
     "changelog.md",
     "license.md",
@@ -329,12 +418,57 @@ _NOT_RECORDS = {
     "home.md",
 }
 
+# What is left of a numbered name ("000-index.md" → "index") that says: not a record.
+_INDEX_STEMS = {
+    "index",
+    "readme",
+    "toc",
+    "contents",
+    "summary",
+    "adr-index",
+    "adr-log",
+    "decision-log",
+    "decisions",
+    "log",
+}
+_TEMPLATE_STEM = re.compile(r"(?:^|[-_ .])templates?(?:$|[-_ .])")
+# Decision sections: a file with no number in its name is a record only when it has one.
+_DECISION_SECTIONS = re.compile(
+    r"^(?:context|context and problem statement|problem statement|problem|decision|"
+    r"decision outcome|consequences|considered options|options considered|"
+    r"alternatives considered|rationale|背景|背景と課題|課題|決定|決定事項|結果|検討した選択肢)\b",
+    re.I,
+)
+_STATUS_NAMES = ("proposed", "accepted", "rejected", "deprecated", "superseded", "draft")
+
+
+def _stem(name: str) -> str:
+    """A file name without its number or date prefix and extension, lower case."""
+    low = name.lower()
+    low = re.sub(r"\.(md|markdown)$", "", low)
+    m = _DATE_NAME.match(low) or _FILE_NUMBER.match(low)
+    if m:
+        low = low[m.end() :]
+    return low.strip("-_ .")
+
+
+def _front_matter(text: str) -> tuple[str, str, int] | None:
+    """``(kind, content, end)`` of a closed front matter (``yaml`` between ``---`` lines,
+    ``toml`` between ``+++`` lines, as Hugo writes), or None."""
+    fm = _FRONT.match(text)
+    if fm:
+        return "yaml", fm.group(2) or "", fm.end()
+    tm = _TOML_FRONT.match(text)
+    if tm:
+        return "toml", tm.group(2) or "", tm.end()
+    return None
+
 
 def _has_status_marker(text: str) -> bool:
-    body = text.lstrip("\ufeff")
-    fm = _FRONT.match(body)
-    if fm and re.search(r"^status[ \t]*:", fm.group(2) or "", re.M):
+    front = _front_matter(text)
+    if front and re.search(r"^status[ \t]*[:=]", front[1], re.M | re.I):
         return True
+    body = _mask(_after_front(text))
     if _STATUS_HEADING.search(body):
         return True
     for m in (*_BULLET.finditer(body), *_KEY_LINE.finditer(body)):
@@ -343,13 +477,49 @@ def _has_status_marker(text: str) -> bool:
     return False
 
 
+def _find_title(masked_body: str) -> tuple[str, int] | None:
+    """The record's title as written (``# Title`` or a setext ``Title``/``===``) and the
+    offset of its line in ``masked_body``; anchors (``{#id}``) are dropped."""
+    m = _TITLE.search(masked_body)
+    s = _SETEXT.search(masked_body)
+    if s and (m is None or s.start() < m.start()):
+        m = s
+    if m is None:
+        return None
+    raw = re.sub(r"[ \t]*\{#[^}]*\}[ \t]*$", "", m.group(1).strip()).strip()
+    return (raw, m.start()) if raw else None
+
+
+def _placeholder(text: str) -> bool:
+    """A template's placeholder: ``[Title]``, ``{title}``, ``<Title>``, ``TITLE``,
+    ``STATUS``, ``DATE``, ``YYYY-MM-DD`` or a list of statuses to choose from."""
+    t = text.strip().strip('"').strip()
+    if re.fullmatch(r"\[[^\]]*\]|\{[^}]*\}|<[^>]*>|NUMBER\.? TITLE|TITLE|Title|STATUS|DATE", t):
+        return True
+    if "YYYY" in t.upper() and not re.search(r"\d{4}", t):
+        return True
+    low = t.lower()
+    return sum(word in low for word in _STATUS_NAMES) >= 3
+
+
+def _looks_like_template(path: Path, text: str) -> bool:
+    record, _ = read_record(path, text, path.name)
+    if record is None:
+        return False
+    return _placeholder(record.title) or (
+        bool(record.status_raw) and _placeholder(record.status_raw)
+    )
+
+
 def classify(path: Path, text: str | None = None) -> str:
     """``record``, ``template``, ``index`` or ``other`` for a file in a decisions folder.
 
     A file is a record when its name carries a number (``0001-``, ``001-``, ``adr-001-``,
-    ``ADR-0001-``) or a date (log4brains' ``20200928-``) and it has a ``# Title``; or,
-    with any other name, when its heading is numbered (``# ADR 12: …``) or it has a
-    status. Templates, indexes, READMEs and tool files (``.adr-dir``, images) are not.
+    ``ADR-0001-``) or a date (log4brains' ``20200928-``) and it has a title; or, with any
+    other name, when its heading is numbered (``# ADR 12: …``), or it has a status and a
+    decision's sections (Context, Decision, …). Templates (also ``0000-template.md``
+    and numbered files full of placeholders), indexes (``000-index.md``), READMEs and tool
+    files (``.adr-dir``, images) are not.
 
     Examples
     --------
@@ -359,28 +529,45 @@ def classify(path: Path, text: str | None = None) -> str:
     ('index', 'other', 'other')
     >>> classify(Path("use-x.md"), "# ADR 12: Use X\\n"), classify(Path("notes.md"), "# Notes\\n")
     ('record', 'other')
+    >>> classify(Path("0000-template.md"), "# NUMBER. TITLE\\n\\n## Status\\n\\nSTATUS\\n")
+    'template'
+    >>> classify(Path("000-index.md"), "# Decisions\\n"), classify(Path("guide.md"),
+    ...     "# How we decide\\n\\n## Status\\n\\n- `Accepted`: in force\\n")
+    ('index', 'other')
     """
     name = path.name.lower()
     if not name.endswith((".md", ".markdown")):
         return "other"
     number, when = file_number(path.name)
     if number is not None or when is not None:
-        # A numbered file is a record even when its title mentions a template
-        # ("0039-use-apache-velocity-as-template-engine.md").
-        if text is None or _TITLE.search(text.lstrip("\ufeff")) or _front_title(text):
+        stem = _stem(path.name)
+        if stem in _INDEX_STEMS:
+            return "index"
+        if text is None:
             return "record"
-        return "other"
+        if not (_find_title(_mask(_after_front(text))) or _front_title(text)):
+            return "other"
+        # A numbered file is a record even when its title mentions a template
+        # ("0039-use-apache-velocity-as-template-engine.md"), unless it is one.
+        if (_TEMPLATE_STEM.search(stem) and number == 0) or (
+            (_TEMPLATE_STEM.search(stem) or number == 0) and _looks_like_template(path, text)
+        ):
+            return "template"
+        return "record"
     if "template" in name:
         return "template"
     if name in _NOT_RECORDS:
         return "index"
     if text is None:
         return "other"
-    title = _TITLE.search(_after_front(text))
-    if title and split_title(title.group(1).strip()) != (None, title.group(1).strip()):
+    body = _mask(_after_front(text))
+    found = _find_title(body)
+    if found and split_title(found[0]) != (None, found[0]):
         return "record"
-    if (title or _front_title(text)) and _has_status_marker(text):
-        return "record"
+    if (found or _front_title(text)) and _has_status_marker(text):
+        sections = (m.group(1) for m in _ANY_HEADING.finditer(body))
+        if any(_DECISION_SECTIONS.match(s.strip("*_ ")) for s in sections):
+            return "record"
     return "other"
 
 
@@ -390,8 +577,10 @@ def split_title(raw: str) -> tuple[int | None, str]:
     Examples
     --------
     >>> [split_title(t) for t in ("ADR 12: Use X", "12. Use X", "ADR-0003 - Use X",
-    ...                           "Architecture Decision Record: Use X", "2026 budget")]
-    [(12, 'Use X'), (12, 'Use X'), (3, 'Use X'), (None, 'Use X'), (None, '2026 budget')]
+    ...                           "Architecture Decision Record: Use X", "2026 budget",
+    ...                           "[ADR] Use X")]  # doctest: +NORMALIZE_WHITESPACE
+    [(12, 'Use X'), (12, 'Use X'), (3, 'Use X'), (None, 'Use X'), (None, '2026 budget'),
+     (None, 'Use X')]
     """
     m = _NUMBERED_TITLE.match(raw) or _NUMBERED_TITLE_BARE.match(raw)
     if m:
@@ -403,13 +592,13 @@ def split_title(raw: str) -> tuple[int | None, str]:
 
 
 def _after_front(text: str) -> str:
-    fm = _FRONT.match(text)
-    return text[fm.end() :] if fm else text.lstrip("\ufeff")
+    front = _front_matter(text)
+    return text[front[2] :] if front else text.lstrip("\ufeff")
 
 
 def _front_title(text: str) -> bool:
-    fm = _FRONT.match(text)
-    return bool(fm and re.search(r"^title[ \t]*:[ \t]*\S", fm.group(2) or "", re.M))
+    front = _front_matter(text)
+    return bool(front and re.search(r"^title[ \t]*[:=][ \t]*\S", front[1], re.M | re.I))
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -623,14 +812,31 @@ def _table_fields(body: str, offset: int) -> dict[str, tuple[str, int]]:
             for ln in lines[start:k]
         ]
         sep = len(rows) >= 2 and all(set(c) <= set("-: ") for c in rows[1])
+        # "| Status | Accepted |" over "|---|---|" and "| Date | … |": the header row is
+        # the first key–value pair, not column names (the row under it names a field,
+        # where a table of columns has a value such as "Accepted").
+        pairs_header = (
+            sep
+            and len(rows[0]) >= 2
+            and _field_key(rows[0][0]) is not None
+            and _field_key(rows[0][1]) is None
+            and (
+                len(rows) < 3
+                or (
+                    bool(rows[2])
+                    and normalise_status(rows[2][0]) not in KNOWN_STATUSES
+                    and read_date(rows[2][0])[0] is None
+                )
+            )
+        )
         for j, cells in enumerate(rows):
-            if sep and j < 2:
+            if (sep and j == 1) or (sep and j == 0 and not pairs_header):
                 continue  # a header names columns; key–value pairs are in the rows
             if len(cells) >= 2:
                 key = _field_key(cells[0])
                 if key and key not in out and not set(cells[1]) <= set("-: "):
                     out[key] = (cells[1], offset + start + j + 1)
-        if sep and len(rows) >= 3:
+        if sep and len(rows) >= 3 and not pairs_header:
             for col, head in enumerate(rows[0]):
                 key = _field_key(head)
                 if key and key not in out and col < len(rows[2]):
@@ -638,23 +844,60 @@ def _table_fields(body: str, offset: int) -> dict[str, tuple[str, int]]:
     return out
 
 
-def _mask_code(text: str) -> str:
-    """``text`` with the inside of fenced code blocks blanked (same length and line
-    breaks), so that examples in code are not read as the record's own fields."""
+def _mask(text: str, code: bool = True, comments: bool = True) -> str:
+    """``text`` with the inside of fenced code blocks (``code``) and HTML comments
+    (``comments``) blanked, same length and line breaks, so that examples in code and
+    commented-out text are not read as the record's own fields.
+
+    Examples
+    --------
+    >>> text = "a <!-- b -->c\\n" + "`" * 3 + "\\nStatus: x\\n" + "`" * 3 + "\\n"
+    >>> _mask(text).split("\\n")
+    ['a           c', '```', '         ', '   ', '']
+    """
     out = []
     fence = ""
+    in_comment = False
     for line in _md_lines(text, keepends=True):
-        stripped = line.lstrip()
+        body = line.rstrip("\r\n")
+        end = line[len(body) :]
+        stripped = body.lstrip()
         if fence:
             if stripped.startswith(fence):
                 fence = ""
-            body = line.rstrip("\r\n")
-            out.append(" " * len(body) + line[len(body) :])
+            out.append((" " * len(body) if code else body) + end)
             continue
-        if stripped.startswith(("```", "~~~")):
+        if not in_comment and stripped.startswith(("```", "~~~")):
             fence = stripped[:3]
-        out.append(line)
+            out.append(line)
+            continue
+        parts: list[str] = []
+        i = 0
+        while i < len(body):
+            if in_comment:
+                j = body.find("-->", i)
+                stop = len(body) if j < 0 else j + 3
+                parts.append(" " * (stop - i) if comments else body[i:stop])
+                i = stop
+                in_comment = j < 0
+            else:
+                j = body.find("<!--", i)
+                if j < 0:
+                    parts.append(body[i:])
+                    break
+                parts.append(body[i:j])
+                k = body.find("-->", j + 4)
+                stop = len(body) if k < 0 else k + 3
+                parts.append(" " * (stop - j) if comments else body[j:stop])
+                i = stop
+                in_comment = k < 0
+        out.append("".join(parts) + end)
     return "".join(out)
+
+
+def _mask_code(text: str) -> str:
+    """``text`` with fenced code blocks and HTML comments blanked (see :func:`_mask`)."""
+    return _mask(text)
 
 
 def _field_key(word: str) -> str | None:
@@ -663,7 +906,96 @@ def _field_key(word: str) -> str | None:
         return "status"
     if low in _DATE_WORDS:
         return "date"
+    if low in _DATE2_WORDS:
+        return "date2"
     return None
+
+
+def _number_in(value: Any) -> int | None:
+    """A record number written in front matter (``number: 12``, ``id: ADR-0012``)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return value if 0 <= value < 100000 else None
+    m = re.fullmatch(r"(?:adr[-_ ]?)?0*(\d{1,5})", str(value).strip(), re.I)
+    return int(m.group(1)) if m else None
+
+
+def _read_toml(content: str, rel: str, problems: list[Problem]) -> tuple[Any, dict[Any, int]]:
+    """Hugo's TOML front matter as a mapping, with the line (within it) of each top key."""
+    try:
+        data = tomllib.loads(content)
+    except tomllib.TOMLDecodeError as exc:
+        at = re.search(r"line (\d+)", str(exc))
+        problems.append(
+            Problem(
+                rel,
+                int(at.group(1)) + 1 if at else 1,
+                "front matter",
+                f"front matter is not TOML: {exc}",
+                "key = value lines between '+++' lines",
+            )
+        )
+        return None, {}
+    lines: dict[Any, int] = {}
+    for k, line in enumerate(_md_lines(content), start=1):
+        m = re.match(r"^[ \t]*([A-Za-z0-9_-]+)[ \t]*=", line)
+        if m and (m.group(1),) not in lines:
+            lines[(m.group(1),)] = k
+    return data, lines
+
+
+def _status_in_section(section: list[str], first_line: int) -> tuple[str, int] | None:
+    """The status a ``## Status`` section states, and its line (1-based).
+
+    ``section`` holds the section's lines (comments and code already blanked), the
+    first of them on line ``first_line + 1``. The first line that says something is the
+    status: a bullet's text, the value of a ``Status: x`` line (other ``Key: value``
+    lines, such as ``Implementation: Adopted``, are skipped), or the Status row of a
+    table. A later ``Superseded by …`` line under an ``Accepted`` that was never removed
+    is what a reader goes by (its line stays the ``Accepted`` one, which a status change
+    replaces).
+    """
+    chosen: tuple[str, int] | None = None
+    k = 0
+    while k < len(section):
+        raw = section[k]
+        line_no = first_line + k + 1
+        stripped = raw.strip()
+        if not stripped:
+            k += 1
+            continue
+        if stripped.startswith("|"):
+            start = k
+            while k < len(section) and section[k].strip().startswith("|"):
+                k += 1
+            table = _table_fields("\n".join(section[start:k]), first_line + start)
+            if "status" in table and chosen is None:
+                chosen = table["status"]
+            continue
+        if chosen is not None:
+            later = re.sub(r"^(?:[*+->][ \t]+)?[^\w\[]*", "", stripped).lower()
+            if later.startswith(("superseded by", "superceded by", "replaced by")) and (
+                normalise_status(chosen[0]) in ("accepted", "proposed")
+            ):
+                # The line to change stays the stale "Accepted": a new status replaces it.
+                return re.sub(r"^(?:[*+->][ \t]+)+", "", stripped), chosen[1]
+            k += 1
+            continue
+        km = _KEY_LINE.match(re.sub(r"^(?:[*+->][ \t]+)+", "", stripped))
+        if km:
+            if _field_key(km.group(1)) == "status":
+                chosen = (km.group(2), line_no)
+            k += 1
+            continue
+        if re.match(r"^[\w ]{1,30}[:：][ \t]+\S", stripped) and not re.match(
+            r"^(?:superseded|superceded|supersedes|amended|amends|replaced)", stripped, re.I
+        ):
+            k += 1  # "Implementation: Adopted": another field, not the status
+            continue
+        chosen = (re.sub(r"^(?:[*+->][ \t]+)+", "", stripped), line_no)
+        k += 1
+    return chosen
 
 
 def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None, list[Problem]]:
@@ -707,53 +1039,82 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
     links: list[tuple[str, int]] = []
     meta: dict[str, Any] = {}
     notes: list[tuple[int | None, str]] = []
-    fm = _FRONT.match(text)
-    if fm is None and _FRONT_OPEN.match(text):
+    front_lines: dict[Any, int] = {}
+    fm = _front_matter(text)
+    if fm is None and (_FRONT_OPEN.match(text) or _TOML_OPEN.match(text)):
+        mark = "---" if _FRONT_OPEN.match(text) else "+++"
         problems.append(
             Problem(
                 rel,
                 1,
                 "front matter",
-                "front matter opened with '---' on line 1 is never closed",
-                "a line '---' after the front matter, before the '# Title'",
+                f"front matter opened with '{mark}' on line 1 is never closed",
+                f"a line '{mark}' after the front matter, before the '# Title'",
             )
         )
         return None, problems
     date_raw, date_line = "", None
+    front_date: Any = None
     if fm:
+        kind, content, end = fm
         fmt = "madr4"
-        yaml_text = fm.group(2) or ""
-        doc, yproblems = load_yaml(yaml_text, rel)
-        for p in yproblems:  # the front matter starts on line 2 of the file
-            problems.append(
-                Problem(p.file, p.line + 1 if p.line else None, p.field, p.message, p.expected)
-            )
-        if doc is not None and doc.data is not None:
-            if isinstance(doc.data, dict):
-                front = doc.data
-                if "status" in front:
-                    status_raw = str(front["status"] or "")
-                    status_line = 1 + doc.lines.get(("status",), 0)
-                if front.get("date") not in (None, ""):
-                    date_raw = str(front["date"])
-                    date_line = 1 + doc.lines.get(("date",), 0)
-                meta = _archplan_meta(front.get("archplan"), rel, problems, doc.lines, 1)
-            else:
+        data: Any = None
+        if kind == "yaml":
+            doc, yproblems = load_yaml(content, rel)
+            for p in yproblems:  # the front matter starts on line 2 of the file
                 problems.append(
-                    Problem(
-                        rel,
-                        2,
-                        "front matter",
-                        "front matter is not a mapping",
-                        "key: value lines such as 'status: accepted'",
-                    )
+                    Problem(p.file, p.line + 1 if p.line else None, p.field, p.message, p.expected)
                 )
-        body = text[fm.end() :]
-        body_offset = _line_of(text, fm.end()) - 1
+            if doc is not None:
+                data, front_lines = doc.data, dict(doc.lines)
+        else:
+            fmt = "toml"
+            data, front_lines = _read_toml(content, rel, problems)
+        if data is not None and not isinstance(data, dict):
+            problems.append(
+                Problem(
+                    rel,
+                    2,
+                    "front matter",
+                    "front matter is not a mapping",
+                    "key: value lines such as 'status: accepted'",
+                )
+            )
+        elif data is not None:
+            front = data
+            keys = {str(k).lower(): k for k in front}
+            if "status" in keys:
+                value = front[keys["status"]]
+                if isinstance(value, list) and value:
+                    value = value[0]
+                status_raw = str(value or "")
+                status_line = 1 + front_lines.get((keys["status"],), 0)
+            for word in ("date", "decision-date", "decision_date", *_DATE2_WORDS):
+                key = keys.get(word)
+                if key is not None and front[key] not in (None, ""):
+                    front_date = front[key]
+                    date_raw = str(front_date)
+                    date_line = 1 + front_lines.get((key,), 0)
+                    break
+            if number is None:
+                for word in ("number", "adr", "adr-number", "adr_number", "id"):
+                    found = _number_in(front.get(keys.get(word, "")))
+                    if found is not None:
+                        number = found
+                        break
+            meta = _archplan_meta(front.get("archplan"), rel, problems, front_lines, 1)
+        body = text[end:]
+        body_offset = _line_of(text, end) - 1
     body_kept = body
-    body = _mask_code(body)
-    title_m = _TITLE.search(body)
-    if title_m is None and not str(front.get("title") or "").strip():
+    masked = _mask(body)
+    prefix = text[: len(text) - len(body)]
+    lines = _md_lines(prefix + masked)  # masked lines, numbered as the file's
+    found_title = _find_title(masked)
+    front_title = ""
+    for key in front:
+        if str(key).lower() == "title" and str(front[key] or "").strip():
+            front_title = str(front[key]).strip()
+    if found_title is None and not front_title:
         problems.append(
             Problem(
                 rel,
@@ -764,20 +1125,26 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
             )
         )
         return None, problems
-    raw_title = title_m.group(1).strip() if title_m else str(front["title"]).strip()
+    raw_title = found_title[0] if found_title else front_title
     title_number, title = split_title(raw_title)
     number_source = "file"
     if number is None:
         number, number_source = (
             (title_number, "title") if title_number is not None else (0, "order")
         )
+    elif file_number(path.name)[0] is None:
+        number_source = "front matter"
+    title_at = found_title[1] if found_title else -1
+    # Sections: second-level headings ("## Context", also "##Context") and first-level
+    # ones other than the title (some logs write every section as "# Context").
     sections = tuple(
-        (h.group(1).strip(), body_offset + _line_of(body, h.start()))
-        for h in _HEADING2.finditer(body)
+        (h.group(2).strip(), body_offset + _line_of(masked, h.start()))
+        for h in _SECTION.finditer(masked)
+        if h.start() != title_at
     )
     # MADR 2 and log4brains: "* Status: accepted" bullets under the title.
     bullets: dict[str, re.Match[str]] = {}
-    for b in _BULLET.finditer(body):
+    for b in _BULLET.finditer(masked):
         key = _field_key(b.group(1))
         if key and key not in bullets:
             bullets[key] = b
@@ -785,69 +1152,96 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
         b = bullets["status"]
         fmt = "madr2"
         status_raw = b.group(2)
-        status_line = body_offset + _line_of(body, b.start())
-    if not date_raw and "date" in bullets:
-        date_raw = bullets["date"].group(2)
-        date_line = body_offset + _line_of(body, bullets["date"].start())
-    # Metadata tables and "Status:" lines count only above the first "##" section, where
-    # records put them (a table of components with a Status column further down is not
-    # the record's status).
-    first_section = _HEADING2.search(body)
-    head = body[: first_section.start()] if first_section else body
+        status_line = body_offset + _line_of(masked, b.start())
+    # Metadata tables and "Status:" lines count above the first section, where records
+    # put them (a table of components with a Status column further down is not the
+    # record's status); further down only when they name one of MADR's statuses.
+    first = next((h for h in _SECTION.finditer(masked) if h.start() > title_at), None)
+    head = masked[: first.start()] if first else masked
     table = _table_fields(head, body_offset)
     if not status_raw and "status" in table:
         fmt = "table"
         status_raw, status_line = table["status"]
-    if not date_raw and "date" in table:
-        date_raw, date_line = table["date"]
-    # Nygard: a "## Status" section (anywhere) whose first non-empty line is the status.
-    lines = _md_lines(text)
-    for h in _STATUS_HEADING.finditer(body):
-        line = body_offset + _line_of(body, h.start())
+    # Nygard: a "## Status" section (anywhere) whose first line is the status.
+    for h in _STATUS_HEADING.finditer(masked):
+        line = body_offset + _line_of(masked, h.start())
         if h.group(1):  # "## Status: Accepted"
             if not status_raw:
                 fmt, status_raw, status_line = "line", h.group(1).strip(), line
             continue
-        k = line  # index of the line after the heading (0-based)
-        while k < len(lines) and not lines[k].strip():
-            k += 1
-        if not status_raw and k < len(lines) and not lines[k].startswith("#"):
-            fmt = "nygard"
-            status_raw = re.sub(r"^[*+-][ \t]+", "", lines[k].strip())
-            status_line = k + 1
+        end_line = next(
+            (
+                body_offset + _line_of(masked, e.start())
+                for e in _ANY_HEADING.finditer(masked, h.end())
+            ),
+            len(lines) + 1,
+        )
+        section = lines[line : end_line - 1]
+        if not status_raw:
+            got = _status_in_section(section, line)
+            if got is not None:
+                fmt = "nygard"
+                status_raw, status_line = got
         # Every line of the section may carry links ("Supersedes [1. …](0001-….md)").
-        end = next((ln for _, ln in sections if ln > line), len(lines) + 1)
-        links += _links_in("\n".join(lines[line : end - 1]))
+        links += _links_in("\n".join(section))
     keyed: dict[str, re.Match[str]] = {}
     for km in _KEY_LINE.finditer(head):
         key = _field_key(km.group(1))
         if key and key not in keyed:
             keyed[key] = km
+    for km in _KEY_LINE.finditer(masked, len(head)):  # "## Metadata" further down
+        key = _field_key(km.group(1))
+        if key == "status" and normalise_status(km.group(2)) not in KNOWN_STATUSES:
+            continue
+        if key in ("date", "date2") and read_date(km.group(2))[0] is None:
+            continue
+        if key and key not in keyed:
+            keyed[key] = km
     if not status_raw and "status" in keyed:
         fmt = "line"
         status_raw = keyed["status"].group(2)
-        status_line = body_offset + _line_of(body, keyed["status"].start())
-    if not date_raw and "date" in keyed:
-        date_raw = keyed["date"].group(2)
-        date_line = body_offset + _line_of(body, keyed["date"].start())
-    if not date_raw:  # a "## Date" section: its first line
-        for h in _DATE_HEADING.finditer(body):
-            k = body_offset + _line_of(body, h.start())
-            while k < len(lines) and not lines[k].strip():
-                k += 1
-            if k < len(lines) and not lines[k].startswith("#"):
-                date_raw, date_line = lines[k].strip(), k + 1
-                break
+        status_line = body_offset + _line_of(masked, keyed["status"].start())
+    # Metadata in a code block right under the title ("```\nStatus: Active\n```").
+    fenced = _mask(body, code=False)[: len(head)]
+    in_code = [
+        km
+        for km in _KEY_LINE.finditer(fenced)
+        if not masked[km.start() : km.end()].strip() and _field_key(km.group(1))
+    ]
+    for km in in_code:
+        key = _field_key(km.group(1))
+        if key and key not in keyed:
+            keyed[key] = km
+            if key == "status" and not status_raw:
+                fmt = "line"
+                status_raw = km.group(2)
+                status_line = body_offset + _line_of(masked, km.start())
+    for key in ("date", "date2"):  # a "Date" before a "Created" or "Last updated"
+        if date_raw:
+            break
+        for source in (bullets, keyed):
+            if key in source and not date_raw:
+                date_raw = source[key].group(2)
+                date_line = body_offset + _line_of(masked, source[key].start())
+        if key in table and not date_raw:
+            date_raw, date_line = table[key]
+        if key == "date" and not date_raw:  # a "## Date" section: its first line
+            for h in _DATE_HEADING.finditer(masked):
+                k = body_offset + _line_of(masked, h.start())
+                while k < len(lines) and not lines[k].strip():
+                    k += 1
+                if k < len(lines) and not lines[k].startswith("#"):
+                    date_raw, date_line = lines[k].strip(), k + 1
+                    break
     when: date | None = None
-    if isinstance(front.get("date"), date):
-        fd = front["date"]
-        when = fd.date() if isinstance(fd, datetime) else fd
+    if isinstance(front_date, date):
+        when = front_date.date() if isinstance(front_date, datetime) else front_date
     elif date_raw:
         when, issue = read_date(date_raw)
         if issue == "ambiguous":
             notes.append((date_line, msg("adr_date_ambiguous", "en", raw=date_raw)))
         elif issue == "unreadable":
-            if isinstance(front.get("date"), str):
+            if isinstance(front_date, str):
                 problems.append(
                     Problem(rel, date_line, "date", f"{date_raw!r} is not a date", "YYYY-MM-DD")
                 )
@@ -855,6 +1249,12 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
                 notes.append((date_line, msg("adr_date_unreadable", "en", raw=date_raw)))
     if when is None and name_date is not None and not date_raw:
         when = name_date
+    if when is None and not date_raw and status_raw:
+        # "Accepted on 2019-05-03 by the board": the status line's own date.
+        plain = re.sub(r"\[[^\]]*\]\([^)]*\)", "", status_raw)
+        iso = re.search(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)", plain)
+        if iso:
+            when = read_date(iso.group(0))[0]
     if status_raw:
         links += _links_in(status_raw)
     links += list(meta.get("links", ()))
@@ -1015,16 +1415,26 @@ def with_status_line(record: DecisionRecord, new_status: str) -> str:
     ending = line[len(line.rstrip("\r\n")) :]
     content = line.rstrip("\r\n")
     if record.format == "madr4":
-        m = re.match(r"^(\s*status\s*:\s*)(.*?)(\s*(?:#.*)?)$", content)
+        m = re.match(r"^(\s*status\s*:\s*)(.*?)(\s*(?:#.*)?)$", content, re.I)
         assert m is not None
         quoted = '"' + new_status.replace('"', '\\"') + '"'
+        if _is_japanese(record.status_raw) and new_status.lower() in _JA_WORD:
+            quoted = _JA_WORD[new_status.lower()]
         content = m.group(1) + quoted + m.group(3)
+    elif record.format == "toml":
+        m = re.match(r"^(\s*status\s*=\s*)(.*?)(\s*(?:#.*)?)$", content, re.I)
+        assert m is not None
+        content = m.group(1) + '"' + new_status.replace('"', '\\"') + '"' + m.group(3)
     elif record.format == "madr2":
         m = re.match(r"^(\s*[*+-]\s+(?:\*\*|__)?[^:：]+[:：](?:\*\*|__)?\s*)(.*?)$", content)
         assert m is not None
         if _is_japanese(record.status_raw) and new_status.lower() in _JA_WORD:
             new_status = _JA_WORD[new_status.lower()]
-        content = m.group(1) + new_status
+        at = content.find(record.status_raw, len(m.group(1))) if record.status_raw else -1
+        if at >= 0:  # only the words as written: a trailing "<!-- optional -->" stays
+            content = content[:at] + new_status + content[at + len(record.status_raw) :]
+        else:
+            content = m.group(1) + new_status
     else:
         # The status as written is replaced where it stands (a section line, a
         # "Status:" line, a table cell), keeping bullets, emphasis and cell borders.
