@@ -667,9 +667,7 @@ def test_each_layout_imports_unchanged_and_loads(collection: str, tmp_path: Path
     source = WILD / collection / LOG_FOLDERS[collection]
     result = import_log(ws, source)
     expected = {
-        name.removeprefix(LOG_FOLDERS[collection] + "/")
-        for c, name in EXPECTED
-        if c == collection
+        name.removeprefix(LOG_FOLDERS[collection] + "/") for c, name in EXPECTED if c == collection
     }
     copied = {p.relative_to(ws / "decisions").as_posix() for p in result.written}
     assert copied == expected
