@@ -175,10 +175,10 @@ def test_bad_input(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str
 STILL_ENGLISH = {
     # PyYAML's own description of the syntax error ("expected ',' or ']', but got ':'").
     "091-record-bad-front-matter",
-    # UnicodeDecodeError's reason ("invalid start byte at byte 2") in a decision record.
-    "096-record-not-utf8",
     # Field labels the decisions layer writes in English ("front matter", "sections").
     "097-record-front-matter-list",
+    "154-record-toml-front-unclosed",
+    "155-record-toml-front-invalid",
     "101-log-missing-sections",
     # Actuals (actuals/reader.py): the canonical column names ("column item", "column
     # document") and an "or"-joined list of accepted headers.
@@ -264,7 +264,7 @@ def _keys(data: object) -> set[object]:
 #: names, MADR's section headings and statuses, the date pattern YYYY-MM-DD, the key
 #: rates: of actuals.yaml).
 FORMAT_WORDS = re.compile(
-    r"YAML|BOM|CRLF|Windows|Shift_JIS|cp932|UTF-8|YYYY-MM-DD|(?<![A-Za-z])(?:true|false)(?![A-Za-z])"
+    r"YAML|TOML|BOM|CRLF|Windows|Shift_JIS|cp932|UTF-8|YYYY-MM-DD|(?<![A-Za-z])(?:true|false)(?![A-Za-z])"
     r"|FOCUS|NPV|EAC"
     r"|BillingCurrency|BilledCost|Context And Problem Statement|Considered Options"
     r"|Decision Outcome|rates:"

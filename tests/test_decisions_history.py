@@ -300,7 +300,7 @@ def test_import_reports_unreadable_records_located(
     assert main(["adr", "import", str(src), "-w", str(ws)]) == 1
     captured = capsys.readouterr()
     assert "0002-open.md:1: front matter: front matter opened with '---'" in captured.err
-    assert "0003-sjis.md: not UTF-8 text" in captured.err
+    assert "0003-sjis.md:1: not UTF-8 text" in captured.err
     assert sorted(p.name for p in (ws / "decisions").glob("0*.md")) == ["0001-good.md"]
 
 

@@ -2644,6 +2644,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "either a growth rate or an explicit series",
         "ja": "伸び率か明示的な系列のどちらか一方",
     },
+    # --- decision records as real logs write them (issue 13, adr_/prob_) ---
+    "prob_adr_front_not_toml": {
+        "en": "front matter is not TOML",
+        "ja": "フロントマターがTOMLとして読めない",
+    },
+    "prob_adr_no_title": {"en": "no {title} heading", "ja": "{title}の見出しがない"},
+    "prob_x_adr_title": {
+        "en": "a first-level heading with the decision's title",
+        "ja": "決定の題名を書いた第1レベルの見出し",
+    },
+    "prob_n_adr_not_record": {
+        "en": "{file}: not read as a decision record (no {title} heading)",
+        "ja": "{file}：決定記録として読まなかった（{title}の見出しがない）",
+    },
+    "prob_adr_not_utf8_byte": {
+        "en": "not UTF-8 text (byte {offset} of the file cannot be decoded)",
+        "ja": "UTF-8のテキストではない（ファイルの{offset}バイト目を解読できない）",
+    },
+    "prob_x_adr_toml_lines": {
+        "en": "key = value lines between '+++' lines",
+        "ja": "'+++'の行の間に「キー = 値」の行",
+    },
 }
 
 

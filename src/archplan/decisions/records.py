@@ -543,8 +543,10 @@ def classify(path: Path, text: str | None = None) -> str:
         stem = _stem(path.name)
         if stem in _INDEX_STEMS:
             return "index"
-        if text is None:
-            return "record"
+        if text is None or (
+            (_FRONT_OPEN.match(text) or _TOML_OPEN.match(text)) and _front_matter(text) is None
+        ):
+            return "record"  # front matter never closed: read, to be reported as an error
         if not (_find_title(_mask(_after_front(text))) or _front_title(text)):
             return "other"
         # A numbered file is a record even when its title mentions a template
@@ -932,7 +934,7 @@ def _read_toml(content: str, rel: str, problems: list[Problem]) -> tuple[Any, di
                 rel,
                 int(at.group(1)) + 1 if at else 1,
                 "front matter",
-                f"front matter is not TOML: {exc}",
+                "front matter is not TOML",
                 "key = value lines between '+++' lines",
             )
         )
@@ -1115,6 +1117,8 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
         if str(key).lower() == "title" and str(front[key] or "").strip():
             front_title = str(front[key]).strip()
     if found_title is None and not front_title:
+        if problems:  # the front matter could not be read: that is the problem to fix
+            return None, problems
         problems.append(
             Problem(
                 rel,
@@ -1389,14 +1393,15 @@ def read_record_text(path: Path, rel: str) -> tuple[str | None, Problem | None]:
     >>> read_record_text(p, "decisions/0001-x.md")[1].message[:14]
     'not UTF-8 text'
     """
+    data = path.read_bytes()
     try:
-        return path.read_bytes().decode("utf-8"), None
+        return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         return None, Problem(
             rel,
+            data.count(b"\n", 0, exc.start) + 1,  # the line of the first bad byte
             None,
-            None,
-            f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+            f"not UTF-8 text (byte {exc.start} of the file cannot be decoded)",
             "a UTF-8 Markdown file",
         )
 
