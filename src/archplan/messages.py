@@ -2645,6 +2645,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "伸び率か明示的な系列のどちらか一方",
     },
     # --- decision records as real logs write them (issue 13, adr_/prob_) ---
+    "adr_kind_template": {"en": "template", "ja": "テンプレート"},
+    "adr_kind_index": {"en": "index", "ja": "索引"},
+    "adr_kind_other": {"en": "other", "ja": "その他"},
     "prob_adr_front_not_toml": {
         "en": "front matter is not TOML",
         "ja": "フロントマターがTOMLとして読めない",

@@ -111,16 +111,18 @@ def print_import(
         )
         print(text_table(shown, IMPORT_COLUMNS, Style.of(ws)))
     if result.skipped:
-        files = ", ".join(f"{name} ({kind})" for name, kind in result.skipped)
+        files = ", ".join(
+            f"{name} ({msg('adr_kind_' + kind, lang)})" for name, kind in result.skipped
+        )
         print(msg("adr_import_skipped", lang, files=files))
     for old, new in result.renamed:
         print(msg("adr_import_renamed", lang, old=old, new=new))
     for note in result.notes:
-        print(msg("cli_warning", lang, text=note))
+        print(msg("cli_warning", lang, text=note.render(lang)))
     if result.problems:
         print(msg("adr_import_unread", lang), file=sys.stderr)
         for p in result.problems:
-            print(f"  {p}", file=sys.stderr)
+            print(f"  {p.render(lang)}", file=sys.stderr)
     if dry_run:
         print(msg("adr_import_dry", lang))
     else:
@@ -199,5 +201,5 @@ def print_record_then(ws: Workspace, number: int, *, csv: bool = False) -> int:
     print(text_table(shown, THEN_NOW_COLUMNS, Style.of(ws)))
     warnings = history_warnings(ws, [record], history)
     for w in warnings:
-        print(msg("cli_warning", lang, text=w))
+        print(msg("cli_warning", lang, text=w.render(lang)))
     return 1 if warnings else 0
