@@ -734,3 +734,30 @@ def test_any_mix_of_wild_shapes_reads_and_round_trips(pieces: list[str]) -> None
                 assert len(before) == len(after)
                 k = rec.status_line - 1
                 assert before[:k] + before[k + 1 :] == after[:k] + after[k + 1 :]
+
+
+def test_log4brains_links_by_file_name_reach_the_numbered_record() -> None:
+    found = _read_all()
+    graphql = found[("log4brains", "docs/adr/20210520-adopt-graphql.md")]
+    rest = found[("log4brains", "docs/adr/20211102-keep-rest-with-openapi.md")]
+    assert rest.number == 4  # type: ignore[attr-defined]
+    assert graphql.links == (("superseded-by", 4),)  # type: ignore[attr-defined]
+
+
+def test_missing_sections_are_judged_by_the_records_own_shape(tmp_path: Path) -> None:
+    """A record with front matter but Nygard's sections (Context, Decision) is not asked
+    for MADR's "Considered Options"; a MADR-shaped record still is."""
+    from archplan import load_workspace
+    from archplan.decisions import check_log
+    from archplan.decisions.importer import import_log
+    from archplan.workspace.scaffold import new_workspace
+
+    ws = new_workspace(tmp_path / "ws", "en", today=date(2026, 11, 1))
+    import_log(ws, WILD / "front-matter")
+    result = check_log(load_workspace(ws), today=date(2026, 11, 1))
+    missing = sorted((p.file, p.message) for p in result.problems if p.field == "sections")
+    # Only the Hugo record, written with MADR's "Context and Problem Statement" and
+    # "Decision Outcome", lacks MADR's "Considered Options".
+    assert missing == [
+        ("decisions/0004-choose-a-search-engine.md", "no 'Considered Options' section")
+    ]

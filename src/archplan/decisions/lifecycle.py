@@ -373,6 +373,21 @@ class LogCheck:
         return not self.problems and not self.warnings
 
 
+#: Headings only MADR uses: a record with none of them is written in Nygard's sections.
+_MADR_HEADINGS = frozenset(
+    {
+        "context and problem statement",
+        "considered options",
+        "decision outcome",
+        "decision drivers",
+        "pros and cons of the options",
+        "背景と課題",
+        "検討した選択肢",
+        "決定事項",
+    }
+)
+
+
 def check_log(ws: Workspace, today: date | None = None) -> LogCheck:
     """Check the decision log: links, numbers, cycles, statuses, sections, references,
     review dates and triggers, each with file and line."""
@@ -415,8 +430,9 @@ def check_log(ws: Workspace, today: date | None = None) -> LogCheck:
         headings = {h.lower() for h, _ in r.sections}
         for key, names in REQUIRED_SECTIONS.items():
             # Nygard-style records (status in a section, a line or a table, or none)
-            # have no "Considered Options" section.
-            nygard = r.format not in ("madr4", "madr2")
+            # have no "Considered Options" section; nor do records with front matter or
+            # bullets whose sections are Nygard's (Context, Decision, Consequences).
+            nygard = r.format not in ("madr4", "madr2") or not headings & _MADR_HEADINGS
             if (not headings & set(names) and not nygard) or (
                 nygard and key != "options" and not headings & set(names)
             ):

@@ -1330,7 +1330,42 @@ def assign_numbers(records: list[DecisionRecord]) -> list[DecisionRecord]:
         while n in taken:
             n += 1
         given[id(r)] = n
-    return [replace(r, number=given[id(r)]) if id(r) in given else r for r in records]
+    numbered = [replace(r, number=given[id(r)]) if id(r) in given else r for r in records]
+    # log4brains links records by file name ("superseded by [x](20211102-x.md)"): now
+    # that those records have numbers, the links have targets.
+    by_name = {r.path.name: r.number for r in numbered if r.number_source == "order"}
+    if not by_name:
+        return numbered
+    out = []
+    for r in numbered:
+        extra = [
+            (relation, by_name[target])
+            for relation, target in _file_links_in(r.status_raw)
+            if target in by_name
+        ]
+        links = tuple(dict.fromkeys((*r.links, *extra)))
+        out.append(replace(r, links=links) if links != r.links else r)
+    return out
+
+
+def _file_links_in(text: str) -> list[tuple[str, str]]:
+    """(relation, file name) pairs from "superseded by [x](20211102-x.md)".
+
+    Examples
+    --------
+    >>> _file_links_in("superseded by [20211102-keep-rest](./20211102-keep-rest.md)")
+    [('superseded-by', '20211102-keep-rest.md')]
+    """
+    out: list[tuple[str, str]] = []
+    for line in _md_lines(text):
+        rel = _RELATION.search(line)
+        if not rel:
+            continue
+        relation = rel.group(1).lower().replace(" ", "-")
+        relation = _RELATION_NAMES.get(relation, relation)
+        for m in re.finditer(r"\]\((?:\./)?([^)\s#]+\.md)(?:#[^)]*)?\)", line[rel.end() :]):
+            out.append((relation, m.group(1).rsplit("/", 1)[-1]))
+    return out
 
 
 def candidate_files(folder: Path) -> list[Path]:
