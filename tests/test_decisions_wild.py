@@ -761,3 +761,26 @@ def test_missing_sections_are_judged_by_the_records_own_shape(tmp_path: Path) ->
     assert missing == [
         ("decisions/0004-choose-a-search-engine.md", "no 'Considered Options' section")
     ]
+
+
+@pytest.mark.parametrize(
+    ("collection", "folder"),
+    [("adr-tools", "doc/architecture/decisions"), ("log4brains", "docs/adr")],
+)
+def test_a_repository_naming_its_log_is_imported_from_that_folder(
+    collection: str, folder: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``adr import REPO`` follows ``.adr-dir`` (adr-tools) or ``adrFolder`` in
+    ``.log4brains.yml``: the records land directly in ``decisions/``, and the output
+    says which folder was read."""
+    from archplan.cli import main
+    from archplan.workspace.scaffold import new_workspace
+
+    ws = new_workspace(tmp_path / "ws", "en", today=date(2026, 11, 1))
+    assert main(["adr", "import", str(WILD / collection), "-w", str(ws)]) == 0
+    out = capsys.readouterr().out
+    assert f"recognised in {WILD / collection / folder}:" in out
+    copied = sorted(p.name for p in (ws / "decisions").iterdir() if p.name[0].isdigit())
+    expected = sorted(Path(n).name for c, n in EXPECTED if c == collection)
+    assert copied == expected
+    assert not (ws / "decisions" / "doc").exists() and not (ws / "decisions" / "docs").exists()

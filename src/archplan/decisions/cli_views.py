@@ -103,9 +103,9 @@ def print_import(
     result = import_log(ws.root, source, dry_run=dry_run, renumber=renumber, language=lang)
     table = result.table()
     if table.empty:
-        print(msg("adr_import_none", lang, source=source))
+        print(msg("adr_import_none", lang, source=result.source))
     else:
-        print(msg("adr_import_found", lang, n=len(table), source=source))
+        print(msg("adr_import_found", lang, n=len(table), source=result.source))
         shown = table.assign(
             numbered_by=[msg("cv_numbered_" + str(v), lang) for v in table["numbered_by"]]
         )

@@ -31,7 +31,7 @@ from archplan.errors import InputError, Problem, TargetExistsError
 from archplan.workspace.loader import DECISIONS_DIR
 from archplan.workspace.model import DecisionRecord
 
-__all__ = ["ImportResult", "import_log"]
+__all__ = ["ImportResult", "import_log", "log_folder"]
 
 
 @dataclass
@@ -75,6 +75,39 @@ class ImportResult:
         ]
         cols = ["number", "title", "status", "status_as_written", "date", "numbered_by", "file"]
         return pd.DataFrame(rows, columns=cols).set_index("number")
+
+
+def log_folder(root: Path) -> Path:
+    """The folder that holds the log, when ``root`` is a repository that names it: in
+    ``.adr-dir`` (adr-tools) or as ``adrFolder`` in ``.log4brains.yml``; else ``root``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> repo = Path(tempfile.mkdtemp())
+    >>> (repo / "doc" / "adr").mkdir(parents=True)
+    >>> _ = (repo / ".adr-dir").write_text("doc/adr\\n")
+    >>> log_folder(repo).relative_to(repo).as_posix()
+    'doc/adr'
+    """
+    named = ""
+    marker = root / ".adr-dir"
+    if marker.is_file():
+        named = marker.read_text(encoding="utf-8", errors="replace").strip()
+    config = root / ".log4brains.yml"
+    if not named and config.is_file():
+        m = re.search(
+            r"^[ \t]*adrFolder[ \t]*:[ \t]*['\"]?([^'\"\r\n#]+?)['\"]?[ \t]*(?:#.*)?$",
+            config.read_text(encoding="utf-8", errors="replace"),
+            re.M,
+        )
+        named = m.group(1) if m else ""
+    if named:
+        folder = (root / named).resolve()
+        # Only a folder inside the repository, never the root itself again.
+        if folder.is_dir() and folder != root.resolve() and root.resolve() in folder.parents:
+            return root / named.strip("/")
+    return root
 
 
 def _relative(path: Path, folder: Path) -> str:
@@ -142,7 +175,8 @@ def import_log(
     workspace : str or Path
         The workspace folder (its ``decisions/`` is created if missing).
     source : str or Path
-        The folder of an existing log; it is only read.
+        The folder of an existing log, or a repository whose ``.adr-dir`` (adr-tools) or
+        ``.log4brains.yml`` names that folder; it is only read.
     dry_run : bool
         Report what would be imported, write nothing.
     renumber : bool
@@ -184,6 +218,7 @@ def import_log(
     dest = Path(workspace) / DECISIONS_DIR
     if not src.is_dir():
         raise InputError(f"{src} is not a folder of decision records")
+    src = log_folder(src)
     if dest.exists() and src.resolve() == dest.resolve():
         raise InputError(f"{src} is the workspace's own decision log")
     records, others, problems = read_folder(src)
