@@ -361,6 +361,14 @@ EXPECTED: dict[tuple[str, str], tuple[int, str, str, date | None, str]] = {
         date(2023, 6, 20),
         "accepted",
     ),
+    # A generic "# ADR" heading: the title in the front matter is the decision's.
+    ("front-matter", "0006-generic-heading.md"): (
+        6,
+        "Use Redis for sessions",
+        "accepted",
+        date(2024, 2, 14),
+        "accepted",
+    ),
     ("front-matter", "0005-timestamps-in-front-matter.md"): (
         5,
         "Store timestamps in UTC",
@@ -463,6 +471,14 @@ EXPECTED: dict[tuple[str, str], tuple[int, str, str, date | None, str]] = {
         date(2020, 3, 20),
         "Withdrawn",
     ),
+    # "# Architecture Decision Record (ADR)" over a "## Title" section.
+    ("strays", "0010-title-in-a-section.md"): (
+        10,
+        "Use PostgreSQL for case data",
+        "accepted",
+        date(2024, 1, 9),
+        "Accepted",
+    ),
     ("strays", "0009-done-status.md"): (
         9,
         "Move DNS to the provider",
@@ -546,7 +562,7 @@ def test_wild_corpus_round_trips_byte_for_byte() -> None:
     found = _read_all()
     for (collection, name), r in found.items():
         assert write_back(r) == (WILD / collection / name).read_bytes(), name  # type: ignore[arg-type]
-    assert len(found) == 63
+    assert len(found) == 65
 
 
 def test_links_in_the_shapes_logs_write_them() -> None:

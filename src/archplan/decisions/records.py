@@ -913,6 +913,24 @@ def _field_key(word: str) -> str | None:
     return None
 
 
+_GENERIC_TITLE = re.compile(
+    r"^(?:architecture[ \t]+)?decision[ \t]+records?(?:[ \t]*\(ADRs?\))?$|^ADRs?$", re.I
+)
+
+
+def _title_section(masked: str, lines: list[str], body_offset: int) -> str:
+    """The first line of a ``## Title`` section, or ``""``."""
+    for h in _SECTION.finditer(masked):
+        if h.group(2).strip().strip("*_ ").lower() not in ("title", "件名", "タイトル"):
+            continue
+        k = body_offset + _line_of(masked, h.start())
+        while k < len(lines) and not lines[k].strip():
+            k += 1
+        if k < len(lines) and not lines[k].lstrip().startswith("#"):
+            return lines[k].strip().strip("*_").strip()
+    return ""
+
+
 def _number_in(value: Any) -> int | None:
     """A record number written in front matter (``number: 12``, ``id: ADR-0012``)."""
     if isinstance(value, bool) or value is None:
@@ -1130,6 +1148,10 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
         )
         return None, problems
     raw_title = found_title[0] if found_title else front_title
+    if _GENERIC_TITLE.match(raw_title):
+        # "# Architecture Decision Record" over a "## Title" section (or a title in the
+        # front matter): the decision's own title is there.
+        raw_title = _title_section(masked, lines, body_offset) or front_title or raw_title
     title_number, title = split_title(raw_title)
     number_source = "file"
     if number is None:
