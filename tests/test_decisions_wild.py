@@ -420,7 +420,38 @@ EXPECTED: dict[tuple[str, str], tuple[int, str, str, date | None, str]] = {
         date(2019, 4, 1),
         "廃止",
     ),
+    # Numbered, bilingual section headings ("## 1. ステータス (Status)").
+    ("japanese", "0006-認証方式の選定.md"): (
+        6,
+        "認証方式の選定",
+        "accepted",
+        date(2025, 2, 3),
+        "承認",
+    ),
+    # A generic Japanese heading over a "## 1. タイトル" section.
+    ("japanese", "0007-帳票基盤の選定.md"): (
+        7,
+        "帳票基盤の選定",
+        "proposed",
+        date(2025, 4, 1),
+        "提案中",
+    ),
     # Strays
+    # A checklist: the ticked box is the status (the unticked "Superseded" is no link).
+    ("strays", "0011-status-checklist.md"): (
+        11,
+        "Publish events to a topic per domain",
+        "accepted",
+        date(2021, 11, 21),
+        "Accepted",
+    ),
+    ("strays", "0012-superseded-by-a-bare-number.md"): (
+        12,
+        "Keep sessions in memory",
+        "superseded",
+        date(2019, 7, 4),
+        "Superseded by 0010",
+    ),
     ("strays", "choose-a-database.md"): (1, "Choose a database", "accepted", None, "Accepted"),
     ("strays", "0002-setext-title.md"): (
         2,
@@ -562,7 +593,7 @@ def test_wild_corpus_round_trips_byte_for_byte() -> None:
     found = _read_all()
     for (collection, name), r in found.items():
         assert write_back(r) == (WILD / collection / name).read_bytes(), name  # type: ignore[arg-type]
-    assert len(found) == 65
+    assert len(found) == 69
 
 
 def test_links_in_the_shapes_logs_write_them() -> None:
@@ -581,6 +612,8 @@ def test_links_in_the_shapes_logs_write_them() -> None:
     )
     assert links("nygard-inline", "adr/0004-queue-for-emails.md") == (("superseded-by", 7),)
     assert links("emoji-dates", "0002-render-pages-on-the-server.md") == (("superseded-by", 1),)
+    assert links("strays", "0012-superseded-by-a-bare-number.md") == (("superseded-by", 10),)
+    assert links("strays", "0011-status-checklist.md") == ()
 
 
 def test_commented_out_and_code_fields_are_not_read() -> None:

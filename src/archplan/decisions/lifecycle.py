@@ -20,6 +20,7 @@ from archplan.decisions.records import (
     KNOWN_STATUSES,
     REQUIRED_SECTIONS,
     file_number,
+    heading_names,
     localised_notes,
     read_folder,
     with_status_line,
@@ -427,7 +428,7 @@ def check_log(ws: Workspace, today: date | None = None) -> LogCheck:
             )
         for line, note in localised_notes(r, ws.settings.language):
             warnings.append(Problem(rel, line, "date", note, "YYYY-MM-DD"))
-        headings = {h.lower() for h, _ in r.sections}
+        headings = {n for h, _ in r.sections for n in heading_names(h)}
         for key, names in REQUIRED_SECTIONS.items():
             # Nygard-style records (status in a section, a line or a table, or none)
             # have no "Considered Options" section; nor do records with front matter or

@@ -39,6 +39,7 @@ __all__ = [
     "candidate_files",
     "classify",
     "file_number",
+    "heading_names",
     "localised_notes",
     "normalise_status",
     "read_date",
@@ -77,12 +78,15 @@ _SECTION = re.compile(r"^(#{1,2})(?:[ \t]+|(?<=##)(?=[^\s#]))(.+?)[ \t]*#*[ \t]*
 _ANY_HEADING = re.compile(r"^#{1,6}(?:[ \t]+|(?=[^\s#]))(.+?)[ \t]*#*[ \t]*\r?$", re.M)
 _HEADING2 = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*\r?$", re.M)
 _STATUS_HEADING = re.compile(
-    r"^#{1,4}[ \t]*(?:\*\*)?(?:Status|ステータス|状態)(?:\*\*)?[ \t]*(?:[:：][ \t]*(.*?))?"
+    r"^#{1,4}[ \t]*(?:\d{1,2}[.)]?[ \t]*)?(?:\*\*)?(?:Status|ステータス|状態)(?:\*\*)?"
+    r"(?:[ \t]*[(（](?:Status|ステータス|状態)[)）])?[ \t]*(?:[:：][ \t]*(.*?))?"
     r"[ \t]*#*[ \t]*\r?$",
     re.M | re.I,
 )
 _DATE_HEADING = re.compile(
-    r"^#{1,4}[ \t]*(?:Date|Decision date|日付|決定日|作成日)[ \t]*#*[ \t]*\r?$", re.M | re.I
+    r"^#{1,4}[ \t]*(?:\d{1,2}[.)]?[ \t]*)?(?:Date|Decision date|日付|決定日|作成日)"
+    r"(?:[ \t]*[(（](?:Date|Decision date)[)）])?[ \t]*#*[ \t]*\r?$",
+    re.M | re.I,
 )
 _KEYS = (
     r"Status|Date|Decision[- ]date|Date of decision|Deciders|Decision[- ]makers|"
@@ -633,8 +637,12 @@ def _links_in(text: str) -> list[tuple[str, int]]:
             continue
         relation = rel.group(1).lower().replace(" ", "-")
         relation = _RELATION_NAMES.get(relation, relation)
-        for m in _LINK_TARGET.finditer(line[rel.end() :]):
-            out.append((relation, int(m.group(1) or m.group(2))))
+        found = [int(m.group(1) or m.group(2)) for m in _LINK_TARGET.finditer(line[rel.end() :])]
+        # "Superseded by 0002", "Supersedes #7": a bare number right after the words.
+        bare = re.match(r"[ \t:：]*(?:#|No\.?[ \t]*)?0*(\d{1,5})(?![\w.-])", line[rel.end() :])
+        if not found and bare:
+            found = [int(bare.group(1))]
+        out.extend((relation, n) for n in found)
     return out
 
 
@@ -914,14 +922,37 @@ def _field_key(word: str) -> str | None:
 
 
 _GENERIC_TITLE = re.compile(
-    r"^(?:architecture[ \t]+)?decision[ \t]+records?(?:[ \t]*\(ADRs?\))?$|^ADRs?$", re.I
+    r"^(?:architecture[ \t]+)?decision[ \t]+records?(?:[ \t]*\(ADRs?\))?$|^ADRs?$"
+    r"|^(?:アーキテクチャ(?:上の)?)?(?:意思)?決定記録(?:[ \t]*[(（]ADR[)）])?$",
+    re.I,
 )
+
+
+def heading_names(heading: str) -> set[str]:
+    """A section heading's names, lower case, as a reader takes them: without a leading
+    number, emphasis or colon, and a name in brackets counted too
+    (``"5. 背景 (Context)"`` → ``{"背景", "context"}``).
+
+    Examples
+    --------
+    >>> sorted(heading_names("5. 背景 (Context)")), heading_names("**Decision Outcome:**")
+    (['context', '背景'], {'decision outcome'})
+    """
+    h = heading.strip().strip("*_ ").rstrip(":：").strip()
+    h = re.sub(r"^\d{1,2}[.)]?[ \t]+", "", h)
+    names = set()
+    m = re.match(r"^(.*?)[ \t]*[(（]([^)）]*)[)）]$", h)
+    if m:
+        names.add(m.group(2).strip().lower())
+        h = m.group(1)
+    names.add(h.strip().strip("*_ ").rstrip(":：").strip().lower())
+    return {n for n in names if n}
 
 
 def _title_section(masked: str, lines: list[str], body_offset: int) -> str:
     """The first line of a ``## Title`` section, or ``""``."""
     for h in _SECTION.finditer(masked):
-        if h.group(2).strip().strip("*_ ").lower() not in ("title", "件名", "タイトル"):
+        if not heading_names(h.group(2)) & {"title", "件名", "タイトル"}:
             continue
         k = body_offset + _line_of(masked, h.start())
         while k < len(lines) and not lines[k].strip():
@@ -977,6 +1008,15 @@ def _status_in_section(section: list[str], first_line: int) -> tuple[str, int] |
     replaces).
     """
     chosen: tuple[str, int] | None = None
+    # A checklist ("- [x] Draft", "- [ ] Accepted"): the ticked box is the status.
+    boxes = [
+        (m, k)
+        for k, line in enumerate(section)
+        if (m := re.match(r"^[ \t]*[*+-][ \t]+\[([ xX])\][ \t]+(.*?)[ \t]*$", line))
+    ]
+    if boxes:
+        ticked = [(m.group(2), first_line + k + 1) for m, k in boxes if m.group(1) in "xX"]
+        return ticked[0] if len(ticked) == 1 else None
     k = 0
     while k < len(section):
         raw = section[k]
@@ -1208,8 +1248,11 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
             if got is not None:
                 fmt = "nygard"
                 status_raw, status_line = got
-        # Every line of the section may carry links ("Supersedes [1. …](0001-….md)").
-        links += _links_in("\n".join(section))
+        # Every line of the section may carry links ("Supersedes [1. …](0001-….md)"),
+        # but not an unticked box of a checklist ("- [ ] Superseded by 0002").
+        links += _links_in(
+            "\n".join(ln for ln in section if not re.match(r"^[ \t]*[*+-][ \t]+\[ \]", ln))
+        )
     keyed: dict[str, re.Match[str]] = {}
     for km in _KEY_LINE.finditer(head):
         key = _field_key(km.group(1))
