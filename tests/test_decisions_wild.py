@@ -369,6 +369,14 @@ EXPECTED: dict[tuple[str, str], tuple[int, str, str, date | None, str]] = {
         date(2024, 2, 14),
         "accepted",
     ),
+    # A link in the front matter's own key ("superseded_by: 5").
+    ("front-matter", "0007-links-in-front-matter.md"): (
+        7,
+        "Store timestamps in local time",
+        "superseded",
+        date(2022, 11, 30),
+        "superseded",
+    ),
     ("front-matter", "0005-timestamps-in-front-matter.md"): (
         5,
         "Store timestamps in UTC",
@@ -444,6 +452,21 @@ EXPECTED: dict[tuple[str, str], tuple[int, str, str, date | None, str]] = {
         "accepted",
         date(2021, 11, 21),
         "Accepted",
+    ),
+    ("strays", "0013-status-in-a-blockquote.md"): (
+        13,
+        "Sign every container image",
+        "accepted",
+        date(2021, 1, 5),
+        "Accepted",
+    ),
+    # "**Status**" and "**Date**" on lines of their own stand for headings.
+    ("strays", "0014-bold-lines-as-headings.md"): (
+        14,
+        "Nightly dependency updates",
+        "proposed",
+        date(2022, 2, 2),
+        "Proposed",
     ),
     ("strays", "0012-superseded-by-a-bare-number.md"): (
         12,
@@ -593,7 +616,7 @@ def test_wild_corpus_round_trips_byte_for_byte() -> None:
     found = _read_all()
     for (collection, name), r in found.items():
         assert write_back(r) == (WILD / collection / name).read_bytes(), name  # type: ignore[arg-type]
-    assert len(found) == 69
+    assert len(found) == 72
 
 
 def test_links_in_the_shapes_logs_write_them() -> None:
@@ -614,6 +637,7 @@ def test_links_in_the_shapes_logs_write_them() -> None:
     assert links("emoji-dates", "0002-render-pages-on-the-server.md") == (("superseded-by", 1),)
     assert links("strays", "0012-superseded-by-a-bare-number.md") == (("superseded-by", 10),)
     assert links("strays", "0011-status-checklist.md") == ()
+    assert links("front-matter", "0007-links-in-front-matter.md") == (("superseded-by", 5),)
 
 
 def test_commented_out_and_code_fields_are_not_read() -> None:

@@ -77,15 +77,20 @@ _SECTION = re.compile(r"^(#{1,2})(?:[ \t]+|(?<=##)(?=[^\s#]))(.+?)[ \t]*#*[ \t]*
 # Any heading (also "##Status" with no space, as some logs write), for section ends.
 _ANY_HEADING = re.compile(r"^#{1,6}(?:[ \t]+|(?=[^\s#]))(.+?)[ \t]*#*[ \t]*\r?$", re.M)
 _HEADING2 = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*\r?$", re.M)
+# "## Status" (also "## Status: Accepted", "## 2. ステータス (Status)"), or a line in
+# bold standing for a heading ("**Status**" with the value on the lines below).
 _STATUS_HEADING = re.compile(
-    r"^#{1,4}[ \t]*(?:\d{1,2}[.)]?[ \t]*)?(?:\*\*)?(?:Status|ステータス|状態)(?:\*\*)?"
+    r"^(?:#{1,4}[ \t]*(?:\d{1,2}[.)]?[ \t]*)?(?:\*\*)?(?:Status|ステータス|状態)(?:\*\*)?"
     r"(?:[ \t]*[(（](?:Status|ステータス|状態)[)）])?[ \t]*(?:[:：][ \t]*(.*?))?"
-    r"[ \t]*#*[ \t]*\r?$",
+    r"[ \t]*#*|(?:\*\*|__)(?:Status|ステータス|状態)[ \t]*[:：]?(?:\*\*|__)[ \t]*[:：]?)"
+    r"[ \t]*\r?$",
     re.M | re.I,
 )
 _DATE_HEADING = re.compile(
-    r"^#{1,4}[ \t]*(?:\d{1,2}[.)]?[ \t]*)?(?:Date|Decision date|日付|決定日|作成日)"
-    r"(?:[ \t]*[(（](?:Date|Decision date)[)）])?[ \t]*#*[ \t]*\r?$",
+    r"^(?:#{1,4}[ \t]*(?:\d{1,2}[.)]?[ \t]*)?(?:Date|Decision date|日付|決定日|作成日)"
+    r"(?:[ \t]*[(（](?:Date|Decision date)[)）])?[ \t]*#*"
+    r"|(?:\*\*|__)(?:Date|Decision date|日付|決定日)[ \t]*[:：]?(?:\*\*|__)[ \t]*[:：]?)"
+    r"[ \t]*\r?$",
     re.M | re.I,
 )
 _KEYS = (
@@ -100,13 +105,13 @@ _VALUE_END = r"(?:[ \t]*<br[ \t]*/?>)?[ \t]*\\?[ \t]*\r?$"
 _LEAD_MARK = r"(?:[^\w\s\[\]()#|>*_`~\\<-]{1,3}[ \t]*)?"
 # "* Status: accepted", "- **Status**: accepted", "* **Date:** 2020-01-01", "- 日付：…"
 _BULLET = re.compile(
-    r"^[ \t]*[*+-][ \t]+(?:\*\*|__)?(" + _KEYS + r")(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?"
+    r"^(?:>[ \t]?)*[ \t]*[*+-][ \t]+(?:\*\*|__)?(" + _KEYS + r")(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?"
     r"[ \t]*(.*?)" + _VALUE_END,
     re.M | re.I,
 )
 # "Status: Accepted", "**Date:** 28/03/2018" on a line of their own.
 _KEY_LINE = re.compile(
-    r"^" + _LEAD_MARK + r"(?:\*\*|__)?(" + _KEYS + r")(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?"
+    r"^(?:>[ \t]?)*" + _LEAD_MARK + r"(?:\*\*|__)?(" + _KEYS + r")(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?"
     r"[ \t]*(.+?)" + _VALUE_END,
     re.M | re.I,
 )
@@ -921,6 +926,16 @@ def _field_key(word: str) -> str | None:
     return None
 
 
+_FRONT_RELATIONS = {
+    "superseded-by": "superseded-by",
+    "supersededby": "superseded-by",
+    "supersedes": "supersedes",
+    "amends": "amends",
+    "amended-by": "amended-by",
+    "relates-to": "relates-to",
+    "related": "relates-to",
+}
+
 _GENERIC_TITLE = re.compile(
     r"^(?:architecture[ \t]+)?decision[ \t]+records?(?:[ \t]*\(ADRs?\))?$|^ADRs?$"
     r"|^(?:アーキテクチャ(?:上の)?)?(?:意思)?決定記録(?:[ \t]*[(（]ADR[)）])?$",
@@ -1162,6 +1177,19 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
                     if found is not None:
                         number = found
                         break
+            # Links some logs keep in their own front matter keys ("superseded_by: 12",
+            # "supersedes: [ADR-0003]", "superseded-by: '[ADR-7](0007-x.md)'").
+            for key, value in front.items():
+                relation = _FRONT_RELATIONS.get(str(key).lower().replace("_", "-"))
+                if relation is None:
+                    continue
+                for item in value if isinstance(value, list) else [value]:
+                    target = _number_in(item)
+                    if target is None and item is not None:
+                        found = _LINK_TARGET.search(str(item))
+                        target = int(found.group(1) or found.group(2)) if found else None
+                    if target is not None:
+                        links.append((relation, target))
             meta = _archplan_meta(front.get("archplan"), rel, problems, front_lines, 1)
         body = text[end:]
         body_offset = _line_of(text, end) - 1
