@@ -111,8 +111,8 @@ _BULLET = re.compile(
 )
 # "Status: Accepted", "**Date:** 28/03/2018" on a line of their own.
 _KEY_LINE = re.compile(
-    r"^(?:>[ \t]?)*" + _LEAD_MARK + r"(?:\*\*|__)?(" + _KEYS + r")(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?"
-    r"[ \t]*(.+?)" + _VALUE_END,
+    r"^(?:>[ \t]?)*" + _LEAD_MARK + r"(?:\*\*|__)?(" + _KEYS + r")(?:\*\*|__)?[ \t]*[:：]"
+    r"(?:\*\*|__)?[ \t]*(.+?)" + _VALUE_END,
     re.M | re.I,
 )
 # log4brains writes "20200928-use-markdown.md"; others "2020-09-28-title.md".
@@ -1186,8 +1186,8 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
                 for item in value if isinstance(value, list) else [value]:
                     target = _number_in(item)
                     if target is None and item is not None:
-                        found = _LINK_TARGET.search(str(item))
-                        target = int(found.group(1) or found.group(2)) if found else None
+                        hit = _LINK_TARGET.search(str(item))
+                        target = int(hit.group(1) or hit.group(2)) if hit else None
                     if target is not None:
                         links.append((relation, target))
             meta = _archplan_meta(front.get("archplan"), rel, problems, front_lines, 1)
