@@ -857,3 +857,21 @@ def test_a_repository_naming_its_log_is_imported_from_that_folder(
     expected = sorted(Path(n).name for c, n in EXPECTED if c == collection)
     assert copied == expected
     assert not (ws / "decisions" / "doc").exists() and not (ws / "decisions" / "docs").exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\ufeff* Status: 承認\n\n# 1. X\n",  # a byte-order mark before the status bullet
+        "<!-- x -->* Status: accepted\n# 1. X\n",  # a comment before it on its line
+    ],
+)
+def test_status_edit_on_a_first_line_with_a_mark_before_it(text: str) -> None:
+    rec, problems = read_record(Path("0001-x.md"), text, "x")
+    assert problems == [] and rec is not None and rec.status_line == 1
+    edited = with_status_line(rec, "rejected")
+    first, rest = edited.split("\n", 1)
+    assert rest == text.split("\n", 1)[1]
+    assert first.startswith(text[:3]) and first != text.split("\n", 1)[0]
+    again, _ = read_record(Path("0001-x.md"), edited, "x")
+    assert again is not None and again.status == "rejected"

@@ -1547,6 +1547,8 @@ def with_status_line(record: DecisionRecord, new_status: str) -> str:
     line = lines[k]
     ending = line[len(line.rstrip("\r\n")) :]
     content = line.rstrip("\r\n")
+    bom = "\ufeff" if content.startswith("\ufeff") else ""  # kept, never edited
+    content = content[len(bom) :]
     if record.format == "madr4":
         m = re.match(r"^(\s*status\s*:\s*)(.*?)(\s*(?:#.*)?)$", content, re.I)
         assert m is not None
@@ -1558,9 +1560,9 @@ def with_status_line(record: DecisionRecord, new_status: str) -> str:
         m = re.match(r"^(\s*status\s*=\s*)(.*?)(\s*(?:#.*)?)$", content, re.I)
         assert m is not None
         content = m.group(1) + '"' + new_status.replace('"', '\\"') + '"' + m.group(3)
-    elif record.format == "madr2":
-        m = re.match(r"^(\s*[*+-]\s+(?:\*\*|__)?[^:：]+[:：](?:\*\*|__)?\s*)(.*?)$", content)
-        assert m is not None
+    elif record.format == "madr2" and (
+        m := re.match(r"^(\s*[*+-]\s+(?:\*\*|__)?[^:：]+[:：](?:\*\*|__)?\s*)(.*?)$", content)
+    ):
         if _is_japanese(record.status_raw) and new_status.lower() in _JA_WORD:
             new_status = _JA_WORD[new_status.lower()]
         at = content.find(record.status_raw, len(m.group(1))) if record.status_raw else -1
@@ -1580,7 +1582,7 @@ def with_status_line(record: DecisionRecord, new_status: str) -> str:
             content = indent + new
         else:
             content = content[:at] + new + content[at + len(record.status_raw) :]
-    lines[k] = content + ending
+    lines[k] = bom + content + ending
     return "".join(lines)
 
 
