@@ -875,3 +875,19 @@ def test_status_edit_on_a_first_line_with_a_mark_before_it(text: str) -> None:
     assert first.startswith(text[:3]) and first != text.split("\n", 1)[0]
     again, _ = read_record(Path("0001-x.md"), edited, "x")
     assert again is not None and again.status == "rejected"
+
+
+def test_numbered_templates_and_indexes_in_a_workspace_are_not_records(tmp_path: Path) -> None:
+    from archplan import load_workspace
+    from archplan.workspace.scaffold import new_workspace
+
+    ws = new_workspace(tmp_path / "ws", "en", today=date(2026, 11, 1))
+    for name in ("0000-template.md", "000-index.md", "ADR-000-template.md"):
+        src = WILD / "templates-and-indexes" / name
+        (ws / "decisions" / name).write_bytes(src.read_bytes())
+    (ws / "decisions" / "001-adopt-decision-records.md").write_bytes(
+        (WILD / "templates-and-indexes" / "001-adopt-decision-records.md").read_bytes()
+    )
+    loaded = load_workspace(ws)
+    assert [(r.number, r.title) for r in loaded.decisions] == [(1, "Adopt decision records")]
+    assert not [n for n in loaded.notices if "not read as a decision record" in n]

@@ -1620,8 +1620,10 @@ def read_decisions(root: Path, problems: list[Problem], notices: list[str]) -> l
             problems.append(problem)
             continue
         assert text is not None
-        if classify(path, text) != "record":
-            if RECORD_RE.match(path.name):
+        kind = classify(path, text)
+        if kind != "record":
+            # A template or an index with a number ("0000-template.md") is quietly skipped.
+            if kind == "other" and RECORD_RE.match(path.name):
                 notices.append(f"{rel}: not read as a decision record (no '# Title' heading)")
             continue
         record, rproblems = read_record(path, text, rel)
