@@ -891,3 +891,31 @@ def test_numbered_templates_and_indexes_in_a_workspace_are_not_records(tmp_path:
     loaded = load_workspace(ws)
     assert [(r.number, r.title) for r in loaded.decisions] == [(1, "Adopt decision records")]
     assert not [n for n in loaded.notices if "not read as a decision record" in n]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "status", "when"),
+    [
+        ("# 1. Use X\n\nDecision status: Approved\n", "Use X", "accepted", None),
+        ("# 1. Use X\n\n## Decision Status\n\nRejected\n", "Use X", "rejected", None),
+        ("# 1. Use X\n\n| ADR Status | Accepted |\n|---|---|\n", "Use X", "accepted", None),
+        (
+            "# ADR 0012 — Use Go ##\n\nStatus: Accepted (2020-03-04)\n",
+            "Use Go",
+            "accepted",
+            date(2020, 3, 4),
+        ),
+        (
+            "# 1. Use X\n\n## Status\n\n> Proposed\n\n## Date\n\n2020-01-02\n",
+            "Use X",
+            "proposed",
+            date(2020, 1, 2),
+        ),
+        ("# 1. Use X\n\n**Status:** RFC\n", "Use X", "proposed", None),
+        ("# 1. Use X\n\n## Status\n\nUnder discussion\n", "Use X", "proposed", None),
+    ],
+)
+def test_more_status_and_date_shapes(text: str, title: str, status: str, when: date | None) -> None:
+    rec, problems = read_record(Path("0001-x.md"), text, "x")
+    assert problems == [] and rec is not None
+    assert (rec.title, rec.status, rec.date) == (title, status, when)

@@ -80,7 +80,8 @@ _HEADING2 = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*\r?$", re.M)
 # "## Status" (also "## Status: Accepted", "## 2. ステータス (Status)"), or a line in
 # bold standing for a heading ("**Status**" with the value on the lines below).
 _STATUS_HEADING = re.compile(
-    r"^(?:#{1,4}[ \t]*(?:\d{1,2}[.)]?[ \t]*)?(?:\*\*)?(?:Status|ステータス|状態)(?:\*\*)?"
+    r"^(?:#{1,4}[ \t]*(?:\d{1,2}[.)]?[ \t]*)?(?:\*\*)?(?:(?:Decision|ADR|Current)[ \t]+)?"
+    r"(?:Status|ステータス|状態)(?:\*\*)?"
     r"(?:[ \t]*[(（](?:Status|ステータス|状態)[)）])?[ \t]*(?:[:：][ \t]*(.*?))?"
     r"[ \t]*#*|(?:\*\*|__)(?:Status|ステータス|状態)[ \t]*[:：]?(?:\*\*|__)[ \t]*[:：]?)"
     r"[ \t]*\r?$",
@@ -94,7 +95,8 @@ _DATE_HEADING = re.compile(
     re.M | re.I,
 )
 _KEYS = (
-    r"Status|Date|Decision[- ]date|Date of decision|Deciders|Decision[- ]makers|"
+    r"Status|Decision status|ADR status|Current status|Date|Decision[- ]date|"
+    r"Date of decision|Deciders|Decision[- ]makers|"
     r"Created|Date created|Created on|Decided|Decided on|Last updated|"
     r"ステータス|状態|日付|決定日|起票日|作成日"
 )
@@ -147,7 +149,7 @@ _RELATION_NAMES = {
     "置換": "superseded-by",
     "置き換え": "superseded-by",
 }
-_STATUS_WORDS = ("status", "ステータス", "状態")
+_STATUS_WORDS = ("status", "decision status", "adr status", "current status", "ステータス", "状態")
 _DATE_WORDS = (
     "date",
     "decision date",
