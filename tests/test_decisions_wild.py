@@ -468,6 +468,22 @@ EXPECTED: dict[tuple[str, str], tuple[int, str, str, date | None, str]] = {
         date(2022, 2, 2),
         "Proposed",
     ),
+    # A dated status history: the latest line is the status, its date the date.
+    ("strays", "0015-status-history.md"): (
+        15,
+        "Retire the SOAP interface",
+        "accepted",
+        date(2021, 4, 12),
+        "Accepted",
+    ),
+    # The template's list of statuses left in: no status (adr check reports it).
+    ("strays", "0016-serve-static-files-from-a-cdn.md"): (
+        16,
+        "Serve static files from a CDN",
+        "unknown",
+        date(2024, 1, 10),
+        "{proposed | rejected | accepted | deprecated | … | superseded by ADR-0123}",
+    ),
     ("strays", "0012-superseded-by-a-bare-number.md"): (
         12,
         "Keep sessions in memory",
@@ -616,7 +632,7 @@ def test_wild_corpus_round_trips_byte_for_byte() -> None:
     found = _read_all()
     for (collection, name), r in found.items():
         assert write_back(r) == (WILD / collection / name).read_bytes(), name  # type: ignore[arg-type]
-    assert len(found) == 72
+    assert len(found) == 74
 
 
 def test_links_in_the_shapes_logs_write_them() -> None:

@@ -513,6 +513,25 @@ def _placeholder(text: str) -> bool:
     return sum(word in low for word in _STATUS_NAMES) >= 3
 
 
+def _status_placeholder(raw: str) -> bool:
+    """A template's status left as it was: ``STATUS``, a list of statuses to choose from
+    (``{proposed | rejected | accepted | …}``, ``Proposed / Accepted / Superseded``) or
+    the template's question ("What is the status, such as proposed, accepted, …?").
+
+    Examples
+    --------
+    >>> [_status_placeholder(s) for s in ("STATUS", "[Proposed | Accepted | Deprecated]",
+    ...      "Accepted", "[Accepted]", "Accepted (was proposed, then rejected)")]
+    [True, True, False, False, False]
+    """
+    t = raw.strip().strip('"').strip()
+    if t in ("STATUS", "Status", "{status}", "[status]"):
+        return True
+    low = t.lower()
+    words = sum(word in low for word in _STATUS_NAMES)
+    return words >= 4 or (words >= 3 and bool(re.search(r"[|/]", t)))
+
+
 def _looks_like_template(path: Path, text: str) -> bool:
     record, _ = read_record(path, text, path.name)
     if record is None:
@@ -1013,6 +1032,12 @@ def _read_toml(content: str, rel: str, problems: list[Problem]) -> tuple[Any, di
     return data, lines
 
 
+# "* 2021-04-12: Accepted", a line of a status history.
+_DATED_LINE = re.compile(
+    r"^(?:[*+->][ \t]+)*\**\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\**[ \t]*[:：\-–—|]?[ \t]*\w"
+)
+
+
 def _status_in_section(section: list[str], first_line: int) -> tuple[str, int] | None:
     """The status a ``## Status`` section states, and its line (1-based).
 
@@ -1034,6 +1059,16 @@ def _status_in_section(section: list[str], first_line: int) -> tuple[str, int] |
     if boxes:
         ticked = [(m.group(2), first_line + k + 1) for m, k in boxes if m.group(1) in "xX"]
         return ticked[0] if len(ticked) == 1 else None
+    # A status history, one dated line each ("* 2021-03-01: Proposed",
+    # "* 2021-04-12: Accepted"): the latest line is the status now.
+    said = [(k, ln.strip()) for k, ln in enumerate(section) if ln.strip()]
+    dated = [
+        (k, re.sub(r"^(?:[*+->][ \t]+)+", "", ln)) for k, ln in said if re.match(_DATED_LINE, ln)
+    ]
+    if len(dated) >= 2 and len(dated) == len(said):
+        k, text = dated[-1]
+        word = re.sub(r"^\**\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\**[ \t]*[:：\-–—|]?[ \t]*", "", text)
+        return word, first_line + k + 1  # the words only: a status change keeps the date
     k = 0
     while k < len(section):
         raw = section[k]
@@ -1348,9 +1383,10 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
                 notes.append((date_line, msg("adr_date_unreadable", "en", raw=date_raw)))
     if when is None and name_date is not None and not date_raw:
         when = name_date
-    if when is None and not date_raw and status_raw:
-        # "Accepted on 2019-05-03 by the board": the status line's own date.
-        plain = re.sub(r"\[[^\]]*\]\([^)]*\)", "", status_raw)
+    if when is None and not date_raw and status_raw and status_line:
+        # "Accepted on 2019-05-03 by the board", "* 2021-04-12: Accepted": the status
+        # line's own date.
+        plain = re.sub(r"\[[^\]]*\]\([^)]*\)", "", lines[status_line - 1])
         iso = re.search(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)", plain)
         if iso:
             when = read_date(iso.group(0))[0]
@@ -1363,7 +1399,8 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
         path=path,
         number=number,
         title=title,
-        status=normalise_status(status_raw),
+        # A template's list of statuses left in place says nothing about this record.
+        status="unknown" if _status_placeholder(status_raw) else normalise_status(status_raw),
         date=when,
         front_matter=front,
         body=body_kept,
