@@ -244,6 +244,21 @@ EXPECTED: dict[tuple[str, str], tuple[int, str, str, date | None, str]] = {
         date(2023, 2, 20),
         "Proposed",
     ),
+    # One folder per record, the record its index.md or README.md
+    ("folder-per-record", "docs/adr/0001-use-kafka/index.md"): (
+        1,
+        "Use Kafka for domain events",
+        "accepted",
+        date(2022, 4, 4),
+        "accepted",
+    ),
+    ("folder-per-record", "docs/adr/0002-encode-events-with-avro/README.md"): (
+        2,
+        "Encode events with Avro",
+        "proposed",
+        date(2022, 5, 16),
+        "proposed",
+    ),
     # CRLF, byte-order marks, trailing whitespace, no final newline
     ("crlf-bom", "0001-windows-line-endings.md"): (
         1,
@@ -569,6 +584,8 @@ NOT_RECORDS = {
     ("log4brains", "docs/adr/template.md"): "template",
     ("nygard-inline", "adr/README.md"): "index",
     ("structurizr", "docs/01-context.md"): "other",  # a documentation section
+    ("folder-per-record", "docs/adr/README.md"): "index",
+    ("folder-per-record", "docs/adr/0001-use-kafka/diagram.png"): "other",
     ("templates-and-indexes", "0000-template.md"): "template",
     ("templates-and-indexes", "ADR-000-template.md"): "template",
     ("templates-and-indexes", "TEMPLATE.md"): "template",
@@ -588,6 +605,7 @@ LOG_FOLDERS = {
     "log4brains": "docs/adr",
     "nygard-inline": "adr",
     "structurizr": "adrs",
+    "folder-per-record": "docs/adr",
 }
 
 
@@ -632,7 +650,7 @@ def test_wild_corpus_round_trips_byte_for_byte() -> None:
     found = _read_all()
     for (collection, name), r in found.items():
         assert write_back(r) == (WILD / collection / name).read_bytes(), name  # type: ignore[arg-type]
-    assert len(found) == 74
+    assert len(found) == 76
 
 
 def test_links_in_the_shapes_logs_write_them() -> None:

@@ -47,6 +47,7 @@ __all__ = [
     "read_folder",
     "read_record",
     "read_record_text",
+    "record_name",
     "split_title",
     "with_status_line",
     "write_back",
@@ -453,6 +454,22 @@ _DECISION_SECTIONS = re.compile(
 _STATUS_NAMES = ("proposed", "accepted", "rejected", "deprecated", "superseded", "draft")
 
 
+def record_name(path: Path) -> str:
+    """The name that numbers a record: its file name, or for a record kept as a folder's
+    ``index.md`` / ``README.md`` (``0007-use-kafka/index.md``) the folder's name.
+
+    Examples
+    --------
+    >>> record_name(Path("adr/0007-use-kafka/index.md")), record_name(Path("adr/2021/index.md"))
+    ('0007-use-kafka.md', 'index.md')
+    """
+    if path.name.lower() in ("index.md", "readme.md") and re.match(
+        r"^(?:(?:adr[-_ ]?)?\d{1,5}|\d{4}-?\d{2}-?\d{2})[-_ ]+[^\W\d_]", path.parent.name, re.I
+    ):
+        return path.parent.name + ".md"
+    return path.name
+
+
 def _stem(name: str) -> str:
     """A file name without its number or date prefix and extension, lower case."""
     low = name.lower()
@@ -568,9 +585,9 @@ def classify(path: Path, text: str | None = None) -> str:
     name = path.name.lower()
     if not name.endswith((".md", ".markdown")):
         return "other"
-    number, when = file_number(path.name)
+    number, when = file_number(record_name(path))
     if number is not None or when is not None:
-        stem = _stem(path.name)
+        stem = _stem(record_name(path))
         if stem in _INDEX_STEMS:
             return "index"
         if text is None or (
@@ -1141,7 +1158,7 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
     (7, 'Use X', 'accepted', '2018-03-28', 7)
     """
     problems: list[Problem] = []
-    number, name_date = file_number(path.name)
+    number, name_date = file_number(record_name(path))
     front: dict[str, Any] = {}
     # A byte-order mark stays in ``raw`` but must not hide the first heading.
     body = text[1:] if text.startswith("\ufeff") else text
@@ -1263,7 +1280,7 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
         number, number_source = (
             (title_number, "title") if title_number is not None else (0, "order")
         )
-    elif file_number(path.name)[0] is None:
+    elif file_number(record_name(path))[0] is None:
         number_source = "front matter"
     title_at = found_title[1] if found_title else -1
     # Sections: second-level headings ("## Context", also "##Context") and first-level
