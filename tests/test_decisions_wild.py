@@ -953,3 +953,21 @@ def test_more_status_and_date_shapes(text: str, title: str, status: str, when: d
     rec, problems = read_record(Path("0001-x.md"), text, "x")
     assert problems == [] and rec is not None
     assert (rec.title, rec.status, rec.date) == (title, status, when)
+
+
+def test_renumbering_a_folder_record_renames_its_folder(tmp_path: Path) -> None:
+    from archplan import load_workspace
+    from archplan.decisions.importer import import_log
+    from archplan.workspace.scaffold import new_workspace
+
+    ws = new_workspace(tmp_path / "ws", "en", today=date(2026, 11, 1))
+    import_log(ws, WILD / "adr-tools")  # numbers 1-7
+    result = import_log(ws, WILD / "folder-per-record" / "docs" / "adr", renumber=True)
+    assert result.renamed == [
+        ("0001-use-kafka/index.md", "0008-use-kafka/index.md"),
+        ("0002-encode-events-with-avro/README.md", "0009-encode-events-with-avro/README.md"),
+    ]
+    src = WILD / "folder-per-record" / "docs" / "adr" / "0001-use-kafka" / "index.md"
+    assert (ws / "decisions" / "0008-use-kafka" / "index.md").read_bytes() == src.read_bytes()
+    numbers = sorted(r.number for r in load_workspace(ws).decisions)
+    assert numbers == list(range(1, 10))

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from archplan.decisions.records import localised_notes, read_folder
+from archplan.decisions.records import localised_notes, read_folder, record_name
 from archplan.errors import InputError, Problem, TargetExistsError
 from archplan.workspace.loader import DECISIONS_DIR
 from archplan.workspace.model import DecisionRecord
@@ -267,8 +267,13 @@ def import_log(
             elif r.number in seen:
                 clash = f"{rel}: number {r.number} is also used by {seen[r.number]}"
             if clash and renumber:
-                new_name = _with_number(r.path.name, next_free)
-                new_rel = (Path(rel).parent / new_name).as_posix()
+                if record_name(r.path) != r.path.name:  # "0001-x/index.md": the folder
+                    folder = Path(rel).parent
+                    new_rel = (
+                        folder.parent / _with_number(folder.name, next_free) / r.path.name
+                    ).as_posix()
+                else:
+                    new_rel = (Path(rel).parent / _with_number(r.path.name, next_free)).as_posix()
                 target = dest / new_rel
                 if target.exists():
                     clashes.append(f"{DECISIONS_DIR}/{new_rel} already exists")
