@@ -77,7 +77,6 @@ _SETEXT = re.compile(r"^([^\s#>|=-][^\r\n]*?)[ \t]*\r?\n=+[ \t]*\r?$", re.M)
 _SECTION = re.compile(r"^(#{1,2})(?:[ \t]+|(?<=##)(?=[^\s#]))(.+?)[ \t]*#*[ \t]*\r?$", re.M)
 # Any heading (also "##Status" with no space, as some logs write), for section ends.
 _ANY_HEADING = re.compile(r"^#{1,6}(?:[ \t]+|(?=[^\s#]))(.+?)[ \t]*#*[ \t]*\r?$", re.M)
-_HEADING2 = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*\r?$", re.M)
 # "## Status" (also "## Status: Accepted", "## 2. ステータス (Status)"), or a line in
 # bold standing for a heading ("**Status**" with the value on the lines below).
 _STATUS_HEADING = re.compile(
@@ -946,11 +945,6 @@ def _mask(text: str, code: bool = True, comments: bool = True) -> str:
                 in_comment = k < 0
         out.append("".join(parts) + end)
     return "".join(out)
-
-
-def _mask_code(text: str) -> str:
-    """``text`` with fenced code blocks and HTML comments blanked (see :func:`_mask`)."""
-    return _mask(text)
 
 
 def _field_key(word: str) -> str | None:
