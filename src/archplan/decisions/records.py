@@ -9,7 +9,10 @@ anywhere, day-first and month-name dates (:func:`read_date`; ambiguous ones are 
 not guessed), numbers in ``001-``, ``adr-001-``, ``ADR-0001-`` or date-prefixed file
 names (:func:`file_number`) or only in the heading (:func:`split_title`), nested folders,
 and templates, indexes and tool files in the same folder (:func:`classify` tells them
-apart). Front matter that opens and never closes is an error, never silently ignored.
+apart). HTML comments and code blocks are never read as fields; Hugo's TOML front matter
+(``+++``), a record kept as a numbered folder's ``index.md`` (:func:`record_name`) and
+Japanese era dates are read too. Front matter that opens and never closes is an error,
+never silently ignored.
 
 A record keeps its text exactly as read; :func:`write_back` returns those bytes, and the
 lifecycle functions change single lines only.
