@@ -67,7 +67,8 @@ def test_every_corpus_record_is_read(collection: str, records: int, fmt: str) ->
 
 def test_whole_corpus_round_trips_byte_for_byte() -> None:
     count = 0
-    for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir() and p.name != "drift"):
+    skip = ("drift", "wild")  # written for the tests, round-tripped in their own files
+    for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir() and p.name not in skip):
         records, _, _ = read_folder(folder)
         for r in records:
             assert write_back(r) == r.path.read_bytes(), r.path

@@ -299,8 +299,9 @@ def test_import_reports_unreadable_records_located(
     assert dry.written == [] and not (ws / "decisions" / "0001-good.md").exists()
     assert main(["adr", "import", str(src), "-w", str(ws)]) == 1
     captured = capsys.readouterr()
-    assert "0002-open.md:1: front matter: front matter opened with '---'" in captured.err
-    assert "0003-sjis.md: not UTF-8 text" in captured.err
+    # Located, in the workspace's language (a Japanese workspace).
+    assert "0002-open.md:1：front matter：1行目の'---'で始まるフロントマター" in captured.err
+    assert "0003-sjis.md:1：UTF-8のテキストではない（ファイルの5バイト目" in captured.err
     assert sorted(p.name for p in (ws / "decisions").glob("0*.md")) == ["0001-good.md"]
 
 
@@ -387,7 +388,23 @@ def test_history_of_a_record_from_the_cli(repo: Path, capsys: pytest.CaptureFixt
     cells = row.split()
     assert cells[1:3] == ["10,000", "12,000"] and cells[4] == "(2026-06-10)"
     assert cells[5:] == ["12,000", "⚠"]
-    assert "警告：decisions/0002-inspection-system-delivery-model.md:12:" in out
+    # The warning in the workspace's language, no English wrapped around it.
+    assert "警告：decisions/0002-inspection-system-delivery-model.md:12：" in out
+    assert "（決定時の台帳の値（異なる場合はその理由の記載））" in out
+    assert "(expected" not in out
     assert main(["history", "--record", "1", "-w", str(repo)]) == 0  # before any commit
     assert main(["history", "--record", "9", "-w", str(repo)]) == 1
     assert main(["history", "-w", str(repo)]) == 1
+
+
+def test_the_handover_pack_carries_the_drift_chart_too(repo: Path) -> None:
+    """The handover pack and the report share the decision log section, whose drift chart
+    and register-then column come from git."""
+    from archplan.report.registry import sections
+
+    handover = {s.key: s for s in sections("handover")}
+    assert "decisions" in handover and "decisions" in {s.key for s in sections("report")}
+    from archplan.report.sections import decisions_section
+
+    html = str(decisions_section(load_workspace(repo), today=date(2026, 11, 1)))
+    assert 'id="assumption-drift"' in html and "<img" in html

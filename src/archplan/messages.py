@@ -3661,6 +3661,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{file}：{id}：サポート終了データでは{shown}の延長サポートは終了している"
         "（日付の公表なし）。extended_supportの費目では延長されない",
     },
+    # --- decision records as real logs write them (issue 13, adr_/prob_) ---
+    "adr_kind_template": {"en": "template", "ja": "テンプレート"},
+    "adr_kind_index": {"en": "index", "ja": "索引"},
+    "adr_kind_other": {"en": "other", "ja": "その他"},
+    "prob_adr_front_not_toml": {
+        "en": "front matter is not TOML",
+        "ja": "フロントマターがTOMLとして読めない",
+    },
+    "prob_adr_no_title": {"en": "no {title} heading", "ja": "{title}の見出しがない"},
+    "prob_x_adr_title": {
+        "en": "a first-level heading with the decision's title",
+        "ja": "決定の題名を書いた第1レベルの見出し",
+    },
+    "prob_n_adr_not_record": {
+        "en": "{file}: not read as a decision record (no {title} heading)",
+        "ja": "{file}：決定記録として読まなかった（{title}の見出しがない）",
+    },
+    "prob_adr_not_utf8_byte": {
+        "en": "not UTF-8 text (byte {offset} of the file cannot be decoded)",
+        "ja": "UTF-8のテキストではない（ファイルの{offset}バイト目を解読できない）",
+    },
+    "prob_x_adr_toml_lines": {
+        "en": "key = value lines between '+++' lines",
+        "ja": "'+++'の行の間に「キー = 値」の行",
+    },
 }
 
 

@@ -103,24 +103,26 @@ def print_import(
     result = import_log(ws.root, source, dry_run=dry_run, renumber=renumber, language=lang)
     table = result.table()
     if table.empty:
-        print(msg("adr_import_none", lang, source=source))
+        print(msg("adr_import_none", lang, source=result.source))
     else:
-        print(msg("adr_import_found", lang, n=len(table), source=source))
+        print(msg("adr_import_found", lang, n=len(table), source=result.source))
         shown = table.assign(
             numbered_by=[msg("cv_numbered_" + str(v), lang) for v in table["numbered_by"]]
         )
         print(text_table(shown, IMPORT_COLUMNS, Style.of(ws)))
     if result.skipped:
-        files = ", ".join(f"{name} ({kind})" for name, kind in result.skipped)
+        files = ", ".join(
+            f"{name} ({msg('adr_kind_' + kind, lang)})" for name, kind in result.skipped
+        )
         print(msg("adr_import_skipped", lang, files=files))
     for old, new in result.renamed:
         print(msg("adr_import_renamed", lang, old=old, new=new))
     for note in result.notes:
-        print(msg("cli_warning", lang, text=note))
+        print(msg("cli_warning", lang, text=note.render(lang)))
     if result.problems:
         print(msg("adr_import_unread", lang), file=sys.stderr)
         for p in result.problems:
-            print(f"  {p}", file=sys.stderr)
+            print(f"  {p.render(lang)}", file=sys.stderr)
     if dry_run:
         print(msg("adr_import_dry", lang))
     else:
@@ -199,5 +201,5 @@ def print_record_then(ws: Workspace, number: int, *, csv: bool = False) -> int:
     print(text_table(shown, THEN_NOW_COLUMNS, Style.of(ws)))
     warnings = history_warnings(ws, [record], history)
     for w in warnings:
-        print(msg("cli_warning", lang, text=w))
+        print(msg("cli_warning", lang, text=w.render(lang)))
     return 1 if warnings else 0

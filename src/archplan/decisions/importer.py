@@ -26,13 +26,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from archplan.decisions.records import localised_notes, read_folder
+from archplan.decisions.records import localised_notes, read_folder, record_name
 from archplan.errors import InputError, Problem, TargetExistsError
 from archplan.messages import Localized
 from archplan.workspace.loader import DECISIONS_DIR
 from archplan.workspace.model import DecisionRecord
 
-__all__ = ["ImportResult", "import_log"]
+__all__ = ["ImportResult", "import_log", "log_folder"]
 
 
 @dataclass
@@ -76,6 +76,39 @@ class ImportResult:
         ]
         cols = ["number", "title", "status", "status_as_written", "date", "numbered_by", "file"]
         return pd.DataFrame(rows, columns=cols).set_index("number")
+
+
+def log_folder(root: Path) -> Path:
+    """The folder that holds the log, when ``root`` is a repository that names it: in
+    ``.adr-dir`` (adr-tools) or as ``adrFolder`` in ``.log4brains.yml``; else ``root``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> repo = Path(tempfile.mkdtemp())
+    >>> (repo / "doc" / "adr").mkdir(parents=True)
+    >>> _ = (repo / ".adr-dir").write_text("doc/adr\\n")
+    >>> log_folder(repo).relative_to(repo).as_posix()
+    'doc/adr'
+    """
+    named = ""
+    marker = root / ".adr-dir"
+    if marker.is_file():
+        named = marker.read_text(encoding="utf-8", errors="replace").strip()
+    config = root / ".log4brains.yml"
+    if not named and config.is_file():
+        m = re.search(
+            r"^[ \t]*adrFolder[ \t]*:[ \t]*['\"]?([^'\"\r\n#]+?)['\"]?[ \t]*(?:#.*)?$",
+            config.read_text(encoding="utf-8", errors="replace"),
+            re.M,
+        )
+        named = m.group(1) if m else ""
+    if named:
+        folder = (root / named).resolve()
+        # Only a folder inside the repository, never the root itself again.
+        if folder.is_dir() and folder != root.resolve() and root.resolve() in folder.parents:
+            return root / named.strip("/")
+    return root
 
 
 def _relative(path: Path, folder: Path) -> str:
@@ -143,7 +176,8 @@ def import_log(
     workspace : str or Path
         The workspace folder (its ``decisions/`` is created if missing).
     source : str or Path
-        The folder of an existing log; it is only read.
+        The folder of an existing log, or a repository whose ``.adr-dir`` (adr-tools) or
+        ``.log4brains.yml`` names that folder; it is only read.
     dry_run : bool
         Report what would be imported, write nothing.
     renumber : bool
@@ -185,6 +219,7 @@ def import_log(
     dest = Path(workspace) / DECISIONS_DIR
     if not src.is_dir():
         raise InputError(Localized("jt_err_not_a_log", path=src))
+    src = log_folder(src)
     if dest.exists() and src.resolve() == dest.resolve():
         raise InputError(Localized("jt_err_own_log", path=src))
     records, others, problems = read_folder(src)
@@ -233,8 +268,13 @@ def import_log(
             elif r.number in seen:
                 clash = f"{rel}: number {r.number} is also used by {seen[r.number]}"
             if clash and renumber:
-                new_name = _with_number(r.path.name, next_free)
-                new_rel = (Path(rel).parent / new_name).as_posix()
+                if record_name(r.path) != r.path.name:  # "0001-x/index.md": the folder
+                    folder = Path(rel).parent
+                    new_rel = (
+                        folder.parent / _with_number(folder.name, next_free) / r.path.name
+                    ).as_posix()
+                else:
+                    new_rel = (Path(rel).parent / _with_number(r.path.name, next_free)).as_posix()
                 target = dest / new_rel
                 if target.exists():
                     clashes.append(f"{DECISIONS_DIR}/{new_rel} already exists")

@@ -20,6 +20,7 @@ from archplan.decisions.records import (
     KNOWN_STATUSES,
     REQUIRED_SECTIONS,
     file_number,
+    heading_names,
     localised_notes,
     read_folder,
     with_status_line,
@@ -375,6 +376,21 @@ class LogCheck:
         return not self.problems and not self.warnings
 
 
+#: Headings only MADR uses: a record with none of them is written in Nygard's sections.
+_MADR_HEADINGS = frozenset(
+    {
+        "context and problem statement",
+        "considered options",
+        "decision outcome",
+        "decision drivers",
+        "pros and cons of the options",
+        "背景と課題",
+        "検討した選択肢",
+        "決定事項",
+    }
+)
+
+
 def check_log(ws: Workspace, today: date | None = None) -> LogCheck:
     """Check the decision log: links, numbers, cycles, statuses, sections, references,
     review dates and triggers, each with file and line."""
@@ -414,11 +430,12 @@ def check_log(ws: Workspace, today: date | None = None) -> LogCheck:
             )
         for line, note in localised_notes(r, ws.settings.language):
             warnings.append(Problem(rel, line, "date", note, "YYYY-MM-DD"))
-        headings = {h.lower() for h, _ in r.sections}
+        headings = {n for h, _ in r.sections for n in heading_names(h)}
         for key, names in REQUIRED_SECTIONS.items():
             # Nygard-style records (status in a section, a line or a table, or none)
-            # have no "Considered Options" section.
-            nygard = r.format not in ("madr4", "madr2")
+            # have no "Considered Options" section; nor do records with front matter or
+            # bullets whose sections are Nygard's (Context, Decision, Consequences).
+            nygard = r.format not in ("madr4", "madr2") or not headings & _MADR_HEADINGS
             if (not headings & set(names) and not nygard) or (
                 nygard and key != "options" and not headings & set(names)
             ):

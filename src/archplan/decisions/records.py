@@ -9,7 +9,10 @@ anywhere, day-first and month-name dates (:func:`read_date`; ambiguous ones are 
 not guessed), numbers in ``001-``, ``adr-001-``, ``ADR-0001-`` or date-prefixed file
 names (:func:`file_number`) or only in the heading (:func:`split_title`), nested folders,
 and templates, indexes and tool files in the same folder (:func:`classify` tells them
-apart). Front matter that opens and never closes is an error, never silently ignored.
+apart). HTML comments and code blocks are never read as fields; Hugo's TOML front matter
+(``+++``), a record kept as a numbered folder's ``index.md`` (:func:`record_name`) and
+Japanese era dates are read too. Front matter that opens and never closes is an error,
+never silently ignored.
 
 A record keeps its text exactly as read; :func:`write_back` returns those bytes, and the
 lifecycle functions change single lines only.
@@ -18,6 +21,8 @@ lifecycle functions change single lines only.
 from __future__ import annotations
 
 import re
+import tomllib
+import unicodedata
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -37,6 +42,7 @@ __all__ = [
     "candidate_files",
     "classify",
     "file_number",
+    "heading_names",
     "localised_notes",
     "normalise_status",
     "read_date",
@@ -44,6 +50,7 @@ __all__ = [
     "read_folder",
     "read_record",
     "read_record_text",
+    "record_name",
     "split_title",
     "with_status_line",
     "write_back",
@@ -63,29 +70,54 @@ REQUIRED_SECTIONS: dict[str, tuple[str, ...]] = {
 # is reported, never silently read as a body.
 _FRONT = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _FRONT_OPEN = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
+# Hugo writes TOML front matter between "+++" lines.
+_TOML_FRONT = re.compile(r"\A(\ufeff?)\+\+\+[ \t]*\r?\n(.*?\r?\n)?\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
+_TOML_OPEN = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n")
 _TITLE = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*\r?$", re.M)
-_HEADING2 = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*\r?$", re.M)
+# A setext title: "Use X" underlined with "===".
+_SETEXT = re.compile(r"^([^\s#>|=-][^\r\n]*?)[ \t]*\r?\n=+[ \t]*\r?$", re.M)
+# A section heading: "## X" (also "##X") or a first-level "# X" (not the title).
+_SECTION = re.compile(r"^(#{1,2})(?:[ \t]+|(?<=##)(?=[^\s#]))(.+?)[ \t]*#*[ \t]*\r?$", re.M)
+# Any heading (also "##Status" with no space, as some logs write), for section ends.
+_ANY_HEADING = re.compile(r"^#{1,6}(?:[ \t]+|(?=[^\s#]))(.+?)[ \t]*#*[ \t]*\r?$", re.M)
+# "## Status" (also "## Status: Accepted", "## 2. ステータス (Status)"), or a line in
+# bold standing for a heading ("**Status**" with the value on the lines below).
 _STATUS_HEADING = re.compile(
-    r"^#{2,4}[ \t]+(?:\*\*)?(?:Status|ステータス|状態)(?:\*\*)?[ \t]*(?:[:：][ \t]*(.*?))?"
-    r"[ \t]*#*[ \t]*\r?$",
+    r"^(?:#{1,4}[ \t]*(?:\d{1,2}[.)]?[ \t]*)?(?:\*\*)?(?:(?:Decision|ADR|Current)[ \t]+)?"
+    r"(?:Status|ステータス|状態)(?:\*\*)?"
+    r"(?:[ \t]*[(（](?:Status|ステータス|状態)[)）])?[ \t]*(?:[:：][ \t]*(.*?))?"
+    r"[ \t]*#*|(?:\*\*|__)(?:Status|ステータス|状態)[ \t]*[:：]?(?:\*\*|__)[ \t]*[:：]?)"
+    r"[ \t]*\r?$",
     re.M | re.I,
 )
 _DATE_HEADING = re.compile(
-    r"^#{2,4}[ \t]+(?:Date|Decision date|日付|決定日)[ \t]*#*[ \t]*\r?$", re.M | re.I
+    r"^(?:#{1,4}[ \t]*(?:\d{1,2}[.)]?[ \t]*)?(?:Date|Decision date|日付|決定日|作成日)"
+    r"(?:[ \t]*[(（](?:Date|Decision date)[)）])?[ \t]*#*"
+    r"|(?:\*\*|__)(?:Date|Decision date|日付|決定日)[ \t]*[:：]?(?:\*\*|__)[ \t]*[:：]?)"
+    r"[ \t]*\r?$",
+    re.M | re.I,
 )
 _KEYS = (
-    r"Status|Date|Decision[- ]date|Deciders|Decision[- ]makers|"
+    r"Status|Decision status|ADR status|Current status|Date|Decision[- ]date|"
+    r"Date of decision|Deciders|Decision[- ]makers|"
+    r"Created|Date created|Created on|Decided|Decided on|Last updated|"
     r"ステータス|状態|日付|決定日|起票日|作成日"
 )
+# What may end a field's value and is not part of it: an HTML line break, a Markdown
+# hard break ("\\" or two spaces).
+_VALUE_END = r"(?:[ \t]*<br[ \t]*/?>)?[ \t]*\\?[ \t]*\r?$"
+# An emoji or symbol some logs put before a field ("📆 Date: …", "🗓️ Date: …").
+_LEAD_MARK = r"(?:[^\w\s\[\]()#|>*_`~\\<-]{1,3}[ \t]*)?"
 # "* Status: accepted", "- **Status**: accepted", "* **Date:** 2020-01-01", "- 日付：…"
 _BULLET = re.compile(
-    r"^[ \t]*[*+-][ \t]+(?:\*\*|__)?(" + _KEYS + r")(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?"
-    r"[ \t]*(.*?)[ \t]*\r?$",
+    r"^(?:>[ \t]?)*[ \t]*[*+-][ \t]+(?:\*\*|__)?(" + _KEYS + r")(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?"
+    r"[ \t]*(.*?)" + _VALUE_END,
     re.M | re.I,
 )
 # "Status: Accepted", "**Date:** 28/03/2018" on a line of their own.
 _KEY_LINE = re.compile(
-    r"^(?:\*\*|__)?(" + _KEYS + r")(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?[ \t]*(.+?)[ \t]*\r?$",
+    r"^(?:>[ \t]?)*" + _LEAD_MARK + r"(?:\*\*|__)?(" + _KEYS + r")(?:\*\*|__)?[ \t]*[:：]"
+    r"(?:\*\*|__)?[ \t]*(.+?)" + _VALUE_END,
     re.M | re.I,
 )
 # log4brains writes "20200928-use-markdown.md"; others "2020-09-28-title.md".
@@ -102,24 +134,47 @@ _NUMBERED_TITLE_BARE = re.compile(
     r"^0*(\d{1,5})(?:[.:)][ \t]+|[ \t]*：[ \t]*|[ \t]+[-–—][ \t]+)(.+)$"
 )
 _PREFIX_ONLY = re.compile(
-    r"^(?:architecture[ \t]+decision[ \t]+record|ADR)[ \t]*[:：\-–—][ \t]*(.+)$", re.I
+    r"^(?:(?:architecture[ \t]+decision[ \t]+record|ADR)[ \t]*[:：\-–—]|\[ADR\])[ \t]*(.+)$", re.I
 )
 _LINK_TARGET = re.compile(
     r"\((?:\./)?(?:adr[-_]?)?(\d{3,5})[-_][^)\s]*\.md(?:#[^)]*)?\)|ADR[- ]?0*(\d+)", re.I
 )
 _RELATION = re.compile(
-    r"(superseded by|supersedes|amended by|amends|relates to|replaced by|replaces"
-    r"|置換|置き換え)",
+    r"(superseded by|supersedes|superceded by|supercedes|amended by|amends|relates to"
+    r"|replaced by|replaces|置換|置き換え)",
     re.I,
 )
 _RELATION_NAMES = {
+    "superceded-by": "superseded-by",
+    "supercedes": "supersedes",
     "replaced-by": "superseded-by",
     "replaces": "supersedes",
     "置換": "superseded-by",
     "置き換え": "superseded-by",
 }
-_STATUS_WORDS = ("status", "ステータス", "状態")
-_DATE_WORDS = ("date", "decision date", "decision-date", "日付", "決定日", "起票日", "作成日")
+_STATUS_WORDS = ("status", "decision status", "adr status", "current status", "ステータス", "状態")
+_DATE_WORDS = (
+    "date",
+    "decision date",
+    "decision-date",
+    "date of decision",
+    "日付",
+    "決定日",
+    "起票日",
+    "作成日",
+)
+# Read only when no "Date" is written: when the record was created or last updated.
+_DATE2_WORDS = (
+    "created",
+    "date created",
+    "created on",
+    "created_at",
+    "created-at",
+    "decided",
+    "decided on",
+    "last updated",
+    "last-updated",
+)
 
 _MONTHS = {
     name: k + 1
@@ -160,8 +215,14 @@ def read_date(text: str) -> tuple[date | None, str]:
     ['2018-03-28', '2018-03-28', '2018-03-28', '2018-03-28', '2018-03-28', '2018-03-28']
     >>> read_date("03/04/2018"), read_date("next spring"), read_date("")
     ((None, 'ambiguous'), (None, 'unreadable'), (None, 'empty'))
+
+    Japanese era dates and full-width digits, as Japanese public bodies write them:
+
+    >>> [str(read_date(s)[0]) for s in ("令和6年1月15日", "平成31年4月1日", "令和元年5月1日",
+    ...                                  "２０２４年３月１２日")]
+    ['2024-01-15', '2019-04-01', '2019-05-01', '2024-03-12']
     """
-    s = text.strip().strip("*_` ")
+    s = unicodedata.normalize("NFKC", text).strip().strip("*_` ")
     if not s:
         return None, "empty"
 
@@ -177,6 +238,15 @@ def read_date(text: str) -> tuple[date | None, str]:
     m = re.search(r"(?<!\d)(\d{4})[ \t]*年[ \t]*(\d{1,2})[ \t]*月[ \t]*(\d{1,2})[ \t]*日", s)
     if m:
         return make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = re.search(
+        r"(令和|平成|昭和)[ \t]*(元|\d{1,2})[ \t]*年[ \t]*(\d{1,2})[ \t]*月[ \t]*(\d{1,2})"
+        r"[ \t]*日",
+        s,
+    )
+    if m:
+        year = 1 if m.group(2) == "元" else int(m.group(2))
+        base = {"令和": 2018, "平成": 1988, "昭和": 1925}[m.group(1)]
+        return make(base + year, int(m.group(3)), int(m.group(4)))
     m = re.search(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)", s)
     if m:
         return make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -211,6 +281,10 @@ _JA_STATUS = (
     ("不採用", "rejected"),
     ("承認", "accepted"),
     ("採用", "accepted"),
+    ("実装済", "accepted"),
+    ("完了", "accepted"),
+    ("取り下げ", "rejected"),
+    ("取下げ", "rejected"),
     ("決定", "accepted"),
     ("提案", "proposed"),
     ("検討中", "proposed"),
@@ -249,8 +323,14 @@ def normalise_status(text: str) -> str:
     ...      "❌ Rejected (see [019](019-x.md))", "承認済み", "置換（ADR-0007）",
     ...      "⌛️ Superseded by [036. X](036-x.md)")]
     ['proposed', 'proposed', 'rejected', 'accepted', 'superseded', 'superseded']
+
+    Struck-out words are not the status; common words outside MADR's five are mapped:
+
+    >>> [normalise_status(s) for s in ("~~Proposed~~ Accepted", "Implemented", "Active",
+    ...      "Withdrawn", "Superceded by [ADR-0007](0007-x.md)", "`accepted`", "[Accepted]")]
+    ['accepted', 'accepted', 'accepted', 'rejected', 'superseded', 'accepted', 'accepted']
     """
-    stripped = text.strip()
+    stripped = re.sub(r"~~.*?~~", "", text).strip()
     if not stripped:
         return "unknown"
     if _is_japanese(stripped):
@@ -260,8 +340,9 @@ def normalise_status(text: str) -> str:
     low = re.sub(r"^[^a-z\[]+", "", stripped.lower())
     if not low:
         return "unknown"
+    low = re.sub(r"^\[(?=[a-z])", "", low)
     if (
-        low.startswith("superseded")
+        low.startswith(("superseded", "superceded"))
         or "partly superseded" in low
         or low.startswith("partially superseded")
         or low.startswith("replaced by")
@@ -287,10 +368,31 @@ def normalise_status(text: str) -> str:
         "obsolete": "deprecated",
         "retired": "deprecated",
         "superseded": "superseded",
+        "superceded": "superseded",
+        "replaced": "superseded",
+        "implemented": "accepted",
+        "active": "accepted",
+        "done": "accepted",
+        "completed": "accepted",
+        "complete": "accepted",
+        "final": "accepted",
+        "approve": "accepted",
+        "accept": "accepted",
+        "withdrawn": "rejected",
+        "abandoned": "rejected",
+        "cancelled": "rejected",
+        "canceled": "rejected",
+        "dropped": "rejected",
+        "rfc": "proposed",
+        "suggested": "proposed",
+        "discussion": "proposed",
+        "review": "proposed",
     }
     if first in aliases:
         return aliases[first]
-    if low.startswith(("in progress", "under review", "in review")):
+    if low.startswith(
+        ("in progress", "under review", "in review", "under discussion", "in discussion")
+    ):
         return "proposed"
     return low.split("\n")[0][:40]
 
@@ -322,6 +424,7 @@ _NOT_RECORDS = {
     "toc.md",
     "summary.md",
     "_sidebar.md",
+    "_index.md",
     "contents.md",
     "changelog.md",
     "license.md",
@@ -329,12 +432,73 @@ _NOT_RECORDS = {
     "home.md",
 }
 
+# What is left of a numbered name ("000-index.md" → "index") that says: not a record.
+_INDEX_STEMS = {
+    "index",
+    "readme",
+    "toc",
+    "contents",
+    "summary",
+    "adr-index",
+    "adr-log",
+    "decision-log",
+    "decisions",
+    "log",
+}
+_TEMPLATE_STEM = re.compile(r"(?:^|[-_ .])templates?(?:$|[-_ .])")
+# Decision sections: a file with no number in its name is a record only when it has one.
+_DECISION_SECTIONS = re.compile(
+    r"^(?:context|context and problem statement|problem statement|problem|decision|"
+    r"decision outcome|consequences|considered options|options considered|"
+    r"alternatives considered|rationale|背景|背景と課題|課題|決定|決定事項|結果|検討した選択肢)\b",
+    re.I,
+)
+_STATUS_NAMES = ("proposed", "accepted", "rejected", "deprecated", "superseded", "draft")
+
+
+def record_name(path: Path) -> str:
+    """The name that numbers a record: its file name, or for a record kept as a folder's
+    ``index.md`` / ``README.md`` (``0007-use-kafka/index.md``) the folder's name.
+
+    Examples
+    --------
+    >>> record_name(Path("adr/0007-use-kafka/index.md")), record_name(Path("adr/2021/index.md"))
+    ('0007-use-kafka.md', 'index.md')
+    """
+    if path.name.lower() in ("index.md", "readme.md") and re.match(
+        r"^(?:(?:adr[-_ ]?)?\d{1,5}|\d{4}-?\d{2}-?\d{2})[-_ ]+[^\W\d_]", path.parent.name, re.I
+    ):
+        return path.parent.name + ".md"
+    return path.name
+
+
+def _stem(name: str) -> str:
+    """A file name without its number or date prefix and extension, lower case."""
+    low = name.lower()
+    low = re.sub(r"\.(md|markdown)$", "", low)
+    m = _DATE_NAME.match(low) or _FILE_NUMBER.match(low)
+    if m:
+        low = low[m.end() :]
+    return low.strip("-_ .")
+
+
+def _front_matter(text: str) -> tuple[str, str, int] | None:
+    """``(kind, content, end)`` of a closed front matter (``yaml`` between ``---`` lines,
+    ``toml`` between ``+++`` lines, as Hugo writes), or None."""
+    fm = _FRONT.match(text)
+    if fm:
+        return "yaml", fm.group(2) or "", fm.end()
+    tm = _TOML_FRONT.match(text)
+    if tm:
+        return "toml", tm.group(2) or "", tm.end()
+    return None
+
 
 def _has_status_marker(text: str) -> bool:
-    body = text.lstrip("\ufeff")
-    fm = _FRONT.match(body)
-    if fm and re.search(r"^status[ \t]*:", fm.group(2) or "", re.M):
+    front = _front_matter(text)
+    if front and re.search(r"^status[ \t]*[:=]", front[1], re.M | re.I):
         return True
+    body = _mask(_after_front(text))
     if _STATUS_HEADING.search(body):
         return True
     for m in (*_BULLET.finditer(body), *_KEY_LINE.finditer(body)):
@@ -343,13 +507,68 @@ def _has_status_marker(text: str) -> bool:
     return False
 
 
+def _find_title(masked_body: str) -> tuple[str, int] | None:
+    """The record's title as written (``# Title`` or a setext ``Title``/``===``) and the
+    offset of its line in ``masked_body``; anchors (``{#id}``) are dropped."""
+    m = _TITLE.search(masked_body)
+    s = _SETEXT.search(masked_body)
+    if s and (m is None or s.start() < m.start()):
+        m = s
+    if m is None:
+        return None
+    raw = re.sub(r"[ \t]*\{#[^}]*\}[ \t]*$", "", m.group(1).strip()).strip()
+    return (raw, m.start()) if raw else None
+
+
+def _placeholder(text: str) -> bool:
+    """A template's placeholder: ``[Title]``, ``{title}``, ``<Title>``, ``TITLE``,
+    ``STATUS``, ``DATE``, ``YYYY-MM-DD`` or a list of statuses to choose from."""
+    t = text.strip().strip('"').strip()
+    if re.fullmatch(r"\[[^\]]*\]|\{[^}]*\}|<[^>]*>|NUMBER\.? TITLE|TITLE|Title|STATUS|DATE", t):
+        return True
+    if "YYYY" in t.upper() and not re.search(r"\d{4}", t):
+        return True
+    low = t.lower()
+    return sum(word in low for word in _STATUS_NAMES) >= 3
+
+
+def _status_placeholder(raw: str) -> bool:
+    """A template's status left as it was: ``STATUS``, a list of statuses to choose from
+    (``{proposed | rejected | accepted | …}``, ``Proposed / Accepted / Superseded``) or
+    the template's question ("What is the status, such as proposed, accepted, …?").
+
+    Examples
+    --------
+    >>> [_status_placeholder(s) for s in ("STATUS", "[Proposed | Accepted | Deprecated]",
+    ...      "Accepted", "[Accepted]", "Accepted (was proposed, then rejected)")]
+    [True, True, False, False, False]
+    """
+    t = raw.strip().strip('"').strip()
+    if t in ("STATUS", "Status", "{status}", "[status]"):
+        return True
+    low = t.lower()
+    words = sum(word in low for word in _STATUS_NAMES)
+    return words >= 4 or (words >= 3 and bool(re.search(r"[|/]", t)))
+
+
+def _looks_like_template(path: Path, text: str) -> bool:
+    record, _ = read_record(path, text, path.name)
+    if record is None:
+        return False
+    return _placeholder(record.title) or (
+        bool(record.status_raw) and _placeholder(record.status_raw)
+    )
+
+
 def classify(path: Path, text: str | None = None) -> str:
     """``record``, ``template``, ``index`` or ``other`` for a file in a decisions folder.
 
     A file is a record when its name carries a number (``0001-``, ``001-``, ``adr-001-``,
-    ``ADR-0001-``) or a date (log4brains' ``20200928-``) and it has a ``# Title``; or,
-    with any other name, when its heading is numbered (``# ADR 12: …``) or it has a
-    status. Templates, indexes, READMEs and tool files (``.adr-dir``, images) are not.
+    ``ADR-0001-``) or a date (log4brains' ``20200928-``) and it has a title; or, with any
+    other name, when its heading is numbered (``# ADR 12: …``), or it has a status and a
+    decision's sections (Context, Decision, …). Templates (also ``0000-template.md``
+    and numbered files full of placeholders), indexes (``000-index.md``), READMEs and tool
+    files (``.adr-dir``, images) are not.
 
     Examples
     --------
@@ -359,28 +578,47 @@ def classify(path: Path, text: str | None = None) -> str:
     ('index', 'other', 'other')
     >>> classify(Path("use-x.md"), "# ADR 12: Use X\\n"), classify(Path("notes.md"), "# Notes\\n")
     ('record', 'other')
+    >>> classify(Path("0000-template.md"), "# NUMBER. TITLE\\n\\n## Status\\n\\nSTATUS\\n")
+    'template'
+    >>> classify(Path("000-index.md"), "# Decisions\\n"), classify(Path("guide.md"),
+    ...     "# How we decide\\n\\n## Status\\n\\n- `Accepted`: in force\\n")
+    ('index', 'other')
     """
     name = path.name.lower()
     if not name.endswith((".md", ".markdown")):
         return "other"
-    number, when = file_number(path.name)
+    number, when = file_number(record_name(path))
     if number is not None or when is not None:
+        stem = _stem(record_name(path))
+        if stem in _INDEX_STEMS:
+            return "index"
+        if text is None or (
+            (_FRONT_OPEN.match(text) or _TOML_OPEN.match(text)) and _front_matter(text) is None
+        ):
+            return "record"  # front matter never closed: read, to be reported as an error
+        if not (_find_title(_mask(_after_front(text))) or _front_title(text)):
+            return "other"
         # A numbered file is a record even when its title mentions a template
-        # ("0039-use-apache-velocity-as-template-engine.md").
-        if text is None or _TITLE.search(text.lstrip("\ufeff")) or _front_title(text):
-            return "record"
-        return "other"
+        # ("0039-use-apache-velocity-as-template-engine.md"), unless it is one.
+        if (_TEMPLATE_STEM.search(stem) and number == 0) or (
+            (_TEMPLATE_STEM.search(stem) or number == 0) and _looks_like_template(path, text)
+        ):
+            return "template"
+        return "record"
     if "template" in name:
         return "template"
     if name in _NOT_RECORDS:
         return "index"
     if text is None:
         return "other"
-    title = _TITLE.search(_after_front(text))
-    if title and split_title(title.group(1).strip()) != (None, title.group(1).strip()):
+    body = _mask(_after_front(text))
+    found = _find_title(body)
+    if found and split_title(found[0]) != (None, found[0]):
         return "record"
-    if (title or _front_title(text)) and _has_status_marker(text):
-        return "record"
+    if (found or _front_title(text)) and _has_status_marker(text):
+        sections = (m.group(1) for m in _ANY_HEADING.finditer(body))
+        if any(_DECISION_SECTIONS.match(s.strip("*_ ")) for s in sections):
+            return "record"
     return "other"
 
 
@@ -390,8 +628,10 @@ def split_title(raw: str) -> tuple[int | None, str]:
     Examples
     --------
     >>> [split_title(t) for t in ("ADR 12: Use X", "12. Use X", "ADR-0003 - Use X",
-    ...                           "Architecture Decision Record: Use X", "2026 budget")]
-    [(12, 'Use X'), (12, 'Use X'), (3, 'Use X'), (None, 'Use X'), (None, '2026 budget')]
+    ...                           "Architecture Decision Record: Use X", "2026 budget",
+    ...                           "[ADR] Use X")]  # doctest: +NORMALIZE_WHITESPACE
+    [(12, 'Use X'), (12, 'Use X'), (3, 'Use X'), (None, 'Use X'), (None, '2026 budget'),
+     (None, 'Use X')]
     """
     m = _NUMBERED_TITLE.match(raw) or _NUMBERED_TITLE_BARE.match(raw)
     if m:
@@ -403,13 +643,13 @@ def split_title(raw: str) -> tuple[int | None, str]:
 
 
 def _after_front(text: str) -> str:
-    fm = _FRONT.match(text)
-    return text[fm.end() :] if fm else text.lstrip("\ufeff")
+    front = _front_matter(text)
+    return text[front[2] :] if front else text.lstrip("\ufeff")
 
 
 def _front_title(text: str) -> bool:
-    fm = _FRONT.match(text)
-    return bool(fm and re.search(r"^title[ \t]*:[ \t]*\S", fm.group(2) or "", re.M))
+    front = _front_matter(text)
+    return bool(front and re.search(r"^title[ \t]*[:=][ \t]*\S", front[1], re.M | re.I))
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -442,8 +682,12 @@ def _links_in(text: str) -> list[tuple[str, int]]:
             continue
         relation = rel.group(1).lower().replace(" ", "-")
         relation = _RELATION_NAMES.get(relation, relation)
-        for m in _LINK_TARGET.finditer(line[rel.end() :]):
-            out.append((relation, int(m.group(1) or m.group(2))))
+        found = [int(m.group(1) or m.group(2)) for m in _LINK_TARGET.finditer(line[rel.end() :])]
+        # "Superseded by 0002", "Supersedes #7": a bare number right after the words.
+        bare = re.match(r"[ \t:：]*(?:#|No\.?[ \t]*)?0*(\d{1,5})(?![\w.-])", line[rel.end() :])
+        if not found and bare:
+            found = [int(bare.group(1))]
+        out.extend((relation, n) for n in found)
     return out
 
 
@@ -623,14 +867,31 @@ def _table_fields(body: str, offset: int) -> dict[str, tuple[str, int]]:
             for ln in lines[start:k]
         ]
         sep = len(rows) >= 2 and all(set(c) <= set("-: ") for c in rows[1])
+        # "| Status | Accepted |" over "|---|---|" and "| Date | … |": the header row is
+        # the first key–value pair, not column names (the row under it names a field,
+        # where a table of columns has a value such as "Accepted").
+        pairs_header = (
+            sep
+            and len(rows[0]) >= 2
+            and _field_key(rows[0][0]) is not None
+            and _field_key(rows[0][1]) is None
+            and (
+                len(rows) < 3
+                or (
+                    bool(rows[2])
+                    and normalise_status(rows[2][0]) not in KNOWN_STATUSES
+                    and read_date(rows[2][0])[0] is None
+                )
+            )
+        )
         for j, cells in enumerate(rows):
-            if sep and j < 2:
+            if (sep and j == 1) or (sep and j == 0 and not pairs_header):
                 continue  # a header names columns; key–value pairs are in the rows
             if len(cells) >= 2:
                 key = _field_key(cells[0])
                 if key and key not in out and not set(cells[1]) <= set("-: "):
                     out[key] = (cells[1], offset + start + j + 1)
-        if sep and len(rows) >= 3:
+        if sep and len(rows) >= 3 and not pairs_header:
             for col, head in enumerate(rows[0]):
                 key = _field_key(head)
                 if key and key not in out and col < len(rows[2]):
@@ -638,22 +899,54 @@ def _table_fields(body: str, offset: int) -> dict[str, tuple[str, int]]:
     return out
 
 
-def _mask_code(text: str) -> str:
-    """``text`` with the inside of fenced code blocks blanked (same length and line
-    breaks), so that examples in code are not read as the record's own fields."""
+def _mask(text: str, code: bool = True, comments: bool = True) -> str:
+    """``text`` with the inside of fenced code blocks (``code``) and HTML comments
+    (``comments``) blanked, same length and line breaks, so that examples in code and
+    commented-out text are not read as the record's own fields.
+
+    Examples
+    --------
+    >>> text = "a <!-- b -->c\\n" + "`" * 3 + "\\nStatus: x\\n" + "`" * 3 + "\\n"
+    >>> _mask(text).split("\\n")
+    ['a           c', '```', '         ', '   ', '']
+    """
     out = []
     fence = ""
+    in_comment = False
     for line in _md_lines(text, keepends=True):
-        stripped = line.lstrip()
+        body = line.rstrip("\r\n")
+        end = line[len(body) :]
+        stripped = body.lstrip()
         if fence:
             if stripped.startswith(fence):
                 fence = ""
-            body = line.rstrip("\r\n")
-            out.append(" " * len(body) + line[len(body) :])
+            out.append((" " * len(body) if code else body) + end)
             continue
-        if stripped.startswith(("```", "~~~")):
+        if not in_comment and stripped.startswith(("```", "~~~")):
             fence = stripped[:3]
-        out.append(line)
+            out.append(line)
+            continue
+        parts: list[str] = []
+        i = 0
+        while i < len(body):
+            if in_comment:
+                j = body.find("-->", i)
+                stop = len(body) if j < 0 else j + 3
+                parts.append(" " * (stop - i) if comments else body[i:stop])
+                i = stop
+                in_comment = j < 0
+            else:
+                j = body.find("<!--", i)
+                if j < 0:
+                    parts.append(body[i:])
+                    break
+                parts.append(body[i:j])
+                k = body.find("-->", j + 4)
+                stop = len(body) if k < 0 else k + 3
+                parts.append(" " * (stop - j) if comments else body[j:stop])
+                i = stop
+                in_comment = k < 0
+        out.append("".join(parts) + end)
     return "".join(out)
 
 
@@ -663,7 +956,173 @@ def _field_key(word: str) -> str | None:
         return "status"
     if low in _DATE_WORDS:
         return "date"
+    if low in _DATE2_WORDS:
+        return "date2"
     return None
+
+
+_FRONT_RELATIONS = {
+    "superseded-by": "superseded-by",
+    "supersededby": "superseded-by",
+    "supersedes": "supersedes",
+    "amends": "amends",
+    "amended-by": "amended-by",
+    "relates-to": "relates-to",
+    "related": "relates-to",
+}
+
+_GENERIC_TITLE = re.compile(
+    r"^(?:architecture[ \t]+)?decision[ \t]+records?(?:[ \t]*\(ADRs?\))?$|^ADRs?$"
+    r"|^(?:アーキテクチャ(?:上の)?)?(?:意思)?決定記録(?:[ \t]*[(（]ADR[)）])?$",
+    re.I,
+)
+
+
+def heading_names(heading: str) -> set[str]:
+    """A section heading's names, lower case, as a reader takes them: without a leading
+    number, emphasis or colon, and a name in brackets counted too
+    (``"5. 背景 (Context)"`` → ``{"背景", "context"}``).
+
+    Examples
+    --------
+    >>> sorted(heading_names("5. 背景 (Context)")), heading_names("**Decision Outcome:**")
+    (['context', '背景'], {'decision outcome'})
+    """
+    h = heading.strip().strip("*_ ").rstrip(":：").strip()
+    h = re.sub(r"^\d{1,2}[.)]?[ \t]+", "", h)
+    names = set()
+    m = re.match(r"^(.*?)[ \t]*[(（]([^)）]*)[)）]$", h)
+    if m:
+        names.add(m.group(2).strip().lower())
+        h = m.group(1)
+    names.add(h.strip().strip("*_ ").rstrip(":：").strip().lower())
+    return {n for n in names if n}
+
+
+def _title_section(masked: str, lines: list[str], body_offset: int) -> str:
+    """The first line of a ``## Title`` section, or ``""``."""
+    for h in _SECTION.finditer(masked):
+        if not heading_names(h.group(2)) & {"title", "件名", "タイトル"}:
+            continue
+        k = body_offset + _line_of(masked, h.start())
+        while k < len(lines) and not lines[k].strip():
+            k += 1
+        if k < len(lines) and not lines[k].lstrip().startswith("#"):
+            return lines[k].strip().strip("*_").strip()
+    return ""
+
+
+def _number_in(value: Any) -> int | None:
+    """A record number written in front matter (``number: 12``, ``id: ADR-0012``)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return value if 0 <= value < 100000 else None
+    m = re.fullmatch(r"(?:adr[-_ ]?)?0*(\d{1,5})", str(value).strip(), re.I)
+    return int(m.group(1)) if m else None
+
+
+def _read_toml(content: str, rel: str, problems: list[Problem]) -> tuple[Any, dict[Any, int]]:
+    """Hugo's TOML front matter as a mapping, with the line (within it) of each top key."""
+    try:
+        data = tomllib.loads(content)
+    except tomllib.TOMLDecodeError as exc:
+        at = re.search(r"line (\d+)", str(exc))
+        problems.append(
+            Problem(
+                rel,
+                int(at.group(1)) + 1 if at else 1,
+                "front matter",
+                "front matter is not TOML",
+                "key = value lines between '+++' lines",
+                field_text=Localized("jt_fld_front_matter"),
+            )
+        )
+        return None, {}
+    lines: dict[Any, int] = {}
+    for k, line in enumerate(_md_lines(content), start=1):
+        m = re.match(r"^[ \t]*([A-Za-z0-9_-]+)[ \t]*=", line)
+        if m and (m.group(1),) not in lines:
+            lines[(m.group(1),)] = k
+    return data, lines
+
+
+# "* 2021-04-12: Accepted", a line of a status history.
+_DATED_LINE = re.compile(
+    r"^(?:[*+->][ \t]+)*\**\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\**[ \t]*[:：\-–—|]?[ \t]*\w"
+)
+
+
+def _status_in_section(section: list[str], first_line: int) -> tuple[str, int] | None:
+    """The status a ``## Status`` section states, and its line (1-based).
+
+    ``section`` holds the section's lines (comments and code already blanked), the
+    first of them on line ``first_line + 1``. The first line that says something is the
+    status: a bullet's text, the value of a ``Status: x`` line (other ``Key: value``
+    lines, such as ``Implementation: Adopted``, are skipped), or the Status row of a
+    table. A later ``Superseded by …`` line under an ``Accepted`` that was never removed
+    is what a reader goes by (its line stays the ``Accepted`` one, which a status change
+    replaces).
+    """
+    chosen: tuple[str, int] | None = None
+    # A checklist ("- [x] Draft", "- [ ] Accepted"): the ticked box is the status.
+    boxes = [
+        (m, k)
+        for k, line in enumerate(section)
+        if (m := re.match(r"^[ \t]*[*+-][ \t]+\[([ xX])\][ \t]+(.*?)[ \t]*$", line))
+    ]
+    if boxes:
+        ticked = [(m.group(2), first_line + k + 1) for m, k in boxes if m.group(1) in "xX"]
+        return ticked[0] if len(ticked) == 1 else None
+    # A status history, one dated line each ("* 2021-03-01: Proposed",
+    # "* 2021-04-12: Accepted"): the latest line is the status now.
+    said = [(k, ln.strip()) for k, ln in enumerate(section) if ln.strip()]
+    dated = [
+        (k, re.sub(r"^(?:[*+->][ \t]+)+", "", ln)) for k, ln in said if re.match(_DATED_LINE, ln)
+    ]
+    if len(dated) >= 2 and len(dated) == len(said):
+        k, text = dated[-1]
+        word = re.sub(r"^\**\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\**[ \t]*[:：\-–—|]?[ \t]*", "", text)
+        return word, first_line + k + 1  # the words only: a status change keeps the date
+    k = 0
+    while k < len(section):
+        raw = section[k]
+        line_no = first_line + k + 1
+        stripped = raw.strip()
+        if not stripped:
+            k += 1
+            continue
+        if stripped.startswith("|"):
+            start = k
+            while k < len(section) and section[k].strip().startswith("|"):
+                k += 1
+            table = _table_fields("\n".join(section[start:k]), first_line + start)
+            if "status" in table and chosen is None:
+                chosen = table["status"]
+            continue
+        if chosen is not None:
+            later = re.sub(r"^(?:[*+->][ \t]+)?[^\w\[]*", "", stripped).lower()
+            if later.startswith(("superseded by", "superceded by", "replaced by")) and (
+                normalise_status(chosen[0]) in ("accepted", "proposed")
+            ):
+                # The line to change stays the stale "Accepted": a new status replaces it.
+                return re.sub(r"^(?:[*+->][ \t]+)+", "", stripped), chosen[1]
+            k += 1
+            continue
+        km = _KEY_LINE.match(re.sub(r"^(?:[*+->][ \t]+)+", "", stripped))
+        if km:
+            if _field_key(km.group(1)) == "status":
+                chosen = (km.group(2), line_no)
+            k += 1
+            continue
+        if re.match(r"^[\w ]{1,30}[:：][ \t]+\S", stripped) and not re.match(
+            r"^(?:superseded|superceded|supersedes|amended|amends|replaced)", stripped, re.I
+        ):
+            k += 1  # "Implementation: Adopted": another field, not the status
+            continue
+        chosen = (re.sub(r"^(?:[*+->][ \t]+)+", "", stripped), line_no)
+        k += 1
+    return chosen
 
 
 def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None, list[Problem]]:
@@ -697,7 +1156,7 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
     (7, 'Use X', 'accepted', '2018-03-28', 7)
     """
     problems: list[Problem] = []
-    number, name_date = file_number(path.name)
+    number, name_date = file_number(record_name(path))
     front: dict[str, Any] = {}
     # A byte-order mark stays in ``raw`` but must not hide the first heading.
     body = text[1:] if text.startswith("\ufeff") else text
@@ -707,53 +1166,97 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
     links: list[tuple[str, int]] = []
     meta: dict[str, Any] = {}
     notes: list[tuple[int | None, str]] = []
-    fm = _FRONT.match(text)
-    if fm is None and _FRONT_OPEN.match(text):
+    front_lines: dict[Any, int] = {}
+    fm = _front_matter(text)
+    if fm is None and (_FRONT_OPEN.match(text) or _TOML_OPEN.match(text)):
+        mark = "---" if _FRONT_OPEN.match(text) else "+++"
         problems.append(
             Problem(
                 rel,
                 1,
                 "front matter",
-                "front matter opened with '---' on line 1 is never closed",
-                "a line '---' after the front matter, before the '# Title'",
+                f"front matter opened with '{mark}' on line 1 is never closed",
+                f"a line '{mark}' after the front matter, before the '# Title'",
                 field_text=Localized("jt_fld_front_matter"),
             )
         )
         return None, problems
     date_raw, date_line = "", None
+    front_date: Any = None
     if fm:
+        kind, content, end = fm
         fmt = "madr4"
-        yaml_text = fm.group(2) or ""
-        doc, yproblems = load_yaml(yaml_text, rel)
-        for p in yproblems:  # the front matter starts on line 2 of the file
-            problems.append(replace(p, line=p.line + 1 if p.line else None))
-        if doc is not None and doc.data is not None:
-            if isinstance(doc.data, dict):
-                front = doc.data
-                if "status" in front:
-                    status_raw = str(front["status"] or "")
-                    status_line = 1 + doc.lines.get(("status",), 0)
-                if front.get("date") not in (None, ""):
-                    date_raw = str(front["date"])
-                    date_line = 1 + doc.lines.get(("date",), 0)
-                meta = _archplan_meta(front.get("archplan"), rel, problems, doc.lines, 1)
-            else:
-                problems.append(
-                    Problem(
-                        rel,
-                        2,
-                        "front matter",
-                        "front matter is not a mapping",
-                        "key: value lines such as 'status: accepted'",
-                        field_text=Localized("jt_fld_front_matter"),
-                    )
+        data: Any = None
+        if kind == "yaml":
+            doc, yproblems = load_yaml(content, rel)
+            for p in yproblems:  # the front matter starts on line 2 of the file
+                problems.append(replace(p, line=p.line + 1 if p.line else None))
+            if doc is not None:
+                data, front_lines = doc.data, dict(doc.lines)
+        else:
+            fmt = "toml"
+            data, front_lines = _read_toml(content, rel, problems)
+        if data is not None and not isinstance(data, dict):
+            problems.append(
+                Problem(
+                    rel,
+                    2,
+                    "front matter",
+                    "front matter is not a mapping",
+                    "key: value lines such as 'status: accepted'",
+                    field_text=Localized("jt_fld_front_matter"),
                 )
-        body = text[fm.end() :]
-        body_offset = _line_of(text, fm.end()) - 1
+            )
+        elif data is not None:
+            front = data
+            keys = {str(k).lower(): k for k in front}
+            if "status" in keys:
+                value = front[keys["status"]]
+                if isinstance(value, list) and value:
+                    value = value[0]
+                status_raw = str(value or "")
+                status_line = 1 + front_lines.get((keys["status"],), 0)
+            for word in ("date", "decision-date", "decision_date", *_DATE2_WORDS):
+                key = keys.get(word)
+                if key is not None and front[key] not in (None, ""):
+                    front_date = front[key]
+                    date_raw = str(front_date)
+                    date_line = 1 + front_lines.get((key,), 0)
+                    break
+            if number is None:
+                for word in ("number", "adr", "adr-number", "adr_number", "id"):
+                    found = _number_in(front.get(keys.get(word, "")))
+                    if found is not None:
+                        number = found
+                        break
+            # Links some logs keep in their own front matter keys ("superseded_by: 12",
+            # "supersedes: [ADR-0003]", "superseded-by: '[ADR-7](0007-x.md)'").
+            for key, value in front.items():
+                relation = _FRONT_RELATIONS.get(str(key).lower().replace("_", "-"))
+                if relation is None:
+                    continue
+                for item in value if isinstance(value, list) else [value]:
+                    target = _number_in(item)
+                    if target is None and item is not None:
+                        hit = _LINK_TARGET.search(str(item))
+                        target = int(hit.group(1) or hit.group(2)) if hit else None
+                    if target is not None:
+                        links.append((relation, target))
+            meta = _archplan_meta(front.get("archplan"), rel, problems, front_lines, 1)
+        body = text[end:]
+        body_offset = _line_of(text, end) - 1
     body_kept = body
-    body = _mask_code(body)
-    title_m = _TITLE.search(body)
-    if title_m is None and not str(front.get("title") or "").strip():
+    masked = _mask(body)
+    prefix = text[: len(text) - len(body)]
+    lines = _md_lines(prefix + masked)  # masked lines, numbered as the file's
+    found_title = _find_title(masked)
+    front_title = ""
+    for key in front:
+        if str(key).lower() == "title" and str(front[key] or "").strip():
+            front_title = str(front[key]).strip()
+    if found_title is None and not front_title:
+        if problems:  # the front matter could not be read: that is the problem to fix
+            return None, problems
         problems.append(
             Problem(
                 rel,
@@ -764,20 +1267,30 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
             )
         )
         return None, problems
-    raw_title = title_m.group(1).strip() if title_m else str(front["title"]).strip()
+    raw_title = found_title[0] if found_title else front_title
+    if _GENERIC_TITLE.match(raw_title):
+        # "# Architecture Decision Record" over a "## Title" section (or a title in the
+        # front matter): the decision's own title is there.
+        raw_title = _title_section(masked, lines, body_offset) or front_title or raw_title
     title_number, title = split_title(raw_title)
     number_source = "file"
     if number is None:
         number, number_source = (
             (title_number, "title") if title_number is not None else (0, "order")
         )
+    elif file_number(record_name(path))[0] is None:
+        number_source = "front matter"
+    title_at = found_title[1] if found_title else -1
+    # Sections: second-level headings ("## Context", also "##Context") and first-level
+    # ones other than the title (some logs write every section as "# Context").
     sections = tuple(
-        (h.group(1).strip(), body_offset + _line_of(body, h.start()))
-        for h in _HEADING2.finditer(body)
+        (h.group(2).strip(), body_offset + _line_of(masked, h.start()))
+        for h in _SECTION.finditer(masked)
+        if h.start() != title_at
     )
     # MADR 2 and log4brains: "* Status: accepted" bullets under the title.
     bullets: dict[str, re.Match[str]] = {}
-    for b in _BULLET.finditer(body):
+    for b in _BULLET.finditer(masked):
         key = _field_key(b.group(1))
         if key and key not in bullets:
             bullets[key] = b
@@ -785,69 +1298,99 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
         b = bullets["status"]
         fmt = "madr2"
         status_raw = b.group(2)
-        status_line = body_offset + _line_of(body, b.start())
-    if not date_raw and "date" in bullets:
-        date_raw = bullets["date"].group(2)
-        date_line = body_offset + _line_of(body, bullets["date"].start())
-    # Metadata tables and "Status:" lines count only above the first "##" section, where
-    # records put them (a table of components with a Status column further down is not
-    # the record's status).
-    first_section = _HEADING2.search(body)
-    head = body[: first_section.start()] if first_section else body
+        status_line = body_offset + _line_of(masked, b.start())
+    # Metadata tables and "Status:" lines count above the first section, where records
+    # put them (a table of components with a Status column further down is not the
+    # record's status); further down only when they name one of MADR's statuses.
+    first = next((h for h in _SECTION.finditer(masked) if h.start() > title_at), None)
+    head = masked[: first.start()] if first else masked
     table = _table_fields(head, body_offset)
     if not status_raw and "status" in table:
         fmt = "table"
         status_raw, status_line = table["status"]
-    if not date_raw and "date" in table:
-        date_raw, date_line = table["date"]
-    # Nygard: a "## Status" section (anywhere) whose first non-empty line is the status.
-    lines = _md_lines(text)
-    for h in _STATUS_HEADING.finditer(body):
-        line = body_offset + _line_of(body, h.start())
+    # Nygard: a "## Status" section (anywhere) whose first line is the status.
+    for h in _STATUS_HEADING.finditer(masked):
+        line = body_offset + _line_of(masked, h.start())
         if h.group(1):  # "## Status: Accepted"
             if not status_raw:
                 fmt, status_raw, status_line = "line", h.group(1).strip(), line
             continue
-        k = line  # index of the line after the heading (0-based)
-        while k < len(lines) and not lines[k].strip():
-            k += 1
-        if not status_raw and k < len(lines) and not lines[k].startswith("#"):
-            fmt = "nygard"
-            status_raw = re.sub(r"^[*+-][ \t]+", "", lines[k].strip())
-            status_line = k + 1
-        # Every line of the section may carry links ("Supersedes [1. …](0001-….md)").
-        end = next((ln for _, ln in sections if ln > line), len(lines) + 1)
-        links += _links_in("\n".join(lines[line : end - 1]))
+        end_line = next(
+            (
+                body_offset + _line_of(masked, e.start())
+                for e in _ANY_HEADING.finditer(masked, h.end())
+            ),
+            len(lines) + 1,
+        )
+        section = lines[line : end_line - 1]
+        if not status_raw:
+            got = _status_in_section(section, line)
+            if got is not None:
+                fmt = "nygard"
+                status_raw, status_line = got
+        # Every line of the section may carry links ("Supersedes [1. …](0001-….md)"),
+        # but not an unticked box of a checklist ("- [ ] Superseded by 0002").
+        links += _links_in(
+            "\n".join(ln for ln in section if not re.match(r"^[ \t]*[*+-][ \t]+\[ \]", ln))
+        )
     keyed: dict[str, re.Match[str]] = {}
     for km in _KEY_LINE.finditer(head):
         key = _field_key(km.group(1))
         if key and key not in keyed:
             keyed[key] = km
+    for km in _KEY_LINE.finditer(masked, len(head)):  # "## Metadata" further down
+        key = _field_key(km.group(1))
+        if key == "status" and normalise_status(km.group(2)) not in KNOWN_STATUSES:
+            continue
+        if key in ("date", "date2") and read_date(km.group(2))[0] is None:
+            continue
+        if key and key not in keyed:
+            keyed[key] = km
     if not status_raw and "status" in keyed:
         fmt = "line"
         status_raw = keyed["status"].group(2)
-        status_line = body_offset + _line_of(body, keyed["status"].start())
-    if not date_raw and "date" in keyed:
-        date_raw = keyed["date"].group(2)
-        date_line = body_offset + _line_of(body, keyed["date"].start())
-    if not date_raw:  # a "## Date" section: its first line
-        for h in _DATE_HEADING.finditer(body):
-            k = body_offset + _line_of(body, h.start())
-            while k < len(lines) and not lines[k].strip():
-                k += 1
-            if k < len(lines) and not lines[k].startswith("#"):
-                date_raw, date_line = lines[k].strip(), k + 1
-                break
+        status_line = body_offset + _line_of(masked, keyed["status"].start())
+    # Metadata in a code block right under the title ("```\nStatus: Active\n```").
+    fenced = _mask(body, code=False)[: len(head)]
+    in_code = [
+        km
+        for km in _KEY_LINE.finditer(fenced)
+        if not masked[km.start() : km.end()].strip() and _field_key(km.group(1))
+    ]
+    for km in in_code:
+        key = _field_key(km.group(1))
+        if key and key not in keyed:
+            keyed[key] = km
+            if key == "status" and not status_raw:
+                fmt = "line"
+                status_raw = km.group(2)
+                status_line = body_offset + _line_of(masked, km.start())
+    for key in ("date", "date2"):  # a "Date" before a "Created" or "Last updated"
+        if date_raw:
+            break
+        for source in (bullets, keyed):
+            if key in source and not date_raw:
+                date_raw = source[key].group(2)
+                date_line = body_offset + _line_of(masked, source[key].start())
+        if key in table and not date_raw:
+            date_raw, date_line = table[key]
+        if key == "date" and not date_raw:  # a "## Date" section: its first line
+            for h in _DATE_HEADING.finditer(masked):
+                k = body_offset + _line_of(masked, h.start())
+                while k < len(lines) and not lines[k].strip():
+                    k += 1
+                if k < len(lines) and not lines[k].startswith("#"):
+                    date_raw, date_line = lines[k].strip(), k + 1
+                    break
     when: date | None = None
-    if isinstance(front.get("date"), date):
-        fd = front["date"]
-        when = fd.date() if isinstance(fd, datetime) else fd
+    if isinstance(front_date, date):
+        when = front_date.date() if isinstance(front_date, datetime) else front_date
     elif date_raw:
         when, issue = read_date(date_raw)
         if issue == "ambiguous":
             notes.append((date_line, msg("adr_date_ambiguous", "en", raw=date_raw)))
         elif issue == "unreadable":
-            if isinstance(front.get("date"), str):
+            if isinstance(front_date, str):
                 problems.append(
                     Problem(rel, date_line, "date", f"{date_raw!r} is not a date", "YYYY-MM-DD")
                 )
@@ -855,6 +1398,13 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
                 notes.append((date_line, msg("adr_date_unreadable", "en", raw=date_raw)))
     if when is None and name_date is not None and not date_raw:
         when = name_date
+    if when is None and not date_raw and status_raw and status_line:
+        # "Accepted on 2019-05-03 by the board", "* 2021-04-12: Accepted": the status
+        # line's own date.
+        plain = re.sub(r"\[[^\]]*\]\([^)]*\)", "", lines[status_line - 1])
+        iso = re.search(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)", plain)
+        if iso:
+            when = read_date(iso.group(0))[0]
     if status_raw:
         links += _links_in(status_raw)
     links += list(meta.get("links", ()))
@@ -864,7 +1414,8 @@ def read_record(path: Path, text: str, rel: str) -> tuple[DecisionRecord | None,
         path=path,
         number=number,
         title=title,
-        status=normalise_status(status_raw),
+        # A template's list of statuses left in place says nothing about this record.
+        status="unknown" if _status_placeholder(status_raw) else normalise_status(status_raw),
         date=when,
         front_matter=front,
         body=body_kept,
@@ -926,7 +1477,42 @@ def assign_numbers(records: list[DecisionRecord]) -> list[DecisionRecord]:
         while n in taken:
             n += 1
         given[id(r)] = n
-    return [replace(r, number=given[id(r)]) if id(r) in given else r for r in records]
+    numbered = [replace(r, number=given[id(r)]) if id(r) in given else r for r in records]
+    # log4brains links records by file name ("superseded by [x](20211102-x.md)"): now
+    # that those records have numbers, the links have targets.
+    by_name = {r.path.name: r.number for r in numbered if r.number_source == "order"}
+    if not by_name:
+        return numbered
+    out = []
+    for r in numbered:
+        extra = [
+            (relation, by_name[target])
+            for relation, target in _file_links_in(r.status_raw)
+            if target in by_name
+        ]
+        links = tuple(dict.fromkeys((*r.links, *extra)))
+        out.append(replace(r, links=links) if links != r.links else r)
+    return out
+
+
+def _file_links_in(text: str) -> list[tuple[str, str]]:
+    """(relation, file name) pairs from "superseded by [x](20211102-x.md)".
+
+    Examples
+    --------
+    >>> _file_links_in("superseded by [20211102-keep-rest](./20211102-keep-rest.md)")
+    [('superseded-by', '20211102-keep-rest.md')]
+    """
+    out: list[tuple[str, str]] = []
+    for line in _md_lines(text):
+        rel = _RELATION.search(line)
+        if not rel:
+            continue
+        relation = rel.group(1).lower().replace(" ", "-")
+        relation = _RELATION_NAMES.get(relation, relation)
+        for m in re.finditer(r"\]\((?:\./)?([^)\s#]+\.md)(?:#[^)]*)?\)", line[rel.end() :]):
+            out.append((relation, m.group(1).rsplit("/", 1)[-1]))
+    return out
 
 
 def candidate_files(folder: Path) -> list[Path]:
@@ -989,14 +1575,15 @@ def read_record_text(path: Path, rel: str) -> tuple[str | None, Problem | None]:
     >>> read_record_text(p, "decisions/0001-x.md")[1].message[:14]
     'not UTF-8 text'
     """
+    data = path.read_bytes()
     try:
-        return path.read_bytes().decode("utf-8"), None
+        return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         return None, Problem(
             rel,
+            data.count(b"\n", 0, exc.start) + 1,  # the line of the first bad byte
             None,
-            None,
-            f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+            f"not UTF-8 text (byte {exc.start} of the file cannot be decoded)",
             "a UTF-8 Markdown file",
         )
 
@@ -1014,17 +1601,29 @@ def with_status_line(record: DecisionRecord, new_status: str) -> str:
     line = lines[k]
     ending = line[len(line.rstrip("\r\n")) :]
     content = line.rstrip("\r\n")
+    bom = "\ufeff" if content.startswith("\ufeff") else ""  # kept, never edited
+    content = content[len(bom) :]
     if record.format == "madr4":
-        m = re.match(r"^(\s*status\s*:\s*)(.*?)(\s*(?:#.*)?)$", content)
+        m = re.match(r"^(\s*status\s*:\s*)(.*?)(\s*(?:#.*)?)$", content, re.I)
         assert m is not None
         quoted = '"' + new_status.replace('"', '\\"') + '"'
+        if _is_japanese(record.status_raw) and new_status.lower() in _JA_WORD:
+            quoted = _JA_WORD[new_status.lower()]
         content = m.group(1) + quoted + m.group(3)
-    elif record.format == "madr2":
-        m = re.match(r"^(\s*[*+-]\s+(?:\*\*|__)?[^:：]+[:：](?:\*\*|__)?\s*)(.*?)$", content)
+    elif record.format == "toml":
+        m = re.match(r"^(\s*status\s*=\s*)(.*?)(\s*(?:#.*)?)$", content, re.I)
         assert m is not None
+        content = m.group(1) + '"' + new_status.replace('"', '\\"') + '"' + m.group(3)
+    elif record.format == "madr2" and (
+        m := re.match(r"^(\s*[*+-]\s+(?:\*\*|__)?[^:：]+[:：](?:\*\*|__)?\s*)(.*?)$", content)
+    ):
         if _is_japanese(record.status_raw) and new_status.lower() in _JA_WORD:
             new_status = _JA_WORD[new_status.lower()]
-        content = m.group(1) + new_status
+        at = content.find(record.status_raw, len(m.group(1))) if record.status_raw else -1
+        if at >= 0:  # only the words as written: a trailing "<!-- optional -->" stays
+            content = content[:at] + new_status + content[at + len(record.status_raw) :]
+        else:
+            content = m.group(1) + new_status
     else:
         # The status as written is replaced where it stands (a section line, a
         # "Status:" line, a table cell), keeping bullets, emphasis and cell borders.
@@ -1037,7 +1636,7 @@ def with_status_line(record: DecisionRecord, new_status: str) -> str:
             content = indent + new
         else:
             content = content[:at] + new + content[at + len(record.status_raw) :]
-    lines[k] = content + ending
+    lines[k] = bom + content + ending
     return "".join(lines)
 
 
@@ -1075,8 +1674,10 @@ def read_decisions(root: Path, problems: list[Problem], notices: list[str]) -> l
             problems.append(problem)
             continue
         assert text is not None
-        if classify(path, text) != "record":
-            if RECORD_RE.match(path.name):
+        kind = classify(path, text)
+        if kind != "record":
+            # A template or an index with a number ("0000-template.md") is quietly skipped.
+            if kind == "other" and RECORD_RE.match(path.name):
                 notices.append(f"{rel}: not read as a decision record (no '# Title' heading)")
             continue
         record, rproblems = read_record(path, text, rel)
