@@ -115,11 +115,11 @@ def _check_municipal(ws: object) -> None:
     assert sorted(unmapped["reason"]) == ["outside", "unknown_item"]
     notes = "\n".join(ws.notices)  # type: ignore[attr-defined]
     # the total row is named with its line (17) and found to agree; it is not imported
-    assert "actuals/ledger.csv:17: 合計行（合計 15,700,600）は取り込まなかった" in notes
+    assert "actuals/ledger.csv:17：合計行（合計 15,700,600）は取り込まなかった" in notes
     assert "15,700,600と一致する" in notes
     # credits named with their lines (▲ on 12, (…) on 13, △ on 15)
     for line in (12, 13, 15):
-        assert f"actuals/ledger.csv:{line}:" in notes
+        assert f"actuals/ledger.csv:{line}：" in notes
 
 
 def test_municipal_ledger_in_cp932(tmp_path: Path) -> None:
@@ -152,7 +152,7 @@ def test_municipal_ledger_total_that_disagrees_is_said(tmp_path: Path) -> None:
     text = MUNICIPAL.replace('"15,700,600"', '"15,600,600"')
     ws = load_workspace(_workspace(tmp_path, {"ledger.csv": text.encode("cp932")}, LEDGER_YAML))
     assert _mapped(ws) == MUNICIPAL_MAPPED  # the total row is never counted
-    assert any("15,700,600と一致しない" in n and ":17:" in n for n in ws.notices)
+    assert any("15,700,600と一致しない" in n and ":17：" in n for n in ws.notices)
 
 
 def test_ledger_in_thousands_declared_in_a_title_row(tmp_path: Path) -> None:
@@ -759,7 +759,7 @@ def test_english_ledger_as_excel_writes_it(tmp_path: Path) -> None:
     ws = load_workspace(_workspace(tmp_path, {"ledger.csv": raw}, LEDGER_YAML))
     # 1,300,000 × 1.1 = 1,430,000; −50,000 × 1.1 = −55,000
     assert _mapped(ws) == {("saas-fee", "2026-09"): 1_430_000, ("saas-fee", "2026-10"): -55_000}
-    assert any("ledger.csv:6:" in n and "1,250,000" in n for n in ws.notices)
+    assert any("ledger.csv:6：" in n and "1,250,000" in n for n in ws.notices)
 
 
 @pytest.mark.parametrize(
@@ -873,7 +873,7 @@ def test_ledger_subtotals_and_a_grand_total(tmp_path: Path) -> None:
     ws = load_workspace(_workspace(tmp_path, {"ledger.csv": text.encode()}, LEDGER_YAML))
     assert _mapped(ws) == {("saas-fee", "2026-09"): 300, ("saas-fee", "2026-10"): 50}
     notes = [n for n in ws.notices if "合計行" in n]
-    assert [n.split(": ")[0] for n in notes] == [f"actuals/ledger.csv:{i}" for i in (5, 7, 8, 9)]
+    assert [n.split("：")[0] for n in notes] == [f"actuals/ledger.csv:{i}" for i in (5, 7, 8, 9)]
     assert [("と一致する" in n) for n in notes] == [True, True, True, False]
     assert "合計350と一致する" in notes[2]
 

@@ -253,7 +253,7 @@ def _keys(data: object) -> set[object]:
 #: rates: of actuals.yaml).
 FORMAT_WORDS = re.compile(
     r"YAML|BOM|CRLF|Windows|Shift_JIS|cp932|UTF-8|YYYY-MM-DD|(?<![A-Za-z])(?:true|false)(?![A-Za-z])"
-    r"|FOCUS|NPV|EAC"
+    r"|FOCUS|NPV|EAC|TOML"
     r"|BillingCurrency|BilledCost|Context And Problem Statement|Considered Options"
     r"|Decision Outcome|rates:"
     r"|proposed|accepted|rejected|deprecated|superseded by"  # MADR's statuses

@@ -105,9 +105,9 @@ def test_every_pyyaml_wording_has_a_reading() -> None:
 @pytest.mark.parametrize(
     ("data", "said"),
     [
-        (b"# \x83\x65\x83\x58\x83\x67", "バイト位置2に文字の先頭になれないバイトがある"),
-        ("# 決定".encode()[:-1], "で文字が途中で終わっている"),
-        (b"# \xe6\x41", "文字の続きになれないバイト"),
+        (b"# \x83\x65\x83\x58\x83\x67", "ファイルの2バイト目を解読できない"),
+        ("# 決定".encode()[:-1], "ファイルの5バイト目を解読できない"),
+        (b"# \xe6\x41", "ファイルの2バイト目を解読できない"),
     ],
 )
 def test_a_record_not_in_utf8_says_why_in_japanese(data: bytes, said: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -120,7 +120,7 @@ def test_a_record_not_in_utf8_says_why_in_japanese(data: bytes, said: str, tmp_p
     ja = problem.render("ja")
     rest = ja.removeprefix("decisions/0001-x.md").replace("UTF-8", " ").replace("Markdown", " ")
     assert said in ja and _words(rest) == [], ja
-    assert "at byte" in str(problem)
+    assert "cannot be decoded" in str(problem) and problem.line == 1
 
 
 def test_a_label_archplan_gives_a_field_is_said_in_the_readers_language() -> None:

@@ -3285,7 +3285,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "to {above}"
         ),
         "ja": (
-            "{where}: 合計行（{label} {stated}）は取り込まなかった。その上の行（すべて、"
+            "{where}：合計行（{label} {stated}）は取り込まなかった。その上の行（すべて、"
             "または前の合計行より後）の合計{above}と一致する"
         ),
     },
@@ -3296,7 +3296,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "that no row is missing"
         ),
         "ja": (
-            "{where}: 合計行（{label} {stated}）は取り込まなかった。その上の行（前の合計行"
+            "{where}：合計行（{label} {stated}）は取り込まなかった。その上の行（前の合計行"
             "より後）の合計{above}と一致しない。欠けている行がないか確認する"
         ),
     },
