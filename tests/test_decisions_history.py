@@ -300,7 +300,7 @@ def test_import_reports_unreadable_records_located(
     assert main(["adr", "import", str(src), "-w", str(ws)]) == 1
     captured = capsys.readouterr()
     # Located, in the workspace's language (a Japanese workspace).
-    assert "0002-open.md:1：front matter：1行目の'---'で始まるフロントマター" in captured.err
+    assert "0002-open.md:1：フロントマター：1行目の'---'で始まるフロントマター" in captured.err
     assert "0003-sjis.md:1：UTF-8のテキストではない（ファイルの5バイト目" in captured.err
     assert sorted(p.name for p in (ws / "decisions").glob("0*.md")) == ["0001-good.md"]
 
