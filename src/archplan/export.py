@@ -287,6 +287,9 @@ def export_xlsx(
             a, z = get_column_letter(3), get_column_letter(2 + len(years))
             cell = summary.cell(row=r, column=3 + len(years), value=f"=SUM({a}{r}:{z}{r})")
             cell.number_format = money
+            if option.id in reasons:
+                note = msg("rep_knocked_out", lang, reason=reasons[option.id])
+                _text_cell(summary, r, 3 + len(years) + 1, note)
     summary.column_dimensions["B"].width = 34
     # Commitments and the assumptions register, for the audit trail.
     com = commitments(ws, basis)
@@ -362,6 +365,9 @@ def export_csv(
     items = {i.id: i for i in ws.cost_items}
     lang = ws.settings.language
     option, name_, total = (msg(k, lang) for k in ("lbl_option", "pf_name", "lbl_total"))
+    from archplan.report.figures import knocked_out
+
+    reasons = knocked_out(ws)
     written = []
     for name, header, rows in (
         (
@@ -391,10 +397,12 @@ def export_csv(
             ],
         ),
         (
+            # Options are alternatives: one row each, no total row; a knocked-out option
+            # says so, with the reason, in the last column (empty for the others).
             "summary.csv",
-            [option, name_, total, msg("lbl_npv", lang)],
+            [option, name_, total, msg("lbl_npv", lang), msg("fig_knocked_out_header", lang)],
             [
-                [o, r["name"], int(r["total"]), round(float(r["npv"]))]
+                [o, r["name"], int(r["total"]), round(float(r["npv"])), reasons.get(str(o), "")]
                 for o, r in cost_summary(ws, basis).iterrows()
             ],
         ),

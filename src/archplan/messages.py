@@ -2644,6 +2644,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "either a growth rate or an explicit series",
         "ja": "伸び率か明示的な系列のどちらか一方",
     },
+    # --- fig: one figure per quantity, knock-outs marked in every export (issue #11) ---
+    "fig_knocked_out_header": {"en": "Knocked out (reason)", "ja": "除外（理由）"},
 }
 
 
