@@ -125,3 +125,18 @@ def test_new_and_supersede_follow_an_imported_logs_naming(tmp_path: Path) -> Non
         "Superseded by [ADR-0008](adr-008-status-first.md)"
     )
     assert {r.number: r.status for r in load_workspace(ws).decisions}[2] == "superseded"
+
+
+def test_new_record_marks_a_knocked_out_option_with_its_reason(tmp_path: Path) -> None:
+    """A knocked-out option is still one of the considered options, marked as such with
+    the reason (food-lab: × on data residency; scores.csv), and the record still reads."""
+    ws_dir = _copy(tmp_path, "food-lab")
+    path = new_record(load_workspace(ws_dir), "データ保管場所の確認", today=date(2026, 11, 1))
+    text = path.read_text(encoding="utf-8")
+    section = text[text.index("## 検討した選択肢") : text.index("## 決定事項")]
+    reason = "（除外：データの国内保管：×は許容されない）"
+    assert f"* 海外事業者のSaaSの利用（overseas-saas）{reason}\n" in section
+    assert "* 検査情報管理SaaSの利用（saas）\n" in section  # the others unmarked
+    assert section.count("除外") == 1
+    rec, problems = read_record(path, text, path.name)
+    assert problems == [] and rec is not None and rec.chosen == "saas"

@@ -192,8 +192,15 @@ def _template(ws: Workspace, number: int, title: str, today: date, supersedes: i
         f"## {h[2]}",
         "",
     ]
+    # A knocked-out option is still a considered option, marked with the reason.
+    from archplan.report.figures import knocked_out
+
+    reasons = knocked_out(ws)
     for o in ws.options:
-        lines.append(f"* {o.name}（{o.id}）" if lang == "ja" else f"* {o.name} ({o.id})")
+        line = f"* {o.name}（{o.id}）" if lang == "ja" else f"* {o.name} ({o.id})"
+        if o.id in reasons:
+            line += msg("rep_knocked_out_paren", lang, reason=reasons[o.id])
+        lines.append(line)
     lines += ["", f"## {h[3]}", ""]
     names = {str(k): str(v) for k, v in ranking["name"].items()}
     # In the workspace's display unit, the figures every document shows (budget_view).
