@@ -484,6 +484,9 @@ def basis_section(ws: Workspace) -> Fragment:
                 esc(item.name),
                 esc(names.get(item.option, item.option)),
                 M("rep_kind_" + ("benefit" if item.kind == "benefit" else "cost")),
+                # 課税・不課税・非課税 (by category unless the item says): what the tax
+                # rate in the settings applies to.
+                M("cst_tax_" + item.tax_treatment(s)),
                 esc(period),
                 _item_inputs(ws, item),
             ]
@@ -491,7 +494,14 @@ def basis_section(ws: Workspace) -> Fragment:
     out.append(f"<h3>{M('rep_items')}</h3>")
     out.append(
         html_table(
-            [M("rep_item"), M("rep_option"), M("rep_kind"), M("rep_period"), M("rep_inputs")],
+            [
+                M("rep_item"),
+                M("rep_option"),
+                M("rep_kind"),
+                M("cst_tax_header"),
+                M("rep_period"),
+                M("rep_inputs"),
+            ],
             irows,
             css="ap-items",
         )
