@@ -475,14 +475,14 @@ def basis_section(ws: Workspace) -> Fragment:
                 css="ap-parties",
             )
         )
-    names = {o.id: o.name for o in ws.options}
+    reasons = knocked_out(ws)
     irows = []
     for item in ws.cost_items:
         period = f"{item.start}–{item.end}" if item.end is not None else f"{item.start}"
         irows.append(
             [
                 esc(item.name),
-                esc(names.get(item.option, item.option)),
+                option_name_cell(ws, item.option, reasons),  # marked where knocked out
                 M("rep_kind_" + ("benefit" if item.kind == "benefit" else "cost")),
                 # 課税・不課税・非課税 (by category unless the item says): what the tax
                 # rate in the settings applies to.
