@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -135,6 +136,21 @@ _HEADINGS = {
 }
 
 
+def _plain(value: object) -> str:
+    """A number as people write it and YAML reads it back: never ``1E-7`` (which YAML
+    reads as text) nor ``2.5E+13``.
+
+    Examples
+    --------
+    >>> from decimal import Decimal
+    >>> _plain(Decimal("1E-7")), _plain(Decimal("2.5E+13")), _plain(Decimal("151.37"))
+    ('0.0000001', '25000000000000', '151.37')
+    >>> _plain(45)
+    '45'
+    """
+    return format(Decimal(str(value)), "f")
+
+
 def _template(ws: Workspace, number: int, title: str, today: date, supersedes: int | None) -> str:
     """A MADR 4 record pre-filled from the workspace: options, ranking, costs."""
     from archplan.compare import rank_options
@@ -161,14 +177,15 @@ def _template(ws: Workspace, number: int, title: str, today: date, supersedes: i
         f"  chosen: {first or 'null'}",
         "  assumptions:",
     ]
-    lines += [f"    {name}: {ws.assumptions[name].value}" for name in used] or ["    {}"]
+    lines += [f"    {name}: {_plain(ws.assumptions[name].value)}" for name in used] or ["    {}"]
     if lines[-1] == "    {}":
         lines[-2] = "  assumptions: {}"
         lines.pop()
     # Percent-of rates written as numbers in costs.yaml are not in the register: said
     # as comments, so the record still states every rate the costs rest on.
     lines += [
-        f"    # {msg('adr_literal_rate', lang, item=item, rate=rate)}" for item, rate in rates
+        f"    # {msg('adr_literal_rate', lang, item=item, rate=_plain(rate))}"
+        for item, rate in rates
     ]
     lines += [
         f"  review-by: {(today + timedelta(days=365)).isoformat()}",
