@@ -18,7 +18,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 import textwrap
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -460,3 +462,28 @@ def test_command_line_tables_print_the_documents_figures(
     for args in (["check", str(ws_path)], ["adr", "list", "-w", str(ws_path)]):
         main(args)
         _check_text(capsys.readouterr().out, " ".join(args))
+
+
+def test_workbook_register_shows_values_as_written(tmp_path: Path) -> None:
+    """The workbook's assumptions register formats each value with its own decimals, so a
+    spreadsheet shows 0.0000001 and 151.37 as written (General would show 1E-07)."""
+    ws_dir = tmp_path / "ws"
+    shutil.copytree(EXAMPLES / "shared-platform", ws_dir)
+    reg = ws_dir / "assumptions.yaml"
+    tiny = (
+        "  tiny_fee:\n    value: 0.0000001\n    unit: yen/call\n    source: x\n"
+        "    as_of: 2026-04-01\n"
+    )
+    text = reg.read_text(encoding="utf-8")
+    reg.write_text(re.sub(r"(?m)^assumptions:\n", "assumptions:\n" + tiny, text, count=1), "utf-8")
+    out = tmp_path / "plan.xlsx"
+    assert main(["export", str(ws_dir), "--xlsx", str(out)]) == 0
+    sheet = load_workbook(out).worksheets[-1]
+    formats = {r[0].value: (r[1].value, r[1].number_format) for r in sheet.iter_rows(min_row=2)}
+    assert formats["tiny_fee"] == (pytest.approx(1e-7), "#,##0.0000000")
+    assert formats["usd_jpy"][1] == "#,##0"  # 150: a whole number
+    ws = load_workspace(ws_dir)
+    for name, (value, fmt) in formats.items():
+        decimals = len(fmt.split(".")[1]) if "." in fmt else 0
+        # Shown with its decimals, the value is exactly the register's.
+        assert Decimal(f"{value:.{decimals}f}") == ws.assumptions[name].value, name

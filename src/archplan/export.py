@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +106,21 @@ def _is_ours_file(path: Path) -> bool:
             return f"<dc:creator>{CREATOR}</dc:creator>".encode() in z.read("docProps/core.xml")
     except Exception:
         return False
+
+
+def _plain_format(number: object) -> str:
+    """A spreadsheet number format that shows the value as written, with as many decimals
+    as it has: never ``1E-07`` (the General format's choice for a small value).
+
+    Examples
+    --------
+    >>> from decimal import Decimal
+    >>> _plain_format(Decimal("1E-7")), _plain_format(Decimal("151.37")), _plain_format(45)
+    ('#,##0.0000000', '#,##0.00', '#,##0')
+    """
+    exponent = Decimal(str(number)).normalize().as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return "#,##0" + ("." + "0" * places if places else "")
 
 
 def export_xlsx(
@@ -337,7 +353,8 @@ def export_xlsx(
         sheet.cell(row=1, column=c).font = bold
     for r, assumption in enumerate(ws.assumptions.values(), start=2):
         _text_cell(sheet, r, 1, assumption.name)
-        sheet.cell(row=r, column=2, value=float(assumption.value))
+        value = sheet.cell(row=r, column=2, value=float(assumption.value))
+        value.number_format = _plain_format(assumption.value)
         _text_cell(sheet, r, 3, assumption.unit)
         _text_cell(sheet, r, 4, assumption.source)
         _text_cell(sheet, r, 5, assumption.as_of.isoformat() if assumption.as_of else "")
