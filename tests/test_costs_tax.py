@@ -304,3 +304,33 @@ def test_percentage_basis_names_the_items_it_is_taken_of() -> None:
     names = {i.id: i.name for i in ws.cost_items}
     text = describe_basis(ws).loc[("serverless", "sl-maint")]
     assert text == f"{names['sl-build']}の12%"
+
+
+def test_accounting_software_words_for_not_taxed(tmp_path: Path) -> None:
+    """Finance offices copy 税区分 from accounting software, where wages and 負担金 are
+    "対象外": read as 不課税 on an item and as a category default, so 700,000 yen of
+    wages entered tax-exclusive stays 700,000 (a taxable line would be 770,000)."""
+    items = """
+    - {id: wages, option: saas, name: Wages, category: labour, tax: 対象外,
+       nature: one-off, amount: 700000, start: 2026}
+    - {id: agency, option: saas, name: Agency staff, category: labour,
+       nature: one-off, amount: 700000, start: 2026}
+    - {id: levy, option: saas, name: Levy, category: other, tax: not taxable,
+       nature: one-off, amount: 100000, start: 2026}
+    """
+    d = make_workspace(
+        tmp_path,
+        items,
+        replace={
+            "  amounts_entered: exclusive": "  defaults: {training: 課税対象外}\n"
+            "  amounts_entered: exclusive"
+        },
+    )
+    ws = load_workspace(d)
+    assert {i.id: i.tax for i in ws.cost_items} == {
+        "wages": "non_taxable",
+        "agency": "taxable",
+        "levy": "non_taxable",
+    }
+    assert ws.settings.tax_treatment("training") == "non_taxable"
+    assert _year(d, "inclusive") == {"wages": 700_000, "agency": 770_000, "levy": 100_000}

@@ -4,8 +4,10 @@ record ``archplan new`` scaffolds is a template, not a decision."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -125,3 +127,43 @@ def test_new_and_supersede_follow_an_imported_logs_naming(tmp_path: Path) -> Non
         "Superseded by [ADR-0008](adr-008-status-first.md)"
     )
     assert {r.number: r.status for r in load_workspace(ws).decisions}[2] == "superseded"
+
+
+def test_new_record_marks_a_knocked_out_option_with_its_reason(tmp_path: Path) -> None:
+    """A knocked-out option is still one of the considered options, marked as such with
+    the reason (food-lab: × on data residency; scores.csv), and the record still reads."""
+    ws_dir = _copy(tmp_path, "food-lab")
+    path = new_record(load_workspace(ws_dir), "データ保管場所の確認", today=date(2026, 11, 1))
+    text = path.read_text(encoding="utf-8")
+    section = text[text.index("## 検討した選択肢") : text.index("## 決定事項")]
+    reason = "（除外：データの国内保管：×は許容されない）"
+    assert f"* 海外事業者のSaaSの利用（overseas-saas）{reason}\n" in section
+    assert "* 検査情報管理SaaSの利用（saas）\n" in section  # the others unmarked
+    assert section.count("除外") == 1
+    rec, problems = read_record(path, text, path.name)
+    assert problems == [] and rec is not None and rec.chosen == "saas"
+
+
+def test_new_record_writes_values_as_numbers_never_in_scientific_notation(
+    tmp_path: Path,
+) -> None:
+    """A value of 0.0000001 (read as Decimal('1E-7')) is written as people write it:
+    ``1E-7`` would be text to YAML, and is not a number anyone reads. It reads back as the
+    same number."""
+    ws_dir = _copy(tmp_path, "food-lab")
+    reg = ws_dir / "assumptions.yaml"
+    text = reg.read_text(encoding="utf-8")
+    assert "  users:\n    value: 45\n" in text
+    reg.write_text(
+        text.replace("  users:\n    value: 45\n", "  users:\n    value: 0.0000001\n", 1),
+        encoding="utf-8",
+    )
+    ws = load_workspace(ws_dir)
+    assert str(ws.assumptions["users"].value) == "1E-7"
+    path = new_record(ws, "Small values", today=date(2026, 11, 1))
+    text = path.read_text(encoding="utf-8")
+    assert "    users: 0.0000001\n" in text
+    assert not re.search(r"\d[eE][+-]?\d", text.split("---")[1])
+    rec, problems = read_record(path, text, path.name)
+    assert problems == [] and rec is not None
+    assert dict(rec.assumptions)["users"] == Decimal("0.0000001")

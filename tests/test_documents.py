@@ -27,12 +27,13 @@ from archplan import load_workspace
 from archplan.costs import item_schedule
 from archplan.fiscal import fy_label
 from archplan.report.i18n import label
-from conftest import EXAMPLE_NAMES, EXAMPLES, make_workspace
+from conftest import EXAMPLE_NAMES, EXAMPLES, MANY_OPTIONS, make_workspace
 
 pytestmark = pytest.mark.slow
 
 KINDS = ("report", "handover")
-DOCS = [(n, k) for n in EXAMPLE_NAMES for k in KINDS]
+# Every bundled example, the screening of thirteen tools included.
+DOCS = [(n, k) for n in (*EXAMPLE_NAMES, MANY_OPTIONS) for k in KINDS]
 
 
 # --- independent references -------------------------------------------------------------

@@ -161,3 +161,20 @@ def test_no_english_word_archplan_printed(
 ) -> None:
     left = archplans_words(documents[kind].read_text(encoding="utf-8"), mixed)
     assert english_words(left) == []
+
+
+@pytest.mark.slow
+def test_handover_items_show_each_treatment(documents: dict[str, Path], mixed: Path) -> None:
+    """A successor sees which items the tax rate applies to: the pack's table of items and
+    their inputs has the treatment of every item (by category unless the item says)."""
+    doc = soup(documents["handover"])
+    head, body = rows_of(doc.select_one("table.ap-items"))
+    k = head.index("課税区分")
+    by_name = {r[0]: r[k] for r in body}
+    assert by_name["会計年度任用職員（データ入力）"] == "不課税"  # staff: by category
+    assert by_name["個人情報漏えい保険"] == "非課税"  # tax: 非課税 on the item
+    assert by_name["帳票出力オプション（米ドル建て）"] == "課税"
+    ws = load_workspace(mixed)
+    want = {"taxable": "課税", "non_taxable": "不課税", "exempt": "非課税"}
+    # One row per item, in the order of costs.yaml (names repeat across options).
+    assert [r[k] for r in body] == [want[i.tax_treatment(ws.settings)] for i in ws.cost_items]

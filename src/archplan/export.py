@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +106,21 @@ def _is_ours_file(path: Path) -> bool:
             return f"<dc:creator>{CREATOR}</dc:creator>".encode() in z.read("docProps/core.xml")
     except Exception:
         return False
+
+
+def _plain_format(number: object) -> str:
+    """A spreadsheet number format that shows the value as written, with as many decimals
+    as it has: never ``1E-07`` (the General format's choice for a small value).
+
+    Examples
+    --------
+    >>> from decimal import Decimal
+    >>> _plain_format(Decimal("1E-7")), _plain_format(Decimal("151.37")), _plain_format(45)
+    ('#,##0.0000000', '#,##0.00', '#,##0')
+    """
+    exponent = Decimal(str(number)).normalize().as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return "#,##0" + ("." + "0" * places if places else "")
 
 
 def export_xlsx(
@@ -287,6 +303,9 @@ def export_xlsx(
             a, z = get_column_letter(3), get_column_letter(2 + len(years))
             cell = summary.cell(row=r, column=3 + len(years), value=f"=SUM({a}{r}:{z}{r})")
             cell.number_format = money
+            if option.id in reasons:
+                note = msg("rep_knocked_out", lang, reason=reasons[option.id])
+                _text_cell(summary, r, 3 + len(years) + 1, note)
     summary.column_dimensions["B"].width = 34
     # Commitments and the assumptions register, for the audit trail.
     com = commitments(ws, basis)
@@ -334,7 +353,8 @@ def export_xlsx(
         sheet.cell(row=1, column=c).font = bold
     for r, assumption in enumerate(ws.assumptions.values(), start=2):
         _text_cell(sheet, r, 1, assumption.name)
-        sheet.cell(row=r, column=2, value=float(assumption.value))
+        value = sheet.cell(row=r, column=2, value=float(assumption.value))
+        value.number_format = _plain_format(assumption.value)
         _text_cell(sheet, r, 3, assumption.unit)
         _text_cell(sheet, r, 4, assumption.source)
         _text_cell(sheet, r, 5, assumption.as_of.isoformat() if assumption.as_of else "")
@@ -362,6 +382,9 @@ def export_csv(
     items = {i.id: i for i in ws.cost_items}
     lang = ws.settings.language
     option, name_, total = (msg(k, lang) for k in ("lbl_option", "pf_name", "lbl_total"))
+    from archplan.report.figures import knocked_out
+
+    reasons = knocked_out(ws)
     written = []
     for name, header, rows in (
         (
@@ -391,10 +414,12 @@ def export_csv(
             ],
         ),
         (
+            # Options are alternatives: one row each, no total row; a knocked-out option
+            # says so, with the reason, in the last column (empty for the others).
             "summary.csv",
-            [option, name_, total, msg("lbl_npv", lang)],
+            [option, name_, total, msg("lbl_npv", lang), msg("fig_knocked_out_header", lang)],
             [
-                [o, r["name"], int(r["total"]), round(float(r["npv"]))]
+                [o, r["name"], int(r["total"]), round(float(r["npv"])), reasons.get(str(o), "")]
                 for o, r in cost_summary(ws, basis).iterrows()
             ],
         ),

@@ -3686,6 +3686,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "key = value lines between '+++' lines",
         "ja": "'+++'の行の間に「キー = 値」の行",
     },
+    # --- fig: one figure per quantity, knock-outs marked in every export (issue #11) ---
+    "fig_knocked_out_header": {"en": "Knocked out (reason)", "ja": "除外（理由）"},
 }
 
 

@@ -19,6 +19,7 @@ from archplan.errors import ArchplanError
 from archplan.fiscal import fy_label
 from archplan.messages import localized, msg
 from archplan.report.charts import contribution_chart
+from archplan.report.figures import knocked_out, option_label, option_name_cell
 from archplan.report.sections import esc, html_table
 from archplan.workspace.model import Workspace
 
@@ -285,8 +286,12 @@ class CostExplorer:
         self.message.value = ""
         self.totals = view["total"]  # one row per option; alternatives are not added up
         text = format_budget(view, self.ws.settings.language)
-        names = dict(self.ws.option_names.items())
-        rows = [[esc(names.get(str(k), str(k))), *map(esc, r.tolist())] for k, r in text.iterrows()]
+        # A knocked-out option still has a row, marked with the reason (as in the report).
+        reasons = knocked_out(self.ws)
+        rows = [
+            [option_name_cell(self.ws, str(k), reasons), *map(esc, r.tolist())]
+            for k, r in text.iterrows()
+        ]
         self.table.value = _scroll_table(["", *map(esc, text.columns)], rows, numeric_from=1)
         self.chart.value = self._chart_fn(self.ws, self.overrides(), scenario).png()
 
@@ -319,8 +324,10 @@ class RiskExplorer:
         self.ws = ws
         self.trials = trials
         lang = ws.settings.language
-        names = dict(ws.option_names.items())
-        self.option = w.Dropdown(options=[(str(n), str(o)) for o, n in names.items()])
+        reasons = knocked_out(ws)
+        self.option = w.Dropdown(
+            options=[(option_label(ws, o.id, reasons), o.id) for o in ws.options]
+        )
         self.confidence = _slider(
             value=ws.settings.simulation.confidence,
             min=0.5,
@@ -364,7 +371,8 @@ class RiskExplorer:
         """Refresh the tables and the chart from the current simulation and controls."""
         from archplan.money import UNIT_DIVISOR, format_amount, to_unit
         from archplan.report.charts import s_curve_chart
-        from archplan.report.risk import plan_confidence_cell
+        from archplan.report.figures import shown_totals
+        from archplan.report.risk import plan_confidence_cell, shown_contingency
         from archplan.uncertainty import contingency, summary_table
 
         lang = self.ws.settings.language
@@ -374,14 +382,19 @@ class RiskExplorer:
         option = str(self.option.value)
         sim = self.sim
         summary = summary_table(sim)
-        names = {str(k): str(v) for k, v in self.ws.option_names.items()}
+        reasons = knocked_out(self.ws)
+        names = {o.id: option_label(self.ws, o.id, reasons) for o in self.ws.options}
+        # The plan is the option's total as every document prints it (the budget's, not
+        # the simulation's float sum, which may differ by a few yen).
+        totals = shown_totals(self.ws)
         rows = [
             [
-                esc(names.get(str(o), str(o))),
+                option_name_cell(self.ws, str(o), reasons),
                 *[
                     format_amount(to_unit(float(r[c]), unit_id), lang)
-                    for c in ("P10", "P50", "P80", "P90", "plan")
+                    for c in ("P10", "P50", "P80", "P90")
                 ],
+                format_amount(totals[str(o)], lang),
                 # "—" for an option with no uncertain input (as the report shows it)
                 plan_confidence_cell(sim, str(o), float(r["plan_percentile"]), lang),
             ]
@@ -409,11 +422,11 @@ class RiskExplorer:
                 for i in c.index
             ],
         ]
+        # The rows the report shows: the plan row is the option's budget row, the
+        # contingency apportioned to its total, the budget request their sum.
+        shown = shown_contingency(self.ws, option, c)
         body = [
-            [
-                esc(msg(key, lang)),
-                *[format_amount(to_unit(float(v), unit_id), lang) for v in c[col].tolist()],
-            ]
+            [esc(msg(key, lang)), *[format_amount(v, lang) for v in shown[col]]]
             for col, key in (
                 ("plan", "lbl_cont_plan"),
                 ("allocated", "lbl_cont_allocated"),
@@ -430,6 +443,7 @@ class RiskExplorer:
             unit,
             conf,
             lang,
+            muted=[o for o in sim.options if o in reasons],
         ).png()
 
     def _ipython_display_(self) -> None:

@@ -232,25 +232,38 @@ def cost_summary(
     the first fiscal year at time 0, as numpy-financial does; ``end`` discounts every
     year, as a spreadsheet's NPV() does).
 
+    NPV and EAC are rounded half-up to whole yen, like every other amount of money here
+    (the discounting itself is exact to float precision; :func:`npv` and
+    :func:`equivalent_annual_cost` give the unrounded figures). The table then prints as
+    money, never as ``4.661535e+07``, and a figure shown in 千円 is derived from the same
+    yen as the CSV export's.
+
     Returns
     -------
     DataFrame
-        Index ``option``; columns ``name``, ``total`` (int yen), ``npv``, ``eac`` (float).
+        Index ``option``; columns ``name``, ``total``, ``npv``, ``eac`` (int yen).
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> s = cost_summary(load_workspace("data/examples/food-lab"))
+    >>> s.loc["saas", ["total", "npv", "eac"]].tolist()
+    [49742000, 46615355, 10068339]
     """
     from archplan.costs.discount import equivalent_annual_cost
+    from archplan.money import to_unit
 
     yearly = yearly_totals(ws, basis, assumptions, scenario)
     rate = ws.settings.discount_rate
     timing = ws.settings.discount_timing
     npvs = {o: npv(rate, yearly[o].tolist(), timing) for o in yearly.columns}
+    eacs = {o: equivalent_annual_cost(rate, len(yearly), v, timing) for o, v in npvs.items()}
     out = pd.DataFrame(
         {
             "name": ws.option_names,
             TOTAL: yearly.sum(axis=0).astype("int64"),
-            "npv": pd.Series(npvs),
-            "eac": pd.Series(
-                {o: equivalent_annual_cost(rate, len(yearly), v, timing) for o, v in npvs.items()}
-            ),
+            "npv": pd.Series({o: to_unit(v, "yen") for o, v in npvs.items()}, dtype="int64"),
+            "eac": pd.Series({o: to_unit(v, "yen") for o, v in eacs.items()}, dtype="int64"),
         }
     )
     out.index.name = "option"

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -139,6 +140,21 @@ _HEADINGS = {
 }
 
 
+def _plain(value: object) -> str:
+    """A number as people write it and YAML reads it back: never ``1E-7`` (which YAML
+    reads as text) nor ``2.5E+13``.
+
+    Examples
+    --------
+    >>> from decimal import Decimal
+    >>> _plain(Decimal("1E-7")), _plain(Decimal("2.5E+13")), _plain(Decimal("151.37"))
+    ('0.0000001', '25000000000000', '151.37')
+    >>> _plain(45)
+    '45'
+    """
+    return format(Decimal(str(value)), "f")
+
+
 def _template(ws: Workspace, number: int, title: str, today: date, supersedes: int | None) -> str:
     """A MADR 4 record pre-filled from the workspace: options, ranking, costs."""
     from archplan.compare import rank_options
@@ -165,14 +181,15 @@ def _template(ws: Workspace, number: int, title: str, today: date, supersedes: i
         f"  chosen: {first or 'null'}",
         "  assumptions:",
     ]
-    lines += [f"    {name}: {ws.assumptions[name].value}" for name in used] or ["    {}"]
+    lines += [f"    {name}: {_plain(ws.assumptions[name].value)}" for name in used] or ["    {}"]
     if lines[-1] == "    {}":
         lines[-2] = "  assumptions: {}"
         lines.pop()
     # Percent-of rates written as numbers in costs.yaml are not in the register: said
     # as comments, so the record still states every rate the costs rest on.
     lines += [
-        f"    # {msg('adr_literal_rate', lang, item=item, rate=rate)}" for item, rate in rates
+        f"    # {msg('adr_literal_rate', lang, item=item, rate=_plain(rate))}"
+        for item, rate in rates
     ]
     lines += [
         f"  review-by: {(today + timedelta(days=365)).isoformat()}",
@@ -196,8 +213,15 @@ def _template(ws: Workspace, number: int, title: str, today: date, supersedes: i
         f"## {h[2]}",
         "",
     ]
+    # A knocked-out option is still a considered option, marked with the reason.
+    from archplan.report.figures import knocked_out
+
+    reasons = knocked_out(ws)
     for o in ws.options:
-        lines.append(f"* {o.name}（{o.id}）" if lang == "ja" else f"* {o.name} ({o.id})")
+        line = f"* {o.name}（{o.id}）" if lang == "ja" else f"* {o.name} ({o.id})"
+        if o.id in reasons:
+            line += msg("rep_knocked_out_paren", lang, reason=reasons[o.id])
+        lines.append(line)
     lines += ["", f"## {h[3]}", ""]
     names = {str(k): str(v) for k, v in ranking["name"].items()}
     # In the workspace's display unit, the figures every document shows (budget_view).

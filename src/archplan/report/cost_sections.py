@@ -192,7 +192,11 @@ def budget_section(ws: Workspace) -> Fragment:
             # Only pairs where the first starts dearer and catches up are break-evens.
             if first[str(a)] > first[str(b)] and year is not None:
                 rows.append(
-                    [esc(names[str(a)]), esc(names[str(b)]), esc(fy_label(int(year), lang))]
+                    [
+                        cells[str(a)],  # marked where knocked out
+                        cells[str(b)],
+                        esc(fy_label(int(year), lang)),
+                    ]
                 )
     if rows:
         out.append(f"<h3>{L('break_even')}</h3>")

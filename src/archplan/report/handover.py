@@ -475,15 +475,18 @@ def basis_section(ws: Workspace) -> Fragment:
                 css="ap-parties",
             )
         )
-    names = {o.id: o.name for o in ws.options}
+    reasons = knocked_out(ws)
     irows = []
     for item in ws.cost_items:
         period = f"{item.start}–{item.end}" if item.end is not None else f"{item.start}"
         irows.append(
             [
                 esc(item.name),
-                esc(names.get(item.option, item.option)),
+                option_name_cell(ws, item.option, reasons),  # marked where knocked out
                 M("rep_kind_" + ("benefit" if item.kind == "benefit" else "cost")),
+                # 課税・不課税・非課税 (by category unless the item says): what the tax
+                # rate in the settings applies to.
+                M("cst_tax_" + item.tax_treatment(s)),
                 esc(period),
                 _item_inputs(ws, item),
             ]
@@ -491,7 +494,14 @@ def basis_section(ws: Workspace) -> Fragment:
     out.append(f"<h3>{M('rep_items')}</h3>")
     out.append(
         html_table(
-            [M("rep_item"), M("rep_option"), M("rep_kind"), M("rep_period"), M("rep_inputs")],
+            [
+                M("rep_item"),
+                M("rep_option"),
+                M("rep_kind"),
+                M("cst_tax_header"),
+                M("rep_period"),
+                M("rep_inputs"),
+            ],
             irows,
             css="ap-items",
         )

@@ -35,6 +35,7 @@ __all__ = [
     "plan_confidence_cell",
     "rank_first_note",
     "risk_section",
+    "shown_contingency",
 ]
 
 #: The most options the report's "probability of being cheaper" matrix shows.
@@ -80,6 +81,41 @@ def input_label(ws: Workspace, name: str, language: str) -> str:
         risk = next(r for r in ws.risks if r.id == parts[1])
         return risk.name + (f" — {ws.option(parts[2]).name}" if len(parts) > 2 else "")
     return name
+
+
+def shown_contingency(ws: Workspace, option: str, cont: pd.DataFrame) -> dict[str, list[int]]:
+    """The contingency table's rows in the display unit, as every document shows them.
+
+    ``cont`` is :func:`archplan.uncertainty.contingency` of ``option`` (fiscal years,
+    then ``total``). The plan row is the option's budget row (:func:`shown_totals`'
+    convention: the total rounded half-up, its years apportioned to it); the allocated
+    contingency is apportioned so that it adds up to its total; the budget request is
+    the sum of the two rows shown. The simulation's own plan (floats) may differ from
+    the budget by a few yen, which could move a rounded figure: it is not used here.
+
+    Examples
+    --------
+    >>> from archplan import load_workspace
+    >>> from archplan.uncertainty import contingency, simulate
+    >>> ws = load_workspace("data/examples/vaccine-booking")
+    >>> rows = shown_contingency(ws, "saas", contingency(simulate(ws, 2000), "saas", 0.8))
+    >>> rows["plan"][-1]  # the option's total in 千円, as in the budget table
+    152273
+    >>> all(p + a == b for p, a, b in zip(rows["plan"], rows["allocated"], rows["budget"]))
+    True
+    """
+    unit_id = ws.settings.display_unit
+    years = [c for c in cont.index if c != "total"]
+    view = analysis_of(ws).budget_view()
+    plan_row = {str(c): int(v) for c, v in cast(pd.Series, view.loc[option]).items()}
+    shown = {
+        "plan": [plan_row[str(y)] for y in years] + [plan_row[TOTAL]],
+        "own_quantile": [to_unit(float(v), unit_id) for v in cont["own_quantile"]],
+    }
+    alloc = apportion([int(v) for v in cont["allocated"].drop("total")], UNIT_DIVISOR[unit_id])
+    shown["allocated"] = [*alloc, sum(alloc)]
+    shown["budget"] = [p + a for p, a in zip(shown["plan"], shown["allocated"], strict=True)]
+    return shown
 
 
 def risk_section(ws: Workspace) -> Fragment:
@@ -170,18 +206,7 @@ def risk_section(ws: Workspace) -> Fragment:
     out.append(f"<h3>{esc(heading)}</h3>")
     years = [c for c in cont.index if c != "total"]
     header = [L("item"), *[esc(fy_label(int(str(y)), lang)) for y in years], L("total")]
-    # The plan row is the option's budget row; the contingency is apportioned so that
-    # it adds up to its total, and the budget request is the sum of the two rows shown.
-    unit_id = ws.settings.display_unit
-    view = a.budget_view()
-    plan_row = {str(c): int(v) for c, v in cast(pd.Series, view.loc[focus]).items()}
-    shown = {
-        "plan": [plan_row[str(y)] for y in years] + [plan_row[TOTAL]],
-        "own_quantile": [to_unit(float(v), unit_id) for v in cont["own_quantile"]],
-    }
-    alloc = apportion([int(v) for v in cont["allocated"].drop("total")], UNIT_DIVISOR[unit_id])
-    shown["allocated"] = [*alloc, sum(alloc)]
-    shown["budget"] = [p + a for p, a in zip(shown["plan"], shown["allocated"], strict=True)]
+    shown = shown_contingency(ws, focus, cont)
     body = [
         [L(f"cont_{col}"), *[format_amount(v, lang) for v in shown[col]]]
         for col in ("plan", "own_quantile", "allocated", "budget")

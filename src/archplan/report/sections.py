@@ -147,7 +147,12 @@ def title_section(ws: Workspace, generated: date | None = None) -> Fragment:
 def options_section(ws: Workspace) -> Fragment:
     """The options with their descriptions."""
     lang = ws.settings.language
-    rows = [[esc(o.id), esc(o.name), esc(o.description)] for o in ws.options]
+    from archplan.report.figures import knocked_out, option_name_cell
+
+    reasons = knocked_out(ws)  # a knocked-out option is marked with the reason here too
+    rows = [
+        [esc(o.id), option_name_cell(ws, o.id, reasons), esc(o.description)] for o in ws.options
+    ]
     out = [
         f'<h2 id="options">{esc(label("options", lang))}</h2>',
         html_table(["ID", esc(label("option", lang)), esc(label("description", lang))], rows),

@@ -49,6 +49,11 @@ TaxTreatment = Annotated[
             "nontaxable": "non_taxable",
             "untaxed": "non_taxable",
             "tax-exempt": "exempt",
+            # As accounting software labels 不課税 lines (給与・負担金: 対象外).
+            "対象外": "non_taxable",
+            "課税対象外": "non_taxable",
+            "not taxable": "non_taxable",
+            "not_taxable": "non_taxable",
         },
     ),
     Hint(_TAX_EXPECTED),
