@@ -127,10 +127,12 @@ def _cmd_portfolio(args: argparse.Namespace) -> int:
     if args.xlsx:
         book = write_portfolio_xlsx(view, args.xlsx, force=args.force)
         print(msg("cli_workbook", view.language, path=book))
-    bad = view.cases[view.cases["status"].isin(["failed", "missing"])]
-    for cid, row in bad.iterrows():
-        print(f"{cid}: {row['reason']}", file=sys.stderr)
-    return 0
+    lines = view.problem_lines()  # every case with a problem, each with its first one
+    for line in lines:
+        print(line, file=sys.stderr)
+    if lines:
+        print(msg("pf_cli_problems", view.language, n=len(lines)), file=sys.stderr)
+    return 1 if lines else 0
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
