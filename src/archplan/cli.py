@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from archplan.errors import ArchplanError, WorkspaceError
-from archplan.messages import localize, localized, msg
+from archplan.messages import Localized, localize, localized, msg
 
 
 def _examples() -> list[Path]:
@@ -36,6 +36,16 @@ def _language(workspace: object) -> str:
     from archplan.workspace.language import workspace_language
 
     return workspace_language(str(workspace))
+
+
+def _error_language(args: argparse.Namespace) -> str:
+    """The language of an error: the portfolio's for ``portfolio`` and ``report --all``,
+    else the workspace's."""
+    if getattr(args, "portfolio", None) or getattr(args, "all", False):
+        from archplan.portfolio.spec import portfolio_language
+
+        return portfolio_language(getattr(args, "portfolio", None) or args.workspace)
+    return _language(getattr(args, "workspace", None) or ".")
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -108,11 +118,11 @@ def _cmd_portfolio(args: argparse.Namespace) -> int:
     from archplan.portfolio.document import write_portfolio, write_portfolio_xlsx
 
     if not args.output and not args.xlsx:
-        raise ArchplanError("say what to write: -o FILE.html and/or --xlsx FILE.xlsx")
+        raise ArchplanError(Localized("pf_cli_say_what"))
     try:
         today = date.fromisoformat(args.today) if args.today else None
     except ValueError:
-        raise ArchplanError(f"--today {args.today!r} is not a date (YYYY-MM-DD)") from None
+        raise ArchplanError(Localized("pf_cli_bad_today", value=repr(args.today))) from None
     from dataclasses import replace
 
     from archplan.portfolio import load_portfolio
@@ -491,13 +501,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except WorkspaceError as exc:
-        lang = _language(getattr(args, "workspace", None) or ".")
+        lang = _error_language(args)
         for p in exc.problems:
             print(p.render(lang), file=sys.stderr)
         print(msg("cli_nothing_written", lang, n=len(exc.problems)), file=sys.stderr)
         return 1
     except ArchplanError as exc:
-        lang = _language(getattr(args, "workspace", None) or ".")
+        lang = _error_language(args)
         print(f"archplan: {localized(exc, lang)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

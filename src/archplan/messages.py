@@ -2677,7 +2677,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cases: a list of {{path:, tags:}}",
         "ja": "cases:（path:とtags:を持つ項目の並び）",
     },
-    "pf_p_no_path": {"en": "{value} names no workspace", "ja": "{value}はワークスペースを指していない"},
+    "pf_p_no_path": {
+        "en": "{value} names no workspace",
+        "ja": "{value}はワークスペースを指していない",
+    },
     "pf_px_path": {"en": "path: FOLDER", "ja": "path: フォルダ"},
     "pf_p_bad_id": {"en": "{id} is not a usable id", "ja": "{id}はIDに使えない"},
     "pf_px_id": {"en": "letters, digits, - _ .", "ja": "文字、数字、- _ ."},
@@ -2732,6 +2735,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pf_cli_problems": {
         "en": "{n} problem line(s) above; the documents list them too (exit status 1)",
         "ja": "問題{n}件（上記。文書にも記載した。終了ステータス1）",
+    },
+    "pf_cli_say_what": {
+        "en": "say what to write: -o FILE.html and/or --xlsx FILE.xlsx",
+        "ja": "書き出す先を指定すること：-o ファイル.html、--xlsx ファイル.xlsx"
+        "（いずれかまたは両方）",
+    },
+    "pf_cli_bad_today": {
+        "en": "--today {value} is not a date (YYYY-MM-DD)",
+        "ja": "--today {value}は日付ではない（YYYY-MM-DD）",
     },
     "pf_px_unique_id": {
         "en": "a unique id (add id: to the entry)",

@@ -156,7 +156,11 @@ def _entries(pf: Portfolio, language: str) -> Iterator[tuple[Case, CaseBuild | N
             error = msg("pf_duplicate_of", language, case=c.duplicate_of)
             yield c, CaseBuild(c.id, "not-built", error=error)
         elif not (c.path / "archplan.yaml").is_file():
-            problem = c.problems[0].message if c.problems else msg("pf_missing", language)
+            problem = (
+                c.problems[0].render(language).split("\n")[0]
+                if c.problems
+                else msg("pf_missing", language)
+            )
             yield c, CaseBuild(c.id, "failed", error=problem)
         else:
             yield c, None

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from archplan.errors import Problem
 from archplan.fileio import check_target, write_atomic
 from archplan.fiscal import fy_label
-from archplan.errors import Problem
 from archplan.messages import localize, msg
 from archplan.money import TOTAL, format_amount
 from archplan.portfolio.attention import KINDS
@@ -369,8 +369,13 @@ def portfolio_html(
                 "problems",
                 T("pf_portfolio_problems"),
                 html_table(
-                    [T("pf_x_file"), T("pf_x_line"), T("pf_x_field"), T("pf_problems")]
-                    + [T("pf_x_expected")],
+                    [
+                        T("pf_x_file"),
+                        T("pf_x_line"),
+                        T("pf_x_field"),
+                        T("pf_problems"),
+                        T("pf_x_expected"),
+                    ],
                     prows,
                 ),
             )

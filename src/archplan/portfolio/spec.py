@@ -302,9 +302,7 @@ def _from_file(file: Path) -> Portfolio:
         return _problem(fname, doc.line(path), field_name or None, key, expected, **values)
 
     if not isinstance(data, dict):
-        raise WorkspaceError(
-            [problem((), "pf_p_not_mapping", "title:, cases: …")], language=lang
-        )
+        raise WorkspaceError([problem((), "pf_p_not_mapping", "title:, cases: …")], language=lang)
     for key in data:
         if key not in _SETTINGS:
             out.append(problem((key,), "pf_p_unknown_key", ", ".join(_SETTINGS), name=repr(key)))
@@ -329,7 +327,9 @@ def _from_file(file: Path) -> Portfolio:
 
     title = data.get("title", root.name)
     if not isinstance(title, str):
-        out.append(problem(("title",), "pf_p_not_text", Localized("pf_px_title"), value=repr(title)))
+        out.append(
+            problem(("title",), "pf_p_not_text", Localized("pf_px_title"), value=repr(title))
+        )
         title = root.name
     language = text_or_none("language", ("ja", "en"))
     currency = text_or_none("currency")
@@ -352,34 +352,36 @@ def _from_file(file: Path) -> Portfolio:
         if isinstance(entry, str):
             entry = {"path": entry}
         if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
-            out.append(
-                problem(where, "pf_p_no_path", Localized("pf_px_path"), value=repr(entry))
-            )
+            out.append(problem(where, "pf_p_no_path", Localized("pf_px_path"), value=repr(entry)))
             continue
         for key in entry:
             if key not in _CASE_KEYS:
                 mine.append(
-                    problem((*where, key), "pf_p_unknown_key", ", ".join(_CASE_KEYS), name=repr(key))
+                    problem(
+                        (*where, key), "pf_p_unknown_key", ", ".join(_CASE_KEYS), name=repr(key)
+                    )
                 )
         ws_path = (root / entry["path"]).resolve()
         raw_id = entry.get("id", _slug(ws_path.name))
         cid = str(raw_id)
         if not _ID.match(cid):
-            mine.append(
-                problem((*where, "id"), "pf_p_bad_id", Localized("pf_px_id"), id=repr(cid))
-            )
+            mine.append(problem((*where, "id"), "pf_p_bad_id", Localized("pf_px_id"), id=repr(cid)))
             cid = _slug(cid)
         tags: dict[str, str] = {}
         raw_tags = entry.get("tags") or {}
         if not isinstance(raw_tags, dict):
             mine.append(
-                problem((*where, "tags"), "pf_p_not_mapping_value", "key: value", value=repr(raw_tags))
+                problem(
+                    (*where, "tags"), "pf_p_not_mapping_value", "key: value", value=repr(raw_tags)
+                )
             )
             raw_tags = {}
         for k, v in raw_tags.items():
             if isinstance(v, bool) or not isinstance(v, str | int):
                 mine.append(
-                    problem((*where, "tags", k), "pf_p_not_text", Localized("pf_px_text"), value=repr(v))
+                    problem(
+                        (*where, "tags", k), "pf_p_not_text", Localized("pf_px_text"), value=repr(v)
+                    )
                 )
                 continue
             tags[str(k)] = str(v)
