@@ -528,3 +528,38 @@ def test_cli_reports_folder_sets_the_links(tmp_path: Path) -> None:
     assert 'href="../built/vaccine-booking-handover.html"' in html
     n = len(load_portfolio(BUNDLED).cases)
     assert html.count("not built") == 2 * n - 1 and '<html lang="en">' in html
+
+
+def test_generated_plan_vs_actual_is_each_case_ledger(gview, generated: Path) -> None:  # type: ignore[no-untyped-def]
+    """The generated cases spend money: each case's executed amount per fiscal year is its
+    own ``budget_execution`` to the unit, and its ledger rows (tax-exclusive yen, 10 %
+    consumption tax added here by hand) within one thousand yen."""
+    import csv
+
+    from archplan.actuals import budget_execution
+
+    pva = gview.plan_vs_actual
+    with_actuals = sorted(set(pva["case"]))
+    assert len(with_actuals) >= 5
+    for cid in with_actuals:
+        r = next(x for x in gview.results if x.id == cid)
+        ws = load_workspace(Path(r.path))
+        own = budget_execution(ws, option=str(r.chosen))
+        start = ws.settings.fy_start_month
+        ledger: dict[int, Decimal] = {}
+        with (Path(r.path) / "actuals" / "ledger.csv").open(encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                y, m, _ = (int(x) for x in row["date"].split("-"))
+                fy = y if m >= start else y - 1
+                ledger[fy] = ledger.get(fy, Decimal(0)) + Decimal(row["amount"]) * Decimal("1.1")
+        for _, row in pva[pva["case"] == cid].iterrows():
+            fy = int(row["fiscal_year"])
+            yen = int(own.loc[fy, "executed"])
+            thousand = int((Decimal(yen) / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+            assert int(row["actual"]) == thousand, (cid, fy)
+            by_hand = (ledger.get(fy, Decimal(0)) / 1000).quantize(Decimal(1), ROUND_HALF_UP)
+            assert abs(int(row["actual"]) - int(by_hand)) <= 1, (cid, fy)
+            assert int(row["plan"]) == r.budget[fy]
+    # And their components leave support: the portfolio lists them.
+    support = gview.attention[gview.attention["kind"] == "support"]
+    assert len(set(support["case"])) >= 3
