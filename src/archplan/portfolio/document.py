@@ -11,6 +11,7 @@ comes from a workspace or the portfolio file.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import date
 from importlib.resources import files
@@ -134,7 +135,7 @@ def portfolio_html(
         parts.append(f"<p>{T('pf_nothing')}</p>")
     sections.append(("budget", T("pf_budget"), "".join(parts)))
     if len(budget) > 1:
-        for key in view.tag_keys:
+        for i, key in enumerate(view.tag_keys):
             table = view.budget_by(key)
             trows = [
                 [
@@ -146,7 +147,7 @@ def portfolio_html(
             label = _tag_label(key, lang)
             sections.append(
                 (
-                    f"by-{esc(key)}",
+                    f"by-{key}" if re.fullmatch(r"[A-Za-z0-9_-]+", key) else f"by-tag-{i + 1}",
                     T("pf_by_tag", tag=label),
                     html_table(
                         [esc(label), *_fy_header(table, lang)],
