@@ -88,7 +88,8 @@ def _rollup_figures(n: int, cores: int) -> None:
         )
     print(
         f"working memory N/3 -> N: {work[0] / 2**20:.1f} -> {work[1] / 2**20:.1f} MiB "
-        "(flat: only the results grow with N)"
+        f"({(work[1] - work[0]) / (n - n // 3) / 1024:.1f} KiB per added case; "
+        f"the results held grow by {held / n / 1024:.1f} KiB per case)"
     )
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"largest worker resident set: {child:.0f} MiB")
