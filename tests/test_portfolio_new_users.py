@@ -251,3 +251,20 @@ def test_unusual_tag_keys_do_not_break_the_workbook(tmp_path: Path) -> None:
     by = [n for n in wb.sheetnames if n not in ("cases", "budget", "attention", "problems")]
     assert len(by) >= 4 and all(len(n) <= 31 and not set(n) & set("[]:*?/\\") for n in by)
     assert len({n.lower() for n in wb.sheetnames}) == len(wb.sheetnames)
+
+
+def test_an_english_folder_is_worded_in_english_throughout(cases: Path, tmp_path: Path) -> None:
+    """The language follows most cases when the portfolio names none, and every reason
+    and item is worded in it (they were worded in Japanese before the majority was
+    known)."""
+    for name in ("new-en", "shared-platform", "broken-yaml"):
+        shutil.copytree(cases / name, tmp_path / name)
+    settings = tmp_path / "broken-yaml" / "archplan.yaml"
+    _edit(settings, "language: ja", "language: en")
+    view = rollup(tmp_path, today=TODAY, jobs=1)
+    assert view.language == "en"
+    reasons = view.cases["reason"].to_dict()
+    assert reasons["new-en"] == MESSAGES["pf_no_accepted"]["en"]
+    assert reasons["broken-yaml"] == MESSAGES["pf_check_fails"]["en"].format(n=1)
+    check = view.attention[view.attention["kind"] == "check"]
+    assert list(check["subject"]) == [reasons["broken-yaml"]]

@@ -322,7 +322,10 @@ def rollup(
     """
     pf = portfolio if isinstance(portfolio, Portfolio) else load_portfolio(portfolio)
     today = today or date.today()
-    lang = language or pf.language or "ja"
+    from archplan.portfolio.batch import batch_language
+
+    # Decided before the cases are read: every reason and item is worded in it.
+    lang = language or batch_language(pf)
     h = Horizons(
         today,
         pf.stale_days,
@@ -347,10 +350,6 @@ def rollup(
     finally:
         if bar is not None:
             bar.close()
-    if language is None and pf.language is None:
-        lang = _majority((r.language for r in results if r.language), "ja")
-        if lang != h.language:
-            h = replace(h, language=lang)
     return PortfolioView(pf, results, h)
 
 
