@@ -268,3 +268,17 @@ def test_an_english_folder_is_worded_in_english_throughout(cases: Path, tmp_path
     assert reasons["broken-yaml"] == MESSAGES["pf_check_fails"]["en"].format(n=1)
     check = view.attention[view.attention["kind"] == "check"]
     assert list(check["subject"]) == [reasons["broken-yaml"]]
+
+
+def test_a_shift_jis_portfolio_file_is_read_and_said(
+    cases: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(cases / "food-lab", tmp_path / "食品")
+    text = "title: 試験\ncases:\n  - path: 食品\n    tags: {bureau: 健康福祉局}\n"
+    (tmp_path / "portfolio.yaml").write_bytes(text.encode("cp932"))
+    pf = load_portfolio(tmp_path)
+    assert pf.title == "試験" and [c.id for c in pf.cases] == ["食品"]
+    assert pf.cases[0].tags == {"bureau": "健康福祉局"}
+    code = main(["portfolio", str(tmp_path), "-o", str(tmp_path / "p.html")])
+    err = capsys.readouterr().err
+    assert code == 0 and "注意：portfolio.yaml：Shift_JIS（cp932）として読んだ" in err

@@ -131,6 +131,8 @@ def _cmd_portfolio(args: argparse.Namespace) -> int:
     if args.reports:
         pf = replace(pf, reports=Path(args.reports).resolve())
     view = rollup(pf, today=today, jobs=args.jobs, language=args.lang, progress=True)
+    for note in pf.notices:
+        print(msg("cli_note", view.language, text=note.text(view.language)), file=sys.stderr)
     if args.output:
         out = write_portfolio(view, args.output, force=args.force)
         print(msg("pf_cli_written", view.language, path=out))

@@ -115,6 +115,8 @@ class Portfolio:
     contracts_within_months: int = 18
     reports: Path | None = None
     problems: tuple[Problem, ...] = ()
+    #: What was read correctly but is worth saying (a Shift_JIS file), as catalogue text.
+    notices: tuple[Localized, ...] = ()
 
     @property
     def reports_dir(self) -> Path:
@@ -272,8 +274,15 @@ def _from_folder(root: Path) -> Portfolio:
 
 def _from_file(file: Path) -> Portfolio:
     fname = file.name
+    notices: list[Localized] = []
     try:
-        text = file.read_text(encoding="utf-8-sig")
+        raw = file.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            # Saved by a Japanese Windows editor as Shift_JIS: read it, and say so.
+            text = raw.decode("cp932")
+            notices.append(Localized("prob_n_sjis", file=fname))
     except (OSError, UnicodeDecodeError) as exc:
         raise WorkspaceError(
             [_problem(fname, None, None, "pf_p_unreadable", Localized("pf_px_utf8"), error=exc)]
@@ -462,4 +471,5 @@ def _from_file(file: Path) -> Portfolio:
         contracts_within_months=integer("contracts_within_months", 18, 0, 1_200),
         reports=(root / reports_text).resolve() if reports_text else None,
         problems=tuple(out),
+        notices=tuple(notices),
     )
