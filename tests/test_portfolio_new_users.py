@@ -282,3 +282,23 @@ def test_a_shift_jis_portfolio_file_is_read_and_said(
     code = main(["portfolio", str(tmp_path), "-o", str(tmp_path / "p.html")])
     err = capsys.readouterr().err
     assert code == 0 and "注意：portfolio.yaml：Shift_JIS（cp932）として読んだ" in err
+
+
+@pytest.mark.slow
+def test_a_workspace_alone_is_a_portfolio_of_one(tmp_path: Path) -> None:
+    """``archplan portfolio WORKSPACE`` (and ``report --all WORKSPACE``): one case, its
+    documents in the workspace's ``reports/``, which the content hash does not read, so
+    a second run skips it."""
+    from archplan.portfolio.batch import build_all
+
+    ws = tmp_path / "food-lab"
+    shutil.copytree(EXAMPLES / "food-lab", ws)
+    pf = load_portfolio(ws)
+    assert [c.id for c in pf.cases] == ["food-lab"] and pf.reports_dir == ws / "reports"
+    view = rollup(pf, today=TODAY, jobs=1)
+    assert int(view.budget.loc["total", "total"]) == sum(_own_row(ws, "saas").values())
+    first = build_all(pf, jobs=1, progress=False)
+    assert [r.state for r in first] == ["built"]
+    assert (ws / "reports" / "food-lab.html").is_file()
+    again = build_all(pf, jobs=1, progress=False)
+    assert [r.state for r in again] == ["skipped"]

@@ -254,8 +254,9 @@ def _from_folder(root: Path) -> Portfolio:
     root = root.resolve()
     cases: list[Case] = []
     seen: dict[str, str] = {}
-    for ws in _find_workspaces(root):
-        rel = ws.relative_to(root)
+    # A workspace given on its own is a portfolio of one case.
+    for ws in [root] if _is_workspace(root) else _find_workspaces(root):
+        rel = ws.relative_to(root) if ws != root else Path(ws.name)
         base = _slug(ws.name)
         cid, k = base, 2
         while cid in seen:
