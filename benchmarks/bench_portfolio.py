@@ -127,8 +127,10 @@ def _build_figures(m: int, cores: int) -> None:
     )
 
 
-def _scale(cores: int) -> None:
-    for n in (100, 300, 1000, 3000):
+def _scale(cores: int, sizes: tuple[int, ...] = (100, 300, 1000, 3000)) -> None:
+    from archplan.portfolio.document import portfolio_html
+
+    for n in sizes:
         folder = Path(tempfile.mkdtemp(prefix="pf-scale-"))
         pf = load_portfolio(make_portfolio(folder, n))
         t0 = time.perf_counter()
@@ -137,7 +139,13 @@ def _scale(cores: int) -> None:
         t1 = time.perf_counter()
         view.budget, view.attention, view.cases  # noqa: B018 - the tables the document needs
         tables = time.perf_counter() - t1
-        print(f"N={n:5d}: roll-up {t:6.2f} s ({t / n * 1000:.1f} ms/case), tables {tables:.2f} s")
+        t2 = time.perf_counter()
+        page = portfolio_html(view, generated=TODAY)
+        doc = time.perf_counter() - t2
+        print(
+            f"N={n:5d}: roll-up {t:6.2f} s ({t / n * 1000:.1f} ms/case), tables {tables:.2f} s, "
+            f"HTML document {doc:.2f} s ({len(page.encode()) / 2**20:.1f} MiB)"
+        )
 
 
 def main() -> None:
@@ -146,6 +154,9 @@ def main() -> None:
     ap.add_argument("--builds", type=int, default=6, help="cases built in the batch test")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--scale", action="store_true", help="roll-up time for 100 … 3000 cases")
+    ap.add_argument(
+        "--sizes", default="100,300,1000,3000", help="with --scale: the numbers of cases"
+    )
     args = ap.parse_args()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{os.cpu_count()} cores, load average {load} (other work slows every figure)")
@@ -153,7 +164,7 @@ def main() -> None:
     if args.builds:
         _build_figures(args.builds, args.jobs)
     if args.scale:
-        _scale(args.jobs)
+        _scale(args.jobs, tuple(int(x) for x in args.sizes.split(",")))
 
 
 if __name__ == "__main__":
