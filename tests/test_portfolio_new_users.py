@@ -302,3 +302,15 @@ def test_a_workspace_alone_is_a_portfolio_of_one(tmp_path: Path) -> None:
     assert (ws / "reports" / "food-lab.html").is_file()
     again = build_all(pf, jobs=1, progress=False)
     assert [r.state for r in again] == ["skipped"]
+
+
+def test_tag_values_as_people_type_them(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLES / "food-lab", tmp_path / "a")
+    (tmp_path / "portfolio.yaml").write_text(
+        "cases:\n  - path: a\n"
+        "    tags: {since: 2024-04-01, version: 1.5, code: 131016, ok: true, l: [1]}\n",
+        encoding="utf-8",
+    )
+    case = load_portfolio(tmp_path).cases[0]
+    assert case.tags == {"since": "2024-04-01", "version": "1.5", "code": "131016"}
+    assert sorted(p.field or "" for p in case.problems) == ["cases[0].tags.l", "cases[0].tags.ok"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -387,7 +388,7 @@ def _from_file(file: Path) -> Portfolio:
             )
             raw_tags = {}
         for k, v in raw_tags.items():
-            if isinstance(v, bool) or not isinstance(v, str | int):
+            if isinstance(v, bool) or not isinstance(v, str | int | float | date):
                 mine.append(
                     problem(
                         (*where, "tags", k), "pf_p_not_text", Localized("pf_px_text"), value=repr(v)
