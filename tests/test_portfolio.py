@@ -89,12 +89,9 @@ def _accept(ws: Path, record: str, chosen: str) -> None:
 
 def test_bundled_portfolio_lists_every_example_with_its_tags() -> None:
     pf = load_portfolio(BUNDLED)
-    assert [c.id for c in pf.cases] == [
-        "food-lab",
-        "network-refresh",
-        "shared-platform",
-        "vaccine-booking",
-    ]
+    # Every bundled example, none forgotten when one is added.
+    examples = sorted(p.name for p in EXAMPLES.iterdir() if (p / "archplan.yaml").is_file())
+    assert sorted(c.id for c in pf.cases) == examples and len(examples) >= 5
     assert pf.cases[2].tags["municipality"] == "5市町共同"
     assert pf.language == "ja" and pf.problems == ()
     assert all(c.path.is_dir() and not c.problems for c in pf.cases)
@@ -369,8 +366,9 @@ def test_document_links_to_built_documents(tmp_path: Path) -> None:
     reports = view.portfolio.reports_dir
     out = tmp_path / "docs" / "portfolio.html"
     html = portfolio_html(view, output=out)
+    n = len(view.results)
     if not (reports / "food-lab.html").exists():
-        assert html.count(MESSAGES["pf_not_built"]["ja"]) == 8
+        assert html.count(MESSAGES["pf_not_built"]["ja"]) == 2 * n
     pf = load_portfolio(BUNDLED)
     fake = tmp_path / "reports"
     fake.mkdir()
@@ -380,7 +378,7 @@ def test_document_links_to_built_documents(tmp_path: Path) -> None:
     view2 = rollup(replace(pf, reports=fake), today=TODAY, jobs=1)
     html2 = portfolio_html(view2, output=out)
     assert 'href="../reports/food-lab.html"' in html2
-    assert html2.count(MESSAGES["pf_not_built"]["ja"]) == 7
+    assert html2.count(MESSAGES["pf_not_built"]["ja"]) == 2 * n - 1
 
 
 def test_document_is_written_safely(tmp_path: Path) -> None:
@@ -397,7 +395,8 @@ def test_document_is_written_safely(tmp_path: Path) -> None:
 def test_workbook_totals_are_formulas_matching_the_budget(gview, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = write_portfolio_xlsx(gview, tmp_path / "p.xlsx")
     wb = openpyxl.load_workbook(path)
-    sheet = wb["budget"]
+    lang = gview.language
+    sheet = wb[MESSAGES["pf_x_sh_budget"][lang]]
     body = gview.budget.drop(index="total")
     n, m = len(body), len(body.columns) - 1
     assert sheet.cell(row=n + 2, column=m + 2).value == f"=SUM({_col(m + 2)}2:{_col(m + 2)}{n + 1})"
@@ -406,7 +405,9 @@ def test_workbook_totals_are_formulas_matching_the_budget(gview, tmp_path: Path)
         assert sheet.cell(row=i, column=1).value == cid
         values = [sheet.cell(row=i, column=j).value for j in range(2, m + 2)]
         assert values == [int(v) for v in row.drop("total")]
-    assert {"cases", "attention", "problems", "by bureau"} <= set(wb.sheetnames)
+    names = [MESSAGES[k][lang] for k in ("pf_x_sh_cases", "pf_x_sh_attention", "pf_x_sh_problems")]
+    by_bureau = MESSAGES["pf_x_sh_by"][lang].format(tag=MESSAGES["pf_tag_bureau"][lang])
+    assert {*names, by_bureau} <= set(wb.sheetnames)
 
 
 def _col(n: int) -> str:
@@ -525,4 +526,40 @@ def test_cli_reports_folder_sets_the_links(tmp_path: Path) -> None:
     assert main([*args, "--today", "2026-11-29", "--lang", "en"]) == 0
     html = out.read_text(encoding="utf-8")
     assert 'href="../built/vaccine-booking-handover.html"' in html
-    assert html.count("not built") == 7 and '<html lang="en">' in html
+    n = len(load_portfolio(BUNDLED).cases)
+    assert html.count("not built") == 2 * n - 1 and '<html lang="en">' in html
+
+
+def test_generated_plan_vs_actual_is_each_case_ledger(gview, generated: Path) -> None:  # type: ignore[no-untyped-def]
+    """The generated cases spend money: each case's executed amount per fiscal year is its
+    own ``budget_execution`` to the unit, and its ledger rows (tax-exclusive yen, 10 %
+    consumption tax added here by hand) within one thousand yen."""
+    import csv
+
+    from archplan.actuals import budget_execution
+
+    pva = gview.plan_vs_actual
+    with_actuals = sorted(set(pva["case"]))
+    assert len(with_actuals) >= 5
+    for cid in with_actuals:
+        r = next(x for x in gview.results if x.id == cid)
+        ws = load_workspace(Path(r.path))
+        own = budget_execution(ws, option=str(r.chosen))
+        start = ws.settings.fy_start_month
+        ledger: dict[int, Decimal] = {}
+        with (Path(r.path) / "actuals" / "ledger.csv").open(encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                y, m, _ = (int(x) for x in row["date"].split("-"))
+                fy = y if m >= start else y - 1
+                ledger[fy] = ledger.get(fy, Decimal(0)) + Decimal(row["amount"]) * Decimal("1.1")
+        for _, row in pva[pva["case"] == cid].iterrows():
+            fy = int(row["fiscal_year"])
+            yen = int(own.loc[fy, "executed"])
+            thousand = int((Decimal(yen) / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+            assert int(row["actual"]) == thousand, (cid, fy)
+            by_hand = (ledger.get(fy, Decimal(0)) / 1000).quantize(Decimal(1), ROUND_HALF_UP)
+            assert abs(int(row["actual"]) - int(by_hand)) <= 1, (cid, fy)
+            assert int(row["plan"]) == r.budget[fy]
+    # And their components leave support: the portfolio lists them.
+    support = gview.attention[gview.attention["kind"] == "support"]
+    assert len(set(support["case"])) >= 3

@@ -53,12 +53,20 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     record = ws / "decisions" / "0003-data-export-clause.md"
     text = record.read_text(encoding="utf-8")
     record.write_text(text.replace("\n# ", f"\n# {PAYLOAD} ", 1), encoding="utf-8")
+    # A trigger the evaluator cannot read, a component leaving support, a contract.
+    record = ws / "decisions" / "0002-inspection-system-delivery-model.md"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(
+        text.replace("    - users > 80\n", f'    - "{QUOTED}"\n', 1), encoding="utf-8"
+    )
+    _set(ws / "components.yaml", "name: データベース", "name")
+    _set(root / "network-refresh" / "costs.yaml", "name: ネットワーク機器賃貸借", "name")
     costs = root / "broken" / "costs.yaml"
     text = costs.read_text(encoding="utf-8")
     costs.write_text(text.replace("quantity: users", f'quantity: "{QUOTED}"', 1), encoding="utf-8")
     (root / "portfolio.yaml").write_text(
         f'title: "{QUOTED}"\nlanguage: ja\ncases:\n'
-        f'  - path: food-lab\n    tags: {{bureau: "{QUOTED}", phase: build}}\n'
+        f'  - path: food-lab\n    tags: {{bureau: "{QUOTED}", phase: build, "{QUOTED}": x}}\n'
         "  - path: network-refresh\n    tags: {bureau: デジタル推進局, phase: plan}\n"
         "  - path: shared-platform\n    tags: {bureau: デジタル推進局, phase: plan}\n"
         "  - path: broken\n"
@@ -127,6 +135,7 @@ def test_script_in_every_case_text_is_shown_not_run(documents: dict[str, Path]) 
     html = documents["ja"].read_text(encoding="utf-8")
     lower = html.lower()
     assert "<script" not in lower and "<img src=x" not in lower
-    # The payload came in through the title, a tag, an option name, a decision title,
-    # a problem message and a path: each shown as text.
-    assert html.count("&lt;script&gt;window.__xss=1&lt;/script&gt;") >= 6
+    # The payload came in through the title, a tag's value and key, an option name, a
+    # decision title, a trigger, a component, a contract, a problem message and a path:
+    # each shown as text.
+    assert html.count("&lt;script&gt;window.__xss=1&lt;/script&gt;") >= 10

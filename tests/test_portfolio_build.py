@@ -62,7 +62,10 @@ def test_build_all_builds_skips_and_reports_failures_per_case(
     results = {r.case: r for r in build_all(tmp_path, jobs=2, progress=False)}
     assert results["good"].state == "built"
     assert results["bad"].state == "failed" and "45 users" in results["bad"].error
-    assert results["gone"].state == "failed" and "no such folder" in results["gone"].error
+    # The missing folder in the cases' language (Japanese), located in portfolio.yaml.
+    gone = results["gone"]
+    assert gone.state == "failed" and gone.error.startswith("portfolio.yaml:5：cases[2].path：")
+    assert "'gone'：フォルダがない" in gone.error
     assert (
         results["foreign"].state == "failed"
         and "archplanが書き出したものではない" in results["foreign"].error  # a Japanese case

@@ -38,6 +38,16 @@ def _language(workspace: object) -> str:
     return workspace_language(str(workspace))
 
 
+def _error_language(args: argparse.Namespace) -> str:
+    """The language of an error: the portfolio's for ``portfolio`` and ``report --all``,
+    else the workspace's."""
+    if getattr(args, "portfolio", None) or getattr(args, "all", False):
+        from archplan.portfolio.spec import portfolio_language
+
+        return portfolio_language(getattr(args, "portfolio", None) or args.workspace)
+    return _language(getattr(args, "workspace", None) or ".")
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from archplan.workspace import check_workspace
 
@@ -110,11 +120,11 @@ def _cmd_portfolio(args: argparse.Namespace) -> int:
     from archplan.portfolio.document import write_portfolio, write_portfolio_xlsx
 
     if not args.output and not args.xlsx:
-        raise ArchplanError(Localized("jt_err_portfolio_what"))
+        raise ArchplanError(Localized("pf_cli_say_what"))
     try:
         today = date.fromisoformat(args.today) if args.today else None
     except ValueError:
-        raise ArchplanError(Localized("jt_err_today", value=repr(args.today))) from None
+        raise ArchplanError(Localized("pf_cli_bad_today", value=repr(args.today))) from None
     from dataclasses import replace
 
     from archplan.portfolio import load_portfolio
@@ -123,16 +133,20 @@ def _cmd_portfolio(args: argparse.Namespace) -> int:
     if args.reports:
         pf = replace(pf, reports=Path(args.reports).resolve())
     view = rollup(pf, today=today, jobs=args.jobs, language=args.lang, progress=True)
+    for note in pf.notices:
+        print(msg("cli_note", view.language, text=note.text(view.language)), file=sys.stderr)
     if args.output:
         out = write_portfolio(view, args.output, force=args.force)
         print(msg("pf_cli_written", view.language, path=out))
     if args.xlsx:
         book = write_portfolio_xlsx(view, args.xlsx, force=args.force)
         print(msg("cli_workbook", view.language, path=book))
-    bad = view.cases[view.cases["status"].isin(["failed", "missing"])]
-    for cid, row in bad.iterrows():
-        print(f"{cid}: {row['reason']}", file=sys.stderr)
-    return 0
+    lines = view.problem_lines()  # every case with a problem, each with its first one
+    for line in lines:
+        print(line, file=sys.stderr)
+    if lines:
+        print(msg("pf_cli_problems", view.language, n=len(lines)), file=sys.stderr)
+    return 1 if lines else 0
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -495,15 +509,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except WorkspaceError as exc:
-        lang = _language(getattr(args, "workspace", None) or ".")
+        lang = _error_language(args)
         for p in exc.problems:
             print(p.render(lang), file=sys.stderr)
         print(msg("cli_nothing_written", lang, n=len(exc.problems)), file=sys.stderr)
         return 1
     except ArchplanError as exc:
-        # The --lang given (archplan new defaults to ja), else the workspace's.
-        given_lang = getattr(args, "lang", None)
-        lang = given_lang or _language(getattr(args, "workspace", None) or ".")
+        # The --lang given (archplan new defaults to ja), else the portfolio's or workspace's.
+        lang = getattr(args, "lang", None) or _error_language(args)
         print(f"archplan: {localized(exc, lang)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -3688,6 +3688,111 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- fig: one figure per quantity, knock-outs marked in every export (issue #11) ---
     "fig_knocked_out_header": {"en": "Knocked out (reason)", "ja": "除外（理由）"},
+    # --- portfolio (pf_), audit: the portfolio file's problems (pf_p_, pf_px_), the
+    # workbook's sheets and columns (pf_x_), the command's lines (pf_cli_) ---
+    "pf_p_no_portfolio": {
+        "en": "no such portfolio file or folder",
+        "ja": "ポートフォリオのファイルまたはフォルダがない",
+    },
+    "pf_px_portfolio": {
+        "en": "a portfolio.yaml or a folder of workspaces",
+        "ja": "portfolio.yamlまたはワークスペースを収めたフォルダ",
+    },
+    "pf_p_no_workspace": {
+        "en": "no workspace found in this folder",
+        "ja": "このフォルダにワークスペースがない",
+    },
+    "pf_px_folders": {
+        "en": "folders holding archplan.yaml, or a portfolio.yaml",
+        "ja": "archplan.yamlを含むフォルダ、またはportfolio.yaml",
+    },
+    "pf_p_unreadable": {"en": "cannot be read: {error}", "ja": "読めない：{error}"},
+    "pf_px_utf8": {"en": "a UTF-8 YAML file", "ja": "UTF-8のYAMLファイル"},
+    "pf_p_not_yaml": {"en": "not YAML", "ja": "YAMLではない"},
+    "pf_p_not_mapping": {"en": "not a mapping", "ja": "マッピング（キー: 値）ではない"},
+    "pf_p_unknown_key": {"en": "unknown key {name}", "ja": "不明なキー{name}"},
+    "pf_p_not_usable": {"en": "{value} is not usable", "ja": "{value}は使えない"},
+    "pf_px_whole_number": {"en": "a whole number {low}–{high}", "ja": "{low}〜{high}の整数"},
+    "pf_px_text": {"en": "text", "ja": "文字列"},
+    "pf_p_not_text": {"en": "{value} is not text", "ja": "{value}は文字列ではない"},
+    "pf_px_title": {"en": "a title", "ja": "件名"},
+    "pf_p_no_cases": {"en": "no cases listed", "ja": "案件が一つも挙げられていない"},
+    "pf_px_cases": {
+        "en": "cases: a list of {{path:, tags:}}",
+        "ja": "cases:（path:とtags:を持つ項目の並び）",
+    },
+    "pf_p_no_path": {
+        "en": "{value} names no workspace",
+        "ja": "{value}はワークスペースを指していない",
+    },
+    "pf_px_path": {"en": "path: FOLDER", "ja": "path: フォルダ"},
+    "pf_p_bad_id": {"en": "{id} is not a usable id", "ja": "{id}はIDに使えない"},
+    "pf_px_id": {"en": "letters, digits, - _ .", "ja": "文字、数字、- _ ."},
+    "pf_p_not_mapping_value": {
+        "en": "{value} is not a mapping",
+        "ja": "{value}はマッピング（キー: 値）ではない",
+    },
+    "pf_p_bad_tag": {"en": "{value} is not a {tag} tag", "ja": "{value}は{tag}タグの値ではない"},
+    "pf_p_no_folder": {"en": "{path}: no such folder", "ja": "{path}：フォルダがない"},
+    "pf_p_no_settings": {
+        "en": "{path} has no archplan.yaml",
+        "ja": "{path}にarchplan.yamlがない",
+    },
+    "pf_px_workspace": {"en": "a workspace folder", "ja": "ワークスペースのフォルダ"},
+    "pf_p_same_workspace": {
+        "en": "the same workspace as case {case} (line {line}); listed, not counted twice",
+        "ja": "案件{case}（{line}行目）と同じワークスペース：一覧に載せるが二重に計上しない",
+    },
+    "pf_px_once": {"en": "each workspace once", "ja": "各ワークスペースを1回ずつ"},
+    "pf_p_id_used": {
+        "en": "id {id} is already used by line {line}; shown as {shown}",
+        "ja": "ID {id}は{line}行目で使われている：{shown}として表示",
+    },
+    "pf_proposed_only": {
+        "en": "no accepted decision; proposed: {numbers}",
+        "ja": "採択された決定がない（提案中：{numbers}）",
+    },
+    "pf_x_sh_cases": {"en": "cases", "ja": "案件一覧"},
+    "pf_x_sh_budget": {"en": "budget", "ja": "年度別予算"},
+    "pf_x_sh_by": {"en": "by {tag}", "ja": "{tag}別"},
+    "pf_x_sh_commitments": {"en": "commitments", "ja": "債務負担行為"},
+    "pf_x_sh_actuals": {"en": "plan vs actual", "ja": "予実"},
+    "pf_x_sh_attention": {"en": "attention", "ja": "要対応事項"},
+    "pf_x_sh_problems": {"en": "problems", "ja": "問題"},
+    "pf_x_chosen_id": {"en": "Chosen option id", "ja": "採用案ID"},
+    "pf_x_total": {"en": "Budget total (thousand yen)", "ja": "予算合計（千円）"},
+    "pf_x_counted": {"en": "Added up", "ja": "合算"},
+    "pf_x_problems_n": {"en": "Problems", "ja": "問題件数"},
+    "pf_x_attention_n": {"en": "Needing attention", "ja": "要対応件数"},
+    "pf_x_support_end": {"en": "Earliest support end", "ja": "最も早いサポート終了"},
+    "pf_x_executed": {"en": "Executed so far (thousand yen)", "ja": "執行済み（千円）"},
+    "pf_x_path": {"en": "Folder", "ja": "フォルダ"},
+    "pf_x_plan": {"en": "Plan (thousand yen)", "ja": "予算（千円）"},
+    "pf_x_actual": {"en": "Actual (thousand yen)", "ja": "執行（千円）"},
+    "pf_x_variance": {"en": "Variance (thousand yen)", "ja": "差額（千円）"},
+    "pf_x_kind": {"en": "Kind", "ja": "種別"},
+    "pf_x_file": {"en": "File", "ja": "ファイル"},
+    "pf_x_line": {"en": "Line", "ja": "行"},
+    "pf_x_field": {"en": "Field", "ja": "項目"},
+    "pf_x_expected": {"en": "Expected", "ja": "期待される内容"},
+    "pf_x_total_k": {"en": "Total (thousand yen)", "ja": "合計（千円）"},
+    "pf_cli_problems": {
+        "en": "{n} problem line(s) above; the documents list them too (exit status 1)",
+        "ja": "問題{n}件（上記。文書にも記載した。終了ステータス1）",
+    },
+    "pf_cli_say_what": {
+        "en": "say what to write: -o FILE.html and/or --xlsx FILE.xlsx",
+        "ja": "書き出す先を指定すること：-o ファイル.html、--xlsx ファイル.xlsx"
+        "（いずれかまたは両方）",
+    },
+    "pf_cli_bad_today": {
+        "en": "--today {value} is not a date (YYYY-MM-DD)",
+        "ja": "--today {value}は日付ではない（YYYY-MM-DD）",
+    },
+    "pf_px_unique_id": {
+        "en": "a unique id (add id: to the entry)",
+        "ja": "重複しないID（項目にid:を書く）",
+    },
 }
 
 

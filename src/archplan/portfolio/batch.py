@@ -65,9 +65,12 @@ def _template_digest() -> str:
     return h.hexdigest()
 
 
-def content_hash(workspace: str | Path) -> str:
+def content_hash(workspace: str | Path, exclude: Path | None = None) -> str:
     """SHA-256 over a workspace's files (names and bytes, hidden folders excluded),
     archplan's version and the report template.
+
+    ``exclude`` is a folder not to read (where ``report --all`` writes, when that is inside
+    the workspace: a workspace given as a portfolio of one case).
 
     Examples
     --------
@@ -82,7 +85,10 @@ def content_hash(workspace: str | Path) -> str:
     root = Path(workspace)
     h = hashlib.sha256()
     h.update(f"archplan {archplan.__version__}\0{_template_digest()}\0".encode())
+    skip = exclude.resolve() if exclude is not None else None
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        if skip is not None and path.resolve().is_relative_to(skip):
+            continue
         rel = path.relative_to(root)
         if any(part.startswith(".") or part == "__pycache__" for part in rel.parts):
             continue
@@ -109,7 +115,7 @@ def build_case(case: Case, reports: Path, force: bool = False, language: str = "
     report, handover = case_documents(reports, case.id)
     manifest = manifest_path(reports, case.id)
     try:
-        digest = content_hash(case.path)
+        digest = content_hash(case.path, exclude=reports)
         if not force and manifest.is_file() and report.is_file() and handover.is_file():
             try:
                 old = json.loads(manifest.read_text(encoding="utf-8"))
@@ -156,7 +162,11 @@ def _entries(pf: Portfolio, language: str) -> Iterator[tuple[Case, CaseBuild | N
             error = msg("pf_duplicate_of", language, case=c.duplicate_of)
             yield c, CaseBuild(c.id, "not-built", error=error)
         elif not (c.path / "archplan.yaml").is_file():
-            problem = c.problems[0].message if c.problems else msg("pf_missing", language)
+            problem = (
+                c.problems[0].render(language).split("\n")[0]
+                if c.problems
+                else msg("pf_missing", language)
+            )
             yield c, CaseBuild(c.id, "failed", error=problem)
         else:
             yield c, None

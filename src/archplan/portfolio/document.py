@@ -11,6 +11,7 @@ comes from a workspace or the portfolio file.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import date
 from importlib.resources import files
@@ -18,9 +19,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from archplan.errors import Problem
 from archplan.fileio import check_target, write_atomic
 from archplan.fiscal import fy_label
-from archplan.messages import msg
+from archplan.messages import localize, msg
 from archplan.money import TOTAL, format_amount
 from archplan.portfolio.attention import KINDS
 from archplan.portfolio.rollup import PortfolioView
@@ -133,7 +135,7 @@ def portfolio_html(
         parts.append(f"<p>{T('pf_nothing')}</p>")
     sections.append(("budget", T("pf_budget"), "".join(parts)))
     if len(budget) > 1:
-        for key in view.tag_keys:
+        for i, key in enumerate(view.tag_keys):
             table = view.budget_by(key)
             trows = [
                 [
@@ -145,7 +147,7 @@ def portfolio_html(
             label = _tag_label(key, lang)
             sections.append(
                 (
-                    f"by-{esc(key)}",
+                    f"by-{key}" if re.fullmatch(r"[A-Za-z0-9_-]+", key) else f"by-tag-{i + 1}",
                     T("pf_by_tag", tag=label),
                     html_table(
                         [esc(label), *_fy_header(table, lang)],
@@ -161,10 +163,13 @@ def portfolio_html(
     # cases not added up
     und = view.undecided
     if len(und):
+        paths = {r.id: r.path for r in view.results}
         urows = [
             [
                 case_link(str(cid)),
-                esc(r["title"]),
+                esc(r["title"])
+                if r["title"]
+                else f"<code>{esc(_shown_path(paths[str(cid)], pf.root))}</code>",
                 T(f"pf_st_{r['status']}"),
                 esc(r["reason"]),
             ]
@@ -312,14 +317,15 @@ def portfolio_html(
             if r[k] != "—"
         )
         probs = problems_of[str(cid)]
-        shown = "<br>".join(esc(str(p).split("\n")[0]) for p in probs[:3])
+        shown = "<br>".join(esc(p.render(lang).split("\n")[0]) for p in probs[:3])
         if len(probs) > 3:
             shown += "<br>" + T("pf_more_problems", n=len(probs) - 3)
         decision = "" if pd.isna(r["decision"]) else f"{int(r['decision']):04d}"
+        folder = _shown_path(str(r["path"]), pf.root)
         lines.append(
             [
                 f'<span id="case-{esc(cid)}">{esc(cid)}</span>',
-                esc(r["title"]),
+                esc(r["title"]) if r["title"] else f"<code>{esc(folder)}</code>",
                 T(f"pf_st_{r['status']}"),
                 esc(decision),
                 esc(r["chosen_name"] or ""),
@@ -350,14 +356,29 @@ def portfolio_html(
     )
     if pf.problems:
         prows = [
-            [esc(p.file), esc(p.line or ""), esc(p.field or ""), esc(p.message)]
+            [
+                esc(p.file),
+                esc(p.line or ""),
+                esc(p.field or ""),
+                esc(_problem_text(p, lang)),
+                esc(_expected_text(p, lang) or ""),
+            ]
             for p in pf.problems
         ]
         sections.append(
             (
                 "problems",
                 T("pf_portfolio_problems"),
-                html_table(["file", "line", "field", T("pf_problems")], prows),
+                html_table(
+                    [
+                        T("pf_x_file"),
+                        T("pf_x_line"),
+                        T("pf_x_field"),
+                        T("pf_problems"),
+                        T("pf_x_expected"),
+                    ],
+                    prows,
+                ),
             )
         )
 
@@ -384,6 +405,90 @@ def portfolio_html(
         f"<ol>{toc}</ol></nav></section>\n{body}\n"
         f'<footer class="ap-footer">{esc(footer)}</footer>\n</main>\n</body>\n</html>\n'
     )
+
+
+#: Workbook column labels: the DataFrames' column names → catalogue entries.
+_COLUMNS = {
+    "case": "pf_case",
+    "title": "pf_title",
+    "status": "pf_status",
+    "decision": "pf_decision",
+    "chosen": "pf_x_chosen_id",
+    "chosen_name": "pf_chosen",
+    "total": "pf_x_total",
+    "counted": "pf_x_counted",
+    "reason": "pf_reason",
+    "problems": "pf_x_problems_n",
+    "attention": "pf_x_attention_n",
+    "support_end": "pf_x_support_end",
+    "executed": "pf_x_executed",
+    "path": "pf_x_path",
+    "contract": "pf_contract",
+    "name": "pf_name",
+    "ceiling_yen": "pf_ceiling",
+    "fiscal_year": "pf_fiscal_year",
+    "plan": "pf_x_plan",
+    "actual": "pf_x_actual",
+    "variance": "pf_x_variance",
+    "rate": "pf_rate",
+    "state": "pf_state",
+    "kind": "pf_x_kind",
+    "when": "pf_when",
+    "subject": "pf_subject",
+    "detail": "pf_detail",
+    "file": "pf_x_file",
+    "line": "pf_x_line",
+    "field": "pf_x_field",
+    "message": "pf_problems",
+    "expected": "pf_x_expected",
+}
+
+
+def _column_label(col: object, lang: str) -> str:
+    """A workbook column's heading: the catalogue's words, a tag's label, or as named."""
+    key = _COLUMNS.get(str(col))
+    if key is not None:
+        return msg(key, lang)
+    return _tag_label(str(col), lang)
+
+
+def _cell_value(col: str, v: object, lang: str) -> object:
+    """Coded values (status, kind, year state, yes/no, fiscal year) in words."""
+    if col == "status" and isinstance(v, str):
+        return msg(f"pf_st_{v}", lang)
+    if col == "kind" and isinstance(v, str):
+        return msg(f"pf_k_{v}", lang)
+    if col == "state" and v in ("closed", "to date"):
+        return msg("pf_state_closed" if v == "closed" else "pf_state_to_date", lang)
+    if col == "counted" and isinstance(v, bool | int):
+        return msg("yes" if v else "no", lang)
+    if col == "fiscal_year" and isinstance(v, int):
+        return fy_label(v, lang)
+    return v
+
+
+def _problem_text(p: Problem, lang: str) -> str:
+    return p.text.text(lang) if p.text else localize(p.message, lang)
+
+
+def _expected_text(p: Problem, lang: str) -> str | None:
+    if not p.expected:
+        return None
+    return p.expected_text.text(lang) if p.expected_text else localize(p.expected, lang)
+
+
+def _shown_path(path: str, root: Path) -> str:
+    """A case's folder as the reader wrote it: relative to the portfolio when inside it.
+
+    Examples
+    --------
+    >>> _shown_path("/a/b/c", Path("/a")), _shown_path("/x/y", Path("/a"))
+    ('b/c', '/x/y')
+    """
+    try:
+        return Path(path).relative_to(root).as_posix()
+    except ValueError:
+        return path
 
 
 def _has_actuals_module() -> bool:
@@ -436,7 +541,7 @@ def write_portfolio_xlsx(view: PortfolioView, output: str | Path, *, force: bool
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    from archplan.export import CREATOR
+    from archplan.export import CREATOR, _sheet_name
 
     out = Path(output).resolve()
 
@@ -459,8 +564,10 @@ def write_portfolio_xlsx(view: PortfolioView, output: str | Path, *, force: bool
         if isinstance(value, str):
             cell.data_type = "s"  # never a formula, whatever the text starts with
 
+    used: set[str] = set()
+
     def money_sheet(name: str, table: pd.DataFrame, label: str) -> None:
-        sh = wb.create_sheet(name[:31])
+        sh = wb.create_sheet(_sheet_name(name, used))
         years = [c for c in table.columns if c != TOTAL]
         text(sh, 1, 1, label)
         for j, fy in enumerate(years, start=2):
@@ -468,7 +575,7 @@ def write_portfolio_xlsx(view: PortfolioView, output: str | Path, *, force: bool
         text(sh, 1, len(years) + 2, msg("pf_total", lang))
         body = table.drop(index=TOTAL)
         for i, (key, row) in enumerate(body.iterrows(), start=2):
-            text(sh, i, 1, str(key))
+            text(sh, i, 1, value_text(str(key)))
             for j, fy in enumerate(years, start=2):
                 sh.cell(row=i, column=j, value=int(row[fy]))
             a, b = get_column_letter(2), get_column_letter(len(years) + 1)
@@ -483,31 +590,60 @@ def write_portfolio_xlsx(view: PortfolioView, output: str | Path, *, force: bool
         text(sh, tr + 2, 1, msg("pf_unit_note", lang))
 
     def frame_sheet(name: str, frame: pd.DataFrame) -> None:
-        sh = wb.create_sheet(name[:31])
+        sh = wb.create_sheet(_sheet_name(name, used))
         for j, col in enumerate(frame.columns, start=1):
-            text(sh, 1, j, str(col))
+            text(sh, 1, j, _column_label(col, lang))
+            sh.cell(row=1, column=j).font = Font(bold=True)
         for i, row in enumerate(frame.itertuples(index=False), start=2):
             for j, v in enumerate(row, start=1):
                 if v is None or (not isinstance(v, str) and pd.isna(v)):
                     continue
+                v = _cell_value(str(frame.columns[j - 1]), v, lang)
                 if isinstance(v, date):
                     v = v.isoformat()
                 elif hasattr(v, "item"):
                     v = v.item()
-                text(sh, i, j, v if isinstance(v, int | float | bool) else str(v))
+                text(sh, i, j, v if isinstance(v, int | float) else str(v))
 
-    frame_sheet("cases", view.cases.reset_index())
-    money_sheet("budget", view.budget, msg("pf_case", lang))
-    for key in view.tag_keys:
+    def value_text(v: str) -> str:
+        return v
+
+    cases = view.cases.reset_index()
+    tag_keys = view.tag_keys
+    for key in tag_keys:  # phase and TIME tags in words; others as written
+        cases[key] = [_tag_value(key, str(v), lang) for v in cases[key]]
+    frame_sheet(msg("pf_x_sh_cases", lang), cases)
+    money_sheet(msg("pf_x_sh_budget", lang), view.budget, msg("pf_case", lang))
+    for key in tag_keys:
         if len(view.budget) > 1:
-            money_sheet(f"by {key}", view.budget_by(key), _tag_label(key, lang))
+            table = view.budget_by(key)
+            table.index = pd.Index(
+                [k if k == TOTAL else _tag_value(key, str(k), lang) for k in table.index]
+            )
+            label = _tag_label(key, lang)
+            money_sheet(msg("pf_x_sh_by", lang, tag=label), table, label)
     com = view.commitments
     if len(com):
         flat = com.drop(index=TOTAL, level=0).reset_index()
-        frame_sheet("commitments", flat)
-    frame_sheet("plan vs actual", view.plan_vs_actual)
-    frame_sheet("attention", view.attention)
-    frame_sheet("problems", view.problems)
+        flat.columns = pd.Index(
+            [
+                fy_label(int(c), lang)
+                if isinstance(c, int)
+                else msg("pf_x_total_k", lang)
+                if c == TOTAL
+                else c
+                for c in flat.columns
+            ]
+        )
+        frame_sheet(msg("pf_x_sh_commitments", lang), flat)
+    frame_sheet(msg("pf_x_sh_actuals", lang), view.plan_vs_actual)
+    frame_sheet(msg("pf_x_sh_attention", lang), view.attention)
+    problems = view.problems
+    found = [p for p in view.portfolio.problems] + [p for r in view.results for p in r.problems]
+    if len(found) == len(problems):  # the messages in the workbook's language
+        problems["message"] = [_problem_text(p, lang) for p in found]
+        problems["expected"] = [_expected_text(p, lang) for p in found]
+    frame_sheet(msg("pf_x_sh_problems", lang), problems)
     wb.properties.creator = CREATOR
     buf = io.BytesIO()
     wb.save(buf)

@@ -34,7 +34,14 @@ from archplan.errors import ArchplanError, Problem, WorkspaceError
 from archplan.messages import Localized, msg
 from archplan.money import TOTAL, to_display_unit
 from archplan.portfolio import attention as A
-from archplan.portfolio.spec import TAG_KEYS, Case, Portfolio, load_portfolio
+from archplan.portfolio.spec import (
+    PHASES,
+    TAG_KEYS,
+    TIME_CLASSES,
+    Case,
+    Portfolio,
+    load_portfolio,
+)
 
 __all__ = [
     "CaseResult",
@@ -187,6 +194,9 @@ def summarise_case(case: Case, h: Horizons) -> CaseResult:
         if res.chosen is None:
             res.status = "undecided"
             res.reason = msg(why, lang, number=f"{res.decision or 0:04d}")
+            proposed = [f"{r.number:04d}" for r in ws.decisions if r.status == "proposed"]
+            if why == "pf_no_accepted" and proposed:
+                res.reason = msg("pf_proposed_only", lang, numbers=", ".join(proposed))
         else:
             res.status = "decided"
             res.chosen_name = ws.option(res.chosen).name
@@ -312,7 +322,10 @@ def rollup(
     """
     pf = portfolio if isinstance(portfolio, Portfolio) else load_portfolio(portfolio)
     today = today or date.today()
-    lang = language or pf.language or "ja"
+    from archplan.portfolio.batch import batch_language
+
+    # Decided before the cases are read: every reason and item is worded in it.
+    lang = language or batch_language(pf)
     h = Horizons(
         today,
         pf.stale_days,
@@ -337,10 +350,6 @@ def rollup(
     finally:
         if bar is not None:
             bar.close()
-    if language is None and pf.language is None:
-        lang = _majority((r.language for r in results if r.language), "ja")
-        if lang != h.language:
-            h = replace(h, language=lang)
     return PortfolioView(pf, results, h)
 
 
@@ -499,6 +508,7 @@ class PortfolioView:
         body = self.budget.drop(index=TOTAL, columns=TOTAL)
         keys = pd.Series({r.id: r.tags.get(tag, NONE_TAG) for r in self.counted()}, dtype=object)
         grouped = body.groupby(keys.reindex(body.index).rename(tag)).sum()
+        grouped = grouped.reindex(sorted(grouped.index, key=lambda v: _tag_order(tag, str(v))))
         return _with_totals(grouped.astype("int64"))
 
     @property
@@ -628,10 +638,44 @@ class PortfolioView:
             columns=["case", "fiscal_year", "plan", "actual", "variance", "rate", "state"],
         )
 
+    def problem_lines(self) -> list[str]:
+        """What ``archplan portfolio`` prints on standard error: the portfolio file's own
+        problems, then one line per case that failed, is missing, is listed twice or whose
+        entry has problems, with its first problem (in the portfolio's language).
+
+        Examples
+        --------
+        >>> view = rollup("data/portfolio.yaml", today=date(2026, 11, 29), jobs=1)
+        >>> view.problem_lines()
+        []
+        """
+        lang = self.language
+        lines = [p.render(lang).split("\n")[0] for p in self.portfolio.problems]
+        for r in self.results:
+            if r.status not in ("failed", "missing", "duplicate") and not r.problems:
+                continue
+            text = r.problems[0].render(lang).split("\n")[0] if r.problems else r.reason
+            if len(r.problems) > 1:
+                text += " " + msg("pf_more_problems", lang, n=len(r.problems) - 1)
+            state = msg(f"pf_st_{r.status}", lang)
+            lines.append(msg("batch_line", lang, case=r.id, state=state, error=text))
+        return lines
+
     @property
     def support_known(self) -> bool:
         """Whether component support windows could be read (archplan.timing installed)."""
         return all(r.support_known for r in self.results if r.status in ("decided", "undecided"))
+
+
+def _tag_order(tag: str, value: str) -> tuple[int, int, str]:
+    """Rows of a by-tag table: phases and TIME classes in their own order, other values
+    alphabetically, cases without the tag (``—``) last."""
+    known = {"phase": PHASES, "time": TIME_CLASSES}.get(tag, ())
+    if value == NONE_TAG:
+        return (2, 0, "")
+    if value in known:
+        return (0, known.index(value), "")
+    return (1, 0, value)
 
 
 def _with_totals(body: pd.DataFrame) -> pd.DataFrame:

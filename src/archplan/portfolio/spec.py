@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from archplan.errors import Problem, WorkspaceError
+from archplan.messages import Localized
 from archplan.workspace._yaml import load_yaml
 from archplan.workspace.loader import SETTINGS_FILE
 
@@ -31,6 +33,7 @@ __all__ = [
     "Case",
     "Portfolio",
     "load_portfolio",
+    "portfolio_language",
 ]
 
 PORTFOLIO_FILE = "portfolio.yaml"
@@ -40,7 +43,8 @@ PHASES = ("plan", "build", "run", "retire")
 TIME_CLASSES = ("tolerate", "invest", "migrate", "eliminate")
 #: The tags the document rolls the budget up by, in this order (others are kept too).
 TAG_KEYS = ("bureau", "department", "municipality", "system", "phase", "time")
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+#: A case id: letters (any script, so a Japanese folder name is kept), digits, - _ .
+_ID = re.compile(r"^[^\W_][\w.-]*$")
 _SETTINGS = (
     "title",
     "language",
@@ -54,6 +58,24 @@ _SETTINGS = (
     "cases",
 )
 _CASE_KEYS = ("path", "id", "tags")
+#: Phase and TIME tags as a Japanese user writes them (the document's own words), and
+#: the English ones in any case, read as the canonical values.
+_TAG_WORDS: dict[str, dict[str, str]] = {
+    "phase": {
+        **{v: v for v in PHASES},
+        "計画": "plan",
+        "構築": "build",
+        "運用": "run",
+        "廃止": "retire",
+    },
+    "time": {
+        **{v: v for v in TIME_CLASSES},
+        "維持": "tolerate",
+        "投資": "invest",
+        "移行": "migrate",
+        "廃止": "eliminate",
+    },
+}
 _SKIP_DIRS = {"reports", "out", "node_modules", "__pycache__"}
 
 
@@ -94,6 +116,8 @@ class Portfolio:
     contracts_within_months: int = 18
     reports: Path | None = None
     problems: tuple[Problem, ...] = ()
+    #: What was read correctly but is worth saying (a Shift_JIS file), as catalogue text.
+    notices: tuple[Localized, ...] = ()
 
     @property
     def reports_dir(self) -> Path:
@@ -126,8 +150,75 @@ def _find_workspaces(root: Path) -> list[Path]:
 
 
 def _slug(text: str) -> str:
-    s = re.sub(r"[^A-Za-z0-9_.-]+", "-", text).strip("-.")
+    """A case id from a folder name: spaces and marks become ``-``, letters of any script
+    stay (``新規 案件`` → ``新規-案件``).
+
+    Examples
+    --------
+    >>> _slug("新規 案件"), _slug("Food Lab (2026)"), _slug("（）")
+    ('新規-案件', 'Food-Lab-2026', 'case')
+    """
+    s = re.sub(r"[^\w.-]+", "-", text).strip("-._")
     return s or "case"
+
+
+def _problem(
+    file: str,
+    line: int | None,
+    field_name: str | None,
+    key: str,
+    expected: Localized | str | None = None,
+    /,
+    **values: object,
+) -> Problem:
+    """A problem worded by the catalogue (``pf_p_…``), so that it reads in any language;
+    ``expected`` is a catalogue entry too, or the user's own words (keys, values)."""
+    text = Localized(key, **values)
+    exp = expected.text("en") if isinstance(expected, Localized) else expected
+    return Problem(
+        file,
+        line,
+        field_name,
+        text.text("en"),
+        exp,
+        text=text,
+        expected_text=expected if isinstance(expected, Localized) else None,
+    )
+
+
+_LANGUAGE = re.compile(r"^language:\s*[\"']?(ja|en)\b", re.M)
+
+
+def portfolio_language(path: str | Path) -> str:
+    """The language to speak about a portfolio, read even when it is broken: its
+    ``language:``, else that of most of its cases' ``archplan.yaml`` (Japanese on a
+    tie), else English when nothing can be read.
+
+    Examples
+    --------
+    >>> portfolio_language("data/portfolio.yaml"), portfolio_language("no/such/place")
+    ('ja', 'en')
+    """
+    p = Path(path)
+    if p.is_dir() and (p / PORTFOLIO_FILE).is_file():
+        p = p / PORTFOLIO_FILE
+    if p.is_file():
+        try:
+            m = _LANGUAGE.search(p.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError):
+            m = None
+        if m:
+            return m.group(1)
+    try:
+        pf = load_portfolio(path)
+    except WorkspaceError:
+        return "en"
+    from archplan.workspace.language import workspace_language
+
+    found = [workspace_language(c.path) for c in pf.cases if _is_workspace(c.path)]
+    if not found:
+        return "en"
+    return "ja" if found.count("ja") >= found.count("en") else "en"
 
 
 def load_portfolio(path: str | Path) -> Portfolio:
@@ -155,15 +246,7 @@ def load_portfolio(path: str | Path) -> Portfolio:
         return _from_folder(p)
     if not p.is_file():
         raise WorkspaceError(
-            [
-                Problem(
-                    str(p),
-                    None,
-                    None,
-                    "no such portfolio file or folder",
-                    f"a {PORTFOLIO_FILE} or a folder of workspaces",
-                )
-            ]
+            [_problem(str(p), None, None, "pf_p_no_portfolio", Localized("pf_px_portfolio"))]
         )
     return _from_file(p)
 
@@ -172,8 +255,9 @@ def _from_folder(root: Path) -> Portfolio:
     root = root.resolve()
     cases: list[Case] = []
     seen: dict[str, str] = {}
-    for ws in _find_workspaces(root):
-        rel = ws.relative_to(root)
+    # A workspace given on its own is a portfolio of one case.
+    for ws in [root] if _is_workspace(root) else _find_workspaces(root):
+        rel = ws.relative_to(root) if ws != root else Path(ws.name)
         base = _slug(ws.name)
         cid, k = base, 2
         while cid in seen:
@@ -185,50 +269,60 @@ def _from_folder(root: Path) -> Portfolio:
     problems: tuple[Problem, ...] = ()
     if not cases:
         raise WorkspaceError(
-            [
-                Problem(
-                    str(root),
-                    None,
-                    None,
-                    "no workspace found in this folder",
-                    f"folders holding {SETTINGS_FILE}, or a {PORTFOLIO_FILE}",
-                )
-            ]
+            [_problem(str(root), None, None, "pf_p_no_workspace", Localized("pf_px_folders"))]
         )
     return Portfolio(root=root, cases=tuple(cases), title=root.name, problems=problems)
 
 
 def _from_file(file: Path) -> Portfolio:
     fname = file.name
+    notices: list[Localized] = []
     try:
-        text = file.read_text(encoding="utf-8-sig")
+        raw = file.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            # Saved by a Japanese Windows editor as Shift_JIS: read it, and say so.
+            text = raw.decode("cp932")
+            notices.append(Localized("prob_n_sjis", file=fname))
     except (OSError, UnicodeDecodeError) as exc:
         raise WorkspaceError(
-            [Problem(fname, None, None, f"cannot be read: {exc}", "a UTF-8 YAML file")]
+            [_problem(fname, None, None, "pf_p_unreadable", Localized("pf_px_utf8"), error=exc)]
         ) from None
+    lang_m = _LANGUAGE.search(text)
+    lang = lang_m.group(1) if lang_m else "en"
     doc, problems = load_yaml(text, fname)
     if doc is None or problems:
-        raise WorkspaceError(problems or [Problem(fname, None, None, "not YAML", "YAML")])
+        raise WorkspaceError(
+            problems or [_problem(fname, None, None, "pf_p_not_yaml", "YAML")], language=lang
+        )
     data = doc.data
     root = file.resolve().parent
     out: list[Problem] = []
 
-    def problem(path: tuple[Any, ...], message: str, expected: str | None = None) -> Problem:
+    def problem(
+        path: tuple[Any, ...],
+        key: str,
+        expected: Localized | str | None = None,
+        /,
+        **values: object,
+    ) -> Problem:
         field_name = ".".join(f"[{x}]" if isinstance(x, int) else str(x) for x in path).replace(
             ".[", "["
         )
-        return Problem(fname, doc.line(path), field_name or None, message, expected)
+        return _problem(fname, doc.line(path), field_name or None, key, expected, **values)
 
     if not isinstance(data, dict):
-        raise WorkspaceError([problem((), "not a mapping", "title:, cases: …")])
+        raise WorkspaceError([problem((), "pf_p_not_mapping", "title:, cases: …")], language=lang)
     for key in data:
         if key not in _SETTINGS:
-            out.append(problem((key,), f"unknown key {key!r}", ", ".join(_SETTINGS)))
+            out.append(problem((key,), "pf_p_unknown_key", ", ".join(_SETTINGS), name=repr(key)))
 
     def integer(key: str, default: int, low: int, high: int) -> int:
         v = data.get(key, default)
         if isinstance(v, bool) or not isinstance(v, int) or not low <= v <= high:
-            out.append(problem((key,), f"{v!r} is not usable", f"a whole number {low}–{high}"))
+            expected = Localized("pf_px_whole_number", low=low, high=high)
+            out.append(problem((key,), "pf_p_not_usable", expected, value=repr(v)))
             return default
         return v
 
@@ -237,13 +331,16 @@ def _from_file(file: Path) -> Portfolio:
         if v is None:
             return None
         if not isinstance(v, str) or (choices and v not in choices):
-            out.append(problem((key,), f"{v!r} is not usable", " or ".join(choices or ("text",))))
+            expected = " | ".join(choices) if choices else Localized("pf_px_text")
+            out.append(problem((key,), "pf_p_not_usable", expected, value=repr(v)))
             return None
         return v
 
     title = data.get("title", root.name)
     if not isinstance(title, str):
-        out.append(problem(("title",), f"{title!r} is not text", "a title"))
+        out.append(
+            problem(("title",), "pf_p_not_text", Localized("pf_px_title"), value=repr(title))
+        )
         title = root.name
     language = text_or_none("language", ("ja", "en"))
     currency = text_or_none("currency")
@@ -254,7 +351,7 @@ def _from_file(file: Path) -> Portfolio:
     cases_data = data.get("cases")
     if not isinstance(cases_data, list) or not cases_data:
         raise WorkspaceError(
-            [*out, problem(("cases",), "no cases listed", "cases: a list of {path:, tags:}")]
+            [*out, problem(("cases",), "pf_p_no_cases", Localized("pf_px_cases"))], language=lang
         )
     cases: list[Case] = []
     by_id: dict[str, Case] = {}
@@ -266,50 +363,68 @@ def _from_file(file: Path) -> Portfolio:
         if isinstance(entry, str):
             entry = {"path": entry}
         if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
-            out.append(problem(where, f"{entry!r} names no workspace", "path: FOLDER"))
+            out.append(problem(where, "pf_p_no_path", Localized("pf_px_path"), value=repr(entry)))
             continue
         for key in entry:
             if key not in _CASE_KEYS:
-                mine.append(problem((*where, key), f"unknown key {key!r}", ", ".join(_CASE_KEYS)))
+                mine.append(
+                    problem(
+                        (*where, key), "pf_p_unknown_key", ", ".join(_CASE_KEYS), name=repr(key)
+                    )
+                )
         ws_path = (root / entry["path"]).resolve()
         raw_id = entry.get("id", _slug(ws_path.name))
         cid = str(raw_id)
         if not _ID.match(cid):
-            mine.append(
-                problem((*where, "id"), f"{cid!r} is not a usable id", "letters, digits, - _ .")
-            )
+            mine.append(problem((*where, "id"), "pf_p_bad_id", Localized("pf_px_id"), id=repr(cid)))
             cid = _slug(cid)
         tags: dict[str, str] = {}
         raw_tags = entry.get("tags") or {}
         if not isinstance(raw_tags, dict):
-            mine.append(problem((*where, "tags"), f"{raw_tags!r} is not a mapping", "key: value"))
+            mine.append(
+                problem(
+                    (*where, "tags"), "pf_p_not_mapping_value", "key: value", value=repr(raw_tags)
+                )
+            )
             raw_tags = {}
         for k, v in raw_tags.items():
-            if isinstance(v, bool) or not isinstance(v, str | int):
-                mine.append(problem((*where, "tags", k), f"{v!r} is not text", "text"))
+            if isinstance(v, bool) or not isinstance(v, str | int | float | date):
+                mine.append(
+                    problem(
+                        (*where, "tags", k), "pf_p_not_text", Localized("pf_px_text"), value=repr(v)
+                    )
+                )
                 continue
             tags[str(k)] = str(v)
         for key, allowed in (("phase", PHASES), ("time", TIME_CLASSES)):
+            if key in tags:
+                tags[key] = _TAG_WORDS[key].get(tags[key].strip().lower(), tags[key])
             if key in tags and tags[key] not in allowed:
                 mine.append(
                     problem(
                         (*where, "tags", key),
-                        f"{tags[key]!r} is not a {key} tag",
+                        "pf_p_bad_tag",
                         " | ".join(allowed),
+                        value=repr(tags[key]),
+                        tag=key,
                     )
                 )
         if not ws_path.is_dir():
             mine.append(
                 problem(
-                    (*where, "path"), f"{entry['path']!r}: no such folder", "a workspace folder"
+                    (*where, "path"),
+                    "pf_p_no_folder",
+                    Localized("pf_px_workspace"),
+                    path=repr(entry["path"]),
                 )
             )
         elif not _is_workspace(ws_path):
             mine.append(
                 problem(
                     (*where, "path"),
-                    f"{entry['path']!r} has no {SETTINGS_FILE}",
-                    "a workspace folder",
+                    "pf_p_no_settings",
+                    Localized("pf_px_workspace"),
+                    path=repr(entry["path"]),
                 )
             )
         duplicate_of = None
@@ -319,9 +434,10 @@ def _from_file(file: Path) -> Portfolio:
             mine.append(
                 problem(
                     (*where, "path"),
-                    f"the same workspace as case {first.id!r} (line {first.line}); "
-                    "listed, not counted twice",
-                    "each workspace once",
+                    "pf_p_same_workspace",
+                    Localized("pf_px_once"),
+                    case=repr(first.id),
+                    line=first.line,
                 )
             )
         if cid in by_id:
@@ -329,8 +445,11 @@ def _from_file(file: Path) -> Portfolio:
             mine.append(
                 problem(
                     (*where, "id"),
-                    f"id {cid!r} is already used by line {clash.line}; shown as {cid}~{i + 1}",
-                    "a unique id (add id: to the entry)",
+                    "pf_p_id_used",
+                    Localized("pf_px_unique_id"),
+                    id=repr(cid),
+                    line=clash.line,
+                    shown=f"{cid}~{i + 1}",
                 )
             )
             cid = f"{cid}~{i + 1}"
@@ -354,4 +473,5 @@ def _from_file(file: Path) -> Portfolio:
         contracts_within_months=integer("contracts_within_months", 18, 0, 1_200),
         reports=(root / reports_text).resolve() if reports_text else None,
         problems=tuple(out),
+        notices=tuple(notices),
     )

@@ -46,6 +46,15 @@ OPTIONS = [
     ("onprem", "オンプレミス更新", "on-premises refresh"),
     ("shared", "共同利用", "shared service"),
 ]
+#: Software in use (products and releases of the packaged end-of-life data).
+SOFTWARE = [
+    ("windows-server", "2016", "サーバOS（Windows Server 2016）", "Windows Server 2016"),
+    ("windows-server", "2019", "サーバOS（Windows Server 2019）", "Windows Server 2019"),
+    ("rhel", "8", "サーバOS（RHEL 8）", "RHEL 8"),
+    ("postgresql", "13", "データベース（PostgreSQL 13）", "PostgreSQL 13"),
+    ("postgresql", "16", "データベース（PostgreSQL 16）", "PostgreSQL 16"),
+    ("mssqlserver", "15.0", "データベース（SQL Server 2019）", "SQL Server 2019"),
+]
 PHASES = ["plan", "build", "run", "retire"]
 TIMES = ["tolerate", "invest", "migrate", "eliminate"]
 
@@ -155,6 +164,9 @@ def _case(
     (ws / "assumptions.yaml").write_text("".join(lines), encoding="utf-8")
     # decisions
     roll = rng.random()
+    # Components and actuals draw from their own generator, so that the cases (and the
+    # problems added after them) stay as they were before these were added.
+    extra = random.Random(f"extras-{cid}-{users}")
     chosen = rng.choice(options)[0]
     review = today + timedelta(days=rng.randint(-60, 400))
     trigger = f"users > {users + rng.choice([-10, 500])}"
@@ -168,6 +180,17 @@ def _case(
         records = [("superseded", old, None), ("accepted", chosen, 1)]
     else:
         records = [("accepted", chosen, None)]
+    option_ids = [o for o, _, _ in options]
+    _components(ws, extra, option_ids, first, horizon, lang)
+    accepted = records[-1][0] == "accepted"
+    spent = (
+        accepted
+        and first <= today.year - 1 + (today.month >= start_month)
+        and (extra.random() < 0.6)
+    )
+    if spent:
+        trigger += f"\n    - actual of {chosen}-ops exceeds plan by more than 10 %"
+        _actuals(ws, extra, chosen, items, assumptions, today)
     for n, (status, opt, supersedes) in enumerate(records, start=1):
         links = f"  links:\n    supersedes: [{supersedes}]\n" if supersedes else ""
         (ws / "decisions" / f"{n:04d}-choose-{opt}.md").write_text(
@@ -187,6 +210,99 @@ def _case(
         "phase": rng.choice(PHASES),
         "time": rng.choice(TIMES),
     }
+
+
+def _components(
+    ws: Path, rng: random.Random, options: list[str], first: int, horizon: int, lang: str
+) -> None:
+    """``components.yaml``: 1–3 pieces of software (some leaving support during the plan)
+    and sometimes the servers, used by every option or by some until a year."""
+    lines = ["components:\n"]
+    for k, (product, release, ja, en) in enumerate(rng.sample(SOFTWARE, rng.randint(1, 3))):
+        users = rng.sample(options, rng.randint(1, len(options)))
+        until = {o: rng.choice(["null", str(first + rng.randint(0, horizon - 1))]) for o in users}
+        mapping = ", ".join(f"{o}: {y}" for o, y in until.items())
+        lines.append(
+            f"  - id: sw{k + 1}\n    name: {ja if lang == 'ja' else en}\n"
+            f'    product: {product}\n    release: "{release}"\n    options: {{{mapping}}}\n'
+        )
+    if rng.random() < 0.5:
+        bought = date(first - rng.randint(2, 6), 4, 1)
+        life = rng.randint(5, 7)
+        lines.append(
+            f"  - id: server\n    name: {'サーバ機器' if lang == 'ja' else 'servers'}\n"
+            f"    kind: hardware\n    purchased: {bought.isoformat()}\n"
+            f"    useful_life: {life}\n    maintenance_end: {bought.year + life}-03-31\n"
+            f"    options: [{', '.join(rng.sample(options, 1))}]\n"
+        )
+    (ws / "components.yaml").write_text("".join(lines), encoding="utf-8")
+
+
+def _actuals(
+    ws: Path,
+    rng: random.Random,
+    chosen: str,
+    items: list[str],
+    assumptions: dict[str, tuple[int, str]],
+    today: date,
+) -> None:
+    """``actuals/``: a finance-system ledger of what the chosen option has cost so far —
+    its build invoice and its monthly operation, each a little off the plan — up to the
+    month before ``today``."""
+    import re
+
+    def field_of(item: str, key: str) -> str:
+        m = re.search(rf"^    {key}: (.+)$", item, re.M)
+        return m.group(1) if m else ""
+
+    as_of = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    rows = ["date,item,amount,tax,document\n"]
+    doc_no = 0
+    for item in items:
+        if field_of(item, "option") != chosen:
+            continue
+        iid = item.split("\n")[0].split(": ", 1)[1]
+        start = field_of(item, "start")
+        if not re.fullmatch(r"\d{4}-\d{2}", start):
+            continue
+        y, m = (int(x) for x in start.split("-"))
+        end = field_of(item, "end")
+        ey, em = (int(x) for x in end.split("-")) if "-" in end else (int(end or 9999), 12)
+        if "-extra" in iid:  # a yearly amount, paid in the month it starts each year
+            yearly = int(field_of(item, "amount"))
+            while (y, m) <= as_of and (y, m) <= (ey, em):
+                doc_no += 1
+                amount = round(yearly * rng.uniform(0.95, 1.1))
+                rows.append(f"{y}-{m:02d}-20,{iid},{amount},税抜,V-{doc_no:05d}\n")
+                y += 1
+            continue
+        if iid.endswith("-licence"):
+            price = assumptions[field_of(item, "unit_price")][0]
+            monthly = assumptions["users"][0] * price
+            while (y, m) <= as_of and (y, m) <= (ey, em):
+                doc_no += 1
+                amount = round(monthly * rng.uniform(0.97, 1.15))
+                rows.append(f"{y}-{m:02d}-15,{iid},{amount},税抜,V-{doc_no:05d}\n")
+                y, m = (y, m + 1) if m < 12 else (y + 1, 1)
+            continue
+        if iid.endswith("-build"):
+            planned = assumptions[field_of(item, "amount")][0]
+            amount = round(planned * rng.uniform(0.95, 1.1))
+            doc_no += 1
+            rows.append(f"{y}-{m:02d}-25,{iid},{amount},税抜,V-{doc_no:05d}\n")
+        elif iid.endswith("-ops"):
+            monthly = int(field_of(item, "amount") or 0)
+            while (y, m) <= as_of and (y, m) <= (ey, em):
+                doc_no += 1
+                amount = round(monthly * rng.uniform(0.9, 1.25))
+                rows.append(f"{y}-{m:02d}-28,{iid},{amount},税抜,V-{doc_no:05d}\n")
+                y, m = (y, m + 1) if m < 12 else (y + 1, 1)
+    (ws / "actuals").mkdir()
+    (ws / "actuals" / "ledger.csv").write_text("".join(rows), encoding="utf-8")
+    (ws / "actuals" / "actuals.yaml").write_text(
+        f"as_of: {as_of[0]}-{as_of[1]:02d}\nledger:\n  - file: ledger.csv\n    unit: yen\n",
+        encoding="utf-8",
+    )
 
 
 def make_portfolio(

@@ -201,6 +201,23 @@ def _raw(doc: YamlDoc, key: str) -> Any:
     return doc.data.get(key) if isinstance(doc.data, dict) else None
 
 
+def _weighting_written(doc: YamlDoc | None) -> str:
+    """The weighting ``archplan.yaml`` names when the file has problems elsewhere (a
+    currency, a date), so criteria are not blamed for weights their ranking does not
+    need; ``"none"`` (check nothing) when it cannot be told."""
+    from typing import get_args
+
+    from archplan.workspace.model import Weighting
+
+    if doc is None or not isinstance(doc.data, dict):
+        return "none"
+    comparison = doc.data.get("comparison", {})
+    if not isinstance(comparison, dict):
+        return "none"
+    written = comparison.get("weighting", "direct")
+    return written if written in get_args(Weighting) else "none"
+
+
 def read_settings(
     doc: YamlDoc, fname: str = SETTINGS_FILE
 ) -> tuple[Settings | None, tuple[Party, ...], list[Problem]]:
@@ -796,7 +813,8 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
     declared: set[str] = set()
     cdoc = _doc(root, CRITERIA_FILE, problems, notices)
     if cdoc is not None:
-        criteria, declared, found = read_criteria(cdoc, comparison.weighting)
+        weighting = comparison.weighting if settings else _weighting_written(sdoc)
+        criteria, declared, found = read_criteria(cdoc, weighting)
         problems.extend(found)
     scores = scores_raw = None
     scores_text = _read_text(root, SCORES_FILE, problems, notices)
