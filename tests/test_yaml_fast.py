@@ -76,3 +76,20 @@ def test_what_libyaml_refuses_is_worded_by_the_python_parser(text: str) -> None:
     doc, problems = _yaml.load_yaml(text, "x.yaml")
     assert doc is None and [str(p) for p in problems] == _python_only(text)[2]
     assert problems and problems[0].line is not None
+
+
+def test_both_paths_keep_the_text_of_floats() -> None:
+    """``release: 3.10`` is Python 3.10: the text of every float is kept on either path
+    (a fresh workspace's archplan.yaml crashed the fast path when it did not)."""
+    text = "release: 3.10\nrate: 0.08\nitems:\n  - price: 1.50\n"
+    doc, problems = _yaml.load_yaml(text, "x.yaml")
+    assert problems == [] and doc is not None
+    expected = {("release",): "3.10", ("rate",): "0.08", ("items", 0, "price"): "1.50"}
+    assert doc.floats == expected
+    saved = _yaml._CLoader
+    _yaml._CLoader = None
+    try:
+        slow, _ = _yaml.load_yaml(text, "x.yaml")
+    finally:
+        _yaml._CLoader = saved
+    assert slow is not None and slow.floats == expected

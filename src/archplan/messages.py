@@ -1855,6 +1855,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prob_not_whole": {"en": "{value} is not a whole number", "ja": "{value}は整数ではない"},
     "prob_not_date": {"en": "{value} is not a date", "ja": "{value}は日付ではない"},
     "prob_not_id": {"en": "{value} is not a valid id", "ja": "{value}はIDとして使えない"},
+    "prob_not_scenario_name": {
+        "en": "{value} is not a valid scenario name",
+        "ja": "{value}はシナリオ名として使えない",
+    },
+    "prob_not_assumption_name": {
+        "en": "{value} is not a valid assumption name",
+        "ja": "{value}は前提条件の名前として使えない",
+    },
+    "prob_not_name": {"en": "{value} is not a valid name", "ja": "{value}は名前として使えない"},
     "prob_not_name": {"en": "{value} is not a valid name", "ja": "{value}は名前として使えない"},
     "prob_not_assumption_name": {
         "en": "{value} is not a valid assumption name",
@@ -2841,14 +2850,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "jt_err_report_where": {
         "en": "say where to write the report: -o FILE (or --all for a portfolio)",
         "ja": "レポートの書き出し先を指定する：-o ファイル（ポートフォリオなら--all）",
-    },
-    "jt_err_portfolio_what": {
-        "en": "say what to write: -o FILE.html and/or --xlsx FILE.xlsx",
-        "ja": "書き出すものを指定する：-o ファイル.html、--xlsx ファイル.xlsxの一方または両方",
-    },
-    "jt_err_today": {
-        "en": "--today {value} is not a date (YYYY-MM-DD)",
-        "ja": "--today {value}は日付ではない（YYYY-MM-DD）",
     },
     "jt_err_export_what": {
         "en": "say what to write: --xlsx FILE and/or --csv FOLDER",

@@ -47,6 +47,8 @@ if getattr(yaml, "__with_libyaml__", False):  # libyaml: the same tree, about 5x
     class _CLoaderClass(yaml.CSafeLoader):  # type: ignore[misc,name-defined]
         """libyaml's parser and composer with the resolvers of :class:`_Loader`."""
 
+        floats: dict[Path, str]
+
     _CLoaderClass.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
     _CLoader = _CLoaderClass
 
@@ -275,8 +277,9 @@ def _load_fast(text: str, fname: str) -> tuple[YamlDoc | None, list[Problem]] | 
             return YamlDoc(None, {}), []
         problems: list[Problem] = []
         lines: dict[Path, int] = {}
+        loader.floats = {}
         data = _build(node, loader, (), lines, [MAX_NODES], problems, fname)
-        return YamlDoc(data, lines), problems
+        return YamlDoc(data, lines, loader.floats), problems
     except (yaml.YAMLError, _TooBig, RecursionError):
         return None
     finally:

@@ -205,7 +205,7 @@ AssumptionName = Annotated[
 ScenarioName = Annotated[
     str,
     Converted(_scenario_name, {"type": "string", "pattern": ID_RE.pattern}),
-    Hint("letters, digits, '-', '_'"),
+    Hint("letters, digits, '-', '_'", ja="英数字と'-'、'_'"),
 ]
 Pair = Annotated[
     tuple[str, str],
