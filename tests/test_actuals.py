@@ -202,6 +202,9 @@ def test_plan_end_contracts_earned_value_execution(ws) -> None:  # type: ignore[
     assert ix["CPI"] == pytest.approx(9_900_000 / 10_351_600)
     assert ix["EAC_additive"] == 10_351_600 + 9_900_000 - 9_900_000
     assert ix["EAC_cpi"] == pytest.approx(9_900_000 / (9_900_000 / 10_351_600))
+    # amounts in whole yen (no 1.035160e+07 in a notebook), ratios as fractions
+    assert all(type(ix[k]) is int for k in ("BAC", "PV", "EV", "AC", "EAC_cpi", "VAC"))
+    assert ix["VAC"] == 9_900_000 - ix["EAC_cpi"] and "e+" not in ix.to_string()
     e = budget_execution(ws)
     assert e.loc[2026, "budget"] == 28_193_000 and e.loc[2026, "executed"] == 16_470_384
     assert e.loc[2026, "rate_pct"] == 58.4

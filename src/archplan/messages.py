@@ -1859,11 +1859,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value} is not a valid scenario name",
         "ja": "{value}はシナリオ名として使えない",
     },
-    "prob_not_assumption_name": {
-        "en": "{value} is not a valid assumption name",
-        "ja": "{value}は前提条件の名前として使えない",
-    },
-    "prob_not_name": {"en": "{value} is not a valid name", "ja": "{value}は名前として使えない"},
     "prob_not_name": {"en": "{value} is not a valid name", "ja": "{value}は名前として使えない"},
     "prob_not_assumption_name": {
         "en": "{value} is not a valid assumption name",

@@ -638,8 +638,8 @@ def earned_value(
     --------
     >>> from archplan import load_workspace
     >>> table, ix = earned_value(load_workspace("data/examples/vaccine-booking"))
-    >>> int(ix["BAC"]), int(ix["EV"]), int(ix["AC"])
-    (9900000, 9900000, 10351600)
+    >>> int(ix["BAC"]), int(ix["EV"]), int(ix["AC"]), round(ix["CPI"], 4)
+    (9900000, 9900000, 10351600, 0.9564)
     """
     act = _actuals(ws)
     opt = _option(ws, option)
@@ -680,6 +680,9 @@ def earned_value(
     cpi = ev / ac if ac else float("nan")
     spi = ev / pv if pv else float("nan")
     eac_cpi = bac / cpi if cpi and cpi == cpi else float("nan")
+    # Amounts in whole yen (half-up), ratios as they are: an object Series, so a notebook
+    # shows 10351600 and 0.956 rather than 1.035160e+07 for both.
+    eac_yen = _whole_yen(eac_cpi)
     ix = pd.Series(
         {
             "BAC": bac,
@@ -688,14 +691,21 @@ def earned_value(
             "AC": ac,
             "CPI": cpi,
             "SPI": spi,
-            "EAC_cpi": eac_cpi,
+            "EAC_cpi": eac_yen,
             "EAC_additive": ac + bac - ev,
-            "VAC": bac - eac_cpi,
+            "VAC": bac - eac_yen if eac_yen is not None else None,
         },
         name="earned value",
-        dtype="float64",
+        dtype="object",
     )
     return table, ix
+
+
+def _whole_yen(value: float) -> int | None:
+    """A computed amount in whole yen, half-up; None when it is undefined (no cost yet)."""
+    if value != value:  # NaN: CPI undefined without actual cost
+        return None
+    return int(Decimal(repr(value)).quantize(ONE, ROUND_HALF_UP))
 
 
 def budget_execution(

@@ -308,7 +308,11 @@ def actuals_section(
         irows = [
             [
                 L("act_ix_" + str(k)) if "act_ix_" + str(k) in MESSAGES else esc(k),
-                f"{v:.3f}" if k in ("CPI", "SPI") else _yen(round(v), lang),
+                "—"
+                if v is None or v != v  # undefined without actual cost
+                else f"{v:.3f}"
+                if k in ("CPI", "SPI")
+                else _yen(int(v), lang),
             ]
             for k, v in ix.items()
         ]
