@@ -179,3 +179,46 @@ def test_budget_view_cross_foots_and_formats(example_dir: Path) -> None:
     assert text.iloc[0, 0].startswith("▲")
     cats = budget_view(ws, by="category", option="gov-cloud", unit="yen")
     assert cats.loc["build", 2026] == 85_800_000
+
+
+def _shared_platform_with(tmp_path: Path, line: str) -> Path:
+    import shutil
+
+    ws = tmp_path / "ws"
+    shutil.copytree(Path(__file__).parents[1] / "data/examples/shared-platform", ws)
+    settings = ws / "archplan.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace("  key: population", f"  key: population\n{line}"), "utf-8")
+    return ws
+
+
+def test_sharing_names_the_option_the_parties_share(tmp_path: Path) -> None:
+    """``sharing.option`` picks the shared option (a joint-use one), not the leader."""
+    import re
+
+    from archplan.report.cost_sections import plan_details_section
+
+    ws = load_workspace(_shared_platform_with(tmp_path, "  option: joint-build"))
+    assert ws.settings.sharing_option == "joint-build"
+    html = str(plan_details_section(ws, ("sharing",)))
+    assert "Cost of “Joint build on the Government Cloud" in html
+    table = html[html.index('id="sharing"') :]
+    last = re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)[-1]
+    cells = [int(c.replace(",", "")) for c in re.findall(r">([\d,]+)<", last)]
+    from decimal import ROUND_HALF_UP
+
+    want = int(share_costs(ws, "joint-build").loc[TOTAL, TOTAL])
+    leader = int(share_costs(ws, "joint-saas").loc[TOTAL, TOTAL])
+    # the option's total in 千円, half-up: joint-build's, not the leading joint-saas's
+    shown = int((Decimal(want) / 1000).quantize(Decimal(1), ROUND_HALF_UP))
+    assert cells[-1] == shown != int((Decimal(leader) / 1000).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def test_sharing_option_must_be_an_option(tmp_path: Path) -> None:
+    from archplan.errors import WorkspaceError
+
+    with pytest.raises(WorkspaceError) as err:
+        load_workspace(_shared_platform_with(tmp_path, "  option: joint-bild"))
+    (p,) = err.value.problems
+    assert (p.file, p.line, p.field) == ("archplan.yaml", 18, "sharing.option")
+    assert "unknown option 'joint-bild'" in p.message and "joint-build" in (p.expected or "")

@@ -343,7 +343,9 @@ def plan_details_section(ws: Workspace, parts: tuple[str, ...] = PLAN_DETAILS) -
         summary = a.cost_summary
         option = str(summary["total"].idxmin())
         ranking = a.ranking
-        if len(ranking):
+        if ws.settings.sharing_option is not None:  # the option the parties share, as set
+            option = ws.settings.sharing_option
+        elif len(ranking):
             option = str(ranking.index[0])
         shares = share_costs(ws, option)
         out.append(f'<h2 id="sharing">{L("sharing")}</h2>')

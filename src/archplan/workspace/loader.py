@@ -778,7 +778,11 @@ def _read_ahp(
 
 
 def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
-    from archplan.workspace.rules import check_exchange_rates, items_outside_plan
+    from archplan.workspace.rules import (
+        check_exchange_rates,
+        check_sharing_option,
+        items_outside_plan,
+    )
 
     registry.ensure_loaded()
     problems: list[Problem] = []
@@ -841,6 +845,10 @@ def _collect(root: Path) -> tuple[Workspace | None, list[Problem], list[str]]:
     if sdoc is not None and settings is not None and names is not None:
         check_exchange_rates(_File(SETTINGS_FILE, sdoc, problems), settings.exchange_rates, names)
     option_ids = {o.id for o in known} if known is not None else None
+    if sdoc is not None and settings is not None and option_ids is not None:
+        check_sharing_option(
+            _File(SETTINGS_FILE, sdoc, problems), settings.sharing_option, option_ids
+        )
     items: list[CostItem] = []
     contracts: list[Contract] = []
     risks: list[Risk] = []

@@ -126,6 +126,8 @@ class Settings:
     capitalisation_threshold: Decimal = Decimal(100_000)
     useful_lives: dict[str, int] = field(default_factory=lambda: dict(USEFUL_LIVES))
     sharing_key: str | None = None
+    #: The option whose cost the parties share (None: the leading option of the ranking).
+    sharing_option: str | None = None
     simulation: SimulationSettings = field(default_factory=lambda: SimulationSettings())
     #: category → tax treatment for items that do not give their own (others: taxable).
     tax_defaults: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_TAX_TREATMENT))

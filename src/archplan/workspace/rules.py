@@ -117,6 +117,16 @@ def check_exchange_rates(f: _File, rates: Mapping[str, str], assumptions: set[st
             )
 
 
+def check_sharing_option(f: _File, option: str | None, options: set[str]) -> None:
+    """The option whose cost is shared exists."""
+    if option is not None and option not in options:
+        f.problem(
+            ("sharing", "option"),
+            f"unknown option {option!r}",
+            "one of " + ", ".join(sorted(options)),
+        )
+
+
 def check_scenarios(
     f: _File, scenarios: Mapping[str, Mapping[str, Any]], assumptions: set[str]
 ) -> None:

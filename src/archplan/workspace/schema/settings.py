@@ -263,6 +263,13 @@ class Sharing(WorkspaceModel):
         what="a list of parties",
         ja="按分する団体（id、name、value）",
     )
+    option: Ident | None = field(
+        None,
+        description="The option whose cost the parties share (e.g. a joint-use option); "
+        "without it, the leading option of the ranking.",
+        expected="the id of an option in options.yaml",
+        ja="費用を按分する選択肢のID（共同利用の案など）。省略すると順位が1位の案",
+    )
 
     @model_validator(mode="after")
     def _parties(self) -> Sharing:
@@ -518,6 +525,7 @@ class SettingsFile(WorkspaceModel):
             capitalisation_threshold=dep.threshold,
             useful_lives=lives,
             sharing_key=self.sharing.key if self.sharing else None,
+            sharing_option=self.sharing.option if self.sharing else None,
             simulation=SimulationSettings(sim.trials, sim.seed, sim.confidence),
             tax_defaults=defaults,
         )
