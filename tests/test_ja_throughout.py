@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from archplan.errors import Problem
-from archplan.messages import MESSAGES, Localized
+from archplan.messages import MESSAGES, Localized, localize
 from archplan.workspace._yaml import load_yaml
 from archplan.workspace.yaml_words import yaml_problem
 from test_i18n import JAPANESE, english_words
@@ -491,3 +491,17 @@ def test_usage_errors_follow_the_language(tmp_path, monkeypatch, capsys) -> None
             main(english)
         err = capsys.readouterr().err
         assert err.startswith("usage: archplan") and en in err and ": error: " in err, err
+
+
+def test_a_number_grouped_with_commas_says_how_to_write_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """YAML reads 2,400 as text: the problem says to drop the commas, in both languages."""
+    from archplan.workspace.fields import _decimal
+
+    with pytest.raises(ValueError, match="write it without the commas, as 2400") as err:
+        _decimal("2,400")
+    assert localize(str(err.value), "ja") == "'2,400'は数値ではない。カンマを除いて2400と書く"
+    with pytest.raises(ValueError, match=r"write it without the commas, as -1234567\.5"):
+        _decimal("-1,234,567.5")
+    with pytest.raises(ValueError) as plain:  # not grouped by thousands: no such hint
+        _decimal("2,40")
+    assert str(plain.value) == "'2,40' is not a number"

@@ -1848,6 +1848,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{what}を書くところに{found}がある",
     },
     "prob_not_number": {"en": "{value} is not a number", "ja": "{value}は数値ではない"},
+    "prob_not_number_commas": {
+        "en": "{value} is not a number: write it without the commas, as {plain}",
+        "ja": "{value}は数値ではない。カンマを除いて{plain}と書く",
+    },
     "prob_not_finite": {
         "en": "{value} is not a finite number",
         "ja": "{value}は有限の数値ではない",

@@ -107,6 +107,10 @@ def _ident(v: Any) -> str:
     return s
 
 
+#: A number grouped by thousands with commas (YAML reads it as text).
+_GROUPED = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
 def _decimal(v: Any) -> Decimal:
     if isinstance(v, (bool, dict, list)) or v is None:
         raise ValueError(f"{_describe(v)} is not a number")
@@ -117,6 +121,11 @@ def _decimal(v: Any) -> Decimal:
     try:
         d = Decimal(str(v).strip().replace("_", ""))
     except InvalidOperation:
+        plain = str(v).strip().replace(",", "")
+        if _GROUPED.fullmatch(str(v).strip()):  # 2,400 as a spreadsheet shows it
+            raise ValueError(
+                f"{v!r} is not a number: write it without the commas, as {plain}"
+            ) from None
         raise ValueError(f"{v!r} is not a number") from None
     if not d.is_finite():
         raise ValueError(f"{v!r} is not a finite number")
