@@ -483,3 +483,31 @@ def test_the_cli_headers_are_the_catalogues_and_not_duplicates() -> None:
         entry["en"].casefold() not in others and entry["ja"].casefold() not in others
         for entry in ours.values()
     ), ours
+
+
+@pytest.mark.parametrize(
+    "ws_path",
+    [
+        p
+        for d in (EXAMPLES, ROOT / "tests" / "timing_ws")
+        for p in sorted(d.iterdir())
+        if p.is_dir()
+    ],
+    ids=lambda p: p.name,
+)
+def test_act_by_cell_is_the_reports_cell(ws_path: Path) -> None:
+    """``archplan timing``'s "covered by the plan" cell says what the report says: a fix
+    planned too late is "too late", not "no" (a new user saw both for one option)."""
+    from archplan.timing.analysis import act_by
+    from archplan.timing.cli import act_by_view
+    from archplan.timing.gaps import open_gap_cell
+
+    ws = load_workspace(ws_path)
+    frame, _ = act_by_view(ws, date(2026, 11, 29))
+    t = act_by(ws, date(2026, 11, 29))
+    lang = ws.settings.language
+    for oid, r in t.iterrows():
+        if r["what"] and not r["covered"]:
+            cell_text = str(frame.loc[oid, "covered"])
+            gap = open_gap_cell(ws, str(oid), lang)
+            assert gap and cell_text.startswith(gap), (oid, cell_text, gap)

@@ -115,6 +115,7 @@ def act_by_view(ws: Workspace, as_of: date | None) -> tuple[pd.DataFrame, list[C
     from archplan.report.figures import knocked_out, option_label
     from archplan.report.timing import _gap
     from archplan.timing.analysis import act_by
+    from archplan.timing.gaps import open_gap_cell
 
     lang = ws.settings.language
     t = act_by(ws, as_of)
@@ -124,10 +125,12 @@ def act_by_view(ws: Workspace, as_of: date | None) -> tuple[pd.DataFrame, list[C
         if not r["what"]:  # nothing ends (an end that passed undated has a "what")
             covered.append("")
             continue
+        # The report's cell (report/timing.py), word for word: "no", or a fix too late.
         text = (
             msg("tim_yes", lang, by=r["covered_by"])
             if r["covered"]
-            else msg("tim_no", lang, days=_gap(ws, str(oid), r))
+            else open_gap_cell(ws, str(oid), lang)
+            or msg("tim_no", lang, days=_gap(ws, str(oid), r))
         )
         covered.append(text + (msg("tim_open_n", lang, n=r["open"]) if r["open"] else ""))
     frame = pd.DataFrame(
