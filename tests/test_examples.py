@@ -344,3 +344,26 @@ def test_the_screening_example_has_many_options_knock_outs_and_pugh_marks() -> N
     assert sorted(result.excluded["criterion"]) == ["cost5y", "lgwan", "residency", "security"]
     (accepted,) = [r for r in ws.decisions if r.status == "accepted"]
     assert result.table["rank"].idxmin() == accepted.chosen == "madoguchi-navi"
+
+
+def test_staff_and_contributions_before_go_live_are_not_noted() -> None:
+    """Staff and contributions are paid during a build too: only the service charges the
+    docs list (subscription, cloud, licence, maintenance, operation) are held to go-live."""
+    from decimal import Decimal
+
+    from archplan.workspace.consistency import service_before_go_live as notes
+    from archplan.workspace.model import CostItem, Option, Settings, Value
+
+    s = Settings(title="t", language="en")
+    saas = [Option("saas", "SaaS", go_live="2027-04")]
+
+    def item(cat: str) -> CostItem:
+        return CostItem(
+            f"x-{cat}", "saas", cat, cat, "recurring", 2026, 2030, amount=Value(Decimal(1))
+        )
+
+    assert notes(saas, [item("staff"), item("contribution"), item("insurance")], s) == []
+    noted = notes(
+        saas, [item(c) for c in ("subscription", "cloud", "licence", "maintenance", "operation")], s
+    )
+    assert len(noted) == 5

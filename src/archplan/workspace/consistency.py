@@ -13,11 +13,18 @@ from collections.abc import Iterable
 from archplan.messages import msg
 from archplan.workspace.model import CostItem, Option, Settings
 
-__all__ = ["PROJECT_CATEGORIES", "go_live_month", "service_before_go_live"]
+__all__ = [
+    "PROJECT_CATEGORIES",
+    "SERVICE_CATEGORIES",
+    "go_live_month",
+    "service_before_go_live",
+]
 
 #: Categories of what a project costs to deliver, rather than to run: paid before go-live.
 PROJECT_CATEGORIES = ("build", "migration", "training")
 _PROJECT_PHASES = ("build", "migrate")
+#: Charges for a running service, which should not start before the option goes live.
+SERVICE_CATEGORIES = ("subscription", "cloud", "licence", "maintenance", "operation")
 
 
 def go_live_month(when: int | str, start_month: int) -> int:
@@ -63,7 +70,9 @@ def service_before_go_live(
     for it in items:
         if it.nature == "one-off" or it.kind == "benefit" or it.option not in live:
             continue
-        if it.category in PROJECT_CATEGORIES or it.phase in _PROJECT_PHASES:
+        # Staff, contributions, insurance and the like are paid during a build too: only
+        # the charges for a running service are held to the go-live (docs/workspace.md).
+        if it.category not in SERVICE_CATEGORIES or it.phase in _PROJECT_PHASES:
             continue
         first = go_live_month(it.start, sm)
         if first < live[it.option]:
