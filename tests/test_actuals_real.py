@@ -965,3 +965,30 @@ def test_monthly_ledger_exports_read_by_a_glob(tmp_path: Path) -> None:
         "actuals/actuals.yaml: ledger: no file matches 'ledger-2026-*.csv' "
         "(expected ledger CSVs under actuals/ matching the pattern)"
     ]
+
+
+def test_ledger_item_column_with_labels_names_and_typos(tmp_path: Path) -> None:
+    """A clerk writes the category as archplan prints it (運用), or the item's own name,
+    and they map; a typo of an id is listed as unmapped with the nearest ids."""
+    text = (
+        "日付,費目,金額（円）,伝票番号\n"
+        "2026-09-30,運用,110000,A-1\n"  # the operation category's Japanese label
+        "2026-09-30,予約件数課金,220000,A-2\n"  # the saas-fee item's own name
+        "2026-09-30,ｓａａｓ－ｆｅｅ,330000,A-3\n"  # full width
+        "2026-09-30,saas-fe,440000,A-4\n"  # a typo: unmapped, with the nearest id
+    )
+    ws = load_workspace(_workspace(tmp_path, {"ledger.csv": text.encode()}, LEDGER_YAML))
+    e = ws.actuals.entries  # type: ignore[attr-defined]
+    mapped = e[e["status"] == "mapped"]
+    by_doc = {r["document"]: (r["item"], r["category"]) for _, r in mapped.iterrows()}
+    assert by_doc == {
+        "A-1": ("", "operation"),
+        "A-2": ("saas-fee", "subscription"),
+        "A-3": ("saas-fee", "subscription"),
+    }
+    (typo,) = e[e["status"] == "unmapped"]["document"]
+    assert typo == "A-4"
+    assert any(
+        n.startswith("actuals/ledger.csv:5：費目'saas-fe'は") and "近いもの：saas-fee" in n
+        for n in ws.notices
+    ), ws.notices

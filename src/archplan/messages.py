@@ -656,6 +656,16 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{where}：費目{item}は costs.yaml の費目にも区分にもないため、未対応として一覧に載せた"
         ),
     },
+    "act_n_unknown_item_near": {
+        "en": (
+            "{where}: unknown item {item} (expected a cost item id or a category of"
+            " costs.yaml; nearest: {near}): listed as unmapped"
+        ),
+        "ja": (
+            "{where}：費目{item}は costs.yaml の費目にも区分にもないため、未対応として一覧に"
+            "載せた（近いもの：{near}）"
+        ),
+    },
     "act_n_credit_up": {
         "en": (
             "{where}: {count} Credit row(s) with a positive amount were counted as "

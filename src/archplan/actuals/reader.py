@@ -16,6 +16,7 @@ the cost engine.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import re
@@ -411,6 +412,16 @@ class _Ctx:
         self.settings = settings
         self.items = items
         self.categories = {i.category for i in items.values()}
+        # What a finance clerk writes in the 費目 column besides ids: the category's label
+        # as archplan prints it (保守, Maintenance) and an item's own name when unique.
+        self.aliases: dict[str, str] = {}
+        for c in self.categories:
+            for lang in ("ja", "en"):
+                self.aliases[_fold(msg("cat_" + c, lang))] = c
+        names = [i.name for i in items.values()]
+        for i in items.values():
+            if i.name and names.count(i.name) == 1:
+                self.aliases.setdefault(_fold(i.name), i.id)
         self.rates = rates
         self.problems = problems
         self.notices = notices
@@ -638,6 +649,11 @@ def _ledger_date(text: str) -> date:
     if not m:
         raise ValueError(text)
     return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def _fold(text: str) -> str:
+    """A 費目 cell as compared with labels: NFKC (full-width folded), no spaces, lower case."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
 
 
 def _decode(raw: bytes, encoding: str) -> tuple[str | None, str | None]:
@@ -993,6 +1009,8 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
             wide = unicodedata.normalize("NFKC", key_item).strip()  # ｓａａｓ－ｆｅｅ
             if wide in ctx.items or wide in ctx.categories:
                 key_item = wide
+            elif _fold(key_item) in ctx.aliases:  # 保守, or the item's name
+                key_item = ctx.aliases[_fold(key_item)]
         dup = (document, key_item, amount, day)
         if dup in seen:
             where = (
@@ -1044,7 +1062,18 @@ def read_ledger(src: LedgerSource, ctx: _Ctx) -> list[dict[str, Any]]:
             entry.update(category=key_item)
         else:
             entry.update(status="unmapped", category=key_item, reason="unknown_item")
-            ctx.note("act_n_unknown_item", where=f"{fname}:{line}", item=repr(key_item))
+            near = difflib.get_close_matches(
+                key_item, sorted(ctx.items) + sorted(ctx.categories), n=3, cutoff=0.75
+            )
+            if near:
+                ctx.note(
+                    "act_n_unknown_item_near",
+                    where=f"{fname}:{line}",
+                    item=repr(key_item),
+                    near=", ".join(near),
+                )
+            else:
+                ctx.note("act_n_unknown_item", where=f"{fname}:{line}", item=repr(key_item))
         out.append(entry)
     return out
 
