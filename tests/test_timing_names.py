@@ -617,3 +617,23 @@ def test_the_review_calendar_lists_an_end_that_passed_undated() -> None:
     assert "現行システムの延命" in first[4] and "健診予約SaaS" in first[4]
     # Then the dated ends in date order, Hibernate ORM 5.6 (2023-02-06) the earliest.
     assert "Hibernate ORM 5.6" in rows[1][1] and "2023-02-06" in rows[1][2]
+
+
+def test_warning_says_extended_support_listed_but_starting_too_late(tmp_path: Path) -> None:
+    """ESU listed under extended_support but bought from after the end: the warning says
+    why it does not count, instead of a bare "nothing planned" (a new user's case)."""
+    ws_dir = tmp_path / "ws"
+    shutil.copytree(TAX, ws_dir)
+    costs = ws_dir / "costs.yaml"
+    text = costs.read_text(encoding="utf-8")
+    old = "amount: 4000000, start: 2026, end: 2029}"
+    assert old in text
+    costs.write_text(text.replace(old, "amount: 4000000, start: 2027-04, end: 2029}"), "utf-8")
+    w = [x for x in timing_warnings(load_workspace(ws_dir)) if "Windows Server 2016" in x]
+    assert any(
+        "security support ends (2027-01-12)" in x
+        and x.endswith("(the extended support listed, os-esu, starts 2027-04: too late to count)")
+        for x in w
+    ), w
+    # bought in time, it is cover and no such remark is made
+    assert not any("too late to count" in x for x in timing_warnings(load_workspace(TAX)))

@@ -1676,6 +1676,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "paid extended support ends",
         "ja": "有償の延長サポート終了",
     },
+    "tim_warn_ext_starts_late": {
+        "en": " (the extended support listed, {items}, starts {start}: too late to count)",
+        "ja": (
+            "（延長サポート{items}は{start}からの計上で、終了に間に合わないため"
+            "対応とみなさない）"
+        ),
+    },
     "dfx_late_cell": {
         "en": "⚠ too late: {items} done {done}, {late} days after ({days} days unsupported)",
         "ja": "⚠ 遅い：{items}の完了は{done}で期限の{late}日後（サポート外{days}日）",

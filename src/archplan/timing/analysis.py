@@ -513,6 +513,23 @@ def act_by(ws: Workspace, as_of: date | None = None) -> pd.DataFrame:
     return out
 
 
+def _extension_starts_late(
+    ws: Workspace, component: str, option: str, end: date | None
+) -> tuple[str, str] | None:
+    """(items, first month) of extended support listed for ``component`` and ``option``
+    that starts after the day following ``end`` (and after the plan's first day): it is
+    not counted as cover, and the warning says why."""
+    c = next((c for c in ws.components if c.id == component), None)
+    if c is None or end is None:
+        return None
+    items = _items_by_id(ws)
+    ext = [items[i] for i in c.extended_support if i in items and items[i].option == option]
+    span = _span_dates(ext, ws)
+    if span is None or span[0] <= max(end + timedelta(days=1), plan_bounds(ws)[0]):
+        return None
+    return ", ".join(i.id for i in ext), f"{span[0].year:04d}-{span[0].month:02d}"
+
+
 def timing_warnings(ws: Workspace) -> list[str]:
     """Sentences for ``archplan check``: every end an option runs past with nothing planned.
 
@@ -547,23 +564,20 @@ def timing_warnings(ws: Workspace) -> list[str]:
         )
         if extended:  # extended support bought, but it stops before the option does
             late = {"deadline": e["deadline"].isoformat()}
-        # "components.yaml: …" in English, "components.yaml：…" in Japanese (prob_at).
-        out.append(
-            msg(
-                "prob_at",
-                lang,
-                where=fname,
-                message=msg(
-                    "tim_warn_ext" if extended else "dfx_warn_late" if late else "tim_warn",
-                    lang,
-                    **late,
-                    option=e["option"],
-                    name=e["name"],
-                    kind=kind,
-                    date=when,
-                    until=e["use_end"].isoformat(),
-                    days=e["gap_days"],
-                ),
-            )
+        text = msg(
+            "tim_warn_ext" if extended else "dfx_warn_late" if late else "tim_warn",
+            lang,
+            **late,
+            option=e["option"],
+            name=e["name"],
+            kind=kind,
+            date=when,
+            until=e["use_end"].isoformat(),
+            days=e["gap_days"],
         )
+        starts = _extension_starts_late(ws, str(e["component"]), str(e["option"]), e["date"])
+        if starts is not None:  # listed, but bought from after the end: it covers nothing
+            text += msg("tim_warn_ext_starts_late", lang, items=starts[0], start=starts[1])
+        # "components.yaml: …" in English, "components.yaml：…" in Japanese (prob_at).
+        out.append(msg("prob_at", lang, where=fname, message=text))
     return out
