@@ -637,3 +637,19 @@ def test_warning_says_extended_support_listed_but_starting_too_late(tmp_path: Pa
     ), w
     # bought in time, it is cover and no such remark is made
     assert not any("too late to count" in x for x in timing_warnings(load_workspace(TAX)))
+
+
+def test_calendar_note_says_when_extended_support_stops() -> None:
+    """The review calendar's note on an end that extended support carries past names the
+    day the support stops, not just "not covered in time" (a new user read it as wrong)."""
+    from archplan.timing.gaps import calendar_gap_notes
+
+    notes = calendar_gap_notes(load_workspace(TAX), "en")
+    assert (
+        "Keep the on-premises system (extended support until 2030-01-12, nothing after)"
+        in (notes[("os", "security_end")])
+    )
+    # an option with no extended support is named plainly
+    assert notes[("db", "security_end")] == (
+        "⚠ not covered in time by: Rehost on a government cloud, Tax collection SaaS"
+    )

@@ -1679,9 +1679,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tim_warn_ext_starts_late": {
         "en": " (the extended support listed, {items}, starts {start}: too late to count)",
         "ja": (
-            "（延長サポート{items}は{start}からの計上で、終了に間に合わないため"
-            "対応とみなさない）"
+            "（延長サポート{items}は{start}からの計上で、終了に間に合わないため対応とみなさない）"
         ),
+    },
+    "dfx_calendar_ext_until": {
+        "en": "{option} (extended support until {deadline}, nothing after)",
+        "ja": "{option}（延長サポートは{deadline}まで、その後の対応なし）",
     },
     "dfx_late_cell": {
         "en": "⚠ too late: {items} done {done}, {late} days after ({days} days unsupported)",

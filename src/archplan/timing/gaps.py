@@ -214,7 +214,12 @@ def calendar_gap_notes(ws: Workspace, language: str | None = None) -> dict[tuple
     by: dict[tuple[str, str], list[str]] = {}
     for _, g in open_gaps(ws).iterrows():
         key = (str(g["component"]), str(g["kind"]))
-        by.setdefault(key, []).append(names.get(str(g["option"]), str(g["option"])))
+        name = names.get(str(g["option"]), str(g["option"]))
+        deadline, end = g["deadline"], g["date"]
+        if deadline is not None and end is not None and deadline != end:
+            # Covered past this end by extended support: the gap opens when that stops.
+            name = msg("dfx_calendar_ext_until", lang, option=name, deadline=deadline.isoformat())
+        by.setdefault(key, []).append(name)
     sep = msg("tim_sep", lang) if lang == "ja" else ", "
     return {k: msg("dfx_calendar_gap", lang, options=sep.join(v)) for k, v in by.items()}
 
