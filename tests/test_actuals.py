@@ -892,3 +892,19 @@ def test_focus_12_unreadable_in_a_column_the_import_does_not_use(tmp_path: Path)
         p.startswith("actuals/focus-1.2.csv: not readable as FOCUS data in every column")
         for p in problems
     ), problems
+
+
+def test_run_rate_of_an_item_not_started_is_its_plan(ws) -> None:  # type: ignore[no-untyped-def]
+    """An item with no active month yet has no pace: its run-rate forecast is its plan, not
+    zero (a new user saw a plan-end run-rate forecast of 66,875,000 against 187,422,000)."""
+    from archplan.actuals import year_summary
+    from archplan.money import TOTAL
+
+    early = plan_end_forecast(ws, "item", as_of="2026-05")  # nothing planned or paid yet
+    assert (early["actual_to_date"].drop(TOTAL) == 0).all()
+    assert early["forecast_run_rate"].tolist() == early["plan_total"].tolist()
+    year = year_summary(ws, "item", as_of="2026-05")
+    assert year["forecast_run_rate"].tolist() == year["budget"].tolist()
+    # once an item has months, its pace is used: saas-fee's last three active months
+    late = plan_end_forecast(ws, "item")
+    assert late.loc["saas-fee", "forecast_run_rate"] != late.loc["saas-fee", "forecast_plan"]

@@ -306,12 +306,21 @@ def _grouper(ws: Workspace, by: str, option: str | None) -> Callable[[str], str]
     return group
 
 
-def _run_rate(actual: pd.Series, elapsed: list[str], plan: pd.Series) -> Decimal:
+def _run_rate(actual: pd.Series, elapsed: list[str], plan: pd.Series) -> Decimal | None:
+    """The mean actual of the last active months; None when no month has been active yet
+    (an item that has not started has no pace: its forecast is its plan)."""
     active = [m for m in elapsed if plan[m] != 0 or actual[m] != 0]
     last = active[-RUN_RATE_MONTHS:]
     if not last:
-        return Decimal(0)
+        return None
     return Decimal(int(actual[last].sum())) / len(last)
+
+
+def _run_on(atd: int, rate: Decimal | None, months_left: int, rest: int) -> int:
+    """Actual to date + the pace × the months left; the remaining plan without a pace."""
+    if rate is None:
+        return atd + rest
+    return atd + int((rate * months_left).quantize(ONE, ROUND_HALF_UP))
 
 
 def year_summary(
@@ -344,7 +353,7 @@ def year_summary(
     plan, actual, elapsed, year, names = _long(ws, fiscal_year, by, option, as_of)
     # Run rates look back over the last active months up to the as-of month, whatever
     # their fiscal year (so April, or a future year, still has a rate).
-    rates: dict[str, Decimal] = {}
+    rates: dict[str, Decimal | None] = {}
     if by == "item":
         opt_, cut = _option(ws, option), _as_of(ws, as_of)
         full_plan = monthly_plan(ws, opt_)
@@ -376,7 +385,7 @@ def year_summary(
         atd = int(actual.loc[key, elapsed].sum())
         rest = int(plan.loc[key, remaining].sum())
         planned_left = sum(1 for m in remaining if plan.loc[key, m] != 0)
-        rr = atd + int((rates.get(key, Decimal(0)) * planned_left).quantize(ONE, ROUND_HALF_UP))
+        rr = _run_on(atd, rates.get(key, Decimal(0)), planned_left, rest)
         if grouped_rr is not None:
             rr = int(grouped_rr.get(key, rr))
         first = ""
@@ -516,9 +525,7 @@ def plan_end_forecast(
         atd = int(actual.loc[key, elapsed].sum())
         rest = int(plan.loc[key, remaining].sum())
         left = sum(1 for m in remaining if plan.loc[key, m] != 0)
-        rr = atd + int(
-            (_run_rate(actual.loc[key], elapsed, plan.loc[key]) * left).quantize(ONE, ROUND_HALF_UP)
-        )
+        rr = _run_on(atd, _run_rate(actual.loc[key], elapsed, plan.loc[key]), left, rest)
         if grouped_rr is not None:
             rr = int(grouped_rr.get(key, rr))
         total = int(plan.loc[key].sum())

@@ -602,7 +602,7 @@ def _ledger_amount(text: str) -> Decimal:
     --------
     >>> _ledger_amount("￥1,234円"), _ledger_amount("▲５，０００"), _ledger_amount("(12.5)")
     (Decimal('1234'), Decimal('-5000'), Decimal('-12.5'))
-    >>> _ledger_amount("\\-48,000")
+    >>> _ledger_amount("\\\\-48,000")
     Decimal('-48000')
     """
     s = unicodedata.normalize("NFKC", text).strip().replace(",", "")
