@@ -179,3 +179,34 @@ def test_a_trigger_on_actuals_without_a_ledger_is_said_in_japanese(
         "actuals/actuals.yamlがない" in said
     )
     assert "trigger on actuals" not in said and " . " not in said
+
+
+def test_trigger_problems_and_vanished_assumptions_in_japanese_at_their_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ws, record = _fresh(tmp_path)
+    text = record.read_text(encoding="utf-8")
+    _edit(record, re.search(r"  chosen: \S+", text).group(0), "  chosen: null")  # type: ignore[union-attr]
+    _edit(record, "  assumptions: {}", "  assumptions:\n    userz: 45")
+    _edit(
+        record,
+        "    - another option ranks first\n",
+        "    - another option ranks first\n    - P90 total of buil > 100\n    - userz > 3\n",
+    )
+    assert main(["adr", "check", "-w", str(ws)]) == 1
+    out = capsys.readouterr()
+    said = out.out + out.err
+    at = {
+        k: f"{record.name}:{_line_of(record, k)}："
+        for k in ("userz:", "- another", "- P90", "- userz")
+    }
+    assert at["userz:"] + "archplan.assumptions：前提条件'userz'はもうない" in said
+    assert (
+        at["- another"] + "archplan.triggers：条件'another option ranks first'："
+        "記録に採用案（archplan.chosen）がない" in said
+    )
+    assert (
+        at["- P90"] + "archplan.triggers：条件'P90 total of buil > 100'：不明な選択肢'buil'" in said
+    )
+    assert at["- userz"] + "archplan.triggers：条件'userz > 3'：不明な前提条件'userz'" in said
+    assert "unknown" not in said and "trigger '" not in said

@@ -3802,6 +3802,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "trigger on actuals, but the workspace {folder} has no actuals/actuals.yaml",
         "ja": "実績に関する条件だが、ワークスペース{folder}にactuals/actuals.yamlがない",
     },
+    "prob_adr_trigger_unknown_option": {
+        "en": "trigger {text}: unknown option {name}",
+        "ja": "条件{text}：不明な選択肢{name}",
+    },
+    "prob_adr_trigger_unknown_assumption": {
+        "en": "trigger {text}: unknown assumption {name}",
+        "ja": "条件{text}：不明な前提条件{name}",
+    },
+    "prob_adr_trigger_no_chosen": {
+        "en": "trigger {text}: the record names no chosen option",
+        "ja": "条件{text}：記録に採用案（archplan.chosen）がない",
+    },
 }
 
 
