@@ -210,3 +210,16 @@ def test_trigger_problems_and_vanished_assumptions_in_japanese_at_their_lines(
     )
     assert at["- userz"] + "archplan.triggers：条件'userz > 3'：不明な前提条件'userz'" in said
     assert "unknown" not in said and "trigger '" not in said
+
+
+def test_a_japanese_superseded_status_keeps_its_link_in_an_english_record(
+    tmp_path: Path,
+) -> None:
+    ws, record = _fresh(tmp_path)
+    other = new_record(load_workspace(ws), "後継の決定", today=date(2026, 11, 3))
+    set_status(load_workspace(ws), 1, f"置換（[ADR-0002]({other.name})）")
+    assert record.read_text(encoding="utf-8").splitlines()[1] == (
+        f"status: superseded by [ADR-0002]({other.name})"
+    )
+    rec = {r.number: r for r in load_workspace(ws).decisions}[1]
+    assert rec.status == "superseded" and ("superseded-by", 2) in rec.links

@@ -347,6 +347,8 @@ def set_status(ws: Workspace, number: int, status: str) -> Path:
         new = status.strip()
     elif _is_japanese(status) and _is_japanese(record.status_raw):
         new = status.strip()  # a Japanese word in a Japanese record: as the user wrote it
+    elif word == "superseded" and (link := re.search(r"\[[^\]]*\]\([^)]*\)", status)):
+        new = f"superseded by {link.group(0)}"  # 置換（[ADR-0007](…)） in an English record
     try:
         text = with_status_line(record, new)
     except ValueError:
