@@ -163,14 +163,14 @@ def test_status_and_supersede_change_only_status_lines(ws_dir: Path) -> None:
     set_status(load_workspace(ws_dir), 3, "accepted")
     after = _lines(old)
     assert [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b] == [1]
-    assert after[1] == 'status: "accepted"'
+    assert after[1] == "status: accepted"  # quoting as the user had it (none)
     new, old_path = supersede(
         load_workspace(ws_dir), 3, "Export data monthly", today=date(2026, 12, 1)
     )
     final = _lines(old_path)
     assert len(final) == len(before)
     assert [i for i, (a, b) in enumerate(zip(before, final, strict=True)) if a != b] == [1]
-    assert final[1] == 'status: "superseded by [ADR-0004](0004-export-data-monthly.md)"'
+    assert final[1] == "status: superseded by [ADR-0004](0004-export-data-monthly.md)"
     assert "supersedes: [3]" in new.read_text(encoding="utf-8")
     log = decision_log(load_workspace(ws_dir))
     assert log.loc[3, "status"] == "superseded" and log.loc[4, "status"] == "proposed"

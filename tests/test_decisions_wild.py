@@ -708,7 +708,7 @@ EDITS = [
         "| Status         | Superseded by [0001](0001-cache-pages-at-the-edge.md) ⚠️ |",
         "| Status         | Deprecated |",
     ),
-    ("front-matter", "0001-capitalised-keys.md", 3, "Status: Accepted", 'Status: "deprecated"'),
+    ("front-matter", "0001-capitalised-keys.md", 3, "Status: Accepted", "Status: deprecated"),
     (
         "front-matter",
         "0004-choose-a-search-engine.md",

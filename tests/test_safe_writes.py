@@ -110,4 +110,4 @@ def test_status_edit_keeps_comments_order_and_spacing(example_copy: Path) -> Non
     before = text.splitlines(keepends=True)
     changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
     assert changed == [1]
-    assert after[1] == 'status:    "deprecated"   # agreed on 15 July\n'
+    assert after[1] == "status:    deprecated   # agreed on 15 July\n"  # plain, as written

@@ -3813,6 +3813,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a unique id (add id: to the entry)",
         "ja": "重複しないID（項目にid:を書く）",
     },
+    # t1: decision records (chosen option, trigger on actuals without a ledger).
+    "prob_adr_chosen_not_id": {
+        "en": "the chosen option is not an option id",
+        "ja": "採用案が選択肢のIDではない",
+    },
+    "prob_x_adr_record_options": {
+        "en": "one of the record's options: {ids}",
+        "ja": "記録のoptionsに挙げた選択肢のいずれか：{ids}",
+    },
+    "prob_adr_trigger_no_actuals": {
+        "en": "trigger on actuals, but the workspace {folder} has no actuals/actuals.yaml",
+        "ja": "実績に関する条件だが、ワークスペース{folder}にactuals/actuals.yamlがない",
+    },
+    "prob_adr_trigger_unknown_option": {
+        "en": "trigger {text}: unknown option {name}",
+        "ja": "条件{text}：不明な選択肢{name}",
+    },
+    "prob_adr_trigger_unknown_assumption": {
+        "en": "trigger {text}: unknown assumption {name}",
+        "ja": "条件{text}：不明な前提条件{name}",
+    },
+    "prob_adr_trigger_no_chosen": {
+        "en": "trigger {text}: the record names no chosen option",
+        "ja": "条件{text}：記録に採用案（archplan.chosen）がない",
+    },
 }
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from archplan.errors import InputError
-from archplan.messages import msg
+from archplan.messages import Localized, msg
 from archplan.workspace.model import Workspace
 
 __all__ = ["ACTUAL_PATTERNS", "evaluate_actual"]
@@ -38,7 +38,9 @@ def _row(ws: Workspace, key: str) -> tuple[int, int, int, int, int]:
     from archplan.actuals.analysis import year_summary
 
     if ws.actuals is None:
-        raise InputError(f"trigger on actuals, but {ws.root} has no actuals/actuals.yaml")
+        # The folder by its name (a workspace opened as "." is still named).
+        folder = ws.root.resolve().name or str(ws.root.resolve())
+        raise InputError(Localized("prob_adr_trigger_no_actuals", folder=folder))
     option = ws.actuals.option
     for by in ("item", "category", "option"):
         if by == "option" and key in {o.id for o in ws.options}:

@@ -8,6 +8,7 @@ rename, so an interruption leaves the old file intact.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -18,11 +19,14 @@ from pathlib import Path
 import pandas as pd
 
 from archplan.decisions.records import (
+    JA_STATUS_WORDS,
     KNOWN_STATUSES,
     REQUIRED_SECTIONS,
+    _is_japanese,
     file_number,
     heading_names,
     localised_notes,
+    normalise_status,
     read_folder,
     with_status_line,
 )
@@ -328,13 +332,25 @@ def set_status(ws: Workspace, number: int, status: str) -> Path:
         For an unknown status, or a record with no status line to edit.
     """
     low = status.strip().lower()
-    if low not in KNOWN_STATUSES and not low.startswith("superseded by"):
+    # Any word the reader understands (承認, 提案, 却下, 廃止, 置換, 採用, approved, …).
+    word = normalise_status(status.strip())
+    if word not in KNOWN_STATUSES and not low.startswith("superseded by"):
+        known = list(KNOWN_STATUSES)
+        if ws.settings.language == "ja":
+            known += [JA_STATUS_WORDS[k] for k in KNOWN_STATUSES]
         raise InputError(
-            Localized("jt_err_unknown_status", status=repr(status), known=", ".join(KNOWN_STATUSES))
+            Localized("jt_err_unknown_status", status=repr(status), known=", ".join(known))
         )
     record = _find(ws, number)
+    new = word  # in the record's own language (with_status_line: 承認 in a Japanese one)
+    if low in KNOWN_STATUSES or low.startswith("superseded by"):
+        new = status.strip()
+    elif _is_japanese(status) and _is_japanese(record.status_raw):
+        new = status.strip()  # a Japanese word in a Japanese record: as the user wrote it
+    elif word == "superseded" and (link := re.search(r"\[[^\]]*\]\([^)]*\)", status)):
+        new = f"superseded by {link.group(0)}"  # 置換（[ADR-0007](…)） in an English record
     try:
-        text = with_status_line(record, status.strip())
+        text = with_status_line(record, new)
     except ValueError:
         raise InputError(Localized("jt_err_no_status_line", name=record.path.name)) from None
     write_atomic(record.path, text)
@@ -356,6 +372,8 @@ def supersede(
     new = new_record(ws, title, today=today, supersedes=number)
     new_number = file_number(new.name)[0] or 0
     link = f"superseded by [ADR-{new_number:04d}]({new.name})"
+    if _is_japanese(old.status_raw):  # a Japanese record keeps its language: 置換（…）
+        link = f"置換（[ADR-{new_number:04d}]({new.name})）"
     write_atomic(old.path, with_status_line(old, link))
     return new, old.path
 
@@ -497,7 +515,7 @@ def check_log(ws: Workspace, today: date | None = None) -> LogCheck:
                         "a file in the decisions folder",
                     )
                 )
-        for o in (*r.options, *([r.chosen] if r.chosen else [])):
+        for o in r.options:
             if o not in options:
                 problems.append(
                     Problem(
@@ -508,12 +526,36 @@ def check_log(ws: Workspace, today: date | None = None) -> LogCheck:
                         "ids from options.yaml: " + ", ".join(sorted(options)),
                     )
                 )
+        if r.chosen and r.chosen not in options and r.chosen in r.options:
+            # The record's own option, gone from options.yaml since.
+            problems.append(
+                Problem(
+                    rel,
+                    r.meta_lines.get("chosen"),
+                    "archplan.chosen",
+                    f"option {r.chosen!r} no longer exists in the workspace",
+                    "ids from options.yaml: " + ", ".join(sorted(options)),
+                )
+            )
+        elif r.chosen and r.chosen not in options:
+            near = difflib.get_close_matches(r.chosen, sorted(options), n=3, cutoff=0.5)
+            problems.append(
+                Problem(
+                    rel,
+                    r.meta_lines.get("chosen"),
+                    "archplan.chosen",
+                    f"unknown option {r.chosen!r}; nearest: {', '.join(near)}"
+                    if near
+                    else f"unknown option {r.chosen!r}",
+                    "ids from options.yaml: " + ", ".join(sorted(options)),
+                )
+            )
         for name, _ in r.assumptions:
             if name not in ws.assumptions:
                 problems.append(
                     Problem(
                         rel,
-                        r.meta_lines.get("assumptions"),
+                        r.meta_lines.get(f"assumptions.{name}", r.meta_lines.get("assumptions")),
                         "archplan.assumptions",
                         f"assumption {name!r} no longer exists",
                         "names from assumptions.yaml",

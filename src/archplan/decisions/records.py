@@ -303,6 +303,10 @@ _JA_WORD = {
 }
 
 
+#: The same, public: ``adr status`` lists them in a Japanese workspace.
+JA_STATUS_WORDS = _JA_WORD
+
+
 def _is_japanese(text: str) -> bool:
     lead = re.sub(r"^[\W_]+", "", text.strip())
     return bool(lead) and not lead[0].isascii()
@@ -754,6 +758,35 @@ def _archplan_meta(
     out["options"] = tuple(opts)
     chosen = meta.get("chosen")
     out["chosen"] = str(chosen) if chosen is not None else None
+    if isinstance(chosen, (list, dict)):
+        problems.append(
+            Problem(
+                rel,
+                meta_lines.get("chosen"),
+                "archplan.chosen",
+                "the chosen option is not an option id",
+                "one of the record's options: " + ", ".join(map(str, opts)),
+            )
+        )
+        out["chosen"] = None
+    elif out["chosen"] is not None and opts and out["chosen"] not in opts:
+        # A typo in the chosen option ("govcloud" for "gov-cloud"): the record's own
+        # list of considered options says what it can be.
+        import difflib
+
+        near = difflib.get_close_matches(out["chosen"], list(opts), n=3, cutoff=0.5)
+        name = repr(out["chosen"])
+        problems.append(
+            Problem(
+                rel,
+                meta_lines.get("chosen"),
+                "archplan.chosen",
+                f"unknown option {name}; nearest: {', '.join(near)}"
+                if near
+                else f"unknown option {name}",
+                "one of the record's options: " + ", ".join(opts),
+            )
+        )
     assumptions = meta.get("assumptions", {}) or {}
     recorded: list[tuple[str, Decimal]] = []
     if not isinstance(assumptions, dict):
@@ -1588,6 +1621,30 @@ def read_record_text(path: Path, rel: str) -> tuple[str | None, Problem | None]:
         )
 
 
+def _yaml_scalar_like(value: str, written: str) -> str:
+    """``value`` as a YAML scalar quoted the way ``written`` was (plain when it was plain
+    and the value reads back unchanged without quotes).
+
+    Examples
+    --------
+    >>> _yaml_scalar_like("accepted", "proposed"), _yaml_scalar_like("accepted", "'x'")
+    ('accepted', "'accepted'")
+    >>> _yaml_scalar_like("accepted", '"proposed"'), _yaml_scalar_like("a: b", "x")
+    ('"accepted"', '"a: b"')
+    """
+    if written.startswith("'"):
+        return "'" + value.replace("'", "''") + "'"
+    if not written.startswith('"'):
+        import yaml
+
+        try:
+            if yaml.safe_load(f"status: {value}\n") == {"status": value}:
+                return value
+        except yaml.YAMLError:
+            pass
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def with_status_line(record: DecisionRecord, new_status: str) -> str:
     """The record's text with only its status value replaced (every other byte kept).
 
@@ -1606,10 +1663,9 @@ def with_status_line(record: DecisionRecord, new_status: str) -> str:
     if record.format == "madr4":
         m = re.match(r"^(\s*status\s*:\s*)(.*?)(\s*(?:#.*)?)$", content, re.I)
         assert m is not None
-        quoted = '"' + new_status.replace('"', '\\"') + '"'
         if _is_japanese(record.status_raw) and new_status.lower() in _JA_WORD:
-            quoted = _JA_WORD[new_status.lower()]
-        content = m.group(1) + quoted + m.group(3)
+            new_status = _JA_WORD[new_status.lower()]
+        content = m.group(1) + _yaml_scalar_like(new_status, m.group(2)) + m.group(3)
     elif record.format == "toml":
         m = re.match(r"^(\s*status\s*=\s*)(.*?)(\s*(?:#.*)?)$", content, re.I)
         assert m is not None
