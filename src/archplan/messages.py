@@ -3789,6 +3789,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a unique id (add id: to the entry)",
         "ja": "重複しないID（項目にid:を書く）",
     },
+    # --- what a time trigger counts to, as its reading names it (timing) ---
+    "tim_tgt_support": {
+        "en": "the security support end of {name}",
+        "ja": "{name}のセキュリティサポート終了",
+    },
+    "tim_tgt_contract": {"en": "the end of contract {name}", "ja": "{name}の契約終了"},
+    "tim_tgt_end": {"en": "the first end of {name}", "ja": "{name}の最初の期限"},
 }
 
 
