@@ -14,7 +14,7 @@ from pathlib import Path
 
 from archplan.decisions import evaluate_record
 from archplan.fiscal import fy_label
-from archplan.messages import MESSAGES, msg
+from archplan.messages import msg
 from archplan.money import format_amount, format_number
 from archplan.report.analysis import analysis_of
 from archplan.report.figures import knocked_out, money_text, option_name_cell, shown_totals
