@@ -241,11 +241,12 @@ def test_a_subscription_a_year_before_go_live_is_caught(tmp_path: Path) -> None:
         ws, options=tuple(dataclasses.replace(o, go_live=None) for o in ws.options)
     )
     assert len([v for v in service_before_go_live(gone) if "no go_live" in v]) == 4
-    # `archplan check` says so too, in the workspace's language (a notice, not an error).
+    # `archplan check` says so too, in the workspace's language (a notice, not an error),
+    # the category by its label (利用料, the catalogue's cat_subscription), not its id.
     problems, notices = check_workspace(ws.root)
     assert problems == []
     assert (
-        "costs.yaml：費目 'saas-subscription'（subscription）が 2026-04 から計上されているが、"
+        "costs.yaml：費目 'saas-subscription'（利用料）が 2026-04 から計上されているが、"
         "選択肢 'saas' の稼働は 2027-04"
     ) in notices
 

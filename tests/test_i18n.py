@@ -275,3 +275,91 @@ def test_the_portfolio_document_has_no_word_of_the_other_language(
     found = english_words(left) if language == "ja" else sorted(set(JAPANESE.findall(left)))
     assert found == [], _context(left, found)
     assert len(left.split()) > 50  # the scan saw the document's own text
+
+
+# --- a new user's workspace --------------------------------------------------------------
+
+#: A Japanese workspace a new user wrote (tests/seikatsu_ws/SOURCE.txt): costs shared by
+#: population, a time trigger on a component's support end, a loose product name and
+#: maintenance and staff costs before go-live (both giving notices), a Shift_JIS ledger.
+NEW_USER = ROOT / "tests" / "seikatsu_ws"
+
+
+def new_user_supplied(root: Path = NEW_USER) -> set[str]:
+    """What the new user's workspace supplied (with the product names as written and as
+    the end-of-life data names them), less the ids archplan must not show as written in
+    a Japanese document: the sharing key and the cost categories (each has its Japanese
+    label), so that the scan sees them if they leak."""
+    import yaml
+
+    from archplan.timing.eol import load_eol
+
+    ws = load_workspace(root)
+    ids = {ws.settings.sharing_key} | {it.category for it in ws.cost_items}
+    assert {"population", "maintenance", "staff"} <= ids
+    written = yaml.safe_load((root / "components.yaml").read_text(encoding="utf-8"))
+    products = {str(c["product"]) for c in written["components"] if "product" in c}
+    products |= {w for p in products for w in p.split()}  # '2016 Standard' read as 2016
+    eol = load_eol()
+    for c in ws.components:
+        if c.product:
+            products |= {eol.product(c.product).title, eol.product(c.product).name}
+    return (_supplied(ws) - ids) | products
+
+
+@pytest.fixture(scope="module")
+def new_user_documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The report and the handover pack of a copy outside git (so that the history note
+    does not depend on whether the fixture is committed)."""
+    import shutil
+
+    from archplan.report import build_handover, build_report
+
+    out = tmp_path_factory.mktemp("new-user")
+    root = shutil.copytree(NEW_USER, out / "ws")
+    return {
+        "report": build_report(root, out / "report.html").read_text(encoding="utf-8"),
+        "handover": build_handover(root, out / "h.html").read_text(encoding="utf-8"),
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["report", "handover"])
+def test_a_new_users_japanese_workspace_has_no_english(
+    new_user_documents: dict[str, str], kind: str
+) -> None:
+    """No English archplan wrote in either document; the sharing note names the key by
+    its label, the time trigger reads in Japanese, brackets are full-width."""
+    from archplan.messages import msg
+
+    ws = load_workspace(NEW_USER)
+    assert ws.settings.language == "ja" and ws.notices  # the features the scan is for
+    document = new_user_documents[kind]
+    left = archplans_words(document, NEW_USER, new_user_supplied())
+    found = english_words(left)
+    assert found == [], _context(left, found)
+    text = visible_text(document)
+    # The sharing note (in both documents): 人口, not the key as written.
+    assert "「ガバメントクラウド上の標準準拠システム」の費用を人口で按分した" in text
+    assert "populationで按分" not in text
+    # The time trigger: the expression as written, then its reading wholly in Japanese.
+    assert "（osのセキュリティサポート終了までの日数が365未満）" in text
+    assert "support end of osまで" not in text
+    assert " (千円)" not in text and " (" + msg("lbl_unit_thousand", "ja") not in text
+
+
+@pytest.mark.slow
+def test_a_new_users_report_shows_the_notices_as_check_prints_them(
+    new_user_documents: dict[str, str],
+) -> None:
+    """The report's notices are the localized ones of ``archplan check`` (written by hand
+    here), category labels in place of the ids."""
+    text = visible_text(new_user_documents["report"])
+    assert (
+        "components.yaml：os：製品'Windows Server 2016 Standard'をwindows-server"
+        "（Microsoft Windows Server）のリリース'2016 Standard'として読んだ"
+    ) in text
+    assert "costs.yaml：費目 'gc-current-maint'（保守）が 2026-04 から計上されている" in text
+    assert "costs.yaml：費目 'gc-staff'（職員給与）が 2026-04 から計上されている" in text
+    assert "read as" not in text and "（maintenance）" not in text and "（staff）" not in text
+    assert "5年間総費用（千円）" in text

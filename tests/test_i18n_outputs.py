@@ -25,7 +25,17 @@ from archplan.cli import main
 from archplan.export import export_csv, export_xlsx
 from archplan.messages import msg
 from archplan.portfolio.batch import CaseBuild, summary_lines
-from test_i18n import EXAMPLES, JAPANESE, ROOT, _context, _supplied, archplans_words, english_words
+from test_i18n import (
+    EXAMPLES,
+    JAPANESE,
+    NEW_USER,
+    ROOT,
+    _context,
+    _supplied,
+    archplans_words,
+    english_words,
+    new_user_supplied,
+)
 
 JA_EXAMPLES = ["food-lab", "network-refresh", "vaccine-booking", "inquiry-desk-screening"]
 EN_EXAMPLE = "shared-platform"
@@ -375,6 +385,30 @@ def test_the_actuals_command_in_an_english_workspace(
     found, left = _found(out, "en", _supplied(load_workspace(root)) | {msg("act_exec", "en")})
     assert found == [], _context(left, found)
     assert "accepted record 0001" in out and msg("act_reason_no_rule", "en") in out
+
+
+@pytest.mark.parametrize("command", ["actuals", "check"])
+def test_a_new_users_notices_are_in_japanese_in_every_command(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The new user's workspace (tests/seikatsu_ws): ``archplan actuals`` prints the
+    workspace's notices as ``archplan check`` does, in Japanese, with category labels in
+    place of the ids (the sharing key and the categories are scanned, not taken out)."""
+    assert main([command, str(NEW_USER)]) in (0, 1)
+    out = capsys.readouterr().out
+    # A field of components.yaml named in a warning, as the user writes it.
+    found, left = _found(out, "ja", new_user_supplied() | {"addressed_by"})
+    assert found == [], _context(left, found)
+    notes = [line for line in out.splitlines() if line.startswith("注意：")]
+    assert (
+        "注意：components.yaml：os：windows-serverのリリース'2016 Standard'を2016として読んだ"
+        in notes
+    )
+    assert (
+        "注意：costs.yaml：費目 'jt-staff'（職員給与）が 2026-04 から計上されているが、選択肢"
+        " 'joint' の稼働は 2027-10"
+    ) in notes
+    assert len(notes) == 8  # two components, the ledger's encoding and total, four items
 
 
 # --- refusals to overwrite ---------------------------------------------------------------

@@ -3838,6 +3838,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "trigger {text}: the record names no chosen option",
         "ja": "条件{text}：記録に採用案（archplan.chosen）がない",
     },
+    # --- what a time trigger counts to, as its reading names it (timing) ---
+    "tim_tgt_support": {
+        "en": "the security support end of {name}",
+        "ja": "{name}のセキュリティサポート終了",
+    },
+    "tim_tgt_contract": {"en": "the end of contract {name}", "ja": "{name}の契約終了"},
+    "tim_tgt_end": {"en": "the first end of {name}", "ja": "{name}の最初の期限"},
 }
 
 

@@ -19,7 +19,7 @@ from archplan.actuals.analysis import (
 from archplan.fiscal import fy_label
 from archplan.messages import msg
 from archplan.money import format_amount
-from archplan.report.i18n import category_label
+from archplan.report.i18n import category_label, notice_text
 from archplan.textview import Column, Style, text_table
 from archplan.workspace.model import Workspace
 
@@ -129,7 +129,7 @@ def print_actuals(
     lang = ws.settings.language
     style = Style.of(ws)
     for n in ws.notices:
-        print(msg("cli_note", lang, text=n))
+        print(msg("cli_note", lang, text=notice_text(n, lang)))
     src = ws.actuals.option_source if ws.actuals is not None else "settings"
     print(
         msg(

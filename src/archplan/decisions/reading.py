@@ -60,10 +60,16 @@ def _other_reading(kind: str, parts: tuple[str, ...], language: str) -> str:
     >>> _other_reading("actual_over", ("saas-fee", "10"), "ja")
     'saas-feeの実績が計画を10%を超えて上回る'
     >>> _other_reading("days", ("FY2028", "<", "90"), "ja")
-    'FY2028までの日数が90未満'
+    '令和10年度までの日数が90未満'
+    >>> _other_reading("days", ("support end of os", "<", "365"), "ja")
+    'osのセキュリティサポート終了までの日数が365未満'
     """
     if kind == "days":
         target, op, num = parts
+        if language != "en":  # the English reading keeps the target as written
+            from archplan.timing.triggers import days_target_reading
+
+            target = days_target_reading(target, language)
         return msg("dfx_tr_days", language, target=target, op=Localized(_OPS[op]), value=num)
     if kind == "actual_over":
         return msg("dfx_tr_actual_over", language, item=parts[0], pct=parts[1])

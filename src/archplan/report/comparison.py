@@ -83,7 +83,7 @@ def comparison_section(ws: Workspace) -> Fragment:
         out.append(f'<p class="ap-note">{esc(weights_note)}</p>')
     # The scores as written (marks kept), cost-model values in the display unit.
     reasons = knocked_out(ws)
-    unit_note = f" ({label('unit_' + ws.settings.display_unit, lang)})"
+    unit_note = paren(label("unit_" + ws.settings.display_unit, lang), lang)
     header = [L("option")] + [
         esc(crit_names[str(c)] + (unit_note if ws.criterion(str(c)).source != "scores" else ""))
         for c in problem.cells.columns

@@ -24,7 +24,7 @@ from archplan.messages import msg
 from archplan.money import TOTAL, format_amount, format_number, to_display_unit, to_unit
 from archplan.report.analysis import analysis_of
 from archplan.report.figures import knocked_out, option_name_cell
-from archplan.report.i18n import asset_label, category_label, label
+from archplan.report.i18n import asset_label, category_label, label, sharing_key_label
 from archplan.report.sections import Fragment, esc, html_table, labeller
 from archplan.workspace.model import Workspace
 
@@ -349,7 +349,8 @@ def plan_details_section(ws: Workspace, parts: tuple[str, ...] = PLAN_DETAILS) -
             option = str(ranking.index[0])
         shares = share_costs(ws, option)
         out.append(f'<h2 id="sharing">{L("sharing")}</h2>')
-        note = label("sharing_note", lang).format(option=names[option], key=ws.settings.sharing_key)
+        key = sharing_key_label(ws.settings.sharing_key, lang)
+        note = label("sharing_note", lang).format(option=names[option], key=key)
         out.append(f'<p class="ap-note">{esc(note)}</p>')
         body = shares.drop(columns="name")
         # Each year's shares add up to that year's cost as the budget table shows it.

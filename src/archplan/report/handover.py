@@ -14,11 +14,18 @@ from pathlib import Path
 
 from archplan.decisions import evaluate_record
 from archplan.fiscal import fy_label
-from archplan.messages import MESSAGES, msg
+from archplan.messages import msg
 from archplan.money import format_amount, format_number
 from archplan.report.analysis import analysis_of
 from archplan.report.figures import knocked_out, money_text, option_name_cell, shown_totals
-from archplan.report.i18n import colon, label, paren, status_label, trigger_html
+from archplan.report.i18n import (
+    colon,
+    label,
+    paren,
+    sharing_key_label,
+    status_label,
+    trigger_html,
+)
 from archplan.report.sections import Fragment, _unit_note, esc, html_table, labeller
 from archplan.workspace.loader import (
     ASSUMPTIONS_FILE,
@@ -409,8 +416,7 @@ def _item_inputs(ws: Workspace, item: CostItem) -> str:
 
 
 def _key_text(key: str, lang: str) -> str:
-    name = "rep_key_" + key
-    return msg(name, lang) if name in MESSAGES else key
+    return sharing_key_label(key, lang)
 
 
 def basis_section(ws: Workspace) -> Fragment:

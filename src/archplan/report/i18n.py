@@ -15,7 +15,9 @@ __all__ = [
     "colon",
     "has_label",
     "label",
+    "notice_text",
     "paren",
+    "sharing_key_label",
     "status_label",
     "trigger_html",
 ]
@@ -67,6 +69,32 @@ def category_label(category: str, language: str) -> str:
     """
     key = "cat_" + category
     return template(key, language) if key in MESSAGES else category
+
+
+def sharing_key_label(key: str, language: str) -> str:
+    """A sharing key (``population`` …) in ``language``; a key of the user's own as written.
+
+    Examples
+    --------
+    >>> sharing_key_label("population", "ja"), sharing_key_label("beds", "ja")
+    ('人口', 'beds')
+    """
+    name = "rep_key_" + key
+    return template(name, language) if name in MESSAGES else key
+
+
+def notice_text(notice: str, language: str) -> str:
+    """A workspace notice as every command and document shows it: in ``language``, as
+    ``archplan check`` prints it (notices are kept in English where they are made).
+
+    Examples
+    --------
+    >>> notice_text("costs.yaml: a byte-order mark was ignored", "ja")
+    'costs.yaml：バイトオーダーマーク（BOM）を無視した'
+    """
+    from archplan.messages import localize
+
+    return localize(notice, language)
 
 
 def trigger_html(text: str, language: str) -> str:

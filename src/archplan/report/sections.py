@@ -15,7 +15,7 @@ from decimal import Decimal
 from archplan.fiscal import fy_label
 from archplan.money import TOTAL, UNIT_DIVISOR, format_amount, round_yen
 from archplan.report.analysis import analysis_of
-from archplan.report.i18n import category_label, label
+from archplan.report.i18n import category_label, label, notice_text
 from archplan.workspace.model import Workspace
 
 __all__ = [
@@ -139,7 +139,7 @@ def title_section(ws: Workspace, generated: date | None = None) -> Fragment:
     rows.append(executive_summary(ws, generated))
     if ws.notices:
         rows.append(f'<h2 id="notices">{esc(label("notices", lang))}</h2><ul>')
-        rows.extend(f"<li>{esc(n)}</li>" for n in ws.notices)
+        rows.extend(f"<li>{esc(notice_text(n, lang))}</li>" for n in ws.notices)
         rows.append("</ul>")
     return Fragment("".join(rows))
 

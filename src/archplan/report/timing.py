@@ -23,7 +23,7 @@ from archplan.fiscal import fiscal_year, fiscal_year_bounds, fy_label
 from archplan.messages import msg
 from archplan.money import UNIT_DIVISOR
 from archplan.report.charts import DPI, Chart, _font_family
-from archplan.report.i18n import label
+from archplan.report.i18n import label, paren
 from archplan.report.sections import Fragment, _money, _unit_note, esc, html_table
 from archplan.timing.analysis import _life_end, act_by, completion_date, plan_bounds
 from archplan.workspace.consistency import go_live_month
@@ -415,7 +415,7 @@ def timing_section(ws: Workspace, as_of: date | None = None) -> Fragment:
             other = [d for d in (c.maintenance_end, _life_end(c), c.contract_end) if d]
             src = "endoflife.date" if c.product else msg("tim_declared", lang)
             if c.product and c.declared:
-                src += " + " + msg("tim_declared", lang) + f" ({', '.join(c.declared)})"
+                src += " + " + msg("tim_declared", lang) + paren(", ".join(c.declared), lang)
             rows.append(
                 [
                     esc(c.name),

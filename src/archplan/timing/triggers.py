@@ -22,7 +22,7 @@ from archplan.fiscal import fiscal_year_bounds, fy_label
 from archplan.messages import msg
 from archplan.workspace.model import Workspace
 
-__all__ = ["DAYS_RE", "days_target", "days_until"]
+__all__ = ["DAYS_RE", "days_target", "days_target_reading", "days_until"]
 
 _NUM = r"(-?[\d_,]+)"
 #: ``days until TARGET OP N``
@@ -111,6 +111,29 @@ def days_target(ws: Workspace, target: str) -> tuple[date, str]:
         f"'days until {target}' is not understood; write e.g. 'days until support end of os"
         " < 365', 'days until end of contract lims < 180' or 'days until FY2028 < 90'"
     )
+
+
+def days_target_reading(target: str, language: str) -> str:
+    """What a ``days until`` trigger counts to, in ``language`` and without a workspace
+    (ids as written; a target not understood stays as written).
+
+    Examples
+    --------
+    >>> days_target_reading("support end of os", "ja")
+    'osのセキュリティサポート終了'
+    >>> days_target_reading("end of contract lims", "ja"), days_target_reading("FY2028", "ja")
+    ('limsの契約終了', '令和10年度')
+    """
+    t = " ".join(target.split())
+    if m := _FY.match(t):
+        return fy_label(int(m.group(1)), language)
+    if m := _SUPPORT.match(t):
+        return msg("tim_tgt_support", language, name=m.group(1))
+    if m := _CONTRACT.match(t):
+        return msg("tim_tgt_contract", language, name=m.group(1))
+    if m := _END.match(t):
+        return msg("tim_tgt_end", language, name=m.group(1))
+    return t
 
 
 def _unknown(what: str, name: str, known: list[str]) -> str:

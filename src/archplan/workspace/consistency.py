@@ -46,6 +46,14 @@ def _label(m: int) -> str:
     return f"{m // 12:04d}-{m % 12 + 1:02d}"
 
 
+def _category(category: str, language: str) -> str:
+    """A category as a notice names it: its label in a Japanese workspace (``保守``), the
+    id an English workspace wrote (``maintenance``)."""
+    from archplan.report.i18n import category_label  # the one lookup; imports only messages
+
+    return category if language == "en" else category_label(category, language)
+
+
 def service_before_go_live(
     options: Iterable[Option], items: Iterable[CostItem], settings: Settings
 ) -> list[str]:
@@ -81,7 +89,7 @@ def service_before_go_live(
                     "ex_service_before_go_live",
                     settings.language,
                     item=it.id,
-                    category=it.category,
+                    category=_category(it.category, settings.language),
                     start=_label(first),
                     option=it.option,
                     go_live=_label(live[it.option]),
