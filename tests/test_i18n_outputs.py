@@ -405,10 +405,12 @@ def test_a_new_users_notices_are_in_japanese_in_every_command(
         in notes
     )
     assert (
-        "注意：costs.yaml：費目 'jt-staff'（職員給与）が 2026-04 から計上されているが、選択肢"
+        "注意：costs.yaml：費目 'jt-current-maint'（保守）が 2026-04 から計上されているが、選択肢"
         " 'joint' の稼働は 2027-10"
     ) in notes
-    assert len(notes) == 8  # two components, the ledger's encoding and total, four items
+    # two components, the ledger's encoding and total, two maintenance items (the staff
+    # items paid during the build are not service charges: no notice)
+    assert len(notes) == 6
 
 
 # --- refusals to overwrite ---------------------------------------------------------------
